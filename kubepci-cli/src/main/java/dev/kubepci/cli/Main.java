@@ -1,0 +1,84 @@
+package dev.kubepci.cli;
+
+import dev.kubepci.collect.InputException;
+import dev.kubepci.config.ConfigLoader;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Entry point: builds the command tree, maps failures to exit codes, and is the only caller of System.exit. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = run(args, out, err, System.in, System.getenv());
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs kubepci as if from the command line; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
+    Environment environment = new Environment(out, err, stdin, env, clock(env));
+    CommandLine cli = commandLine(environment);
+    return cli.execute(args);
+  }
+
+  /** The command tree, wired to an environment; tests parse with it without running anything. */
+  public static CommandLine commandLine(Environment environment) {
+    CommandLine cli = new CommandLine(new KubepciCommand(environment));
+    cli.setOut(environment.out());
+    cli.setErr(environment.err());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, environment, parseResult));
+    cli.setParameterExceptionHandler((ex, args) -> {
+      PrintWriter err = ex.getCommandLine().getErr();
+      err.println("kubepci: " + ex.getMessage());
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+        err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+      }
+      return ExitCode.USAGE.code();
+    });
+    return cli;
+  }
+
+  private static int handle(Exception ex, Environment environment, CommandLine.ParseResult parseResult) {
+    PrintWriter err = environment.err();
+    ExitCode code;
+    if (ex instanceof UserException u) {
+      err.println("kubepci: " + u.getMessage());
+      code = u.exitCode();
+    } else if (ex instanceof InputException || ex instanceof ConfigLoader.ConfigException
+        || ex instanceof IllegalArgumentException && isUserMessage(ex)) {
+      err.println("kubepci: " + ex.getMessage());
+      code = ExitCode.USAGE;
+    } else {
+      err.println("kubepci: internal error: " + ex + (environment.debug() ? "" : " (run with --debug for details)"));
+      code = ExitCode.INTERNAL;
+    }
+    if (environment.debug()) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return code.code();
+  }
+
+  private static boolean isUserMessage(Exception ex) {
+    return ex.getStackTrace().length > 0 && ex.getStackTrace()[0].getClassName().startsWith("dev.kubepci");
+  }
+
+  /** The assessment clock: now, or SOURCE_DATE_EPOCH (seconds) for reproducible reports. */
+  static Clock clock(Map<String, String> env) {
+    String epoch = env.get("SOURCE_DATE_EPOCH");
+    if (epoch != null && epoch.matches("\\d+")) {
+      return Clock.fixed(Instant.ofEpochSecond(Long.parseLong(epoch)), ZoneOffset.UTC);
+    }
+    return Clock.systemUTC();
+  }
+}

@@ -1,0 +1,138 @@
+package dev.kubepci.cli;
+
+import dev.kubepci.catalog.Framework;
+import dev.kubepci.catalog.RuleCatalog;
+import dev.kubepci.collect.CollectedInput;
+import dev.kubepci.collect.FileCollector;
+import dev.kubepci.config.ConfigLoader;
+import dev.kubepci.config.KubepciConfig;
+import dev.kubepci.engine.AssessmentRequest;
+import dev.kubepci.engine.Assessor;
+import dev.kubepci.result.AssessmentReport;
+import dev.kubepci.result.Finding;
+import dev.kubepci.result.Status;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rules.BuiltInRules;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code kubepci scan}: assess manifests, dumps or a snapshot against the PCI guidance. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Assess Kubernetes objects against the 42 best practices of the PCI container guidance.",
+    footer = {
+        "",
+        "Examples:",
+        "  kubepci scan examples/payment-platform/manifests",
+        "  kubectl get deploy,sts,ds,netpol,rolebindings,clusterrolebindings -A -o yaml | kubepci scan -",
+        "  kubepci scan cluster-dump.yaml --format json --output report.json --fail-on critical",
+        "",
+        "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 unreadable input, 4 internal error."})
+public final class ScanCommand implements Callable<Integer> {
+  @ParentCommand
+  KubepciCommand parent;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "Manifest files or directories (.yaml, .yml, .json, searched recursively), or - for standard input.")
+  List<String> paths = new ArrayList<>();
+
+  @Mixin
+  OutputOptions output;
+
+  @Mixin
+  RuleSelection selection;
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "kubepci configuration: CDE scope, trusted registries (see the README).")
+  Path config;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+      description = "Exit with code 1 when a finding of this severity or higher fails: info, low, medium, high, "
+          + "critical, or none. Default: ${DEFAULT-VALUE}.")
+  String failOn;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    Environment env = parent.environment();
+    Severity threshold = "none".equalsIgnoreCase(failOn) ? null : parseSeverity(failOn);
+    List<OutputOptions.Target> targets = output.targets("terminal");
+    targets.forEach(t -> Reporters.forFormat(t.format(), false)); // reject unknown formats before any work
+    KubepciConfig cfg = config == null ? KubepciConfig.EMPTY : ConfigLoader.load(config);
+    RuleCatalog catalog = BuiltInRules.catalog();
+    Framework framework = BuiltInRules.pciFramework();
+    var selected = selection.select(catalog);
+
+    if (paths.isEmpty()) {
+      throw new UserException(ExitCode.USAGE, "no input given: name manifest files or directories, or - for standard input");
+    }
+    Progress progress = new Progress(env, quiet);
+    CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> progress.update("read " + n + " file(s)"));
+    progress.done();
+
+    AssessmentRequest request = new AssessmentRequest(framework, catalog, selected, cfg, env.clock(),
+        VersionProvider.version(), input.inputs());
+    AssessmentReport report = new Assessor(request).assess(input.inventory(), input.errors());
+
+    for (OutputOptions.Target t : targets) {
+      boolean color = t.file() == null && !output.noColor && env.colorTerminal();
+      write(Reporters.forFormat(t.format(), color), report, t.file(), env);
+    }
+    if (!report.errors().isEmpty()) {
+      env.err().println("kubepci: " + report.errors().size() + " input error(s); the rest was assessed (see the report)");
+      return ExitCode.INPUT_ERROR.code();
+    }
+    if (threshold != null && fails(report.findings(), threshold)) {
+      return ExitCode.FINDINGS.code();
+    }
+    return ExitCode.OK.code();
+  }
+
+  static Severity parseSeverity(String s) {
+    try {
+      return Severity.parse(s);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(ExitCode.USAGE, "--fail-on: " + e.getMessage() + " or none");
+    }
+  }
+
+  static void write(dev.kubepci.report.Reporter reporter, AssessmentReport report, String file, Environment env)
+      throws IOException {
+    if (file == null) {
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+      reporter.write(report, buffer);
+      env.out().print(buffer.toString(StandardCharsets.UTF_8));
+      env.out().flush();
+      return;
+    }
+    Path path = Path.of(file);
+    if (path.getParent() != null) {
+      Files.createDirectories(path.getParent());
+    }
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
+      reporter.write(report, out);
+    }
+  }
+
+  /** True when a failing (not waived) finding is at or above {@code threshold}. */
+  static boolean fails(List<Finding> findings, Severity threshold) {
+    return findings.stream().anyMatch(f -> f.status() == Status.FAIL && f.severity().compareTo(threshold) >= 0);
+  }
+}

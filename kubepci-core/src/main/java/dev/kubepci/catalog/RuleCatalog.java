@@ -1,0 +1,95 @@
+package dev.kubepci.catalog;
+
+import dev.kubepci.rule.Rule;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The rules kubepci knows, sorted by id, with their metadata validated on construction. */
+public final class RuleCatalog {
+  private static final Pattern ID = Pattern.compile("KPCI-\\d{4}");
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  private final List<RuleDescriptor> rules;
+  private final Map<String, RuleDescriptor> byId = new LinkedHashMap<>();
+  private final Map<String, RuleDescriptor> byName = new LinkedHashMap<>();
+
+  public RuleCatalog(Collection<? extends Rule> rules) {
+    List<RuleDescriptor> list = new ArrayList<>();
+    for (Rule r : rules) {
+      list.add(RuleDescriptor.of(r));
+    }
+    list.sort(Comparator.comparing(RuleDescriptor::id));
+    List<String> problems = validate(list);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("invalid rule metadata:\n  " + String.join("\n  ", problems));
+    }
+    this.rules = List.copyOf(list);
+    for (RuleDescriptor d : this.rules) {
+      byId.put(d.id(), d);
+      byName.put(d.name(), d);
+    }
+  }
+
+  /** Every problem with the rules' metadata; empty when all are well formed. */
+  public static List<String> validate(List<RuleDescriptor> rules) {
+    List<String> problems = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    Set<String> names = new HashSet<>();
+    for (RuleDescriptor d : rules) {
+      String who = d.rule().getClass().getSimpleName();
+      if (!ID.matcher(d.id()).matches()) {
+        problems.add(who + ": id '" + d.id() + "' is not KPCI-NNNN");
+      }
+      if (!ids.add(d.id())) {
+        problems.add(who + ": duplicate id " + d.id());
+      }
+      if (!NAME.matcher(d.name()).matches()) {
+        problems.add(who + ": name '" + d.name() + "' is not lower-case-hyphenated");
+      }
+      if (!names.add(d.name())) {
+        problems.add(who + ": duplicate name " + d.name());
+      }
+      if (d.title().isBlank() || d.title().endsWith(".")) {
+        problems.add(who + ": title must be non-empty without a final period");
+      }
+      if (!isSentences(d.rationale())) {
+        problems.add(who + ": rationale must be full sentences ending with a period");
+      }
+      if (!isSentences(d.remediation())) {
+        problems.add(who + ": remediation must be full sentences ending with a period");
+      }
+      if (d.reads().isEmpty()) {
+        problems.add(who + ": reads() must name the kinds the rule reads");
+      }
+    }
+    return problems;
+  }
+
+  private static boolean isSentences(String s) {
+    String t = s.strip();
+    return t.length() > 20 && Character.isUpperCase(t.charAt(0)) && (t.endsWith(".") || t.endsWith(".)"));
+  }
+
+  public List<RuleDescriptor> rules() {
+    return rules;
+  }
+
+  public Optional<RuleDescriptor> byId(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** By id ({@code KPCI-0001}, case-insensitive) or by name ({@code privileged-container}). */
+  public Optional<RuleDescriptor> find(String idOrName) {
+    String key = idOrName.trim();
+    RuleDescriptor d = byId.get(key.toUpperCase(java.util.Locale.ROOT));
+    return d != null ? Optional.of(d) : Optional.ofNullable(byName.get(key));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.kubepci.collect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Splits a YAML stream into its documents without reading it whole: each document is a {@link Reader} that ends
+ * at the next {@code ---} (or {@code ...}) line, so one broken document never hides the others and a large
+ * {@code kubectl get -o yaml} dump is parsed as it is read.
+ */
+final class DocumentStream {
+  private final BufferedReader in;
+  private int linesRead;
+  private boolean eof;
+  private Document current;
+
+  DocumentStream(Reader reader) {
+    this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+  }
+
+  /** The next document, or null at the end. The previous one is drained first. */
+  Document next() throws IOException {
+    if (current != null) {
+      current.drain();
+    }
+    if (eof) {
+      return null;
+    }
+    current = new Document(linesRead + 1);
+    return current;
+  }
+
+  private static boolean isSeparator(String line) {
+    if (line.startsWith("---")) {
+      return line.length() == 3 || Character.isWhitespace(line.charAt(3));
+    }
+    return line.equals("...") || (line.startsWith("...") && line.substring(3).isBlank());
+  }
+
+  /** One document: a reader over its lines, and the line of the file where it starts. */
+  final class Document extends Reader {
+    private final int startLine;
+    private String buffer = "";
+    private int pos;
+    private boolean done;
+
+    Document(int startLine) {
+      this.startLine = startLine;
+    }
+
+    /** The file line of the document's first line (1-based). */
+    int startLine() {
+      return startLine;
+    }
+
+    private boolean fill() throws IOException {
+      while (!done && pos >= buffer.length()) {
+        String line = in.readLine();
+        if (line == null) {
+          eof = true;
+          done = true;
+          return false;
+        }
+        linesRead++;
+        if (isSeparator(line)) {
+          done = true;
+          // "--- {inline: doc}" or "--- !tag": the rest of the line belongs to the next document, which we do not
+          // support; kubectl never writes it.
+          return false;
+        }
+        buffer = line + "\n";
+        pos = 0;
+      }
+      return pos < buffer.length();
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (!fill()) {
+        return -1;
+      }
+      int n = Math.min(len, buffer.length() - pos);
+      buffer.getChars(pos, pos + n, cbuf, off);
+      pos += n;
+      return n;
+    }
+
+    void drain() throws IOException {
+      while (fill()) {
+        pos = buffer.length();
+      }
+    }
+
+    @Override
+    public void close() {
+      // the underlying stream belongs to DocumentStream
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.kubepci.collect;
+
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Resource;
+import dev.kubepci.result.ProcessingError;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/** Reads the files, directories and standard input the user named into one inventory. */
+public final class FileCollector {
+  private FileCollector() {}
+
+  /**
+   * @param progress told the number of files read so far, after each file
+   * @throws InputException when a path does not exist, a directory has no manifests, or nothing was found at all
+   */
+  public static CollectedInput collect(List<String> paths, InputStream stdin, IntConsumer progress) {
+    if (paths.isEmpty()) {
+      throw new InputException("no input given: name manifest files, directories, or - for standard input");
+    }
+    if (paths.stream().filter(ManifestReader.STDIN::equals).count() > 1) {
+      throw new InputException("standard input (-) can be named only once");
+    }
+    List<String> files = ManifestReader.expand(paths);
+    List<Resource> resources = new ArrayList<>();
+    List<ProcessingError> errors = new ArrayList<>();
+    ManifestReader reader = new ManifestReader(new ResourceSink() {
+      @Override
+      public void accept(Resource resource) {
+        resources.add(resource);
+      }
+
+      @Override
+      public void error(ProcessingError error) {
+        errors.add(error);
+      }
+    });
+    int done = 0;
+    for (String file : files) {
+      reader.read(file, stdin);
+      progress.accept(++done);
+    }
+    if (resources.isEmpty() && errors.isEmpty()) {
+      throw new InputException("the input holds no Kubernetes objects: " + String.join(", ", paths));
+    }
+    return new CollectedInput(Inventory.of(resources), errors, paths);
+  }
+}

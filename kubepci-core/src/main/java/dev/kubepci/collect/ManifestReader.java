@@ -1,0 +1,352 @@
+package dev.kubepci.collect;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.kubepci.model.Provenance;
+import dev.kubepci.model.Resource;
+import dev.kubepci.result.ProcessingError;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Reads Kubernetes objects from manifest files, directories and standard input: multi-document YAML, JSON,
+ * {@code kind: List} and {@code *List} dumps as {@code kubectl get -o yaml|json} prints them, rendered Helm and
+ * kustomize output. Built-in kinds become typed fabric8 models, others {@code GenericKubernetesResource}.
+ * A document that cannot be used becomes a {@link ProcessingError} naming file, document and line; reading goes
+ * on with the next one. Objects are handed to the sink as they are read.
+ */
+public final class ManifestReader {
+  /** What standard input is called in paths and messages. */
+  public static final String STDIN = "-";
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final ObjectMapper TREE = new ObjectMapper();
+  private static final YAMLFactory YAML = YAMLFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  private final ResourceSink sink;
+
+  public ManifestReader(ResourceSink sink) {
+    this.sink = sink;
+  }
+
+  /**
+   * The files to read for the paths the user gave, in a stable order: files as named, directories walked
+   * recursively for {@code .yaml}, {@code .yml} and {@code .json} (hidden entries skipped).
+   *
+   * @throws InputException when a path does not exist or a directory holds no manifest
+   */
+  public static List<String> expand(List<String> paths) {
+    List<String> files = new ArrayList<>();
+    for (String p : paths) {
+      if (STDIN.equals(p)) {
+        files.add(STDIN);
+        continue;
+      }
+      Path path = Path.of(p);
+      if (!Files.exists(path)) {
+        throw new InputException("no such file or directory: " + p);
+      }
+      if (Files.isDirectory(path)) {
+        List<String> found;
+        try (Stream<Path> walk = Files.walk(path)) {
+          found = walk.filter(Files::isRegularFile)
+              .filter(f -> isManifestName(f.getFileName().toString()))
+              .filter(f -> !isHidden(path, f))
+              .map(Path::toString)
+              .sorted()
+              .toList();
+        } catch (IOException e) {
+          throw new InputException("cannot read directory " + p + ": " + e.getMessage());
+        }
+        if (found.isEmpty()) {
+          throw new InputException("no .yaml, .yml or .json files under " + p);
+        }
+        files.addAll(found);
+      } else if (!Files.isReadable(path)) {
+        throw new InputException("cannot read " + p + ": permission denied");
+      } else {
+        files.add(p);
+      }
+    }
+    return files;
+  }
+
+  private static boolean isManifestName(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+  }
+
+  private static boolean isHidden(Path root, Path file) {
+    for (Path part : root.relativize(file)) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reads one file ({@link #STDIN} for standard input); returns the number of objects read. */
+  public int read(String file, InputStream stdin) {
+    try {
+      if (STDIN.equals(file)) {
+        return read(file, new InputStreamReader(stdin, StandardCharsets.UTF_8));
+      }
+      try (Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+        return read(file, r);
+      }
+    } catch (IOException e) {
+      sink.error(new ProcessingError(Provenance.ofFile(file, 0, 0), "cannot read: " + oneLine(e.getMessage())));
+      return 0;
+    }
+  }
+
+  /** Reads manifests from {@code reader}, naming them {@code file} in provenance and errors. */
+  public int read(String file, Reader reader) throws IOException {
+    PushbackReader in = new PushbackReader(new BufferedReader(reader, 1 << 16), 1);
+    int first = firstSignificant(in);
+    if (first == '{' || first == '[') {
+      return readJson(file, in);
+    }
+    return readYaml(file, in);
+  }
+
+  /** Skips a byte-order mark and white space, and peeks the first significant character. */
+  private static int firstSignificant(PushbackReader in) throws IOException {
+    int c;
+    do {
+      c = in.read();
+    } while (c == '\uFEFF' || (c != -1 && Character.isWhitespace(c)));
+    if (c != -1) {
+      in.unread(c);
+    }
+    return c;
+  }
+
+  private int readYaml(String file, Reader reader) throws IOException {
+    DocumentStream docs = new DocumentStream(reader);
+    int count = 0;
+    int index = 0;
+    DocumentStream.Document doc;
+    while ((doc = docs.next()) != null) {
+      int offset = doc.startLine() - 1;
+      boolean counted = false;
+      try (JsonParser parser = YAML.createParser(doc)) {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+          continue;
+        }
+        index++;
+        counted = true;
+        count += readRoot(file, index, offset, parser, first);
+      } catch (JsonProcessingException e) {
+        if (!counted) {
+          index++;
+        }
+        sink.error(new ProcessingError(Provenance.ofFile(file, index, offset + line(e)), describe(e)));
+      }
+    }
+    return count;
+  }
+
+  private int readJson(String file, Reader reader) throws IOException {
+    int count = 0;
+    int index = 0;
+    try (JsonParser parser = JSON.createParser(reader)) {
+      JsonToken t;
+      while ((t = parser.nextToken()) != null) {
+        index++;
+        if (t == JsonToken.START_ARRAY) {
+          // a bare JSON array of objects: each element is a document of its own
+          while ((t = parser.nextToken()) != JsonToken.END_ARRAY && t != null) {
+            count += readRoot(file, index, 0, parser, t);
+          }
+        } else {
+          count += readRoot(file, index, 0, parser, t);
+        }
+      }
+    } catch (JsonProcessingException e) {
+      sink.error(new ProcessingError(Provenance.ofFile(file, Math.max(index, 1), line(e)),
+          describe(e) + " (the rest of the file was not read)"));
+    }
+    return count;
+  }
+
+  /**
+   * Reads one root value whose first token is {@code first}. Fields are read one by one so that the items of a
+   * List are handed on as they are parsed, with their own line.
+   */
+  private int readRoot(String file, int index, int offset, JsonParser parser, JsonToken first) throws IOException {
+    int docLine = offset + parser.currentTokenLocation().getLineNr();
+    if (first != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      sink.error(new ProcessingError(Provenance.ofFile(file, index, docLine),
+          "document is not a Kubernetes object (expected a mapping with apiVersion and kind)"));
+      return 0;
+    }
+    ObjectNode root = TREE.createObjectNode();
+    List<Pending> untyped = new ArrayList<>();
+    boolean hasItems = false;
+    int count = 0;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if ("items".equals(field) && value == JsonToken.START_ARRAY) {
+        hasItems = true;
+        JsonToken t;
+        while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+          int itemLine = offset + parser.currentTokenLocation().getLineNr();
+          JsonNode item = TREE.readTree(parser);
+          if (t == JsonToken.START_OBJECT && item.hasNonNull("kind") && item.hasNonNull("apiVersion")) {
+            count += emit(file, index, itemLine, item);
+          } else {
+            untyped.add(new Pending(item, itemLine));
+          }
+        }
+      } else {
+        root.set(field, TREE.readTree(parser));
+      }
+    }
+    if (!hasItems) {
+      return emit(file, index, docLine, root);
+    }
+    String listKind = root.path("kind").asText("");
+    if (!listKind.isEmpty() && !listKind.endsWith("List")) {
+      sink.error(new ProcessingError(Provenance.ofFile(file, index, docLine),
+          "kind " + listKind + " has a top-level items list; only List kinds may"));
+      return count;
+    }
+    for (Pending p : untyped) {
+      if (!(p.node instanceof ObjectNode item)) {
+        sink.error(new ProcessingError(Provenance.ofFile(file, index, p.line), "list item is not an object"));
+        continue;
+      }
+      // API list responses (PodList ...) leave kind and apiVersion off their items
+      if (!item.hasNonNull("kind") && listKind.endsWith("List") && !"List".equals(listKind)) {
+        item.put("kind", listKind.substring(0, listKind.length() - 4));
+      }
+      if (!item.hasNonNull("apiVersion") && root.hasNonNull("apiVersion") && !"List".equals(listKind)) {
+        item.put("apiVersion", root.get("apiVersion").asText());
+      }
+      count += emit(file, index, p.line, item);
+    }
+    return count;
+  }
+
+  private record Pending(JsonNode node, int line) {}
+
+  private int emit(String file, int index, int line, JsonNode node) {
+    Provenance where = Provenance.ofFile(file, index, line);
+    String problem = structuralProblem(node);
+    if (problem != null) {
+      sink.error(new ProcessingError(where, problem));
+      return 0;
+    }
+    HasMetadata object;
+    try {
+      KubernetesResource converted = SERIALIZATION.convertValue(node, KubernetesResource.class);
+      if (!(converted instanceof HasMetadata hm)) {
+        sink.error(new ProcessingError(where, "kind " + node.get("kind").asText() + " is not an object kind"));
+        return 0;
+      }
+      object = hm;
+    } catch (IllegalArgumentException e) {
+      sink.error(new ProcessingError(where, describe(node, e)));
+      return 0;
+    }
+    if (object.getMetadata() != null && object.getMetadata().getName() == null
+        && object.getMetadata().getGenerateName() != null) {
+      object.getMetadata().setName(object.getMetadata().getGenerateName() + "<generated>");
+    }
+    sink.accept(new Resource(object, where));
+    return 1;
+  }
+
+  private static String structuralProblem(JsonNode node) {
+    JsonNode kind = node.get("kind");
+    JsonNode apiVersion = node.get("apiVersion");
+    if (kind == null || !kind.isTextual() || kind.asText().isBlank()) {
+      return kind == null ? "missing kind" : "kind must be a non-empty string";
+    }
+    if (apiVersion == null || !apiVersion.isTextual() || apiVersion.asText().isBlank()) {
+      return kind.asText() + ": " + (apiVersion == null ? "missing apiVersion" : "apiVersion must be a non-empty string");
+    }
+    JsonNode meta = node.get("metadata");
+    if (meta == null || !meta.isObject()) {
+      return kind.asText() + ": " + (meta == null ? "missing metadata" : "metadata must be a mapping");
+    }
+    JsonNode name = meta.get("name");
+    JsonNode generate = meta.get("generateName");
+    if ((name == null || !name.isTextual() || name.asText().isBlank())
+        && (generate == null || !generate.isTextual())) {
+      return kind.asText() + ": missing metadata.name";
+    }
+    return null;
+  }
+
+  private static String describe(JsonNode node, IllegalArgumentException e) {
+    String what = node.path("kind").asText() + " " + node.path("metadata").path("name").asText();
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof JsonMappingException m) {
+      String path = fieldPath(m.getPath());
+      return what + ": " + (path.isEmpty() ? "" : path + ": ") + oneLine(m.getOriginalMessage());
+    }
+    return what + ": " + oneLine(cause.getMessage());
+  }
+
+  private static String fieldPath(List<JsonMappingException.Reference> refs) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference r : refs) {
+      if (r.getFieldName() != null) {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String describe(JsonProcessingException e) {
+    String kind = e instanceof JsonMappingException ? "invalid document" : "syntax error";
+    return kind + ": " + oneLine(e.getOriginalMessage());
+  }
+
+  private static int line(JsonProcessingException e) {
+    return e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
+  }
+
+  static String oneLine(String s) {
+    if (s == null) {
+      return "unknown error";
+    }
+    String first = s.strip().lines().findFirst().orElse("");
+    return first.length() > 300 ? first.substring(0, 297) + "..." : first;
+  }
+}

@@ -1,0 +1,276 @@
+package dev.kubepci.engine;
+
+import dev.kubepci.catalog.Framework;
+import dev.kubepci.catalog.RuleDescriptor;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Provenance;
+import dev.kubepci.model.Resource;
+import dev.kubepci.model.Workload;
+import dev.kubepci.model.Workloads;
+import dev.kubepci.result.AreaResult;
+import dev.kubepci.result.AssessmentReport;
+import dev.kubepci.result.Finding;
+import dev.kubepci.result.ProcessingError;
+import dev.kubepci.result.RequirementResult;
+import dev.kubepci.result.RuleResult;
+import dev.kubepci.result.Status;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ResourceRule;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.WorkloadRule;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the selected rules over an inventory and rolls their results up to the framework's best practices and
+ * areas. Object rules run in one pass over the objects (the pod-spec view is built once per object); cluster
+ * rules read the inventory's indexes. Missing data never rolls up to PASS.
+ */
+public final class Assessor {
+  private final AssessmentRequest request;
+
+  public Assessor(AssessmentRequest request) {
+    this.request = request;
+  }
+
+  public AssessmentReport assess(Inventory inventory, List<ProcessingError> inputErrors) {
+    RuleContext context = new RuleContext(inventory, request.config(), request.clock().instant());
+    Map<String, List<String>> requirementsByRule = requirementsByRule(request.framework());
+    List<ProcessingError> errors = new ArrayList<>(inputErrors);
+
+    Map<String, Tally> tallies = new LinkedHashMap<>();
+    List<RuleDescriptor> objectRules = new ArrayList<>();
+    for (RuleDescriptor d : request.selected()) {
+      Tally tally = new Tally();
+      tallies.put(d.id(), tally);
+      tally.decided = precheck(d, inventory, context);
+      if (tally.decided == null && !(d.rule() instanceof ClusterRule)) {
+        objectRules.add(d);
+      }
+    }
+
+    runObjectRules(inventory, context, objectRules, tallies, errors);
+
+    for (RuleDescriptor d : request.selected()) {
+      Tally tally = tallies.get(d.id());
+      if (tally.decided == null && d.rule() instanceof ClusterRule cluster) {
+        try {
+          tally.decided = cluster.check(inventory, context);
+        } catch (RuntimeException e) {
+          errors.add(new ProcessingError(Provenance.ofFile("<rule " + d.id() + ">", 0, 0),
+              "rule " + d.name() + " failed: " + e));
+          tally.decided = Outcome.notAssessed("the rule failed with an internal error: " + e.getClass().getSimpleName());
+        }
+      }
+    }
+
+    List<Finding> findings = new ArrayList<>();
+    List<RuleResult> ruleResults = new ArrayList<>();
+    Map<String, RuleResult> resultById = new HashMap<>();
+    for (RuleDescriptor d : request.catalog().rules()) {
+      List<String> reqs = requirementsByRule.getOrDefault(d.id(), List.of());
+      Tally tally = tallies.get(d.id());
+      RuleResult result;
+      if (tally == null) {
+        result = new RuleResult(d.id(), d.name(), d.title(), d.severity(), reqs, Status.NOT_ASSESSED,
+            "not run: the rule was deselected (--rule/--skip-rule)", 0, 0, List.of());
+      } else {
+        Outcome outcome = tally.outcome(d);
+        for (Outcome.Failure f : outcome.failures()) {
+          findings.add(toFinding(d, reqs, f));
+        }
+        result = new RuleResult(d.id(), d.name(), d.title(), d.severity(), reqs, status(outcome), outcome.reason(),
+            outcome.failures().size(), outcome.passed(), outcome.notes());
+      }
+      ruleResults.add(result);
+      resultById.put(d.id(), result);
+    }
+    findings.sort(Finding.ORDER);
+
+    List<AreaResult> areas = rollUp(request.framework(), resultById, findings);
+    return new AssessmentReport("kubepci", request.toolVersion(), request.framework().id(),
+        request.framework().version(), request.framework().title(), request.clock().instant(), request.inputs(),
+        inventory.clusterInfo(), inventory.size(), areas, ruleResults, findings, errors);
+  }
+
+  /** Decides a rule before it runs when its configuration or its data rules it out; null to run it. */
+  private static Outcome precheck(RuleDescriptor d, Inventory inventory, RuleContext context) {
+    for (String kind : d.reads()) {
+      String plain = kind.contains("/") ? kind.substring(kind.indexOf('/') + 1) : kind;
+      Optional<String> gap = inventory.coverage().gap(plain);
+      if (gap.isPresent()) {
+        return Outcome.notAssessed("could not read " + plain + ": " + gap.get());
+      }
+    }
+    return d.rule().precheck(context).orElse(null);
+  }
+
+  private void runObjectRules(Inventory inventory, RuleContext context, List<RuleDescriptor> rules,
+      Map<String, Tally> tallies, List<ProcessingError> errors) {
+    if (rules.isEmpty()) {
+      return;
+    }
+    boolean anyWorkloadRule = rules.stream().anyMatch(d -> d.rule() instanceof WorkloadRule);
+    for (Resource resource : inventory.all()) {
+      Workload workload = null;
+      boolean owned = false;
+      if (anyWorkloadRule && Workloads.isWorkloadKind(resource.kind())) {
+        workload = Workloads.of(resource).orElse(null);
+        // a Pod of a ReplicaSet of a Deployment is checked through the Deployment's template, once
+        owned = workload != null && inventory.hasOwnerPresent(resource);
+      }
+      for (RuleDescriptor d : rules) {
+        Tally tally = tallies.get(d.id());
+        try {
+          if (d.rule() instanceof WorkloadRule wr) {
+            if (workload == null) {
+              continue;
+            }
+            if (owned) {
+              tally.coveredByOwner++;
+              continue;
+            }
+            tally.record(resource, wr.check(workload, context));
+          } else if (d.rule() instanceof ResourceRule rr && rr.appliesTo(resource)) {
+            tally.record(resource, rr.check(resource, context));
+          }
+        } catch (RuntimeException e) {
+          errors.add(new ProcessingError(resource.provenance(),
+              "rule " + d.name() + " failed on " + resource.ref().displayName() + ": " + e));
+          tally.crashed++;
+        }
+      }
+    }
+  }
+
+  private static Finding toFinding(RuleDescriptor d, List<String> reqs, Outcome.Failure f) {
+    Violation v = f.violation();
+    Resource r = f.resource();
+    return new Finding(d.id(), d.name(), reqs, v.severity() != null ? v.severity() : d.severity(), Status.FAIL,
+        r == null ? null : r.ref(), r == null ? null : r.provenance(), v.path().toString(), v.observed(),
+        v.message(), d.remediation());
+  }
+
+  private static Status status(Outcome outcome) {
+    return switch (outcome.kind()) {
+      case NOT_APPLICABLE -> Status.NOT_APPLICABLE;
+      case NOT_ASSESSED -> Status.NOT_ASSESSED;
+      case MANUAL -> Status.MANUAL;
+      case EVALUATED -> outcome.failures().isEmpty() ? Status.PASS : Status.FAIL;
+    };
+  }
+
+  static Map<String, List<String>> requirementsByRule(Framework framework) {
+    Map<String, List<String>> map = new HashMap<>();
+    for (Framework.Practice p : framework.practices()) {
+      for (String rule : p.rules()) {
+        map.computeIfAbsent(rule, k -> new ArrayList<>()).add(p.id());
+      }
+    }
+    return map;
+  }
+
+  private static List<AreaResult> rollUp(Framework framework, Map<String, RuleResult> rules, List<Finding> findings) {
+    Map<String, Long> findingsByRequirement = findings.stream()
+        .flatMap(f -> f.requirements().stream())
+        .collect(Collectors.groupingBy(r -> r, TreeMap::new, Collectors.counting()));
+    List<AreaResult> areas = new ArrayList<>();
+    for (Framework.Area area : framework.areas()) {
+      List<RequirementResult> reqs = new ArrayList<>();
+      Map<Status, Integer> counts = new EnumMap<>(Status.class);
+      for (Framework.Practice p : area.practices()) {
+        RequirementResult r = requirement(area, p, rules, findingsByRequirement.getOrDefault(p.id(), 0L).intValue());
+        reqs.add(r);
+        counts.merge(r.status(), 1, Integer::sum);
+      }
+      areas.add(new AreaResult(area.id(), area.title(), areaStatus(reqs), reqs, counts));
+    }
+    return areas;
+  }
+
+  static RequirementResult requirement(Framework.Area area, Framework.Practice p, Map<String, RuleResult> rules,
+      int findingCount) {
+    List<RuleResult> mine = p.rules().stream().map(rules::get).filter(r -> r != null).toList();
+    Status automated = mine.isEmpty() ? null : RollUp.combine(mine.stream().map(RuleResult::status).toList());
+    List<String> evidence = new ArrayList<>();
+    for (RuleResult r : mine) {
+      StringBuilder line = new StringBuilder(r.id() + " " + r.name() + ": " + r.status());
+      if (r.status() == Status.PASS || r.status() == Status.FAIL || r.status() == Status.WAIVED) {
+        line.append(" (").append(r.passed()).append(" passed, ").append(r.failed()).append(" failed)");
+      } else if (r.reason() != null) {
+        line.append(" (").append(r.reason()).append(')');
+      }
+      evidence.add(line.toString());
+      r.notes().forEach(n -> evidence.add(r.id() + ": " + n));
+    }
+    Status status;
+    String reason;
+    if (automated == null) {
+      status = Status.MANUAL;
+      reason = "no automated check decides this practice; collect the evidence listed";
+    } else if (automated == Status.FAIL || automated == Status.NOT_ASSESSED) {
+      status = automated;
+      reason = automated == Status.NOT_ASSESSED
+          ? mine.stream().filter(r -> r.status() == Status.NOT_ASSESSED).map(r -> r.id() + ": " + r.reason())
+              .collect(Collectors.joining("; "))
+          : null;
+    } else if (p.assessment() == Framework.Assessment.automated) {
+      status = automated;
+      reason = automated == Status.PASS ? null
+          : mine.stream().filter(r -> r.reason() != null).map(r -> r.id() + ": " + r.reason())
+              .collect(Collectors.joining("; "));
+    } else {
+      // automation decides only part of this practice: its checks alone never make it a pass
+      status = Status.MANUAL;
+      reason = "automated checks: " + automated + "; the rest needs the evidence listed";
+    }
+    return new RequirementResult(p.id(), area.id(), p.title(), p.assessment().name(), status, automated, p.rules(),
+        reason == null || reason.isEmpty() ? null : reason, evidence,
+        status == Status.PASS ? List.of() : p.evidence(), p.commands(), p.questions(), findingCount);
+  }
+
+  private static Status areaStatus(List<RequirementResult> reqs) {
+    return RollUp.combine(reqs.stream().map(RequirementResult::status).toList());
+  }
+
+  /** Per-rule accumulation during the object pass. */
+  private static final class Tally {
+    Outcome decided;
+    final Outcome.Builder builder = Outcome.builder();
+    int coveredByOwner;
+    int crashed;
+
+    void record(Resource resource, List<Violation> violations) {
+      if (violations.isEmpty()) {
+        builder.pass();
+      } else {
+        builder.fail(resource, violations);
+      }
+    }
+
+    Outcome outcome(RuleDescriptor d) {
+      if (decided != null) {
+        return decided;
+      }
+      if (crashed > 0) {
+        return Outcome.notAssessed("the rule failed with an internal error on " + crashed + " object(s)");
+      }
+      if (coveredByOwner > 0) {
+        builder.note(coveredByOwner + " object(s) checked through their owner's pod template");
+      }
+      Set<String> kinds = Set.copyOf(d.reads());
+      return builder.build("no object of the kinds it reads (" + String.join(", ", new java.util.TreeSet<>(kinds))
+          + ") is in the input");
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.kubepci.report.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kubepci.model.Provenance;
+import dev.kubepci.model.ResourceRef;
+import dev.kubepci.report.Reporter;
+import dev.kubepci.result.AssessmentReport;
+import dev.kubepci.result.Finding;
+import dev.kubepci.result.ProcessingError;
+import dev.kubepci.result.RequirementResult;
+import dev.kubepci.result.RuleResult;
+import dev.kubepci.result.Status;
+import dev.kubepci.rule.Severity;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The JSON report: typed records serialised by Jackson, deterministic for the same input. */
+public final class JsonReporter implements Reporter {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  @Override
+  public String format() {
+    return "json";
+  }
+
+  @Override
+  public void write(AssessmentReport report, OutputStream out) throws IOException {
+    MAPPER.writeValue(out, toJson(report));
+    out.write('\n');
+    out.flush();
+  }
+
+  /** The JSON model of a report. */
+  public static JsonReport toJson(AssessmentReport report) {
+    Map<String, Integer> requirementCounts = new LinkedHashMap<>();
+    report.requirementCounts().forEach((s, n) -> requirementCounts.put(s.name(), n));
+    Map<String, Integer> findingCounts = new LinkedHashMap<>();
+    report.findingCounts().forEach((s, n) -> findingCounts.put(s.name(), n));
+    Map<String, Integer> ruleCounts = new LinkedHashMap<>();
+    for (Status s : Status.values()) {
+      ruleCounts.put(s.name(), 0);
+    }
+    report.rules().forEach(r -> ruleCounts.merge(r.status().name(), 1, Integer::sum));
+
+    JsonReport.Cluster cluster = report.cluster() == null || report.cluster().equals(dev.kubepci.model.ClusterInfo.UNKNOWN)
+        ? null
+        : new JsonReport.Cluster(report.cluster().name(), report.cluster().server(), report.cluster().gitVersion(),
+            report.cluster().provider());
+    return new JsonReport(
+        JsonReport.SCHEMA_VERSION,
+        new JsonReport.Tool(report.toolName(), report.toolVersion()),
+        new JsonReport.FrameworkRef(report.frameworkId(), report.frameworkVersion(), report.frameworkTitle()),
+        report.generatedAt().toString(),
+        report.inputs(),
+        cluster,
+        report.objects(),
+        new JsonReport.Summary(requirementCounts, findingCounts, ruleCounts, report.errors().size()),
+        report.areas().stream().map(a -> new JsonReport.Area(a.id(), a.title(), a.status().name(),
+            a.requirements().stream().map(RequirementResult::id).toList())).toList(),
+        report.requirements().stream().map(JsonReporter::requirement).toList(),
+        report.rules().stream().map(JsonReporter::rule).toList(),
+        report.findings().stream().map(JsonReporter::finding).toList(),
+        report.errors().stream().map(JsonReporter::error).toList());
+  }
+
+  private static JsonReport.Requirement requirement(RequirementResult r) {
+    return new JsonReport.Requirement(r.id(), r.area(), r.title(), r.assessment(), r.status().name(),
+        r.automatedStatus() == null ? null : r.automatedStatus().name(), r.reason(), r.rules(), r.findings(),
+        r.evidence(), r.toCollect(), emptyToNull(r.commands()), emptyToNull(r.questions()));
+  }
+
+  private static JsonReport.Rule rule(RuleResult r) {
+    return new JsonReport.Rule(r.id(), r.name(), r.title(), r.severity().name(), r.requirements(), r.status().name(),
+        r.reason(), r.failed(), r.passed(), emptyToNull(r.notes()));
+  }
+
+  private static JsonReport.Finding finding(Finding f) {
+    return new JsonReport.Finding(f.rule(), f.name(), f.requirements(), f.severity().name(), f.status().name(),
+        resource(f.resource(), f.source()), f.path(), f.observed(), f.message(), f.remediation());
+  }
+
+  private static JsonReport.Resource resource(ResourceRef ref, Provenance source) {
+    if (ref == null) {
+      return null;
+    }
+    return new JsonReport.Resource(ref.apiVersion(), ref.kind(), ref.namespace(), ref.name(), ref.uid(),
+        ref.resourceVersion(), source(source));
+  }
+
+  static JsonReport.Source source(Provenance p) {
+    if (p == null) {
+      return null;
+    }
+    if (p.isFile()) {
+      return new JsonReport.Source(p.file(), p.document() > 0 ? p.document() : null, p.line() > 0 ? p.line() : null,
+          null, null);
+    }
+    return new JsonReport.Source(null, null, null, p.cluster(),
+        p.collectedAt() == null ? null : p.collectedAt().toString());
+  }
+
+  private static JsonReport.Error error(ProcessingError e) {
+    return new JsonReport.Error(source(e.source()), e.message());
+  }
+
+  private static <T> List<T> emptyToNull(List<T> list) {
+    return list == null || list.isEmpty() ? null : list;
+  }
+
+  static String lower(Severity s) {
+    return s.name().toLowerCase(Locale.ROOT);
+  }
+}

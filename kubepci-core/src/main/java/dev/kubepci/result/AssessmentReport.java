@@ -1,0 +1,52 @@
+package dev.kubepci.result;
+
+import dev.kubepci.model.ClusterInfo;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything an assessment produced; reporters are pure functions of it.
+ *
+ * @param inputs what was assessed: the paths given, or the cluster
+ * @param objects how many objects were assessed
+ */
+public record AssessmentReport(
+    String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
+    Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
+    List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors) {
+
+  public AssessmentReport {
+    inputs = List.copyOf(inputs);
+    areas = List.copyOf(areas);
+    rules = List.copyOf(rules);
+    findings = List.copyOf(findings);
+    errors = List.copyOf(errors);
+  }
+
+  /** All practices in document order. */
+  public List<RequirementResult> requirements() {
+    return areas.stream().flatMap(a -> a.requirements().stream()).toList();
+  }
+
+  /** Number of practices in each status, every status present. */
+  public Map<Status, Integer> requirementCounts() {
+    Map<Status, Integer> counts = new EnumMap<>(Status.class);
+    for (Status s : Status.values()) {
+      counts.put(s, 0);
+    }
+    requirements().forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+    return counts;
+  }
+
+  /** Number of failing (not waived) findings at each severity, every severity present. */
+  public Map<dev.kubepci.rule.Severity, Integer> findingCounts() {
+    Map<dev.kubepci.rule.Severity, Integer> counts = new EnumMap<>(dev.kubepci.rule.Severity.class);
+    for (dev.kubepci.rule.Severity s : dev.kubepci.rule.Severity.values()) {
+      counts.put(s, 0);
+    }
+    findings.stream().filter(f -> f.status() == Status.FAIL).forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+    return counts;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.kubepci.result;
+
+import java.util.List;
+
+/**
+ * The verdict on one best practice.
+ *
+ * @param assessment automated, partial or manual, from the framework
+ * @param automatedStatus the roll-up of its rules alone; null when it has none
+ * @param reason why the status is what it is, for anything but a plain PASS or FAIL
+ * @param evidence facts gathered by the rules (counts, notes)
+ * @param toCollect what the assessor must still collect for what automation cannot decide
+ * @param findings number of findings (failed or waived) under it
+ */
+public record RequirementResult(
+    String id, String area, String title, String assessment, Status status, Status automatedStatus,
+    List<String> rules, String reason, List<String> evidence, List<String> toCollect, List<String> commands,
+    List<String> questions, int findings) {
+  public RequirementResult {
+    rules = List.copyOf(rules);
+    evidence = List.copyOf(evidence);
+    toCollect = List.copyOf(toCollect);
+    commands = List.copyOf(commands);
+    questions = List.copyOf(questions);
+  }
+}

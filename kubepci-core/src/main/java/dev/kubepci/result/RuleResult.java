@@ -1,0 +1,21 @@
+package dev.kubepci.result;
+
+import dev.kubepci.rule.Severity;
+import java.util.List;
+
+/**
+ * A rule's verdict over the whole input.
+ *
+ * @param reason why it is NOT_APPLICABLE, NOT_ASSESSED or MANUAL; null otherwise
+ * @param failed number of findings (waived ones included)
+ * @param passed number of objects that passed
+ * @param notes facts for the evidence section
+ */
+public record RuleResult(
+    String id, String name, String title, Severity severity, List<String> requirements, Status status,
+    String reason, int failed, int passed, List<String> notes) {
+  public RuleResult {
+    requirements = List.copyOf(requirements);
+    notes = List.copyOf(notes);
+  }
+}

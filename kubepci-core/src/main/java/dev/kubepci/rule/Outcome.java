@@ -1,0 +1,114 @@
+package dev.kubepci.rule;
+
+import dev.kubepci.model.Resource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a rule concluded: evaluated (with failures and the number of objects that passed), not applicable,
+ * not assessed (data missing, with the reason) or manual (automation cannot decide, with what to collect).
+ */
+public final class Outcome {
+  /** The kinds of conclusion. */
+  public enum Kind { EVALUATED, NOT_APPLICABLE, NOT_ASSESSED, MANUAL }
+
+  /** A violation on an object; {@code resource} is null for a finding about the cluster as a whole. */
+  public record Failure(Resource resource, Violation violation) {
+    public Failure {
+      Objects.requireNonNull(violation, "violation");
+    }
+  }
+
+  private final Kind kind;
+  private final String reason;
+  private final List<Failure> failures;
+  private final int passed;
+  private final List<String> notes;
+
+  private Outcome(Kind kind, String reason, List<Failure> failures, int passed, List<String> notes) {
+    this.kind = kind;
+    this.reason = reason;
+    this.failures = List.copyOf(failures);
+    this.passed = passed;
+    this.notes = List.copyOf(notes);
+  }
+
+  public static Outcome notApplicable(String reason) {
+    return new Outcome(Kind.NOT_APPLICABLE, Objects.requireNonNull(reason), List.of(), 0, List.of());
+  }
+
+  public static Outcome notAssessed(String reason) {
+    return new Outcome(Kind.NOT_ASSESSED, Objects.requireNonNull(reason), List.of(), 0, List.of());
+  }
+
+  public static Outcome manual(String reason) {
+    return new Outcome(Kind.MANUAL, Objects.requireNonNull(reason), List.of(), 0, List.of());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Why the rule did not evaluate; null when it did. */
+  public String reason() {
+    return reason;
+  }
+
+  public List<Failure> failures() {
+    return failures;
+  }
+
+  public int passed() {
+    return passed;
+  }
+
+  /** Facts worth showing as evidence even when nothing failed ("3 namespaces have a default deny"). */
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** Collects the result of an evaluation. */
+  public static final class Builder {
+    private final List<Failure> failures = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private int passed;
+
+    public Builder pass() {
+      passed++;
+      return this;
+    }
+
+    public Builder pass(int count) {
+      passed += count;
+      return this;
+    }
+
+    public Builder fail(Resource resource, Violation violation) {
+      failures.add(new Failure(resource, violation));
+      return this;
+    }
+
+    public Builder fail(Resource resource, List<Violation> violations) {
+      violations.forEach(v -> fail(resource, v));
+      return this;
+    }
+
+    public Builder note(String note) {
+      notes.add(note);
+      return this;
+    }
+
+    /** Evaluated, or NOT_APPLICABLE with {@code ifNothing} when no object was checked at all. */
+    public Outcome build(String ifNothing) {
+      if (failures.isEmpty() && passed == 0) {
+        return new Outcome(Kind.NOT_APPLICABLE, ifNothing, List.of(), 0, notes);
+      }
+      return new Outcome(Kind.EVALUATED, null, failures, passed, notes);
+    }
+  }
+}

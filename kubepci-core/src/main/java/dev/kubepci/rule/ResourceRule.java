@@ -1,0 +1,12 @@
+package dev.kubepci.rule;
+
+import dev.kubepci.model.Resource;
+import java.util.List;
+
+/** A rule about one object of the kinds it applies to; it may read others through the context's inventory. */
+public non-sealed interface ResourceRule extends Rule {
+  boolean appliesTo(Resource resource);
+
+  /** The violations of {@code resource}; empty when it passes. */
+  List<Violation> check(Resource resource, RuleContext context);
+}

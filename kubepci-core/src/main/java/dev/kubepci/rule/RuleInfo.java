@@ -1,0 +1,36 @@
+package dev.kubepci.rule;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** All metadata of a rule, on the rule class itself; validated by the catalogue. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface RuleInfo {
+  /** Permanent id, {@code KPCI-NNNN}, never reused. */
+  String id();
+
+  /** What users type: lower-case words joined by hyphens. */
+  String name();
+
+  /** The requirement the rule checks, no final period. */
+  String title();
+
+  Severity severity();
+
+  /** Why it matters, in full sentences. */
+  String rationale();
+
+  /** How to fix a failure, in full sentences. */
+  String remediation();
+
+  String[] references() default {};
+
+  /**
+   * The kinds the rule reads (e.g. {@code Pod}, {@code ClusterRoleBinding}, {@code kyverno.io/ClusterPolicy}).
+   * A live collection lists exactly these; a kind the collector could not read makes the rule NOT_ASSESSED.
+   */
+  String[] reads();
+}

@@ -1,0 +1,36 @@
+package dev.kubepci.rules;
+
+import dev.kubepci.catalog.Framework;
+import dev.kubepci.catalog.FrameworkLoader;
+import dev.kubepci.catalog.RuleCatalog;
+import dev.kubepci.rule.Rule;
+import dev.kubepci.rules.network.NetworkRules;
+import dev.kubepci.rules.rbac.RbacRules;
+import dev.kubepci.rules.workload.WorkloadRules;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rules and frameworks that ship with kubepci. Each domain keeps its own sorted list. */
+public final class BuiltInRules {
+  /** The class-path resource of the PCI container guidance framework. */
+  public static final String PCI_FRAMEWORK = "frameworks/pci-container-guidance-1.0.yaml";
+
+  private BuiltInRules() {}
+
+  /** A fresh instance of every built-in rule. */
+  public static List<Rule> all() {
+    List<Rule> rules = new ArrayList<>();
+    rules.addAll(WorkloadRules.all());
+    rules.addAll(RbacRules.all());
+    rules.addAll(NetworkRules.all());
+    return rules;
+  }
+
+  public static RuleCatalog catalog() {
+    return new RuleCatalog(all());
+  }
+
+  public static Framework pciFramework() {
+    return FrameworkLoader.fromResource(BuiltInRules.class.getClassLoader(), PCI_FRAMEWORK);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.kubepci.rules.workload;
+
+import dev.kubepci.model.Workload;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.WorkloadRule;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Flags pods that share the node's network, process or IPC namespace. */
+@RuleInfo(
+    id = "KPCI-0002",
+    name = "host-namespaces",
+    title = "Pods do not share the node's network, process or IPC namespaces",
+    severity = Severity.HIGH,
+    rationale = "A pod in the host's network namespace sees and can bind every node interface and bypasses "
+        + "NetworkPolicy; in the host's PID or IPC namespace it can inspect and signal node processes. Each is a step "
+        + "from the container to the node.",
+    remediation = "Remove hostNetwork, hostPID and hostIPC from the pod spec. Node agents that need them belong in a "
+        + "dedicated, tightly controlled namespace with a recorded exception.",
+    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"},
+    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
+        "ReplicationController", "PodTemplate"})
+public final class HostNamespacesRule implements WorkloadRule {
+  @Override
+  public List<Violation> check(Workload workload, RuleContext context) {
+    PodSpec spec = workload.podSpec();
+    List<Violation> out = new ArrayList<>();
+    if (Boolean.TRUE.equals(spec.getHostNetwork())) {
+      out.add(Violation.at(workload.podSpecPath().child("hostNetwork"), true, "pod uses the node's network namespace"));
+    }
+    if (Boolean.TRUE.equals(spec.getHostPID())) {
+      out.add(Violation.at(workload.podSpecPath().child("hostPID"), true, "pod uses the node's process namespace"));
+    }
+    if (Boolean.TRUE.equals(spec.getHostIPC())) {
+      out.add(Violation.at(workload.podSpecPath().child("hostIPC"), true, "pod uses the node's IPC namespace"));
+    }
+    return out;
+  }
+}

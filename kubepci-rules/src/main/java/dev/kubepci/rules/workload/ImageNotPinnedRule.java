@@ -1,0 +1,52 @@
+package dev.kubepci.rules.workload;
+
+import dev.kubepci.model.Workload;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.WorkloadRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Flags images that are not pinned to a digest: no tag, {@code latest}, or a tag alone. */
+@RuleInfo(
+    id = "KPCI-0004",
+    name = "image-not-pinned",
+    title = "Container images are pinned by digest",
+    severity = Severity.HIGH,
+    rationale = "A tag can be moved to other content at any time, and latest or no tag at all moves with every push. "
+        + "Only a digest names exactly the image that was built, scanned and approved, so that what runs is what "
+        + "was assessed.",
+    remediation = "Reference every image, init containers included, by digest (image: registry/name:tag@sha256:...), "
+        + "and let the delivery pipeline resolve tags to digests when it deploys.",
+    references = {"https://kubernetes.io/docs/concepts/containers/images/#image-names"},
+    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
+        "ReplicationController", "PodTemplate"})
+public final class ImageNotPinnedRule implements WorkloadRule {
+  @Override
+  public List<Violation> check(Workload workload, RuleContext context) {
+    List<Violation> out = new ArrayList<>();
+    for (Workload.ContainerRef c : workload.containers()) {
+      String image = c.container().getImage();
+      var path = c.path().child("image");
+      if (image == null || image.isBlank()) {
+        out.add(Violation.at(path, null, c.describe() + " names no image"));
+        continue;
+      }
+      ImageReference ref = ImageReference.parse(image);
+      if (ref.hasDigest()) {
+        continue;
+      }
+      if (ref.tag() == null) {
+        out.add(Violation.at(path, image, c.describe() + " image has no tag or digest, so it runs whatever latest is"));
+      } else if (ref.tag().equals("latest")) {
+        out.add(Violation.at(path, image, c.describe() + " image uses the mutable tag latest"));
+      } else {
+        out.add(Violation.at(path, image, c.describe() + " image is pinned by tag only, not by digest")
+            .withSeverity(Severity.MEDIUM));
+      }
+    }
+    return out;
+  }
+}

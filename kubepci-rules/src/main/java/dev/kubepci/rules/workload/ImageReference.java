@@ -1,0 +1,47 @@
+package dev.kubepci.rules.workload;
+
+import java.util.Locale;
+
+/**
+ * A container image reference split as the container runtime reads it: {@code [registry/]repository[:tag][@digest]}.
+ * The registry is the first component when it looks like a host (has a dot or a colon, or is localhost);
+ * otherwise the image comes from Docker Hub.
+ */
+public record ImageReference(String raw, String registry, String repository, String tag, String digest) {
+  public static final String DOCKER_HUB = "docker.io";
+
+  public static ImageReference parse(String image) {
+    String rest = image.trim();
+    String digest = null;
+    int at = rest.indexOf('@');
+    if (at >= 0) {
+      digest = rest.substring(at + 1);
+      rest = rest.substring(0, at);
+    }
+    String tag = null;
+    int slash = rest.lastIndexOf('/');
+    int colon = rest.lastIndexOf(':');
+    if (colon > slash) {
+      tag = rest.substring(colon + 1);
+      rest = rest.substring(0, colon);
+    }
+    String registry = DOCKER_HUB;
+    String repository = rest;
+    int first = rest.indexOf('/');
+    if (first > 0) {
+      String head = rest.substring(0, first);
+      if (head.contains(".") || head.contains(":") || head.equals("localhost")) {
+        registry = head.toLowerCase(Locale.ROOT);
+        repository = rest.substring(first + 1);
+      }
+    }
+    if (registry.equals(DOCKER_HUB) && !repository.contains("/")) {
+      repository = "library/" + repository;
+    }
+    return new ImageReference(image, registry, repository, tag, digest);
+  }
+
+  public boolean hasDigest() {
+    return digest != null && !digest.isEmpty();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.kubepci.rules.workload;
+
+import dev.kubepci.model.Workload;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.WorkloadRule;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Flags containers without a CPU or memory limit. */
+@RuleInfo(
+    id = "KPCI-0005",
+    name = "container-resource-limits",
+    title = "Containers set CPU and memory limits",
+    severity = Severity.MEDIUM,
+    rationale = "A container without limits can take all the CPU or memory of its node, starving the other "
+        + "workloads there, including those of the cardholder data environment. Limits bound what one compromised "
+        + "or faulty workload can consume.",
+    remediation = "Set resources.limits.cpu and resources.limits.memory on every container and init container, and "
+        + "add a LimitRange to each namespace so that containers without them get defaults.",
+    references = {"https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"},
+    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
+        "ReplicationController", "PodTemplate"})
+public final class ResourceLimitsRule implements WorkloadRule {
+  @Override
+  public List<Violation> check(Workload workload, RuleContext context) {
+    List<Violation> out = new ArrayList<>();
+    for (Workload.ContainerRef c : workload.containers()) {
+      if (c.type() == Workload.ContainerType.EPHEMERAL) {
+        continue; // ephemeral containers may not set resources at all
+      }
+      var resources = c.container().getResources();
+      Map<String, Quantity> limits = resources == null || resources.getLimits() == null ? Map.of() : resources.getLimits();
+      var path = c.path().child("resources").child("limits");
+      for (String kind : List.of("cpu", "memory")) {
+        if (!limits.containsKey(kind)) {
+          out.add(Violation.at(path.child(kind), null, c.describe() + " sets no " + kind + " limit"));
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.kubepci.rules.workload;
+
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Workload;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.WorkloadRule;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Flags containers that may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies, or runAsUser
+ * is 0. The container's security context overrides the pod's, field by field, as in Kubernetes.
+ */
+@RuleInfo(
+    id = "KPCI-0006",
+    name = "container-may-run-as-root",
+    title = "Containers run as a non-root user",
+    severity = Severity.HIGH,
+    rationale = "A process that is root inside the container is root on the node once it escapes, and many escapes "
+        + "need root to begin with. Requiring a non-root user at admission makes the image's own USER line "
+        + "irrelevant to the outcome.",
+    remediation = "Set securityContext.runAsNonRoot: true (pod or container level) and a non-zero runAsUser, and "
+        + "build images whose USER is a numeric non-root id.",
+    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"},
+    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
+        "ReplicationController", "PodTemplate"})
+public final class RunAsRootRule implements WorkloadRule {
+  @Override
+  public List<Violation> check(Workload workload, RuleContext context) {
+    if (workload.isWindows()) {
+      return List.of(); // Windows pods use runAsUserName, not Linux user ids
+    }
+    PodSecurityContext pod = workload.podSpec().getSecurityContext();
+    Boolean podNonRoot = pod == null ? null : pod.getRunAsNonRoot();
+    Long podUser = pod == null ? null : pod.getRunAsUser();
+    FieldPath podPath = workload.podSpecPath().child("securityContext");
+    List<Violation> out = new ArrayList<>();
+    for (Workload.ContainerRef c : workload.containers()) {
+      SecurityContext sc = c.container().getSecurityContext();
+      FieldPath cPath = c.path().child("securityContext");
+      Long user = sc != null && sc.getRunAsUser() != null ? sc.getRunAsUser() : podUser;
+      FieldPath userPath = sc != null && sc.getRunAsUser() != null ? cPath.child("runAsUser") : podPath.child("runAsUser");
+      Boolean nonRoot = sc != null && sc.getRunAsNonRoot() != null ? sc.getRunAsNonRoot() : podNonRoot;
+      FieldPath nonRootPath = sc != null && sc.getRunAsNonRoot() != null
+          ? cPath.child("runAsNonRoot") : (podNonRoot != null ? podPath.child("runAsNonRoot") : cPath.child("runAsNonRoot"));
+      if (user != null && user == 0L) {
+        out.add(Violation.at(userPath, 0, c.describe() + " runs as user 0 (root)"));
+      } else if (!Boolean.TRUE.equals(nonRoot) && (user == null)) {
+        out.add(Violation.at(nonRootPath, nonRoot,
+            c.describe() + " may run as root: runAsNonRoot is not true and no non-zero runAsUser is set"));
+      }
+    }
+    return out;
+  }
+
+}

@@ -1,0 +1,19 @@
+package dev.kubepci.rules.workload;
+
+import dev.kubepci.rule.Rule;
+import java.util.List;
+
+/** The built-in workload rules, sorted by id. */
+public final class WorkloadRules {
+  private WorkloadRules() {}
+
+  public static List<Rule> all() {
+    return List.of(
+        new PrivilegedContainerRule(),
+        new HostNamespacesRule(),
+        new AutomountServiceAccountTokenRule(),
+        new ImageNotPinnedRule(),
+        new ResourceLimitsRule(),
+        new RunAsRootRule());
+  }
+}
