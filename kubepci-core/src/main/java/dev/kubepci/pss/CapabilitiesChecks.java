@@ -92,7 +92,8 @@ final class CapabilitiesChecks {
       return List.of();
     }
     List<String> add = c.securityContext().getCapabilities().getAdd();
-    return add == null ? List.of() : add;
+    // A null entry (`add: [~]`) stands for the empty name, as Go would decode it.
+    return add == null ? List.of() : add.stream().map(a -> a == null ? "" : a).toList();
   }
 
   private static void flagAdd(
