@@ -20,7 +20,7 @@ final class ProcMountChecks {
         BASELINE_ID,
         PssLevel.BASELINE,
         List.of(
-            since(0, (pod, findings) -> defaultOnly(pod, findings)),
+            since(0, ProcMountChecks::defaultOnly),
             since(35, ProcMountChecks::baselineV1Dot35)));
   }
 
@@ -28,7 +28,7 @@ final class ProcMountChecks {
     return new PssCheck(
         RESTRICTED_ID,
         PssLevel.RESTRICTED,
-        List.of(since(35, (pod, findings) -> defaultOnly(pod, findings), BASELINE_ID)));
+        List.of(since(35, ProcMountChecks::defaultOnly, BASELINE_ID)));
   }
 
   private static void baselineV1Dot35(PodView pod, Findings findings) {

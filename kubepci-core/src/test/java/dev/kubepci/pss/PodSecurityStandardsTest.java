@@ -139,6 +139,12 @@ class PodSecurityStandardsTest {
   }
 
   @Test
+  void resolvesLatestToTheNewestCheckRevision() {
+    assertThat(PssVersion.NEWEST_KNOWN.minor())
+        .isEqualTo(PodSecurityStandards.newestRevisionMinor());
+  }
+
+  @Test
   void comparesPathIndexesAsNumbers() {
     assertThat(PodSecurityStandards.comparePaths("a[2].b", "a[10].b")).isNegative();
     assertThat(PodSecurityStandards.comparePaths("a[10]", "a[9]")).isPositive();
