@@ -1,0 +1,45 @@
+package dev.kubepci.pss;
+
+import static dev.kubepci.pss.PssCheck.since;
+
+import java.util.List;
+
+/**
+ * {@code runAsUser} (from v1.23): nothing may set {@code runAsUser: 0}. From v1.35 pods in their
+ * own user namespace are exempt, since uid 0 inside it maps to an unprivileged host uid.
+ */
+final class RunAsUserCheck {
+  static final String ID = "runAsUser";
+  private static final String REASON = "runAsUser=0";
+
+  private RunAsUserCheck() {}
+
+  static PssCheck definition() {
+    return new PssCheck(
+        ID,
+        PssLevel.RESTRICTED,
+        List.of(since(23, RunAsUserCheck::v1Dot23), since(35, RunAsUserCheck::v1Dot35)));
+  }
+
+  private static void v1Dot23(PodView pod, Findings findings) {
+    if (pod.securityContext() != null && isRoot(pod.securityContext().getRunAsUser())) {
+      findings.add(pod.podSecurityContextPath("runAsUser"), REASON, "pod must not set runAsUser=0");
+    }
+    for (ContainerView c : pod.containers()) {
+      if (c.securityContext() != null && isRoot(c.securityContext().getRunAsUser())) {
+        findings.add(
+            c.securityContextPath("runAsUser"), REASON, c.label() + " must not set runAsUser=0");
+      }
+    }
+  }
+
+  private static void v1Dot35(PodView pod, Findings findings) {
+    if (!pod.usesUserNamespace()) {
+      v1Dot23(pod, findings);
+    }
+  }
+
+  private static boolean isRoot(Long uid) {
+    return uid != null && uid == 0L;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.kubepci.pss;
+
+import static dev.kubepci.pss.PssCheck.since;
+
+import io.fabric8.kubernetes.api.model.SELinuxOptions;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code seLinuxOptions}: only the container SELinux types may be set, and never a user or role.
+ */
+final class SeLinuxOptionsCheck {
+  static final String ID = "seLinuxOptions";
+
+  private static final Set<String> TYPES_1_0 =
+      Set.of("", "container_t", "container_init_t", "container_kvm_t");
+  private static final Set<String> TYPES_1_31 =
+      Set.of("", "container_t", "container_init_t", "container_kvm_t", "container_engine_t");
+
+  private SeLinuxOptionsCheck() {}
+
+  static PssCheck definition() {
+    return new PssCheck(
+        ID,
+        PssLevel.BASELINE,
+        List.of(
+            since(0, (pod, findings) -> check(pod, findings, TYPES_1_0)),
+            since(31, (pod, findings) -> check(pod, findings, TYPES_1_31))));
+  }
+
+  private static void check(PodView pod, Findings findings, Set<String> allowedTypes) {
+    if (pod.securityContext() != null) {
+      checkOptions(
+          findings,
+          pod.securityContext().getSeLinuxOptions(),
+          pod.podSecurityContextPath("seLinuxOptions"),
+          "pod",
+          allowedTypes);
+    }
+    for (ContainerView c : pod.containers()) {
+      if (c.securityContext() != null) {
+        checkOptions(
+            findings,
+            c.securityContext().getSeLinuxOptions(),
+            c.securityContextPath("seLinuxOptions"),
+            c.label(),
+            allowedTypes);
+      }
+    }
+  }
+
+  private static void checkOptions(
+      Findings findings,
+      SELinuxOptions options,
+      String path,
+      String setter,
+      Set<String> allowedTypes) {
+    if (options == null) {
+      return;
+    }
+    String type = options.getType() == null ? "" : options.getType();
+    String prefix = setter + " set forbidden securityContext.seLinuxOptions: ";
+    if (!allowedTypes.contains(type)) {
+      findings.add(path + ".type", "seLinuxOptions", prefix + "type " + Text.quote(type));
+    }
+    if (options.getUser() != null && !options.getUser().isEmpty()) {
+      findings.add(path + ".user", "seLinuxOptions", prefix + "user may not be set");
+    }
+    if (options.getRole() != null && !options.getRole().isEmpty()) {
+      findings.add(path + ".role", "seLinuxOptions", prefix + "role may not be set");
+    }
+  }
+}
