@@ -74,6 +74,7 @@ public final class Assessor {
       }
     }
 
+    ScopeClassifier scopes = new ScopeClassifier(request.config(), inventory);
     List<Finding> findings = new ArrayList<>();
     List<RuleResult> ruleResults = new ArrayList<>();
     Map<String, RuleResult> resultById = new HashMap<>();
@@ -83,14 +84,14 @@ public final class Assessor {
       RuleResult result;
       if (tally == null) {
         result = new RuleResult(d.id(), d.name(), d.title(), d.severity(), reqs, Status.NOT_ASSESSED,
-            "not run: the rule was deselected (--rule/--skip-rule)", 0, 0, List.of());
+            "not run: the rule was deselected (--rule/--skip-rule)", 0, 0, List.of(), List.of());
       } else {
         Outcome outcome = tally.outcome(d);
         for (Outcome.Failure f : outcome.failures()) {
-          findings.add(toFinding(d, reqs, f));
+          findings.add(toFinding(d, reqs, f, scopes));
         }
         result = new RuleResult(d.id(), d.name(), d.title(), d.severity(), reqs, status(outcome), outcome.reason(),
-            outcome.failures().size(), outcome.passed(), outcome.notes());
+            outcome.failures().size(), outcome.passed(), outcome.notes(), outcome.tables());
       }
       ruleResults.add(result);
       resultById.put(d.id(), result);
@@ -153,11 +154,12 @@ public final class Assessor {
     }
   }
 
-  private static Finding toFinding(RuleDescriptor d, List<String> reqs, Outcome.Failure f) {
+  private static Finding toFinding(RuleDescriptor d, List<String> reqs, Outcome.Failure f, ScopeClassifier scopes) {
     Violation v = f.violation();
     Resource r = f.resource();
     return new Finding(d.id(), d.name(), reqs, v.severity() != null ? v.severity() : d.severity(), Status.FAIL,
-        r == null ? null : r.ref(), r == null ? null : r.provenance(), v.path().toString(), v.observed(),
+        r == null ? null : r.ref(), r == null ? null : r.provenance(), scopes.classify(r), v.path().toString(),
+        v.observed(),
         v.message(), d.remediation());
   }
 

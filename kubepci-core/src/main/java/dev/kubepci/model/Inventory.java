@@ -26,6 +26,7 @@ public final class Inventory {
   private final Coverage coverage;
   private final ClusterInfo clusterInfo;
   private List<Workload> workloads;
+  private final Map<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Inventory(List<Resource> all, Coverage coverage, ClusterInfo clusterInfo) {
     this.all = List.copyOf(all);
@@ -107,6 +108,25 @@ public final class Inventory {
 
   public ClusterInfo clusterInfo() {
     return clusterInfo;
+  }
+
+  /**
+   * A view computed once from this inventory and shared by every rule that asks for it (an RBAC graph, the
+   * control-plane flags, a policy index ...), so that cross-object rules do not rescan the objects.
+   *
+   * @param key identifies the view, usually the class that computes it
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(Object key, java.util.function.Function<Inventory, T> compute) {
+    Object value = derived.get(key);
+    if (value == null) {
+      value = compute.apply(this);
+      Object raced = derived.putIfAbsent(key, value);
+      if (raced != null) {
+        value = raced;
+      }
+    }
+    return (T) value;
   }
 
   /** Every pod-owning object as a workload, in input order. */

@@ -25,6 +25,11 @@ public record AssessmentReport(
     errors = List.copyOf(errors);
   }
 
+  /** Every table the rules gathered, in rule order. */
+  public List<Table> tables() {
+    return rules.stream().flatMap(r -> r.tables().stream()).toList();
+  }
+
   /** All practices in document order. */
   public List<RequirementResult> requirements() {
     return areas.stream().flatMap(a -> a.requirements().stream()).toList();

@@ -13,10 +13,12 @@ import java.util.List;
  * @param resource null for a finding about the cluster as a whole
  * @param source null for a finding about the cluster as a whole
  * @param status FAIL, or WAIVED when a waiver covers it
+ * @param scope where the object sits in the declared PCI scope: cde, connected, shared, out-of-scope, or unscoped
  */
 public record Finding(
     String rule, String name, List<String> requirements, Severity severity, Status status,
-    ResourceRef resource, Provenance source, String path, String observed, String message, String remediation) {
+    ResourceRef resource, Provenance source, String scope, String path, String observed, String message,
+    String remediation) {
 
   /** Most severe first, then by rule, object, path: the order of every report. */
   public static final Comparator<Finding> ORDER =
@@ -31,6 +33,7 @@ public record Finding(
   }
 
   public Finding withStatus(Status s) {
-    return new Finding(rule, name, requirements, severity, s, resource, source, path, observed, message, remediation);
+    return new Finding(rule, name, requirements, severity, s, resource, source, scope, path, observed, message,
+        remediation);
   }
 }

@@ -10,12 +10,14 @@ import java.util.List;
  * @param failed number of findings (waived ones included)
  * @param passed number of objects that passed
  * @param notes facts for the evidence section
+ * @param tables tables of facts the rule gathered
  */
 public record RuleResult(
     String id, String name, String title, Severity severity, List<String> requirements, Status status,
-    String reason, int failed, int passed, List<String> notes) {
+    String reason, int failed, int passed, List<String> notes, List<Table> tables) {
   public RuleResult {
     requirements = List.copyOf(requirements);
     notes = List.copyOf(notes);
+    tables = List.copyOf(tables);
   }
 }

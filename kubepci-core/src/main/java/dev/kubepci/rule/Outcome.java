@@ -1,6 +1,7 @@
 package dev.kubepci.rule;
 
 import dev.kubepci.model.Resource;
+import dev.kubepci.result.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,25 +26,28 @@ public final class Outcome {
   private final List<Failure> failures;
   private final int passed;
   private final List<String> notes;
+  private final List<Table> tables;
 
-  private Outcome(Kind kind, String reason, List<Failure> failures, int passed, List<String> notes) {
+  private Outcome(Kind kind, String reason, List<Failure> failures, int passed, List<String> notes,
+      List<Table> tables) {
     this.kind = kind;
     this.reason = reason;
     this.failures = List.copyOf(failures);
     this.passed = passed;
     this.notes = List.copyOf(notes);
+    this.tables = List.copyOf(tables);
   }
 
   public static Outcome notApplicable(String reason) {
-    return new Outcome(Kind.NOT_APPLICABLE, Objects.requireNonNull(reason), List.of(), 0, List.of());
+    return new Outcome(Kind.NOT_APPLICABLE, Objects.requireNonNull(reason), List.of(), 0, List.of(), List.of());
   }
 
   public static Outcome notAssessed(String reason) {
-    return new Outcome(Kind.NOT_ASSESSED, Objects.requireNonNull(reason), List.of(), 0, List.of());
+    return new Outcome(Kind.NOT_ASSESSED, Objects.requireNonNull(reason), List.of(), 0, List.of(), List.of());
   }
 
   public static Outcome manual(String reason) {
-    return new Outcome(Kind.MANUAL, Objects.requireNonNull(reason), List.of(), 0, List.of());
+    return new Outcome(Kind.MANUAL, Objects.requireNonNull(reason), List.of(), 0, List.of(), List.of());
   }
 
   public static Builder builder() {
@@ -72,10 +76,23 @@ public final class Outcome {
     return notes;
   }
 
+  /** Tables of facts the rule gathered, shown by every report. */
+  public List<Table> tables() {
+    return tables;
+  }
+
+  /** The same conclusion with a table of evidence attached (also for NOT_ASSESSED or MANUAL outcomes). */
+  public Outcome withTable(Table table) {
+    List<Table> t = new ArrayList<>(tables);
+    t.add(table);
+    return new Outcome(kind, reason, failures, passed, notes, t);
+  }
+
   /** Collects the result of an evaluation. */
   public static final class Builder {
     private final List<Failure> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<Table> tables = new ArrayList<>();
     private int passed;
 
     public Builder pass() {
@@ -103,12 +120,17 @@ public final class Outcome {
       return this;
     }
 
+    public Builder table(Table table) {
+      tables.add(table);
+      return this;
+    }
+
     /** Evaluated, or NOT_APPLICABLE with {@code ifNothing} when no object was checked at all. */
     public Outcome build(String ifNothing) {
       if (failures.isEmpty() && passed == 0) {
-        return new Outcome(Kind.NOT_APPLICABLE, ifNothing, List.of(), 0, notes);
+        return new Outcome(Kind.NOT_APPLICABLE, ifNothing, List.of(), 0, notes, tables);
       }
-      return new Outcome(Kind.EVALUATED, null, failures, passed, notes);
+      return new Outcome(Kind.EVALUATED, null, failures, passed, notes, tables);
     }
   }
 }

@@ -11,11 +11,11 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "tool", "framework", "generatedAt", "inputs", "cluster", "objects", "summary",
-    "areas", "requirements", "rules", "findings", "errors"})
+    "areas", "requirements", "rules", "findings", "tables", "errors"})
 public record JsonReport(
     String schemaVersion, Tool tool, FrameworkRef framework, String generatedAt, List<String> inputs,
     Cluster cluster, int objects, Summary summary, List<Area> areas, List<Requirement> requirements,
-    List<Rule> rules, List<Finding> findings, List<Error> errors) {
+    List<Rule> rules, List<Finding> findings, List<Table> tables, List<Error> errors) {
 
   public static final String SCHEMA_VERSION = "1.0";
 
@@ -55,10 +55,14 @@ public record JsonReport(
 
   /** One finding with its evidence. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"rule", "name", "requirements", "severity", "status", "resource", "path", "observed",
+  @JsonPropertyOrder({"rule", "name", "requirements", "severity", "status", "scope", "resource", "path", "observed",
       "message", "remediation"})
   public record Finding(String rule, String name, List<String> requirements, String severity, String status,
-      Resource resource, String path, String observed, String message, String remediation) {}
+      String scope, Resource resource, String path, String observed, String message, String remediation) {}
+
+  /** A table of facts a rule gathered. */
+  @JsonPropertyOrder({"id", "title", "rule", "columns", "rows"})
+  public record Table(String id, String title, String rule, List<String> columns, List<List<String>> rows) {}
 
   /** The object a finding is about. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -68,6 +68,8 @@ public final class JsonReporter implements Reporter {
         report.requirements().stream().map(JsonReporter::requirement).toList(),
         report.rules().stream().map(JsonReporter::rule).toList(),
         report.findings().stream().map(JsonReporter::finding).toList(),
+        report.rules().stream().flatMap(r -> r.tables().stream().map(t -> new JsonReport.Table(t.id(), t.title(),
+            r.id(), t.columns(), t.rows()))).toList(),
         report.errors().stream().map(JsonReporter::error).toList());
   }
 
@@ -84,7 +86,7 @@ public final class JsonReporter implements Reporter {
 
   private static JsonReport.Finding finding(Finding f) {
     return new JsonReport.Finding(f.rule(), f.name(), f.requirements(), f.severity().name(), f.status().name(),
-        resource(f.resource(), f.source()), f.path(), f.observed(), f.message(), f.remediation());
+        f.scope(), resource(f.resource(), f.source()), f.path(), f.observed(), f.message(), f.remediation());
   }
 
   private static JsonReport.Resource resource(ResourceRef ref, Provenance source) {

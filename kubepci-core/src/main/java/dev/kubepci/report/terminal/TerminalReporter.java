@@ -7,6 +7,7 @@ import dev.kubepci.result.Finding;
 import dev.kubepci.result.ProcessingError;
 import dev.kubepci.result.RequirementResult;
 import dev.kubepci.result.Status;
+import dev.kubepci.result.Table;
 import dev.kubepci.rule.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,6 +49,7 @@ public final class TerminalReporter implements Reporter {
     StringBuilder sb = new StringBuilder();
     header(report, sb);
     areas(report, sb);
+    tables(report, sb);
     findings(report, sb);
     manual(report, sb);
     errors(report, sb);
@@ -85,6 +87,37 @@ public final class TerminalReporter implements Reporter {
     sb.append('\n');
   }
 
+  private void tables(AssessmentReport report, StringBuilder sb) {
+    for (Table t : report.tables()) {
+      sb.append(bold(t.title())).append('\n');
+      int[] widths = new int[t.columns().size()];
+      List<List<String>> shown = t.rows().subList(0, Math.min(t.rows().size(), options.maxFindings()));
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = t.columns().get(i).length();
+        for (List<String> row : shown) {
+          widths[i] = Math.min(Math.max(widths[i], row.get(i).length()), 60);
+        }
+      }
+      sb.append("  ").append(dim(row(t.columns(), widths))).append('\n');
+      for (List<String> row : shown) {
+        sb.append("  ").append(row(row, widths)).append('\n');
+      }
+      if (shown.size() < t.rows().size()) {
+        sb.append(dim("  ... " + (t.rows().size() - shown.size()) + " more rows (--format json lists all)")).append('\n');
+      }
+      sb.append('\n');
+    }
+  }
+
+  private static String row(List<String> cells, int[] widths) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      String cell = truncate(cells.get(i), widths[i]);
+      line.append(i + 1 < cells.size() ? pad(cell, widths[i] + 1) : cell);
+    }
+    return line.toString().stripTrailing();
+  }
+
   private void findings(AssessmentReport report, StringBuilder sb) {
     List<Finding> failing = report.findings().stream().filter(f -> f.status() == Status.FAIL).toList();
     if (failing.isEmpty()) {
@@ -101,6 +134,9 @@ public final class TerminalReporter implements Reporter {
       sb.append("  ").append(severityLabel(f.severity())).append(' ').append(f.rule()).append(' ').append(f.name())
           .append("  [").append(String.join(", ", f.requirements())).append("]\n");
       sb.append("      ").append(f.resource() == null ? "cluster" : f.resource().displayName());
+      if (!"unscoped".equals(f.scope())) {
+        sb.append(" [").append(f.scope()).append(']');
+      }
       if (f.source() != null) {
         sb.append(dim("  (" + f.source().describe() + ")"));
       }
@@ -203,6 +239,6 @@ public final class TerminalReporter implements Reporter {
   }
 
   private static String truncate(String s, int width) {
-    return s.length() <= width ? s : s.substring(0, width - 3) + "...";
+    return s.length() <= width ? s : s.substring(0, Math.max(0, width - 3)) + "...";
   }
 }

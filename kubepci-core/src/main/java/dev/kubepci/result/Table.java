@@ -1,0 +1,26 @@
+package dev.kubepci.result;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A titled table of facts a rule gathered (namespace readiness, admission coverage, isolation per workload ...),
+ * shown by every report as evidence beside the verdicts. Cells are plain text; rows are sorted by the rule.
+ *
+ * @param id stable identifier, lower-case-hyphenated, unique in a report
+ */
+public record Table(String id, String title, List<String> columns, List<List<String>> rows) {
+  public Table {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    columns = List.copyOf(columns);
+    List<List<String>> copied = new java.util.ArrayList<>();
+    for (List<String> r : rows) {
+      if (r.size() != columns.size()) {
+        throw new IllegalArgumentException("table " + id + ": row " + r + " does not have " + columns.size() + " cells");
+      }
+      copied.add(List.copyOf(r));
+    }
+    rows = List.copyOf(copied);
+  }
+}
