@@ -22,7 +22,6 @@ import uuid
 import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DUMP_TIME = "2025-03-14T09:41:07Z"
 
 # Files applied by hand with `kubectl apply` (client-side), so their objects
 # carry the last-applied-configuration annotation.
