@@ -26,6 +26,7 @@ public final class FileCollector {
     List<String> files = ManifestReader.expand(paths);
     List<Resource> resources = new ArrayList<>();
     List<ProcessingError> errors = new ArrayList<>();
+    // bulk kinds are kept compact, so that a dump of a large cluster fits in a small heap
     ManifestReader reader = new ManifestReader(new ResourceSink() {
       @Override
       public void accept(Resource resource) {
@@ -36,7 +37,7 @@ public final class FileCollector {
       public void error(ProcessingError error) {
         errors.add(error);
       }
-    });
+    }, new CompactStore());
     int done = 0;
     for (String file : files) {
       reader.read(file, stdin);

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads Kubernetes objects from manifest files, directories and standard input: multi-document YAML, JSON,
@@ -44,14 +45,35 @@ public final class ManifestReader {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final ObjectMapper TREE = new ObjectMapper();
   private static final YAMLFactory YAML = YAMLFactory.builder()
+      .loaderOptions(unlimitedDocuments())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final JsonFactory JSON = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private final ResourceSink sink;
+  private final CompactStore store;
+
+  /**
+   * SnakeYAML refuses documents over 3 MB by default, and {@code kubectl get -o yaml} prints a whole cluster as one
+   * List document: a few thousand objects already exceed that. Input size is the user's choice, not an attack.
+   */
+  static LoaderOptions unlimitedDocuments() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(Integer.MAX_VALUE);
+    return options;
+  }
 
   public ManifestReader(ResourceSink sink) {
+    this(sink, null);
+  }
+
+  /**
+   * A reader that keeps objects of bulk kinds compact in {@code store} (see {@link CompactStore}); null keeps every
+   * object as a model object.
+   */
+  public ManifestReader(ResourceSink sink, CompactStore store) {
     this.sink = sink;
+    this.store = store;
   }
 
   /**
@@ -282,7 +304,7 @@ public final class ManifestReader {
         && object.getMetadata().getGenerateName() != null) {
       object.getMetadata().setName(object.getMetadata().getGenerateName() + "<generated>");
     }
-    sink.accept(new Resource(object, where));
+    sink.accept(store == null ? new Resource(object, where) : store.resource(object, node, where));
     return 1;
   }
 

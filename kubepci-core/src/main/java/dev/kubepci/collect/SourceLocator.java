@@ -19,7 +19,7 @@ import java.util.List;
  * start of its document. A field that is absent resolves to the closest enclosing field that exists.
  */
 public final class SourceLocator {
-  private static final YAMLFactory YAML = new YAMLFactory();
+  private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(ManifestReader.unlimitedDocuments()).build();
   private static final JsonFactory JSON = new JsonFactory();
 
   private SourceLocator() {}

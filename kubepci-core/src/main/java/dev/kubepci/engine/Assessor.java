@@ -126,19 +126,20 @@ public final class Assessor {
       Workload workload = null;
       boolean owned = false;
       if (anyWorkloadRule && Workloads.isWorkloadKind(resource.kind())) {
-        workload = Workloads.of(resource).orElse(null);
-        // a Pod of a ReplicaSet of a Deployment is checked through the Deployment's template, once
-        owned = workload != null && inventory.hasOwnerPresent(resource);
+        // a Pod of a ReplicaSet of a Deployment is checked through the Deployment's template, once; known
+        // without decoding a compact Pod, which is most of a large cluster
+        owned = inventory.hasOwnerPresent(resource) && Workloads.hasPodSpec(resource);
+        workload = owned ? null : Workloads.of(resource).orElse(null);
       }
       for (RuleDescriptor d : rules) {
         Tally tally = tallies.get(d.id());
         try {
           if (d.rule() instanceof WorkloadRule wr) {
-            if (workload == null) {
-              continue;
-            }
             if (owned) {
               tally.coveredByOwner++;
+              continue;
+            }
+            if (workload == null) {
               continue;
             }
             tally.record(resource, wr.check(workload, context));

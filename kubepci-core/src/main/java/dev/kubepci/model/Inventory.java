@@ -1,6 +1,5 @@
 package dev.kubepci.model;
 
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -47,8 +46,9 @@ public final class Inventory {
         nsNames.add(r.name());
       }
       keys.putIfAbsent(key(r.kind(), r.namespace(), r.name()), r);
-      if (r.metadata().getUid() != null) {
-        uidSet.add(r.metadata().getUid());
+      String uid = r.uid();
+      if (uid != null) {
+        uidSet.add(uid);
       }
     }
     kinds.replaceAll((k, v) -> Collections.unmodifiableList(v));
@@ -146,16 +146,12 @@ public final class Inventory {
    * the inventory, so that findings about the pod template are reported once, on the top-level owner.
    */
   public boolean hasOwnerPresent(Resource resource) {
-    List<OwnerReference> owners = resource.metadata().getOwnerReferences();
-    if (owners == null) {
-      return false;
-    }
-    for (OwnerReference o : owners) {
-      if (o.getUid() != null && uids.contains(o.getUid())) {
+    for (ResourceRef o : resource.owners()) {
+      if (o.uid() != null && uids.contains(o.uid())) {
         return true;
       }
-      if (o.getKind() != null && o.getName() != null
-          && byKey.containsKey(key(o.getKind(), resource.namespace(), o.getName()))) {
+      if (o.kind() != null && o.name() != null
+          && byKey.containsKey(key(o.kind(), resource.namespace(), o.name()))) {
         return true;
       }
     }

@@ -3,35 +3,118 @@ package dev.kubepci.model;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One Kubernetes object as kubepci read it: the fabric8 model (typed for built-in kinds,
  * {@link GenericKubernetesResource} for CRDs and unknown kinds) and where it came from.
+ *
+ * <p>A resource of a bulk kind may be {@linkplain #compact compact}: its identity, labels and owners are held, and
+ * the full object is kept encoded and decoded again when a rule asks for it. Both forms answer every method the
+ * same way; a compact resource only trades some decoding time for a much smaller heap.
  */
 public final class Resource {
   private final HasMetadata object;
+  private final CompactBody body;
+  private final Class<? extends HasMetadata> type;
   private final Provenance provenance;
   private final ResourceRef ref;
+  /** Compact resources only: what indexes and selectors read without decoding. */
+  private final Map<String, String> compactLabels;
+  private final String compactUid;
+  private final List<ResourceRef> compactOwners;
+  private final boolean compactPodSpec;
 
   public Resource(HasMetadata object, Provenance provenance) {
     this.object = Objects.requireNonNull(object, "object");
+    this.body = null;
+    this.type = object.getClass();
     this.provenance = Objects.requireNonNull(provenance, "provenance");
+    this.ref = refOf(object, provenance, UnaryOperator.identity());
+    this.compactLabels = null;
+    this.compactUid = null;
+    this.compactOwners = null;
+    this.compactPodSpec = false;
+  }
+
+  private Resource(HasMetadata decoded, Provenance provenance, CompactBody body, UnaryOperator<String> intern) {
+    this.object = null;
+    this.body = Objects.requireNonNull(body, "body");
+    this.type = decoded.getClass();
+    this.provenance = Objects.requireNonNull(provenance, "provenance");
+    this.ref = refOf(decoded, provenance, intern);
+    ObjectMeta meta = decoded.getMetadata() == null ? new ObjectMeta() : decoded.getMetadata();
+    this.compactLabels = CompactLabels.copyOf(meta.getLabels(), intern);
+    this.compactUid = meta.getUid();
+    this.compactOwners = owners(meta, ref.namespace(), intern);
+    this.compactPodSpec = Workloads.isWorkloadKind(ref.kind()) && Workloads.carriesPodSpec(this, decoded);
+  }
+
+  /**
+   * A resource whose full object is kept in {@code body}; {@code decoded} is the object as first read, from which
+   * identity, labels and owners are taken (and which is not retained).
+   *
+   * @param intern shares repeated strings (kinds, namespaces, label keys and values) between resources
+   */
+  public static Resource compact(HasMetadata decoded, Provenance provenance, CompactBody body,
+      UnaryOperator<String> intern) {
+    return new Resource(Objects.requireNonNull(decoded, "decoded"), provenance, body, intern);
+  }
+
+  private static ResourceRef refOf(HasMetadata object, Provenance provenance, UnaryOperator<String> intern) {
     ObjectMeta meta = object.getMetadata() == null ? new ObjectMeta() : object.getMetadata();
-    this.ref = new ResourceRef(
-        object.getApiVersion(),
-        object.getKind(),
-        meta.getNamespace() == null || meta.getNamespace().isEmpty() ? null : meta.getNamespace(),
+    return new ResourceRef(
+        internOrNull(intern, object.getApiVersion()),
+        internOrNull(intern, object.getKind()),
+        meta.getNamespace() == null || meta.getNamespace().isEmpty() ? null : intern.apply(meta.getNamespace()),
         meta.getName(),
         provenance.isFile() ? null : meta.getUid(),
         provenance.isFile() ? null : meta.getResourceVersion());
   }
 
+  private static String internOrNull(UnaryOperator<String> intern, String s) {
+    return s == null ? null : intern.apply(s);
+  }
+
+  private static List<ResourceRef> owners(ObjectMeta meta, String namespace, UnaryOperator<String> intern) {
+    List<OwnerReference> refs = meta.getOwnerReferences();
+    if (refs == null || refs.isEmpty()) {
+      return List.of();
+    }
+    List<ResourceRef> owners = new ArrayList<>(refs.size());
+    for (OwnerReference o : refs) {
+      if (o != null) {
+        owners.add(new ResourceRef(internOrNull(intern, o.getApiVersion()), internOrNull(intern, o.getKind()),
+            namespace, o.getName(), o.getUid(), null));
+      }
+    }
+    return List.copyOf(owners);
+  }
+
+  /** The full object; for a compact resource, decoded again (equal to, not the same as, the one first read). */
   public HasMetadata object() {
-    return object;
+    return object != null ? object : body.decode();
+  }
+
+  /** For a compact resource: whether it carries a pod spec, known without decoding it. */
+  boolean compactPodSpec() {
+    return compactPodSpec;
+  }
+
+  /** True when the full object is kept encoded, see {@link #compact}. */
+  public boolean isCompact() {
+    return body != null;
+  }
+
+  /** Bytes the encoded object takes; 0 for a resource held as a model object. */
+  public int encodedSize() {
+    return body == null ? 0 : body.encodedSize();
   }
 
   public Provenance provenance() {
@@ -64,12 +147,29 @@ public final class Resource {
   }
 
   public ObjectMeta metadata() {
-    return object.getMetadata() == null ? new ObjectMeta() : object.getMetadata();
+    HasMetadata o = object();
+    return o.getMetadata() == null ? new ObjectMeta() : o.getMetadata();
   }
 
   public Map<String, String> labels() {
+    if (compactLabels != null) {
+      return compactLabels;
+    }
     Map<String, String> labels = metadata().getLabels();
     return labels == null ? Map.of() : labels;
+  }
+
+  /** {@code metadata.uid}, whatever the source (the {@link #ref()} keeps it only for clusters); null when absent. */
+  public String uid() {
+    return body != null ? compactUid : metadata().getUid();
+  }
+
+  /**
+   * The owners named by {@code metadata.ownerReferences}, as references in this object's namespace (uid set when
+   * given); read without decoding a compact resource.
+   */
+  public List<ResourceRef> owners() {
+    return body != null ? compactOwners : owners(metadata(), ref.namespace(), UnaryOperator.identity());
   }
 
   public Map<String, String> annotations() {
@@ -83,12 +183,18 @@ public final class Resource {
   }
 
   public boolean isGeneric() {
-    return object instanceof GenericKubernetesResource;
+    return GenericKubernetesResource.class.isAssignableFrom(type);
+  }
+
+  /** The model class the object was read as, known without decoding. */
+  public Class<? extends HasMetadata> type() {
+    return type;
   }
 
   /** The typed model, when this object was read as that class. */
   public <T extends HasMetadata> Optional<T> as(Class<T> type) {
-    return type.isInstance(object) ? Optional.of(type.cast(object)) : Optional.empty();
+    // the class is known without decoding: a compact resource is decoded only when it is of the type asked for
+    return type.isAssignableFrom(this.type) ? Optional.of(type.cast(object())) : Optional.empty();
   }
 
   /**
@@ -96,7 +202,7 @@ public final class Resource {
    * Empty for typed objects or absent fields.
    */
   public Optional<Object> field(String... path) {
-    if (!(object instanceof GenericKubernetesResource generic)) {
+    if (!isGeneric() || !(object() instanceof GenericKubernetesResource generic)) {
       return Optional.empty();
     }
     Object current = generic.getAdditionalProperties();

@@ -14,20 +14,29 @@ import java.util.Objects;
  */
 public final class Workload {
   private final Resource resource;
-  private final ObjectMeta podMetadata;
   private final FieldPath podMetadataPath;
-  private final PodSpec podSpec;
   private final FieldPath podSpecPath;
-  private final List<ContainerRef> containers;
+  /** Null for a compact resource: the view is taken again from the decoded object each time it is asked for. */
+  private final View view;
 
-  Workload(Resource resource, ObjectMeta podMetadata, FieldPath podMetadataPath, PodSpec podSpec,
-      FieldPath podSpecPath, List<ContainerRef> containers) {
+  /** The pod template's metadata and spec with its containers, as read from one decoded object. */
+  record View(ObjectMeta podMetadata, PodSpec podSpec, List<ContainerRef> containers) {
+    View {
+      podMetadata = podMetadata == null ? new ObjectMeta() : podMetadata;
+      Objects.requireNonNull(podSpec);
+      containers = List.copyOf(containers);
+    }
+  }
+
+  Workload(Resource resource, FieldPath podMetadataPath, FieldPath podSpecPath, View view) {
     this.resource = Objects.requireNonNull(resource);
-    this.podMetadata = podMetadata == null ? new ObjectMeta() : podMetadata;
     this.podMetadataPath = podMetadataPath;
-    this.podSpec = Objects.requireNonNull(podSpec);
     this.podSpecPath = podSpecPath;
-    this.containers = List.copyOf(containers);
+    this.view = view;
+  }
+
+  private View view() {
+    return view != null ? view : Workloads.view(resource);
   }
 
   public Resource resource() {
@@ -43,14 +52,16 @@ public final class Workload {
   }
 
   public ObjectMeta podMetadata() {
-    return podMetadata;
+    return view().podMetadata();
   }
 
   public Map<String, String> podLabels() {
+    ObjectMeta podMetadata = podMetadata();
     return podMetadata.getLabels() == null ? Map.of() : podMetadata.getLabels();
   }
 
   public Map<String, String> podAnnotations() {
+    ObjectMeta podMetadata = podMetadata();
     return podMetadata.getAnnotations() == null ? Map.of() : podMetadata.getAnnotations();
   }
 
@@ -59,7 +70,7 @@ public final class Workload {
   }
 
   public PodSpec podSpec() {
-    return podSpec;
+    return view().podSpec();
   }
 
   public FieldPath podSpecPath() {
@@ -68,11 +79,12 @@ public final class Workload {
 
   /** Init containers first, then containers, then ephemeral containers, each with its path. */
   public List<ContainerRef> containers() {
-    return containers;
+    return view().containers();
   }
 
   /** The service account the pods run as; {@code default} when the field is absent, as Kubernetes does. */
   public String serviceAccountName() {
+    PodSpec podSpec = podSpec();
     String sa = podSpec.getServiceAccountName();
     if (sa == null || sa.isEmpty()) {
       sa = podSpec.getServiceAccount();
@@ -81,6 +93,7 @@ public final class Workload {
   }
 
   public boolean isWindows() {
+    PodSpec podSpec = podSpec();
     return podSpec.getOs() != null && "windows".equalsIgnoreCase(podSpec.getOs().getName());
   }
 

@@ -51,45 +51,80 @@ public final class Workloads {
     if (!isWorkloadKind(resource.kind())) {
       return Optional.empty();
     }
-    Object o = resource.object();
+    return extract(resource).map(e -> new Workload(resource, e.metaPath(), e.specPath(),
+        // a compact resource's workload keeps no part of the decoded object, so that a list of every workload of a
+        // large cluster stays small; it reads the view again when asked
+        resource.isCompact() ? null : e.view()));
+  }
+
+  /**
+   * True when {@code resource} carries a pod spec, i.e. {@link #of} is not empty; a compact resource answers
+   * without being decoded.
+   */
+  public static boolean hasPodSpec(Resource resource) {
+    if (!isWorkloadKind(resource.kind())) {
+      return false;
+    }
+    return resource.isCompact() ? resource.compactPodSpec() : extract(resource, resource.object()).isPresent();
+  }
+
+  /** Whether {@code object}, the decoded form of {@code resource}, carries a pod spec. */
+  static boolean carriesPodSpec(Resource resource, io.fabric8.kubernetes.api.model.HasMetadata object) {
+    return extract(resource, object).isPresent();
+  }
+
+  /** The view of a compact resource's workload, taken again from its decoded object. */
+  static Workload.View view(Resource resource) {
+    return extract(resource).orElseThrow(() -> new IllegalStateException(
+        resource.ref().displayName() + " no longer decodes to a workload")).view();
+  }
+
+  /** Where the pod template sits in an object, and what it holds. */
+  private record Extracted(FieldPath metaPath, FieldPath specPath, Workload.View view) {}
+
+  private static Optional<Extracted> extract(Resource resource) {
+    return extract(resource, resource.object());
+  }
+
+  private static Optional<Extracted> extract(Resource resource, Object o) {
     if (o instanceof Pod pod) {
-      return build(resource, pod.getMetadata(), METADATA, pod.getSpec(), SPEC);
+      return build(pod.getMetadata(), METADATA, pod.getSpec(), SPEC);
     }
     if (o instanceof Deployment d && d.getSpec() != null) {
-      return template(resource, d.getSpec().getTemplate(), TEMPLATE);
+      return template(d.getSpec().getTemplate(), TEMPLATE);
     }
     if (o instanceof StatefulSet s && s.getSpec() != null) {
-      return template(resource, s.getSpec().getTemplate(), TEMPLATE);
+      return template(s.getSpec().getTemplate(), TEMPLATE);
     }
     if (o instanceof DaemonSet ds && ds.getSpec() != null) {
-      return template(resource, ds.getSpec().getTemplate(), TEMPLATE);
+      return template(ds.getSpec().getTemplate(), TEMPLATE);
     }
     if (o instanceof ReplicaSet rs && rs.getSpec() != null) {
-      return template(resource, rs.getSpec().getTemplate(), TEMPLATE);
+      return template(rs.getSpec().getTemplate(), TEMPLATE);
     }
     if (o instanceof Job j && j.getSpec() != null) {
-      return template(resource, j.getSpec().getTemplate(), TEMPLATE);
+      return template(j.getSpec().getTemplate(), TEMPLATE);
     }
     if (o instanceof CronJob cj && cj.getSpec() != null && cj.getSpec().getJobTemplate() != null
         && cj.getSpec().getJobTemplate().getSpec() != null) {
-      return template(resource, cj.getSpec().getJobTemplate().getSpec().getTemplate(), JOB_TEMPLATE);
+      return template(cj.getSpec().getJobTemplate().getSpec().getTemplate(), JOB_TEMPLATE);
     }
     if (o instanceof ReplicationController rc && rc.getSpec() != null) {
-      return template(resource, rc.getSpec().getTemplate(), TEMPLATE);
+      return template(rc.getSpec().getTemplate(), TEMPLATE);
     }
     if (o instanceof PodTemplate pt) {
-      return template(resource, pt.getTemplate(), POD_TEMPLATE);
+      return template(pt.getTemplate(), POD_TEMPLATE);
     }
-    return fromGeneric(resource);
+    return fromGeneric(resource, o);
   }
 
-  private static Optional<Workload> fromGeneric(Resource resource) {
+  private static Optional<Extracted> fromGeneric(Resource resource, Object object) {
     Map<String, Object> root;
-    if (resource.object() instanceof GenericKubernetesResource g) {
+    if (object instanceof GenericKubernetesResource g) {
       root = g.getAdditionalProperties();
     } else {
       @SuppressWarnings("unchecked")
-      Map<String, Object> converted = SERIALIZATION.convertValue(resource.object(), Map.class);
+      Map<String, Object> converted = SERIALIZATION.convertValue(object, Map.class);
       root = converted;
     }
     FieldPath path = switch (resource.kind()) {
@@ -108,23 +143,22 @@ public final class Workloads {
       return Optional.empty();
     }
     if (path.isRoot()) {
-      ObjectMeta meta = resource.metadata();
+      ObjectMeta meta = ((io.fabric8.kubernetes.api.model.HasMetadata) object).getMetadata();
       PodSpec spec = SERIALIZATION.convertValue(template.get("spec"), PodSpec.class);
-      return build(resource, meta, METADATA, spec, SPEC);
+      return build(meta == null ? new ObjectMeta() : meta, METADATA, spec, SPEC);
     }
     PodTemplateSpec pts = SERIALIZATION.convertValue(template, PodTemplateSpec.class);
-    return template(resource, pts, path);
+    return template(pts, path);
   }
 
-  private static Optional<Workload> template(Resource resource, PodTemplateSpec template, FieldPath path) {
+  private static Optional<Extracted> template(PodTemplateSpec template, FieldPath path) {
     if (template == null) {
       return Optional.empty();
     }
-    return build(resource, template.getMetadata(), path.child("metadata"), template.getSpec(), path.child("spec"));
+    return build(template.getMetadata(), path.child("metadata"), template.getSpec(), path.child("spec"));
   }
 
-  private static Optional<Workload> build(Resource resource, ObjectMeta meta, FieldPath metaPath, PodSpec spec,
-      FieldPath specPath) {
+  private static Optional<Extracted> build(ObjectMeta meta, FieldPath metaPath, PodSpec spec, FieldPath specPath) {
     if (spec == null) {
       return Optional.empty();
     }
@@ -134,7 +168,7 @@ public final class Workloads {
         ephemeral.add(e == null ? null : SERIALIZATION.convertValue(e, Container.class));
       }
     }
-    return Optional.of(new Workload(resource, meta, metaPath, spec, specPath,
-        Workload.containerRefs(spec, specPath, ephemeral)));
+    return Optional.of(new Extracted(metaPath, specPath,
+        new Workload.View(meta, spec, Workload.containerRefs(spec, specPath, ephemeral))));
   }
 }

@@ -1,0 +1,100 @@
+package dev.kubepci.bench.measure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubepci.cli.Main;
+import dev.kubepci.collect.CollectedInput;
+import dev.kubepci.collect.FileCollector;
+import dev.kubepci.collect.ManifestReader;
+import dev.kubepci.collect.ResourceSink;
+import dev.kubepci.model.Resource;
+import dev.kubepci.result.ProcessingError;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The work a benchmark measures, run in the current JVM. */
+public final class MeasuredRun {
+  /** What to measure. */
+  public enum Mode {
+    /** Read and deserialise every object into kubepci's model, holding none: the floor of any assessment. */
+    READ,
+    /** Read every object into one inventory, as {@code FileCollector} does (diagnostic). */
+    INVENTORY,
+    /** {@code kubepci scan FILE --format json --output REPORT}: every rule and the JSON report. */
+    ASSESS
+  }
+
+  private MeasuredRun() {}
+
+  public static Measurement run(Mode mode, Path input, Path report) throws IOException {
+    long start = System.nanoTime();
+    int objects;
+    int exit = 0;
+    long reportBytes = 0;
+    int findings = 0;
+    try (MemoryProbe probe = MemoryProbe.start()) {
+      switch (mode) {
+        case READ -> objects = readOnly(input);
+        case INVENTORY -> {
+          CollectedInput in = FileCollector.collect(List.of(input.toString()), new ByteArrayInputStream(new byte[0]),
+              n -> { });
+          objects = in.inventory().size();
+          if (Boolean.getBoolean("kubepci.bench.histogram")) {
+            System.err.println(HeapHistogram.top(40));
+          }
+          java.lang.ref.Reference.reachabilityFence(in);
+        }
+        default -> {
+          StringWriter err = new StringWriter();
+          exit = Main.run(new String[] {"scan", input.toString(), "--format", "json", "--output", report.toString(),
+              "--fail-on", "none", "--quiet"}, new PrintWriter(new StringWriter()), new PrintWriter(err),
+              new ByteArrayInputStream(new byte[0]), Map.of("SOURCE_DATE_EPOCH", "1736150400"));
+          if (exit != 0) {
+            throw new IllegalStateException("scan exited with " + exit + ": " + err.toString().strip());
+          }
+          JsonNode json = new ObjectMapper().readTree(report.toFile());
+          objects = json.path("objects").asInt();
+          findings = json.path("findings").size();
+          reportBytes = Files.size(report);
+        }
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      return new Measurement(mode.name().toLowerCase(java.util.Locale.ROOT), input.getFileName().toString(), objects,
+          millis, probe.peakHeapBytes(), probe.peakLiveHeapBytes(), MemoryProbe.peakRssBytes(), probe.collections(),
+          probe.gcMillis(), reportBytes, findings, exit, maxHeap());
+    }
+  }
+
+  private static String maxHeap() {
+    long max = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
+    return max < 0 ? "unbounded" : (max >> 20) + "m";
+  }
+
+  private static int readOnly(Path input) {
+    int[] count = {0};
+    int[] errors = {0};
+    ManifestReader reader = new ManifestReader(new ResourceSink() {
+      @Override
+      public void accept(Resource resource) {
+        count[0]++;
+      }
+
+      @Override
+      public void error(ProcessingError error) {
+        errors[0]++;
+      }
+    });
+    reader.read(input.toString(), new ByteArrayInputStream(new byte[0]));
+    if (errors[0] > 0) {
+      throw new IllegalStateException(errors[0] + " input error(s) reading " + input);
+    }
+    return count[0];
+  }
+}

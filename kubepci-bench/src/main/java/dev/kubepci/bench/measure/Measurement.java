@@ -1,0 +1,46 @@
+package dev.kubepci.bench.measure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * One measured run in a fresh JVM.
+ *
+ * @param mode what was measured: {@code read} (reading and deserialising only) or {@code assess} (the full scan with
+ *     every rule and the JSON report)
+ * @param objects objects read
+ * @param millis wall time of the work, from the JVM's first call to the end of the last write (JVM start excluded)
+ * @param peakHeapBytes sum of the heap pools' peaks
+ * @param peakLiveHeapBytes largest heap in use after a collection
+ * @param peakRssBytes the process's peak resident set size
+ * @param reportBytes size of the JSON report, 0 when none was written
+ * @param findings findings in the report, 0 when none was written
+ * @param exitCode the scan's exit code, 0 for a read
+ */
+public record Measurement(
+    String mode, String input, int objects, long millis, long peakHeapBytes, long peakLiveHeapBytes,
+    long peakRssBytes, long gcCount, long gcMillis, long reportBytes, int findings, int exitCode, String maxHeap) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public double objectsPerSecond() {
+    return millis == 0 ? 0 : objects * 1000.0 / millis;
+  }
+
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static Measurement fromJson(String line) {
+    try {
+      return JSON.readValue(line, Measurement.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

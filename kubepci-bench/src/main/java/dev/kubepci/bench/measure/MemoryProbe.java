@@ -1,0 +1,124 @@
+package dev.kubepci.bench.measure;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * What the measured JVM used: the peak of the heap pools, the largest heap still in use after a garbage collection
+ * (the live set, which is what {@code -Xmx} must hold), and the peak resident set size the kernel saw.
+ */
+public final class MemoryProbe implements AutoCloseable {
+  private final AtomicLong peakAfterGc = new AtomicLong();
+  private final AtomicLong collections = new AtomicLong();
+  private final AtomicLong gcMillis = new AtomicLong();
+  private final Runnable unregister;
+
+  private MemoryProbe(Runnable unregister) {
+    this.unregister = unregister;
+  }
+
+  /** Starts watching; peaks are reset so that only what follows counts. */
+  public static MemoryProbe start() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+    MemoryProbe[] self = new MemoryProbe[1];
+    javax.management.NotificationListener listener = (notification, handback) -> {
+      if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+        return;
+      }
+      GarbageCollectionNotificationInfo info =
+          GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+      long used = 0;
+      for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+        if (isHeap(e.getKey())) {
+          used += e.getValue().getUsed();
+        }
+      }
+      self[0].peakAfterGc.accumulateAndGet(used, Math::max);
+      self[0].collections.incrementAndGet();
+      self[0].gcMillis.addAndGet(info.getGcInfo().getDuration());
+    };
+    java.util.List<NotificationEmitter> emitters = new java.util.ArrayList<>();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener(listener, null, null);
+        emitters.add(emitter);
+      }
+    }
+    self[0] = new MemoryProbe(() -> emitters.forEach(e -> {
+      try {
+        e.removeNotificationListener(listener);
+      } catch (javax.management.ListenerNotFoundException ignored) {
+        // already gone
+      }
+    }));
+    return self[0];
+  }
+
+  private static boolean isHeap(String poolName) {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getName().equals(poolName)) {
+        return pool.getType() == MemoryType.HEAP;
+      }
+    }
+    return false;
+  }
+
+  /** The sum of the heap pools' peaks: an upper bound of the heap ever in use at once. */
+  public long peakHeapBytes() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        MemoryUsage peak = pool.getPeakUsage();
+        sum += peak == null ? 0 : peak.getUsed();
+      }
+    }
+    return sum;
+  }
+
+  /** The most heap still in use right after a collection: the largest live set seen (0 when no GC ran). */
+  public long peakLiveHeapBytes() {
+    return peakAfterGc.get();
+  }
+
+  public long collections() {
+    return collections.get();
+  }
+
+  /** Time spent in collections, as the collectors report it. */
+  public long gcMillis() {
+    return gcMillis.get();
+  }
+
+  /** The peak resident set size of this process ({@code VmHWM}), or -1 where /proc is not available. */
+  public static long peakRssBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+        if (line.startsWith("VmHWM:")) {
+          String[] parts = line.substring(6).trim().split("\\s+");
+          return Long.parseLong(parts[0]) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  @Override
+  public void close() {
+    unregister.run();
+  }
+}
