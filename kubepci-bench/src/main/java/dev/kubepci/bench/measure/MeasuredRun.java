@@ -35,6 +35,7 @@ public final class MeasuredRun {
 
   public static Measurement run(Mode mode, Path input, Path report) throws IOException {
     long start = System.nanoTime();
+    long cpuStart = processCpuNanos();
     int objects;
     int exit = 0;
     long reportBytes = 0;
@@ -66,10 +67,18 @@ public final class MeasuredRun {
         }
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
+      long cpuMillis = (processCpuNanos() - cpuStart) / 1_000_000;
       return new Measurement(mode.name().toLowerCase(java.util.Locale.ROOT), input.getFileName().toString(), objects,
-          millis, probe.peakHeapBytes(), probe.peakLiveHeapBytes(), MemoryProbe.peakRssBytes(), probe.collections(),
+          millis, cpuMillis, probe.peakHeapBytes(), probe.peakLiveHeapBytes(), MemoryProbe.peakRssBytes(), probe.collections(),
           probe.gcMillis(), reportBytes, findings, exit, maxHeap());
     }
+  }
+
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
   }
 
   private static String maxHeap() {

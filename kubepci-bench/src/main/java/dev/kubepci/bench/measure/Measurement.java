@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
  *     every rule and the JSON report)
  * @param objects objects read
  * @param millis wall time of the work, from the JVM's first call to the end of the last write (JVM start excluded)
+ * @param cpuMillis CPU time of the whole process during the work (all threads, JIT and GC included): less sensitive
+ *     than wall time to other processes competing for the cores
  * @param peakHeapBytes sum of the heap pools' peaks
  * @param peakLiveHeapBytes largest heap in use after a collection
  * @param peakRssBytes the process's peak resident set size
@@ -19,7 +21,7 @@ import java.io.UncheckedIOException;
  * @param exitCode the scan's exit code, 0 for a read
  */
 public record Measurement(
-    String mode, String input, int objects, long millis, long peakHeapBytes, long peakLiveHeapBytes,
+    String mode, String input, int objects, long millis, long cpuMillis, long peakHeapBytes, long peakLiveHeapBytes,
     long peakRssBytes, long gcCount, long gcMillis, long reportBytes, int findings, int exitCode, String maxHeap) {
 
   private static final ObjectMapper JSON = new ObjectMapper();

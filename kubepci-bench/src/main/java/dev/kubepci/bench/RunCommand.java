@@ -1,0 +1,79 @@
+package dev.kubepci.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kubepci.bench.generate.DumpWriter;
+import dev.kubepci.bench.measure.BenchmarkSuite;
+import dev.kubepci.bench.measure.MeasuredRun;
+import dev.kubepci.bench.measure.ResultTable;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kubepci-bench run}: the end-to-end benchmark, one fresh JVM per measurement. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Measure reading alone (a) and the full assessment with the JSON report (b) on synthetic clusters, "
+        + "each in a fresh JVM with a bounded heap, and check the performance targets.",
+        "Exit code 0 when every target holds, 1 when one does not."})
+final class RunCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = {"-n", "--objects"}, split = ",", defaultValue = "1000,10000,100000",
+      description = "Cluster sizes. Default: ${DEFAULT-VALUE}.")
+  List<Integer> sizes;
+
+  @Option(names = "--seed", defaultValue = "20250106", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--format", defaultValue = "yaml", description = "Dump format, yaml or json. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(names = "--heap", defaultValue = "1g", description = "-Xmx of the measured JVMs. Default: ${DEFAULT-VALUE}.")
+  String heap;
+
+  @Option(names = "--repeat", defaultValue = "1",
+      description = "Runs of each measurement; the fastest counts. Default: ${DEFAULT-VALUE}.")
+  int repeat;
+
+  @Option(names = "--mode", split = ",", defaultValue = "read,assess",
+      description = "What to measure: read, assess, inventory. Default: ${DEFAULT-VALUE}.")
+  List<String> modes;
+
+  @Option(names = "--work", defaultValue = "${sys:kubepci.bench.work:-target/bench}",
+      description = "Directory for generated inputs (reused) and reports. Default: ${DEFAULT-VALUE}.")
+  Path work;
+
+  @Option(names = "--results", description = "Also write the measurements as JSON to this file.")
+  Path results;
+
+  @Option(names = "--jvm-arg", description = "Extra option for the measured JVMs (repeatable).")
+  List<String> jvmArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    List<MeasuredRun.Mode> m = modes.stream().map(s -> MeasuredRun.Mode.valueOf(s.toUpperCase(Locale.ROOT))).toList();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    BenchmarkSuite.Options options = new BenchmarkSuite.Options(sizes, seed, DumpWriter.Format.parse(format), heap,
+        repeat, m, work, java, System.getProperty("java.class.path"), jvmArgs);
+    BenchmarkSuite.Result result = new BenchmarkSuite(options).run(out);
+    out.println();
+    out.print(ResultTable.markdown(result));
+    out.flush();
+    if (results != null) {
+      if (results.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(results.toAbsolutePath().getParent());
+      }
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(results.toFile(), result);
+    }
+    return result.allHold() ? 0 : 1;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.kubepci.bench.jmh;
+
+import dev.kubepci.collect.CompactStore;
+import dev.kubepci.collect.ManifestReader;
+import dev.kubepci.collect.ResourceSink;
+import dev.kubepci.model.Resource;
+import dev.kubepci.result.ProcessingError;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Reading realistic Pods (API server defaults, token volume, status) into kubepci's model: from a YAML or JSON
+ * List of {@value #BATCH} pods as {@code kubectl get -o yaml|json} prints it, into compact resources, and decoding a
+ * compact resource again. Scores are per object.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
+@State(Scope.Thread)
+public class DeserialisationBenchmark {
+  static final int BATCH = 100;
+
+  private String podsYaml;
+  private String podsJson;
+  private String deploymentsYaml;
+  private List<Resource> compactPods;
+  private int next;
+
+  @Setup
+  public void setUp() throws IOException {
+    var pods = Samples.objects(Samples.kind("Pod").and(o -> o.path("metadata").path("ownerReferences").path(0)
+        .path("kind").asText().equals("ReplicaSet")), 1024);
+    podsYaml = Samples.yaml(Samples.list(pods.subList(0, BATCH)));
+    podsJson = Samples.json(Samples.list(pods.subList(0, BATCH)));
+    deploymentsYaml = Samples.yaml(Samples.list(Samples.objects(Samples.kind("Deployment"), BATCH)));
+    // more distinct compact pods than the store's cache holds, so that each decode really decodes
+    CompactStore store = new CompactStore();
+    compactPods = new ArrayList<>();
+    ManifestReader reader = new ManifestReader(collect(compactPods), store);
+    for (var p : pods) {
+      reader.read("pod.json", new StringReader(Samples.json(p)));
+    }
+  }
+
+  private static ResourceSink collect(List<Resource> into) {
+    return new ResourceSink() {
+      @Override
+      public void accept(Resource resource) {
+        into.add(resource);
+      }
+
+      @Override
+      public void error(ProcessingError error) {
+        throw new IllegalStateException(error.message());
+      }
+    };
+  }
+
+  private static ResourceSink blackhole(Blackhole bh) {
+    return new ResourceSink() {
+      @Override
+      public void accept(Resource resource) {
+        bh.consume(resource);
+      }
+
+      @Override
+      public void error(ProcessingError error) {
+        throw new IllegalStateException(error.message());
+      }
+    };
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void podFromYaml(Blackhole bh) throws IOException {
+    new ManifestReader(blackhole(bh)).read("pods.yaml", new StringReader(podsYaml));
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void podFromJson(Blackhole bh) throws IOException {
+    new ManifestReader(blackhole(bh)).read("pods.json", new StringReader(podsJson));
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void deploymentFromYaml(Blackhole bh) throws IOException {
+    new ManifestReader(blackhole(bh)).read("deployments.yaml", new StringReader(deploymentsYaml));
+  }
+
+  /** What a bulk object costs as it is read for an assessment: the model, then its compact encoding. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void podFromYamlKeptCompact(Blackhole bh) throws IOException {
+    new ManifestReader(blackhole(bh), new CompactStore()).read("pods.yaml", new StringReader(podsYaml));
+  }
+
+  /** What a rule pays when it reads a compact Pod that is not in the cache of recently decoded objects. */
+  @Benchmark
+  public Object compactPodDecoded() {
+    Resource r = compactPods.get(next);
+    next = (next + 1) % compactPods.size();
+    return r.object();
+  }
+}

@@ -1,0 +1,65 @@
+package dev.kubepci.bench.jmh;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.kubepci.bench.generate.ClusterPlan;
+import dev.kubepci.bench.generate.SyntheticCluster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Objects from the synthetic cluster, as the inputs of the micro-benchmarks. */
+final class Samples {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .build());
+
+  private Samples() {}
+
+  /** Up to {@code limit} objects of a 2,000-object cluster that {@code filter} accepts, in emission order. */
+  static List<ObjectNode> objects(Predicate<ObjectNode> filter, int limit) {
+    List<ObjectNode> found = new ArrayList<>();
+    new SyntheticCluster(ClusterPlan.of(2_000, 20250106L)).emit(o -> {
+      if (found.size() < limit && filter.test(o)) {
+        found.add(o);
+      }
+    });
+    return found;
+  }
+
+  /** {@code objects} as one {@code kind: List}, the shape of a dump. */
+  static ObjectNode list(List<ObjectNode> objects) {
+    ObjectNode list = JSON.createObjectNode();
+    list.put("apiVersion", "v1");
+    list.putArray("items").addAll(objects);
+    list.put("kind", "List");
+    list.putObject("metadata").put("resourceVersion", "");
+    return list;
+  }
+
+  static Predicate<ObjectNode> kind(String kind) {
+    return o -> kind.equals(o.path("kind").asText());
+  }
+
+  static String yaml(ObjectNode o) {
+    try {
+      return YAML.writeValueAsString(o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String json(ObjectNode o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.kubepci.bench.measure;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The benchmark's figures as a Markdown table, the form the README quotes. */
+public final class ResultTable {
+  private ResultTable() {}
+
+  public static String markdown(BenchmarkSuite.Result result) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| objects | run | wall s | CPU s | objects/s | peak heap MB | peak live heap MB | peak RSS MB | "
+        + "report KB | findings |\n");
+    sb.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Measurement m : result.measurements()) {
+      sb.append(String.format(Locale.ROOT, "| %,d | %s | %.2f | %.2f | %,.0f | %d | %d | %d | %s | %s |%n",
+          m.objects(), m.mode().equals("read") ? "(a) read" : "(b) assess", m.millis() / 1000.0,
+          m.cpuMillis() / 1000.0, m.objectsPerSecond(), BenchmarkSuite.mb(m.peakHeapBytes()),
+          BenchmarkSuite.mb(m.peakLiveHeapBytes()), BenchmarkSuite.mb(m.peakRssBytes()),
+          m.reportBytes() == 0 ? "-" : String.format(Locale.ROOT, "%,d", m.reportBytes() / 1024),
+          m.mode().equals("assess") ? String.format(Locale.ROOT, "%,d", m.findings()) : "-"));
+    }
+    for (BenchmarkSuite.Failure f : result.failures()) {
+      sb.append(String.format(Locale.ROOT, "| %,d | %s | failed: %s | | | | | | | |%n", f.objects(), f.mode(),
+          f.reason()));
+    }
+    sb.append('\n');
+    for (BenchmarkSuite.Check c : result.checks()) {
+      sb.append(c.holds() ? "- [x] " : "- [ ] ").append(c.target()).append(": ").append(c.detail()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String sizes(List<Integer> sizes) {
+    return String.join(", ", sizes.stream().map(n -> String.format(Locale.ROOT, "%,d", n)).toList());
+  }
+}
