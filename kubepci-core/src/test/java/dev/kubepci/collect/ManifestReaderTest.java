@@ -240,4 +240,18 @@ class ManifestReaderTest {
     assertThatThrownBy(() -> ManifestReader.expand(List.of(dir.toString())))
         .isInstanceOf(InputException.class).hasMessageContaining("no .yaml, .yml or .json files under");
   }
+
+  @Test
+  void readsAListDocumentLargerThanThreeMegabytes() throws IOException {
+    // kubectl get -o yaml prints a whole cluster as one document; SnakeYAML refuses 3 MB by default
+    StringBuilder yaml = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
+    int items = 0;
+    while (yaml.length() < 4 * 1024 * 1024) {
+      yaml.append("- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: cm-").append(items++)
+          .append("\n    namespace: big\n  data:\n    blob: \"").append("x".repeat(1000)).append("\"\n");
+    }
+    read(yaml.toString());
+    assertThat(errors).isEmpty();
+    assertThat(resources).hasSize(items);
+  }
 }

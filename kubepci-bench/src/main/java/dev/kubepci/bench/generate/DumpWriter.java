@@ -47,6 +47,7 @@ public final class DumpWriter {
         ? YAML.createGenerator(out, JsonEncoding.UTF8)
         : MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8).setPrettyPrinter(kubectlJson());
     gen.setCodec(MAPPER);
+    gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     int[] count = {0};
     gen.writeStartObject();
     gen.writeStringField("apiVersion", "v1");
@@ -69,7 +70,7 @@ public final class DumpWriter {
     gen.writeStringField("resourceVersion", "");
     gen.writeEndObject();
     gen.writeEndObject();
-    gen.flush();
+    gen.close();
     if (format == Format.JSON) {
       out.write('\n');
     }
