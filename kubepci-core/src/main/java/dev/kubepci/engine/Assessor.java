@@ -20,6 +20,8 @@ import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadRule;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -98,10 +100,17 @@ public final class Assessor {
     }
     findings.sort(Finding.ORDER);
 
-    List<AreaResult> areas = rollUp(request.framework(), resultById, findings);
+    // governance comes after the rules: waivers and attestations change verdicts, never what was observed
+    LocalDate today = LocalDate.ofInstant(context.now(), ZoneOffset.UTC);
+    GovernanceStep.Waived waived = GovernanceStep.applyWaivers(request.config().waivers(), findings, ruleResults,
+        request.catalog(), request.framework(), today, errors);
+    waived.rules().forEach(r -> resultById.put(r.id(), r));
+    List<AreaResult> areas = GovernanceStep.attest(rollUp(request.framework(), resultById, waived.findings()),
+        request.config().attestations(), request.framework(), today, errors);
     return new AssessmentReport("kubepci", request.toolVersion(), request.framework().id(),
         request.framework().version(), request.framework().title(), request.clock().instant(), request.inputs(),
-        inventory.clusterInfo(), inventory.size(), areas, ruleResults, findings, errors);
+        inventory.clusterInfo(), inventory.size(), areas, waived.rules(), waived.findings(), errors,
+        waived.waivers());
   }
 
   /** Decides a rule before it runs when its configuration or its data rules it out; null to run it. */

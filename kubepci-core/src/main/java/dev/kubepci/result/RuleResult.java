@@ -20,4 +20,8 @@ public record RuleResult(
     notes = List.copyOf(notes);
     tables = List.copyOf(tables);
   }
+
+  public RuleResult withStatus(Status s) {
+    return new RuleResult(id, name, title, severity, requirements, s, reason, failed, passed, notes, tables);
+  }
 }
