@@ -86,14 +86,16 @@ public final class Assessor {
       RuleResult result;
       if (tally == null) {
         result = new RuleResult(d.id(), d.name(), d.title(), d.severity(), reqs, Status.NOT_ASSESSED,
-            "not run: the rule was deselected (--rule/--skip-rule)", 0, 0, List.of(), List.of());
+            "not run: the rule was deselected (--rule/--skip-rule)", 0, 0, List.of(), List.of(), d.rationale(),
+            d.remediation(), d.references());
       } else {
         Outcome outcome = tally.outcome(d);
         for (Outcome.Failure f : outcome.failures()) {
           findings.add(toFinding(d, reqs, f, scopes));
         }
         result = new RuleResult(d.id(), d.name(), d.title(), d.severity(), reqs, status(outcome), outcome.reason(),
-            outcome.failures().size(), outcome.passed(), outcome.notes(), outcome.tables());
+            outcome.failures().size(), outcome.passed(), outcome.notes(), outcome.tables(), d.rationale(),
+            d.remediation(), d.references());
       }
       ruleResults.add(result);
       resultById.put(d.id(), result);

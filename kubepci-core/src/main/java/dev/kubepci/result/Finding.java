@@ -71,4 +71,15 @@ public record Finding(
     String object = resource == null ? "cluster" : resource.displayName();
     return rule + "|" + object + "|" + path;
   }
+
+  /** The first 16 hex digits of the SHA-256 of {@link #identity()}: stable across runs, lines and wording. */
+  public String fingerprint() {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(identity().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
 }
