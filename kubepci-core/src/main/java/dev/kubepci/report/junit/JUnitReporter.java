@@ -7,6 +7,7 @@ import dev.kubepci.report.Reporter;
 import dev.kubepci.result.AreaResult;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
+import dev.kubepci.result.ProcessingError;
 import dev.kubepci.result.RequirementResult;
 import dev.kubepci.result.Status;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
  * JUnit XML for CI servers: a test suite per area, a test case per best practice. FAIL is a failure listing the
  * findings; NOT_ASSESSED is an error (the check could not run for lack of data, which is never a pass); MANUAL
  * and NOT_APPLICABLE are skipped with the reason; PASS and WAIVED pass, WAIVED with its waivers in the output.
- * An attested practice carries its verdict with the attestation in the output.
+ * An attested practice carries its verdict with the attestation in the output. Input errors form a suite of
+ * their own, one error each.
  */
 public final class JUnitReporter implements Reporter {
   private static final XmlMapper MAPPER = XmlMapper.builder()
@@ -74,6 +76,18 @@ public final class JUnitReporter implements Reporter {
       failures += f;
       errors += e;
       skipped += s;
+    }
+    if (!report.errors().isEmpty()) {
+      // input kubepci could not use: each is an error, so that CI never mistakes a partial read for a pass
+      List<JUnitXml.TestCase> cases = new ArrayList<>();
+      for (ProcessingError e : report.errors()) {
+        cases.add(new JUnitXml.TestCase(e.source().describe(), report.frameworkId() + ".input", null,
+            new JUnitXml.Problem(e.message(), "INPUT_ERROR", null), null, null));
+      }
+      suites.add(new JUnitXml.TestSuite("Input errors", "input", cases.size(), 0, cases.size(), 0, timestamp, null,
+          cases));
+      tests += cases.size();
+      errors += cases.size();
     }
     return new JUnitXml.TestSuites(report.toolName() + " " + report.frameworkTitle() + " v"
         + report.frameworkVersion(), tests, failures, errors, skipped, timestamp, suites);

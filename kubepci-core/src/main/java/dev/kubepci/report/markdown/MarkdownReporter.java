@@ -110,6 +110,21 @@ public final class MarkdownReporter implements Reporter {
   }
 
   private static void waivers(AssessmentReport report, StringBuilder sb) {
+    List<Finding> waived = report.findings().stream().filter(f -> f.status() == Status.WAIVED).toList();
+    if (!waived.isEmpty()) {
+      sb.append("### Waived findings\n\n| Severity | Rule | Object | Finding | Waiver | Justification |\n")
+          .append("|---|---|---|---|---|---|\n");
+      for (Finding f : waived.subList(0, Math.min(MAX_FINDINGS, waived.size()))) {
+        sb.append("| ").append(f.severity().name()).append(" | ").append(f.rule()).append(' ').append(f.name())
+            .append(" | ").append(f.resource() == null ? "cluster" : code(f.resource().displayName())).append(" | ")
+            .append(cell(f.message())).append(" | WAIVED: ").append(cell(f.waiver().label())).append(" | ")
+            .append(cell(f.waiver().justification())).append(" |\n");
+      }
+      if (waived.size() > MAX_FINDINGS) {
+        sb.append("\n").append(waived.size() - MAX_FINDINGS).append(" more waived findings are in the other reports.\n");
+      }
+      sb.append('\n');
+    }
     if (report.waivers().isEmpty()) {
       return;
     }
