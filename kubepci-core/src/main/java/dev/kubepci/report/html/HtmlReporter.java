@@ -116,7 +116,7 @@ public final class HtmlReporter implements Reporter {
     int height = report.areas().size() * row + 40;
     h.append("<section id=\"chart\">\n<h2>The ").append(report.areas().size()).append(" areas at a glance</h2>\n")
         .append("<svg role=\"img\" aria-label=\"Practices per area by status\" viewBox=\"0 0 ")
-        .append(labelWidth + barWidth + 20).append(' ').append(height).append("\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+        .append(labelWidth + barWidth + 20).append(' ').append(height).append("\" width=\"100%\">\n");
     int y = 4;
     for (AreaResult a : report.areas()) {
       h.append("<text x=\"0\" y=\"").append(y + 16).append("\" class=\"axis\">").append(esc(a.id() + ". " + a.title()))
