@@ -182,6 +182,6 @@ class GovernanceCommandTest {
     Cli.Run run = Cli.run("scan", Cli.MANIFESTS, "--attestations", file.toString(), "--format", "json");
     assertThat(run.code()).isEqualTo(ExitCode.INPUT_ERROR.code());
     assertThat(JSON.readTree(run.out()).at("/errors/0/message").asText())
-        .isEqualTo("attestation for 17.1 unknown practice '17.1'; it was not applied");
+        .isEqualTo("attestation for 17.1 names an unknown practice '17.1'; it was not applied");
   }
 }

@@ -28,10 +28,10 @@ public final class Waivers {
           : "names neither a rule nor a practice";
     }
     if (hasRule && !rules.contains(w.rule())) {
-      return "unknown rule '" + w.rule() + "'";
+      return "names an unknown rule '" + w.rule() + "'";
     }
     if (hasPractice && !practices.contains(w.practice())) {
-      return "unknown practice '" + w.practice() + "'";
+      return "names an unknown practice '" + w.practice() + "'";
     }
     if (w.scope() == null || w.scope().isEmpty()) {
       return "has no scope: set namespace, kind or name (name: \"*\" covers every object)";
@@ -107,7 +107,7 @@ public final class Waivers {
       return "names no practice";
     }
     if (!practices.contains(a.practice())) {
-      return "unknown practice '" + a.practice() + "'";
+      return "names an unknown practice '" + a.practice() + "'";
     }
     if (a.verdict() == null) {
       return "has no verdict (PASS, FAIL or NOT_APPLICABLE)";

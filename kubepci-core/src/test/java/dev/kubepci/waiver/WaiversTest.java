@@ -54,9 +54,9 @@ class WaiversTest {
     assertThat(Waivers.problem(waiver(null, null, s, "j", "a", "2026-06-30"), TODAY, RULES, PRACTICES))
         .startsWith("names neither");
     assertThat(Waivers.problem(waiver("KPCI-9999", null, s, "j", "a", "2026-06-30"), TODAY, RULES, PRACTICES))
-        .isEqualTo("unknown rule 'KPCI-9999'");
+        .isEqualTo("names an unknown rule 'KPCI-9999'");
     assertThat(Waivers.problem(waiver(null, "99.1", s, "j", "a", "2026-06-30"), TODAY, RULES, PRACTICES))
-        .isEqualTo("unknown practice '99.1'");
+        .isEqualTo("names an unknown practice '99.1'");
   }
 
   @Test
@@ -94,7 +94,7 @@ class WaiversTest {
         null);
     assertThat(Waivers.problem(ok, TODAY, PRACTICES)).isNull();
     assertThat(Waivers.problem(new Attestation("9.9", Attestation.Verdict.PASS, "QSA", TODAY, List.of("x"), null,
-        null), TODAY, PRACTICES)).isEqualTo("unknown practice '9.9'");
+        null), TODAY, PRACTICES)).isEqualTo("names an unknown practice '9.9'");
     assertThat(Waivers.problem(new Attestation("7.1", null, "QSA", TODAY, List.of("x"), null, null), TODAY,
         PRACTICES)).startsWith("has no verdict");
     assertThat(Waivers.problem(new Attestation("7.1", Attestation.Verdict.FAIL, "", TODAY, List.of("x"), null, null),
