@@ -254,7 +254,8 @@ public final class HtmlReporter implements Reporter {
   }
 
   private static void findingsTable(List<Finding> findings, StringBuilder h) {
-    h.append("<table class=\"findings\">\n<thead><tr><th>Severity</th><th>Rule</th><th>Object</th><th>Finding and evidence</th>"
+    h.append("<table class=\"findings\">\n<colgroup><col class=\"c-sev\"><col class=\"c-rule\"><col class=\"c-obj\"><col>"
+        + "</colgroup>\n<thead><tr><th>Severity</th><th>Rule</th><th>Object</th><th>Finding and evidence</th>"
         + "</tr></thead>\n<tbody>\n");
     for (Finding f : findings) {
       h.append("<tr class=\"").append(f.status() == Status.WAIVED ? "waived" : "fail").append("\"><td><span class=\"sev sev-")
@@ -438,8 +439,10 @@ public final class HtmlReporter implements Reporter {
       .tag { font-size: 11px; border: 1px solid var(--waived); color: var(--waived); border-radius: 3px; padding: 0 4px; }
       table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
       th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top;
-        overflow-wrap: anywhere; }
-      li, p { overflow-wrap: anywhere; }
+        overflow-wrap: break-word; }
+      li, p, pre, code { overflow-wrap: break-word; }
+      table.findings { table-layout: fixed; }
+      col.c-sev { width: 92px; } col.c-rule { width: 170px; } col.c-obj { width: 210px; }
       th { background: #f1f4f6; font-size: 12px; }
       tr.waived td { background: #eef8f8; }
       .practice { border-left: 5px solid var(--line); padding: 8px 12px; margin: 12px 0; background: #fbfcfd;
