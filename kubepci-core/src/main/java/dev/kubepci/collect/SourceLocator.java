@@ -189,6 +189,15 @@ public final class SourceLocator {
     return lines;
   }
 
+  /** Stops reading a document once every requested object in it has been walked. */
+  private static final class PastLastObject extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PastLastObject() {
+      super(null, null, false, false);
+    }
+  }
+
   /** A requested field: its children on the requested paths, and the line it was seen on (0 until seen). */
   private static final class Node {
     final Map<Object, Node> children = new HashMap<>();
@@ -217,7 +226,11 @@ public final class SourceLocator {
           if (anchors == null) {
             p.skipChildren();
           } else {
-            walkRoot(p, t, 0, anchors);
+            try {
+              walkRoot(p, t, 0, anchors, index == last);
+            } catch (PastLastObject done) {
+              return;
+            }
           }
         }
       }
@@ -238,7 +251,11 @@ public final class SourceLocator {
         counted = true;
         Map<Integer, Node> anchors = wanted.get(index);
         if (anchors != null) {
-          walkRoot(p, first, offset, anchors);
+          try {
+            walkRoot(p, first, offset, anchors, true);
+          } catch (PastLastObject done) {
+            // the rest of this document holds no requested object
+          }
         }
       } catch (IOException e) {
         if (!counted) {
@@ -252,10 +269,10 @@ public final class SourceLocator {
    * Walks a document's root value: the root object, the items of a {@code List}, or the elements of a bare JSON
    * array are the objects findings name, each known by the line it starts on.
    */
-  private static void walkRoot(JsonParser p, JsonToken first, int offset, Map<Integer, Node> anchors)
-      throws IOException {
+  private static void walkRoot(JsonParser p, JsonToken first, int offset, Map<Integer, Node> anchors,
+      boolean mayStop) throws IOException {
     if (first == JsonToken.START_ARRAY) {
-      walkItems(p, offset, anchors);
+      walkItems(p, offset, anchors, mayStop);
       return;
     }
     if (first != JsonToken.START_OBJECT) {
@@ -268,7 +285,7 @@ public final class SourceLocator {
       int fieldLine = line(p, offset);
       JsonToken value = p.nextToken();
       if ("items".equals(field) && value == JsonToken.START_ARRAY) {
-        walkItems(p, offset, anchors);
+        walkItems(p, offset, anchors, mayStop);
         continue;
       }
       Node child = root == null ? null : root.children.get(field);
@@ -281,10 +298,18 @@ public final class SourceLocator {
     }
   }
 
-  private static void walkItems(JsonParser p, int offset, Map<Integer, Node> anchors) throws IOException {
+  /** @param mayStop true when nothing after this list is needed, so reading may stop past the last object */
+  private static void walkItems(JsonParser p, int offset, Map<Integer, Node> anchors, boolean mayStop)
+      throws IOException {
+    int last = anchors.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-      Node item = anchors.get(line(p, offset));
+      int itemLine = line(p, offset);
+      if (mayStop && itemLine > last) {
+        // no requested object further down: the rest of the list need not be parsed
+        throw new PastLastObject();
+      }
+      Node item = anchors.get(itemLine);
       if (item == null) {
         p.skipChildren();
       } else {

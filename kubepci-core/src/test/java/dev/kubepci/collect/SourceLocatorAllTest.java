@@ -101,6 +101,18 @@ class SourceLocatorAllTest {
   }
 
   @Test
+  void readsOnPastAListWhenALaterJsonDocumentIsRequested() throws IOException {
+    String json = "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [\n"
+        + "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\": {\"name\": \"a\"}},\n"
+        + "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\": {\"name\": \"b\"}}]}\n"
+        + "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\":\n {\"name\": \"c\"}}\n";
+    Map<SourceLocator.Request, Integer> lines = SourceLocator.locateAll(new StringReader(json), List.of(
+        new SourceLocator.Request(1, 2, FieldPath.parse("metadata.name")),
+        new SourceLocator.Request(2, 6, FieldPath.parse("metadata.name"))));
+    assertThat(lines.values()).containsExactly(3, 8);
+  }
+
+  @Test
   void anUnknownObjectAnswersItsObjectLine() throws IOException {
     Map<SourceLocator.Request, Integer> lines = SourceLocator.locateAll(new StringReader(YAML),
         List.of(new SourceLocator.Request(9, 77, FieldPath.parse("spec"))));
