@@ -62,7 +62,7 @@ public final class ScanCommand implements Callable<Integer> {
   GovernanceOptions governance;
 
   @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "kubepci configuration: CDE scope, trusted registries (see the README).")
+      description = "kubepci configuration: CDE scope, trusted registries, waivers, attestations (see the README).")
   Path config;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
