@@ -64,8 +64,8 @@ class ReportFormatsTest {
     JsonNode report = JSON.readTree(dir.resolve("report.json").toFile());
     assertThat(results).hasSameSizeAs(report.get("findings"));
 
-    SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(getClass().getResource("/schemas/junit.xsd"))
-        .newValidator().validate(new StreamSource(dir.resolve("report.junit").toFile()));
+    SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+        .newSchema(getClass().getResource("/schemas/junit.xsd")).newValidator().validate(new StreamSource(dir.resolve("report.junit").toFile()));
     assertThat(Files.readString(dir.resolve("report.junit"))).contains("<testsuite name=\"16. Segmentation\"");
 
     assertThat(Files.readString(dir.resolve("report.html"))).contains("RISK-2025-014").contains("R. Diaz (QSA)");
