@@ -241,8 +241,21 @@ public final class SourceLocator {
     DocumentStream.Document doc;
     while (index < last && (doc = docs.next()) != null) {
       int offset = doc.startLine() - 1;
+      Reader text = doc;
+      Map<Integer, Node> requested = wanted.get(index + 1);
+      if (requested != null) {
+        LineScan scanned = scanListItems(doc, requested);
+        if (scanned.empty()) {
+          continue;
+        }
+        if (scanned.rest() == null) {
+          index++;
+          continue;
+        }
+        text = scanned.rest();
+      }
       boolean counted = false;
-      try (JsonParser p = YAML.createParser(doc)) {
+      try (JsonParser p = YAML.createParser(text)) {
         JsonToken first = p.nextToken();
         if (first == null) {
           continue;
@@ -262,6 +275,135 @@ public final class SourceLocator {
           index++;
         }
       }
+    }
+  }
+
+  /**
+   * How a document fared when read line by line: empty (no content, not counted as a document), done (every
+   * requested object was a list item and has been looked at), or to be parsed whole from {@code rest}.
+   */
+  private record LineScan(boolean empty, Reader rest) {
+    static final LineScan EMPTY = new LineScan(true, null);
+    static final LineScan DONE = new LineScan(false, null);
+  }
+
+  /**
+   * The fast way through a {@code kind: List} dump, which is one document of the whole cluster: lines are read
+   * without parsing, and only the items that findings name are parsed, each on its own. A block sequence item
+   * starts with {@code - } and takes every following line indented deeper (or blank, or a comment). When the
+   * document does not look like that (its root object is requested, or it is not block style), the lines read so
+   * far and the rest of the document are handed back to be parsed as a whole.
+   */
+  private static LineScan scanListItems(DocumentStream.Document doc, Map<Integer, Node> anchors) throws IOException {
+    BufferedReader lines = new BufferedReader(doc, 1 << 16);
+    int lineNo = doc.startLine() - 1;
+    StringBuilder prefix = new StringBuilder();
+    String line;
+    int rootLine = 0;
+    while ((line = lines.readLine()) != null) {
+      lineNo++;
+      prefix.append(line).append('\n');
+      if (isContent(line)) {
+        rootLine = lineNo;
+        break;
+      }
+    }
+    if (rootLine == 0) {
+      return LineScan.EMPTY;
+    }
+    if (anchors.containsKey(rootLine) || line.startsWith("{") || line.startsWith("[") || line.startsWith("-")) {
+      return new LineScan(false, new ConcatReader(prefix.toString(), lines));
+    }
+    TreeMap<Integer, Node> targets = new TreeMap<>(anchors);
+    String pending = null;
+    for (Map.Entry<Integer, Node> target : targets.entrySet()) {
+      int start = target.getKey();
+      if (start < lineNo || (start == lineNo && pending == null)) {
+        continue; // not an item start we can reach: left at its object line
+      }
+      while (lineNo < start) {
+        pending = lines.readLine();
+        if (pending == null) {
+          return LineScan.DONE;
+        }
+        lineNo++;
+      }
+      String first = pending;
+      int indent = indentation(first);
+      if (indent < 0 || !(first.startsWith("- ", indent) || first.length() == indent + 1)
+          || first.charAt(indent) != '-') {
+        pending = null;
+        continue;
+      }
+      StringBuilder item = new StringBuilder(first).append('\n');
+      pending = null;
+      String next;
+      while ((next = lines.readLine()) != null) {
+        lineNo++;
+        if (isContent(next) && indentation(next) <= indent) {
+          pending = next;
+          break;
+        }
+        item.append(next).append('\n');
+      }
+      locateInItem(item.toString(), start - 1, target.getValue());
+      if (next == null) {
+        break;
+      }
+    }
+    return LineScan.DONE;
+  }
+
+  private static void locateInItem(String item, int offset, Node node) {
+    try (JsonParser p = YAML.createParser(item)) {
+      if (p.nextToken() == JsonToken.START_ARRAY && p.nextToken() == JsonToken.START_OBJECT) {
+        walk(p, offset, node);
+      }
+    } catch (IOException | RuntimeException e) {
+      // an item that does not parse on its own keeps its object line
+    }
+  }
+
+  private static boolean isContent(String line) {
+    int i = indentation(line);
+    return i >= 0 && line.charAt(i) != '#';
+  }
+
+  /** Leading spaces of a line with content; -1 for a blank line. */
+  private static int indentation(String line) {
+    int i = 0;
+    while (i < line.length() && line.charAt(i) == ' ') {
+      i++;
+    }
+    return i == line.length() || line.substring(i).isBlank() ? -1 : i;
+  }
+
+  /** The lines already read, then the rest of the document. */
+  private static final class ConcatReader extends Reader {
+    private final java.io.StringReader head;
+    private final Reader tail;
+    private boolean headDone;
+
+    ConcatReader(String head, Reader tail) {
+      this.head = new java.io.StringReader(head);
+      this.tail = tail;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      if (!headDone) {
+        int n = head.read(cbuf, off, len);
+        if (n > 0) {
+          return n;
+        }
+        headDone = true;
+      }
+      return tail.read(cbuf, off, len);
+    }
+
+    @Override
+    public void close() {
+      // the document belongs to its stream
     }
   }
 
