@@ -89,6 +89,33 @@ final class DocumentStream {
       return n;
     }
 
+    /**
+     * The next line of the document without its line break, or null at its end: for scanning a document's text
+     * without parsing it. May follow {@link #read} calls; what they left of the current line comes first.
+     */
+    String nextLine() throws IOException {
+      if (pos < buffer.length()) {
+        String rest = buffer.substring(pos, buffer.length() - 1);
+        pos = buffer.length();
+        return rest;
+      }
+      if (done) {
+        return null;
+      }
+      String line = in.readLine();
+      if (line == null) {
+        eof = true;
+        done = true;
+        return null;
+      }
+      linesRead++;
+      if (isSeparator(line)) {
+        done = true;
+        return null;
+      }
+      return line;
+    }
+
     void drain() throws IOException {
       while (fill()) {
         pos = buffer.length();

@@ -295,12 +295,12 @@ public final class SourceLocator {
    * far and the rest of the document are handed back to be parsed as a whole.
    */
   private static LineScan scanListItems(DocumentStream.Document doc, Map<Integer, Node> anchors) throws IOException {
-    BufferedReader lines = new BufferedReader(doc, 1 << 16);
+    DocumentStream.Document lines = doc;
     int lineNo = doc.startLine() - 1;
     StringBuilder prefix = new StringBuilder();
     String line;
     int rootLine = 0;
-    while ((line = lines.readLine()) != null) {
+    while ((line = lines.nextLine()) != null) {
       lineNo++;
       prefix.append(line).append('\n');
       if (isContent(line)) {
@@ -322,7 +322,7 @@ public final class SourceLocator {
         continue; // not an item start we can reach: left at its object line
       }
       while (lineNo < start) {
-        pending = lines.readLine();
+        pending = lines.nextLine();
         if (pending == null) {
           return LineScan.DONE;
         }
@@ -338,7 +338,7 @@ public final class SourceLocator {
       StringBuilder item = new StringBuilder(first).append('\n');
       pending = null;
       String next;
-      while ((next = lines.readLine()) != null) {
+      while ((next = lines.nextLine()) != null) {
         lineNo++;
         if (isContent(next) && indentation(next) <= indent) {
           pending = next;
