@@ -34,7 +34,10 @@ public final class Coverage {
     return new Coverage(Source.FILES, Map.of());
   }
 
-  /** @param kinds by kind name ({@code Pod}, {@code ClusterPolicy} ...), every kind the collector asked for */
+  /**
+   * @param kinds every kind the collector asked for, keyed as rules name them in {@code reads}: {@code Pod},
+   *     {@code kyverno.io/ClusterPolicy}, {@code constraints.gatekeeper.sh/*}
+   */
   public static Coverage cluster(Map<String, KindStatus> kinds) {
     return new Coverage(Source.CLUSTER, new TreeMap<>(kinds));
   }
@@ -56,6 +59,10 @@ public final class Coverage {
       return Optional.empty();
     }
     KindStatus status = kinds.get(kind);
+    if (status == null && kind.contains("/")) {
+      // coverage keyed by plain kind names (Pod, ClusterPolicy) answers for group-qualified reads too
+      status = kinds.get(kind.substring(kind.lastIndexOf('/') + 1));
+    }
     if (status == null || status.collected()) {
       return Optional.empty();
     }
