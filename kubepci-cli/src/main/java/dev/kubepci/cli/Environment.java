@@ -12,14 +12,35 @@ public final class Environment {
   private final InputStream stdin;
   private final Map<String, String> env;
   private final Clock clock;
+  private final Terminals terminals;
   private boolean debug;
 
+  /**
+   * Which of the standard streams are interactive terminals. Injected so that tests can see what a person at a
+   * terminal sees (progress, colour) without one.
+   */
+  public record Terminals(boolean out, boolean err) {
+    public static final Terminals NONE = new Terminals(false, false);
+
+    /** As the JVM sees it: both when it has a console (Java 17 cannot tell the streams apart), else neither. */
+    public static Terminals detect() {
+      boolean console = System.console() != null;
+      return new Terminals(console, console);
+    }
+  }
+
   public Environment(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env, Clock clock) {
+    this(out, err, stdin, env, clock, Terminals.detect());
+  }
+
+  public Environment(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env, Clock clock,
+      Terminals terminals) {
     this.out = out;
     this.err = err;
     this.stdin = stdin;
     this.env = Map.copyOf(env);
     this.clock = clock;
+    this.terminals = terminals;
   }
 
   public PrintWriter out() {
@@ -52,11 +73,11 @@ public final class Environment {
 
   /** True when stdout is an interactive terminal that accepts colour (and NO_COLOR is not set). */
   public boolean colorTerminal() {
-    return System.console() != null && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+    return terminals.out() && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
   }
 
   /** True when progress may be drawn on stderr: it is a terminal. */
   public boolean interactiveErr() {
-    return System.console() != null && !"dumb".equals(env.get("TERM"));
+    return terminals.err() && !"dumb".equals(env.get("TERM"));
   }
 }

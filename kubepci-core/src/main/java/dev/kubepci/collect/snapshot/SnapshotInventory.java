@@ -59,6 +59,20 @@ public final class SnapshotInventory implements SnapshotSink {
     }
   }
 
+  /**
+   * The input of a snapshot file, named in reports as the file and the cluster it was taken from.
+   *
+   * @throws dev.kubepci.collect.InputException when the file is not a complete snapshot
+   */
+  public static CollectedInput read(java.nio.file.Path file) {
+    SnapshotInventory inventory = new SnapshotInventory();
+    SnapshotReader.read(file, inventory);
+    SnapshotHeader.Cluster c = inventory.header().cluster();
+    return inventory.result(List.of(file + " (snapshot of cluster " + c.server()
+        + (c.context() == null ? "" : ", context " + c.context()) + ", collected " + inventory.header().collectedAt()
+        + ")"));
+  }
+
   public SnapshotHeader header() {
     return header;
   }

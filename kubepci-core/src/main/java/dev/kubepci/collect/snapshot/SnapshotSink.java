@@ -13,4 +13,27 @@ public interface SnapshotSink {
   void object(ObjectNode object);
 
   void trailer(SnapshotTrailer trailer);
+
+  /** A sink that hands everything to {@code first}, then to {@code second}: scan live and keep the snapshot. */
+  static SnapshotSink both(SnapshotSink first, SnapshotSink second) {
+    return new SnapshotSink() {
+      @Override
+      public void header(SnapshotHeader header) {
+        first.header(header);
+        second.header(header);
+      }
+
+      @Override
+      public void object(ObjectNode object) {
+        first.object(object);
+        second.object(object);
+      }
+
+      @Override
+      public void trailer(SnapshotTrailer trailer) {
+        first.trailer(trailer);
+        second.trailer(trailer);
+      }
+    };
+  }
 }
