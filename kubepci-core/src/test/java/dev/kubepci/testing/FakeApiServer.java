@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers shaped as the API server shapes them ({@code PodList} with items lacking kind and apiVersion),
  * pagination with {@code limit} and {@code continue}, the server-side Table view with metadata-only rows, 403s for
  * resources made forbidden, and injected failures. Every request is recorded, and a Secret list asked for in any
- * form that carries data is recorded as a violation.
+ * form that carries data is recorded as a violation. Seeded objects keep the uids they were given, as they had them
+ * in the cluster they were dumped from, so that owner references by uid still hold.
  */
 public final class FakeApiServer implements AutoCloseable {
   /** The identity the fake names in its 403 messages. */
@@ -64,6 +65,8 @@ public final class FakeApiServer implements AutoCloseable {
   private final Map<String, Failure> failures = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final List<String> violations = new CopyOnWriteArrayList<>();
+  /** The uid each seeded object had, by kind/namespace/name: fabric8's store assigns new ones on create. */
+  private final Map<String, String> uids = new ConcurrentHashMap<>();
   private volatile Map<String, Object> version = new LinkedHashMap<>(Map.of(
       "major", "1", "minor", "30", "gitVersion", "v1.30.4", "gitCommit", "0000000000000000000000000000000000000000",
       "platform", "linux/amd64", "goVersion", "go1.22.5", "compiler", "gc", "buildDate", "2024-08-14T19:03:34Z",
@@ -207,6 +210,9 @@ public final class FakeApiServer implements AutoCloseable {
       String query = q < 0 ? null : full.substring(q + 1);
       requests.add(new Request(request.getMethod(), path, query, request.getHeader("Accept")));
       if (!"GET".equals(request.getMethod())) {
+        if ("POST".equals(request.getMethod())) {
+          rememberUid(new String(request.getBody().getBytes(), StandardCharsets.UTF_8));
+        }
         return crud.dispatch(request);
       }
       Failure failure = failures.get(path);
@@ -283,7 +289,10 @@ public final class FakeApiServer implements AutoCloseable {
       MockResponse stored = crud.handleGet(path);
       JsonNode body = read(stored);
       List<JsonNode> items = new ArrayList<>();
-      body.path("items").forEach(items::add);
+      for (JsonNode item : body.path("items")) {
+        restoreUid((ObjectNode) item);
+        items.add(item);
+      }
       Map<String, String> params = params(query);
       int offset = 0;
       if (params.containsKey("continue")) {
@@ -399,6 +408,30 @@ public final class FakeApiServer implements AutoCloseable {
       return java.util.Optional.of(Map.of("kind", "APIGroup", "apiVersion", "v1", "name", group,
           "versions", versions, "preferredVersion", versions.get(0)));
     }
+  }
+
+  private void rememberUid(String body) {
+    try {
+      JsonNode o = JSON.readTree(body);
+      String uid = o.path("metadata").path("uid").asText(null);
+      if (uid != null) {
+        uids.put(key(o), uid);
+      }
+    } catch (IOException e) {
+      // not JSON: nothing to remember
+    }
+  }
+
+  private void restoreUid(ObjectNode item) {
+    String uid = uids.get(key(item));
+    if (uid != null && item.get("metadata") instanceof ObjectNode meta) {
+      meta.put("uid", uid);
+    }
+  }
+
+  private static String key(JsonNode o) {
+    return o.path("kind").asText() + "/" + o.path("metadata").path("namespace").asText() + "/"
+        + o.path("metadata").path("name").asText();
   }
 
   private static Map<String, String> params(String query) {
