@@ -101,6 +101,26 @@ class ScanSnapshotTest {
   }
 
   @Test
+  void kindsASnapshotNeverListedAreGapsNotPasses() throws IOException {
+    Path narrow = dir.resolve("narrow.kpci.jsonl.gz");
+    Cli.Run collect = Cli.run("collect", "--kubeconfig", dir.resolve("kubeconfig").toString(), "--output",
+        narrow.toString(), "--rule", "cluster-admin-binding", "--quiet");
+    assertThat(collect.code()).as(collect.err()).isZero();
+
+    JsonNode report = JSON.readTree(Cli.run("scan", narrow.toString(), "--format", "json", "--fail-on", "none").out());
+
+    for (JsonNode rule : report.get("rules")) {
+      if (rule.get("id").asText().equals("KPCI-0008")) {
+        assertThat(rule.get("status").asText()).isIn("PASS", "FAIL");
+      } else {
+        assertThat(rule.get("status").asText()).as(rule.get("id").asText()).isEqualTo("NOT_ASSESSED");
+        assertThat(rule.get("reason").asText()).contains("(it was taken for other rules; collect again with the "
+            + "rules you run)");
+      }
+    }
+  }
+
+  @Test
   void refusesTwoSnapshotsOrASnapshotWithLive() throws IOException {
     Path copy = Files.copy(snapshot, dir.resolve("copy.kpci.jsonl.gz"));
     Cli.Run two = Cli.run("scan", snapshot.toString(), copy.toString());

@@ -53,6 +53,7 @@ public final class Coverage {
   /**
    * Why objects of {@code kind} may be missing although they exist, or empty when the input is trusted to be
    * complete for that kind (files: always; a cluster: when the kind was listed successfully or the CRD is absent).
+   * A cluster collection that never asked for the kind (a snapshot taken for other rules) has a gap too.
    */
   public Optional<String> gap(String kind) {
     if (source == Source.FILES) {
@@ -63,7 +64,11 @@ public final class Coverage {
       // coverage keyed by plain kind names (Pod, ClusterPolicy) answers for group-qualified reads too
       status = kinds.get(kind.substring(kind.lastIndexOf('/') + 1));
     }
-    if (status == null || status.collected()) {
+    if (status == null) {
+      return Optional.of("the collection did not list " + kind + " (it was taken for other rules; collect again "
+          + "with the rules you run)");
+    }
+    if (status.collected()) {
       return Optional.empty();
     }
     return Optional.of(status.reason());

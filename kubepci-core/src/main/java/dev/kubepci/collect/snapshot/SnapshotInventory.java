@@ -12,10 +12,8 @@ import dev.kubepci.model.Resource;
 import dev.kubepci.result.ProcessingError;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -109,14 +107,10 @@ public final class SnapshotInventory implements SnapshotSink {
     List<Resource> all = new ArrayList<>(cluster.inventory().all());
     all.addAll(files.inventory().all());
     Map<String, Coverage.KindStatus> kinds = new TreeMap<>(cluster.inventory().coverage().kinds());
-    Set<String> fileKinds = new LinkedHashSet<>();
     for (Resource r : files.inventory().all()) {
-      fileKinds.add(r.kind());
-      fileKinds.add(r.group().isEmpty() ? r.kind() : r.group() + "/" + r.kind());
-    }
-    for (String k : List.copyOf(kinds.keySet())) {
-      if (fileKinds.contains(k)) {
-        kinds.put(k, Coverage.KindStatus.COLLECTED);
+      kinds.put(r.kind(), Coverage.KindStatus.COLLECTED);
+      if (!r.group().isEmpty()) {
+        kinds.put(r.group() + "/" + r.kind(), Coverage.KindStatus.COLLECTED);
       }
     }
     List<ProcessingError> errors = new ArrayList<>(cluster.errors());
