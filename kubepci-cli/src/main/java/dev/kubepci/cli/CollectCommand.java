@@ -80,6 +80,8 @@ public final class CollectCommand implements Callable<Integer> {
           new CollectionProgress(progress)).snapshot(output);
     } catch (ClusterException e) {
       throw new UserException(ExitCode.INPUT_ERROR, e.getMessage());
+    } catch (java.io.UncheckedIOException e) {
+      throw new UserException(ExitCode.USAGE, e.getMessage());
     } finally {
       progress.done();
     }

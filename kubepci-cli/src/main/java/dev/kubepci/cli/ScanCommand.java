@@ -165,6 +165,8 @@ public final class ScanCommand implements Callable<Integer> {
             new CollectionProgress(progress)).scan(saveSnapshot);
       } catch (ClusterException e) {
         throw new UserException(ExitCode.INPUT_ERROR, e.getMessage());
+      } catch (java.io.UncheckedIOException e) {
+        throw new UserException(ExitCode.USAGE, e.getMessage()); // --save-snapshot cannot be written
       }
     } else if (!snapshots.isEmpty()) {
       progress.update("reading snapshot " + snapshots.get(0));

@@ -208,6 +208,21 @@ class LiveClusterTest {
   }
 
   @Test
+  void everyReportFormatRendersALiveScan() throws IOException {
+    List<String> args = new ArrayList<>(List.of("scan", "--kubeconfig", kubeconfig, "--fail-on", "none", "--quiet"));
+    for (String format : Reporters.names()) {
+      args.addAll(List.of("--format", format, "--output", dir.resolve("live-report." + format).toString()));
+    }
+    Cli.Run run = Cli.run(args.toArray(String[]::new));
+    assertThat(run.code()).as(run.err()).isZero();
+    for (String format : Reporters.names()) {
+      String report = Files.readString(dir.resolve("live-report." + format));
+      assertThat(report).as(format).contains("payments").doesNotContain("null:");
+    }
+    assertThat(Files.readString(dir.resolve("live-report.sarif"))).contains(cluster.url());
+  }
+
+  @Test
   void smallPagesGiveTheSameResultThroughManyContinueRequests() {
     int before = cluster.requests().size();
     JsonNode paged = json(live("--page-size", "2"));
@@ -316,6 +331,14 @@ class LiveClusterTest {
     assertThat(run.err()).isEqualTo("kubepci: no cluster configured: no kubeconfig (--kubeconfig, KUBECONFIG or "
         + "~/.kube/config) and not running in a pod; to assess files or a snapshot instead, name them: kubepci scan "
         + "PATH\n");
+  }
+
+  @Test
+  void anUnwritableSnapshotIsOneLine() throws IOException {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Cli.Run run = Cli.run("collect", "--kubeconfig", kubeconfig, "--output", file.resolve("out.kpci.jsonl.gz").toString());
+    assertThat(run.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run.err()).startsWith("kubepci: cannot write " + file.resolve("out.kpci.jsonl.gz")).hasLineCount(1);
   }
 
   @Test

@@ -17,14 +17,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -103,7 +107,7 @@ public final class ClusterCollector {
       }
 
       List<KindReport> reports = new ArrayList<>();
-      java.util.Set<String> emitted = new java.util.HashSet<>();
+      Set<String> emitted = new HashSet<>();
       int objects = 0;
       for (KindRequest r : requests) {
         Discovery.Resolution res = resolutions.get(r.read());
@@ -134,7 +138,7 @@ public final class ClusterCollector {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads() {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, "kubepci-collect-" + n.incrementAndGet());
@@ -166,9 +170,11 @@ public final class ClusterCollector {
           return Map.<String, Object>of();
         }
         JsonNode node = ThrottledApi.MAPPER.readTree(body);
-        Map<String, Object> map = new java.util.TreeMap<>();
-        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().isTextual()
-            ? e.getValue().asText() : ThrottledApi.MAPPER.convertValue(e.getValue(), Object.class)));
+        Map<String, Object> map = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+          map.put(e.getKey(), e.getValue().isTextual()
+              ? e.getValue().asText() : ThrottledApi.MAPPER.convertValue(e.getValue(), Object.class));
+        }
         return map;
       });
     } catch (ThrottledApi.Failure e) {
