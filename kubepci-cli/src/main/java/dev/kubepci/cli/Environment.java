@@ -1,9 +1,13 @@
 package dev.kubepci.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a command may touch of the outside world, injected so that tests run commands in memory. */
 public final class Environment {
@@ -22,10 +26,22 @@ public final class Environment {
   public record Terminals(boolean out, boolean err) {
     public static final Terminals NONE = new Terminals(false, false);
 
-    /** As the JVM sees it: both when it has a console (Java 17 cannot tell the streams apart), else neither. */
+    /**
+     * As the process sees them. On Linux each stream is looked up on its own (standard error stays a terminal
+     * when the report is redirected to a file); elsewhere Java 17 can only tell whether it has a console at all.
+     */
     public static Terminals detect() {
       boolean console = System.console() != null;
-      return new Terminals(console, console);
+      return new Terminals(isTerminal(1).orElse(console), isTerminal(2).orElse(console));
+    }
+
+    private static Optional<Boolean> isTerminal(int fd) {
+      try {
+        String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+        return Optional.of(target.startsWith("/dev/pts/") || target.startsWith("/dev/tty"));
+      } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        return Optional.empty();
+      }
     }
   }
 

@@ -115,7 +115,6 @@ public final class KnownResources {
       new Known("external-secrets.io", "v1beta1", "ClusterSecretStore", "clustersecretstores", false),
       new Known("external-secrets.io", "v1beta1", "ExternalSecret", "externalsecrets", true),
       new Known("external-secrets.io", "v1beta1", "SecretStore", "secretstores", true),
-      new Known("falco.org", "v1alpha1", "Rulesfile", "rulesfiles", true),
       new Known("gateway.networking.k8s.io", "v1", "Gateway", "gateways", true),
       new Known("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", true),
       new Known("kyverno.io", "v1", "ClusterPolicy", "clusterpolicies", false),
