@@ -10,6 +10,7 @@ import dev.kubepci.collect.snapshot.SnapshotHeader;
 import dev.kubepci.collect.snapshot.SnapshotTrailer;
 import dev.kubepci.rules.BuiltInRules;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class CollectCommand implements Callable<Integer> {
           new CollectionProgress(progress)).snapshot(output);
     } catch (ClusterException e) {
       throw new UserException(ExitCode.INPUT_ERROR, e.getMessage());
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       throw new UserException(ExitCode.USAGE, e.getMessage());
     } finally {
       progress.done();

@@ -24,6 +24,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +166,7 @@ public final class ScanCommand implements Callable<Integer> {
             new CollectionProgress(progress)).scan(saveSnapshot);
       } catch (ClusterException e) {
         throw new UserException(ExitCode.INPUT_ERROR, e.getMessage());
-      } catch (java.io.UncheckedIOException e) {
+      } catch (UncheckedIOException e) {
         throw new UserException(ExitCode.USAGE, e.getMessage()); // --save-snapshot cannot be written
       }
     } else if (!snapshots.isEmpty()) {
