@@ -2,7 +2,7 @@ package dev.kubepci.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.kubepci.bench.generate.DumpWriter;
+import dev.kubepci.bench.generate.OutputFormat;
 import dev.kubepci.bench.measure.BenchmarkSuite;
 import dev.kubepci.bench.measure.MeasuredRun;
 import dev.kubepci.bench.measure.ResultTable;
@@ -33,7 +33,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "20250106", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--format", defaultValue = "yaml", description = "Dump format, yaml or json. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--format", defaultValue = "yaml",
+      description = "Input: yaml or json (kubectl List dump) or snapshot (kubepci snapshot bundle). "
+          + "Default: ${DEFAULT-VALUE}.")
   String format;
 
   @Option(names = "--heap", defaultValue = "1g", description = "-Xmx of the measured JVMs. Default: ${DEFAULT-VALUE}.")
@@ -62,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<MeasuredRun.Mode> m = modes.stream().map(s -> MeasuredRun.Mode.valueOf(s.toUpperCase(Locale.ROOT))).toList();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    BenchmarkSuite.Options options = new BenchmarkSuite.Options(sizes, seed, DumpWriter.Format.parse(format), heap,
+    BenchmarkSuite.Options options = new BenchmarkSuite.Options(sizes, seed, OutputFormat.parse(format), heap,
         repeat, m, work, java, System.getProperty("java.class.path"), jvmArgs);
     BenchmarkSuite.Result result = new BenchmarkSuite(options).run(out);
     out.println();

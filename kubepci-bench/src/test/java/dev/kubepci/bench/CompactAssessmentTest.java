@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubepci.bench.generate.ClusterPlan;
 import dev.kubepci.bench.generate.DumpWriter;
+import dev.kubepci.bench.generate.OutputFormat;
 import dev.kubepci.bench.generate.SyntheticCluster;
 import dev.kubepci.collect.CollectedInput;
 import dev.kubepci.collect.FileCollector;
 import dev.kubepci.collect.ManifestReader;
 import dev.kubepci.collect.ResourceSink;
+import dev.kubepci.collect.snapshot.SnapshotFormat;
+import dev.kubepci.collect.snapshot.SnapshotInventory;
+import dev.kubepci.collect.snapshot.SnapshotReader;
 import dev.kubepci.config.ConfigLoader;
 import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.engine.AssessmentRequest;
@@ -93,6 +97,21 @@ class CompactAssessmentTest {
   void reportsTheExampleManifestsAndControlPlaneAsBefore() throws IOException {
     assertSameReport(List.of(EXAMPLE.resolve("manifests").toString(), EXAMPLE.resolve("control-plane").toString()),
         ConfigLoader.load(EXAMPLE.resolve("kubepci.yaml")));
+  }
+
+  @Test
+  void reportsAGeneratedSnapshotAsBefore(@TempDir Path dir) throws IOException {
+    Path bundle = dir.resolve("cluster" + SnapshotFormat.EXTENSION);
+    OutputFormat.SNAPSHOT.write(new SyntheticCluster(ClusterPlan.of(3_000, 12)), bundle);
+    SnapshotInventory eager = new SnapshotInventory(null);
+    SnapshotReader.read(bundle, eager);
+    SnapshotInventory compact = new SnapshotInventory();
+    SnapshotReader.read(bundle, compact);
+    CollectedInput compactInput = compact.result(List.of(bundle.toString()));
+    assertThat(compactInput.inventory().all()).hasSize(3_000).anyMatch(Resource::isCompact);
+    assertThat(compactInput.errors()).isEmpty();
+    assertThat(reportOf(compactInput, KubepciConfig.EMPTY))
+        .isEqualTo(reportOf(eager.result(List.of(bundle.toString())), KubepciConfig.EMPTY));
   }
 
   @Test

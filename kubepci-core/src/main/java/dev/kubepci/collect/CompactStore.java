@@ -70,21 +70,23 @@ public final class CompactStore {
 
   /**
    * The resource for {@code object}, decoded from {@code source} and read at {@code where}: compact for bulk kinds,
-   * an ordinary resource otherwise.
+   * an ordinary resource otherwise. {@code source} is not changed.
    */
   public Resource resource(HasMetadata object, JsonNode source, Provenance where) {
     if (!isBulk(object.getKind()) || !(source instanceof ObjectNode node)) {
       return new Resource(object, where);
     }
-    JsonNode meta = node.get("metadata");
     String name = object.getMetadata() == null ? null : object.getMetadata().getName();
-    if (name != null && meta instanceof ObjectNode m && !name.equals(m.path("name").asText(null))) {
-      // the name the reader gave an object that only had generateName: decoding must give the same object
-      m.put("name", name);
+    ObjectNode encode = node;
+    if (name != null && node.get("metadata") instanceof ObjectNode m && !name.equals(m.path("name").asText(null))) {
+      // the name the reader gave an object that only had generateName: decoding must give the same object (on a
+      // copy: the caller may write the node elsewhere too)
+      encode = node.deepCopy();
+      ((ObjectNode) encode.get("metadata")).put("name", name);
     }
     byte[] encoded;
     try {
-      encoded = smileWriter.writeValueAsBytes(node);
+      encoded = smileWriter.writeValueAsBytes(encode);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,11 +1,9 @@
 package dev.kubepci.bench.measure;
 
 import dev.kubepci.bench.generate.ClusterPlan;
-import dev.kubepci.bench.generate.DumpWriter;
+import dev.kubepci.bench.generate.OutputFormat;
 import dev.kubepci.bench.generate.SyntheticCluster;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +32,7 @@ public final class BenchmarkSuite {
    * @param javaCommand the java executable for the measured JVMs
    * @param classpath their class path (this program's)
    */
-  public record Options(List<Integer> sizes, long seed, DumpWriter.Format format, String heap, int repeat,
+  public record Options(List<Integer> sizes, long seed, OutputFormat format, String heap, int repeat,
       List<MeasuredRun.Mode> modes, Path work, String javaCommand, String classpath, List<String> jvmArgs) {
     public Options {
       sizes = sizes.stream().sorted().toList();
@@ -99,17 +97,15 @@ public final class BenchmarkSuite {
 
   /** The dump of a cluster of {@code n} objects, generated unless already in the work directory. */
   Path input(int n, PrintWriter progress) throws IOException {
-    Path file = options.work().resolve(String.format(Locale.ROOT, "cluster-%d-seed%d-%s.%s", n, options.seed(),
+    Path file = options.work().resolve(String.format(Locale.ROOT, "cluster-%d-seed%d-%s%s", n, options.seed(),
         GENERATOR_VERSION, options.format().extension()));
     if (Files.exists(file)) {
       return file;
     }
     progress.printf("generating %s...%n", file);
     progress.flush();
-    Path partial = file.resolveSibling(file.getFileName() + ".partial");
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-      DumpWriter.write(new SyntheticCluster(ClusterPlan.of(n, options.seed())), options.format(), out);
-    }
+    Path partial = file.resolveSibling("partial-" + file.getFileName());
+    options.format().write(new SyntheticCluster(ClusterPlan.of(n, options.seed())), partial);
     Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
     return file;
   }

@@ -2,7 +2,7 @@ package dev.kubepci.bench.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubepci.bench.generate.DumpWriter;
+import dev.kubepci.bench.generate.OutputFormat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchmarkSuiteTest {
   @Test
   void measuresReadAndAssessInFreshJvms(@TempDir Path work) throws Exception {
-    BenchmarkSuite.Options options = new BenchmarkSuite.Options(List.of(200), 1, DumpWriter.Format.YAML, "256m", 1,
+    BenchmarkSuite.Options options = new BenchmarkSuite.Options(List.of(200), 1, OutputFormat.YAML, "256m", 1,
         List.of(MeasuredRun.Mode.READ, MeasuredRun.Mode.ASSESS), work,
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), System.getProperty("java.class.path"),
         List.of());

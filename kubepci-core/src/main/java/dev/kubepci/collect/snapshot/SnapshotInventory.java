@@ -2,6 +2,7 @@ package dev.kubepci.collect.snapshot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubepci.collect.CollectedInput;
+import dev.kubepci.collect.CompactStore;
 import dev.kubepci.collect.ObjectDecoder;
 import dev.kubepci.model.ClusterInfo;
 import dev.kubepci.model.Coverage;
@@ -10,6 +11,7 @@ import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.ProcessingError;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,17 @@ import java.util.TreeMap;
 public final class SnapshotInventory implements SnapshotSink {
   private final List<Resource> resources = new ArrayList<>();
   private final List<ProcessingError> errors = new ArrayList<>();
+  private final CompactStore store;
+
+  /** An inventory that keeps bulk kinds compact (see {@link CompactStore}). */
+  public SnapshotInventory() {
+    this(new CompactStore());
+  }
+
+  /** @param store where bulk kinds are kept compact; null keeps every object as a model object */
+  public SnapshotInventory(CompactStore store) {
+    this.store = store;
+  }
   private SnapshotHeader header;
   private SnapshotTrailer trailer;
   private Provenance where;
@@ -41,7 +54,9 @@ public final class SnapshotInventory implements SnapshotSink {
       throw new IllegalStateException("object before the snapshot header");
     }
     try {
-      resources.add(new Resource(ObjectDecoder.decode(object), where));
+      // bulk kinds (Pods, ReplicaSets, Events ...) are kept compact: a large cluster then fits in a small heap
+      HasMetadata decoded = ObjectDecoder.decode(object);
+      resources.add(store == null ? new Resource(decoded, where) : store.resource(decoded, object, where));
     } catch (ObjectDecoder.InvalidObjectException e) {
       errors.add(new ProcessingError(where, e.getMessage()));
     }
