@@ -2,6 +2,8 @@ package dev.kubepci.bench.measure;
 
 import dev.kubepci.bench.generate.ClusterPlan;
 import dev.kubepci.bench.generate.OutputFormat;
+import dev.kubepci.bench.live.SyntheticApiServer;
+import dev.kubepci.collect.snapshot.SnapshotFormat;
 import dev.kubepci.bench.generate.SyntheticCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,32 +70,53 @@ public final class BenchmarkSuite {
     List<Measurement> measurements = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     for (int n : options.sizes()) {
-      Path input = input(n, progress);
-      for (MeasuredRun.Mode mode : options.modes()) {
-        Measurement best = null;
-        for (int r = 1; r <= options.repeat(); r++) {
-          progress.printf("measuring %s of %,d objects (run %d/%d, -Xmx%s)...%n",
-              mode.name().toLowerCase(Locale.ROOT), n, r, options.repeat(), options.heap());
-          progress.flush();
-          try {
-            Measurement m = fork(mode, input, n);
-            progress.printf("  %s%n", summary(m));
-            if (best == null || m.millis() < best.millis()) {
-              best = m;
-            }
-          } catch (MeasurementFailed e) {
-            progress.printf("  failed: %s%n", e.getMessage());
-            failures.add(new Failure(n, mode.name().toLowerCase(Locale.ROOT), e.getMessage()));
-            break;
+      Path input = options.modes().stream().anyMatch(m -> !m.isLive()) ? input(n, progress) : null;
+      SyntheticApiServer server = null;
+      Path kubeconfig = null;
+      try {
+        for (MeasuredRun.Mode mode : options.modes()) {
+          if (mode.isLive() && server == null) {
+            progress.printf("starting a mock API server holding %,d objects...%n", n);
+            progress.flush();
+            server = SyntheticApiServer.start(new SyntheticCluster(ClusterPlan.of(n, options.seed())));
+            kubeconfig = server.writeKubeconfig(options.work().resolve("kubeconfig-" + n));
+          }
+          Measurement best = measure(mode, mode.isLive() ? kubeconfig : input, n, progress, failures);
+          if (best != null) {
+            measurements.add(best);
           }
         }
-        if (best != null) {
-          measurements.add(best);
+      } finally {
+        if (server != null) {
+          server.close();
         }
       }
     }
     return new Result(measurements, failures, checks(measurements, failures));
   }
+
+  private Measurement measure(MeasuredRun.Mode mode, Path input, int n, PrintWriter progress, List<Failure> failures)
+      throws IOException, InterruptedException {
+    Measurement best = null;
+    for (int r = 1; r <= options.repeat(); r++) {
+      progress.printf("measuring %s of %,d objects (run %d/%d, -Xmx%s)...%n",
+          mode.name().toLowerCase(Locale.ROOT), n, r, options.repeat(), options.heap());
+      progress.flush();
+      try {
+        Measurement m = fork(mode, input, n);
+        progress.printf("  %s%n", summary(m));
+        if (best == null || m.millis() < best.millis()) {
+          best = m;
+        }
+      } catch (MeasurementFailed e) {
+        progress.printf("  failed: %s%n", e.getMessage());
+        failures.add(new Failure(n, mode.name().toLowerCase(Locale.ROOT), e.getMessage()));
+        break;
+      }
+    }
+    return best;
+  }
+
 
   /** The dump of a cluster of {@code n} objects, generated unless already in the work directory. */
   Path input(int n, PrintWriter progress) throws IOException {
@@ -120,7 +143,9 @@ public final class BenchmarkSuite {
 
   private Measurement fork(MeasuredRun.Mode mode, Path input, int n) throws IOException, InterruptedException,
       MeasurementFailed {
-    Path report = options.work().resolve("report-" + n + ".json");
+    Path report = mode == MeasuredRun.Mode.COLLECT
+        ? options.work().resolve("collected-" + n + SnapshotFormat.EXTENSION)
+        : options.work().resolve("report-" + n + ".json");
     Path log = options.work().resolve("measure-" + n + "-" + mode.name().toLowerCase(Locale.ROOT) + ".log");
     List<String> command = new ArrayList<>();
     command.add(options.javaCommand());

@@ -14,11 +14,11 @@ public final class ResultTable {
     sb.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Measurement m : result.measurements()) {
       sb.append(String.format(Locale.ROOT, "| %,d | %s | %.2f | %.2f | %,.0f | %d | %d | %d | %s | %s |%n",
-          m.objects(), m.mode().equals("read") ? "(a) read" : "(b) assess", m.millis() / 1000.0,
+          m.objects(), label(m.mode()), m.millis() / 1000.0,
           m.cpuMillis() / 1000.0, m.objectsPerSecond(), BenchmarkSuite.mb(m.peakHeapBytes()),
           BenchmarkSuite.mb(m.peakLiveHeapBytes()), BenchmarkSuite.mb(m.peakRssBytes()),
           m.reportBytes() == 0 ? "-" : String.format(Locale.ROOT, "%,d", m.reportBytes() / 1024),
-          m.mode().equals("assess") ? String.format(Locale.ROOT, "%,d", m.findings()) : "-"));
+          m.findings() > 0 ? String.format(Locale.ROOT, "%,d", m.findings()) : "-"));
     }
     for (BenchmarkSuite.Failure f : result.failures()) {
       sb.append(String.format(Locale.ROOT, "| %,d | %s | failed: %s | | | | | | | |%n", f.objects(), f.mode(),
@@ -29,6 +29,16 @@ public final class ResultTable {
       sb.append(c.holds() ? "- [x] " : "- [ ] ").append(c.target()).append(": ").append(c.detail()).append('\n');
     }
     return sb.toString();
+  }
+
+  static String label(String mode) {
+    return switch (mode) {
+      case "read" -> "(a) read";
+      case "assess" -> "(b) assess";
+      case "live" -> "(c) live scan";
+      case "collect" -> "(d) live collect";
+      default -> mode;
+    };
   }
 
   static String sizes(List<Integer> sizes) {

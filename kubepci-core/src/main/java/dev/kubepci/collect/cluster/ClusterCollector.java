@@ -118,9 +118,8 @@ public final class ClusterCollector {
           String key = listingOfRead.get(r.read());
           Listing listing = await(listings.get(key));
           if (emitted.add(key)) {
-            for (ObjectNode o : listing.objects()) {
-              sink.object(o);
-            }
+            // decoded one by one and let go of: a listing is held encoded only until its turn comes
+            listing.objects().drain(sink::object);
             objects += listing.objects().size();
           }
           ApiResource first = res.resources().get(0);
@@ -183,10 +182,10 @@ public final class ClusterCollector {
   }
 
   /** The objects of one requested kind, and how its listing went. */
-  private record Listing(List<ObjectNode> objects, KindReport.Outcome outcome, Integer status, String message) {}
+  private record Listing(EncodedObjects objects, KindReport.Outcome outcome, Integer status, String message) {}
 
   private Listing list(ThrottledApi throttled, String read, List<ApiResource> resources) {
-    List<ObjectNode> all = new ArrayList<>();
+    EncodedObjects all = EncodedObjects.empty();
     Listing worst = null;
     for (ApiResource r : resources) {
       Listing one = listResource(throttled, read, r, all.size());
@@ -215,7 +214,7 @@ public final class ClusterCollector {
   }
 
   private Listing listResource(ThrottledApi throttled, String read, ApiResource r, int before) {
-    List<ObjectNode> items = new ArrayList<>();
+    EncodedObjects items = EncodedObjects.empty();
     String token = null;
     boolean restarted = false;
     String accept = r.isSecrets() ? SecretMetadata.ACCEPT : ACCEPT_JSON;
@@ -227,11 +226,12 @@ public final class ClusterCollector {
       try {
         page = throttled.get(path, accept, (status, body) -> readPage(status, body, r));
       } catch (ThrottledApi.Failure e) {
-        return new Listing(List.of(), KindReport.Outcome.FAILED, e.status(), "GET " + path + ": " + e.getMessage());
+        return new Listing(EncodedObjects.empty(), KindReport.Outcome.FAILED, e.status(),
+            "GET " + path + ": " + e.getMessage());
       }
       switch (page.status()) {
         case 200 -> {
-          items.addAll(page.items());
+          page.items().forEach(items::add);
           listener.listing(read, before + items.size());
           if (page.next() == null || page.next().isEmpty()) {
             return new Listing(items, KindReport.Outcome.COLLECTED, null, null);
@@ -239,10 +239,10 @@ public final class ClusterCollector {
           token = page.next();
         }
         case 403 -> {
-          return new Listing(List.of(), KindReport.Outcome.FORBIDDEN, 403, page.message());
+          return new Listing(EncodedObjects.empty(), KindReport.Outcome.FORBIDDEN, 403, page.message());
         }
         case 404 -> {
-          return new Listing(List.of(), KindReport.Outcome.ABSENT, null, null);
+          return new Listing(EncodedObjects.empty(), KindReport.Outcome.ABSENT, null, null);
         }
         case 410 -> {
           // the continue token expired (the list took longer than the server keeps its snapshot): start over once
@@ -251,11 +251,12 @@ public final class ClusterCollector {
             items.clear();
             token = null;
           } else {
-            return new Listing(List.of(), KindReport.Outcome.FAILED, 410, ThrottledApi.statusLine(410, page.message()));
+            return new Listing(EncodedObjects.empty(), KindReport.Outcome.FAILED, 410,
+                ThrottledApi.statusLine(410, page.message()));
           }
         }
         default -> {
-          return new Listing(List.of(), KindReport.Outcome.FAILED, page.status() > 0 ? page.status() : null,
+          return new Listing(EncodedObjects.empty(), KindReport.Outcome.FAILED, page.status() > 0 ? page.status() : null,
               page.status() > 0 ? ThrottledApi.statusLine(page.status(), page.message()) : page.message());
         }
       }
