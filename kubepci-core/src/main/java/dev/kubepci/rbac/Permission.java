@@ -20,6 +20,11 @@ public record Permission(String verb, String apiGroup, String resource, String s
     return new Permission(verb, apiGroup, resource, subresource, KnownResources.isClusterScoped(apiGroup, resource));
   }
 
+  /** {@code pods/exec}: the resource as RBAC rules write it, without the group. */
+  public String resourceName() {
+    return subresource == null ? resource : resource + "/" + subresource;
+  }
+
   /** {@code create pods/exec}, {@code create deployments.apps}. */
   public String describe() {
     String r = subresource == null ? resource : resource + "/" + subresource;
