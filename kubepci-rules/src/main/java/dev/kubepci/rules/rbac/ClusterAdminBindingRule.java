@@ -1,6 +1,7 @@
 package dev.kubepci.rules.rbac;
 
 import dev.kubepci.model.Resource;
+import dev.kubepci.rbac.Identity;
 import dev.kubepci.rbac.RoleId;
 import dev.kubepci.rbac.Subject;
 import dev.kubepci.rbac.SystemGrants;
@@ -17,9 +18,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
+<<<<<<< HEAD
  * Flags bindings of the cluster-admin ClusterRole to users, groups and service accounts. The bindings Kubernetes
  * and kubeadm create themselves (the bootstrap binding of system:masters, kubeadm's cluster-admins group) are
- * expected and left to the generic-account check.
+ * expected and left to the generic-account check, as is system:masters, which bypasses authorization anyway.
+=======
+ * Flags bindings of the cluster-admin ClusterRole to users, groups and service accounts. Bindings Kubernetes itself
+ * creates (named {@code cluster-admin} or {@code system:...}, bound to {@code system:} subjects) are expected.
+>>>>>>> main
  */
 @RuleInfo(
     id = "KPCI-0008",
@@ -57,11 +63,19 @@ public final class ClusterAdminBindingRule implements ResourceRule {
         || subjects == null) {
       return List.of();
     }
+<<<<<<< HEAD
+=======
+    // Kubernetes' bootstrap policy binds cluster-admin to the group system:masters in a binding of the same name
+    boolean systemBinding = resource.name() != null
+        && (resource.name().startsWith("system:") || resource.name().equals("cluster-admin"));
+>>>>>>> main
     String scope = resource.kind().equals("RoleBinding") ? " in namespace " + resource.namespace() : " cluster-wide";
     List<Violation> out = new ArrayList<>();
     for (int i = 0; i < subjects.size(); i++) {
       Optional<Subject> subject = Subject.fromBinding(subjects.get(i), resource.namespace());
-      if (subject.isEmpty() || SystemGrants.isExpected(resource.kind(), resource.namespace(), resource.name(),
+      // members of system:masters pass every authorization check anyway: binding them adds nothing (KPCI-0211
+      // reports reliance on that group)
+      if (subject.isEmpty() || subject.get().equals(Subject.group(Identity.MASTERS)) || SystemGrants.isExpected(resource.kind(), resource.namespace(), resource.name(),
           RoleId.clusterRole("cluster-admin"), subject.get())) {
         continue;
       }
