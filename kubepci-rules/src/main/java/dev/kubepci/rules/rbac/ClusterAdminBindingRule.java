@@ -63,20 +63,15 @@ public final class ClusterAdminBindingRule implements ResourceRule {
         || subjects == null) {
       return List.of();
     }
-<<<<<<< HEAD
-=======
-    // Kubernetes' bootstrap policy binds cluster-admin to the group system:masters in a binding of the same name
-    boolean systemBinding = resource.name() != null
-        && (resource.name().startsWith("system:") || resource.name().equals("cluster-admin"));
->>>>>>> main
     String scope = resource.kind().equals("RoleBinding") ? " in namespace " + resource.namespace() : " cluster-wide";
     List<Violation> out = new ArrayList<>();
     for (int i = 0; i < subjects.size(); i++) {
       Optional<Subject> subject = Subject.fromBinding(subjects.get(i), resource.namespace());
       // members of system:masters pass every authorization check anyway: binding them adds nothing (KPCI-0211
       // reports reliance on that group)
-      if (subject.isEmpty() || subject.get().equals(Subject.group(Identity.MASTERS)) || SystemGrants.isExpected(resource.kind(), resource.namespace(), resource.name(),
-          RoleId.clusterRole("cluster-admin"), subject.get())) {
+      if (subject.isEmpty() || subject.get().equals(Subject.group(Identity.MASTERS))
+          || SystemGrants.isExpected(resource.kind(), resource.namespace(), resource.name(),
+              RoleId.clusterRole("cluster-admin"), subject.get())) {
         continue;
       }
       String name = subject.get().display();
