@@ -18,14 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
-<<<<<<< HEAD
  * Flags bindings of the cluster-admin ClusterRole to users, groups and service accounts. The bindings Kubernetes
  * and kubeadm create themselves (the bootstrap binding of system:masters, kubeadm's cluster-admins group) are
  * expected and left to the generic-account check, as is system:masters, which bypasses authorization anyway.
-=======
- * Flags bindings of the cluster-admin ClusterRole to users, groups and service accounts. Bindings Kubernetes itself
- * creates (named {@code cluster-admin} or {@code system:...}, bound to {@code system:} subjects) are expected.
->>>>>>> main
  */
 @RuleInfo(
     id = "KPCI-0008",
