@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
         ScanCommand.class,
         RulesCommand.class,
         FrameworkCommand.class,
+        WhoCanCommand.class,
+        AccessCommand.class,
         CommandLine.HelpCommand.class},
     footer = {
         "",

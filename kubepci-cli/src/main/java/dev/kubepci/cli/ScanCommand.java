@@ -69,6 +69,11 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
   boolean quiet;
 
+  @Option(names = "--kubeconfig-file", paramLabel = "FILE",
+      description = "A kubeconfig to assess as evidence: its users' credentials and its clusters' TLS settings "
+          + "(repeatable). It is never used to connect.")
+  List<String> kubeconfigFiles = new ArrayList<>();
+
   @Override
   public Integer call() throws IOException {
     Environment env = parent.environment();
@@ -80,11 +85,14 @@ public final class ScanCommand implements Callable<Integer> {
     Framework framework = BuiltInRules.pciFramework();
     var selected = selection.select(catalog);
 
-    if (paths.isEmpty()) {
+    if (paths.isEmpty() && kubeconfigFiles.isEmpty()) {
       throw new UserException(ExitCode.USAGE, "no input given: name manifest files or directories, or - for standard input");
     }
     Progress progress = new Progress(env, quiet);
-    CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> progress.update("read " + n + " file(s)"));
+    List<String> files = new ArrayList<>(paths);
+    files.addAll(kubeconfigFiles);
+    CollectedInput input = FileCollector.collect(files, env.stdin(), n -> progress.update("read " + n + " file(s)"));
+    KubeconfigFiles.requireKubeconfigs(kubeconfigFiles, input);
     progress.done();
 
     AssessmentRequest request = new AssessmentRequest(framework, catalog, selected, cfg, env.clock(),
