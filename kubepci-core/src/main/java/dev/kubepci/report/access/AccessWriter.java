@@ -56,7 +56,7 @@ public final class AccessWriter {
     sb.append("What ").append(answer.subject().display()).append(" may do")
         .append(answer.namespace() == null ? "" : " (cluster-wide and in namespace " + answer.namespace() + ")")
         .append('\n');
-    sb.append("  authenticated as ").append(answer.identity().describe()).append('\n');
+    sb.append("  seen by the API server as ").append(answer.identity().describe()).append('\n');
     if (answer.privileged()) {
       sb.append("  member of system:masters: every request is allowed, whatever the grants below say\n");
     }
