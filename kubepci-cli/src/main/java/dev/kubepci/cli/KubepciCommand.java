@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         ScanCommand.class,
         RulesCommand.class,
         FrameworkCommand.class,
+        DiffCommand.class,
         WhoCanCommand.class,
         AccessCommand.class,
         CommandLine.HelpCommand.class},
