@@ -28,8 +28,17 @@ final class RiskyGrants {
 
   private RiskyGrants() {}
 
-  /** A family of permissions and how to name it in messages and tables. */
-  record Family(String tableId, String tableTitle, Function<Grant, List<String>> matches) {
+  /**
+   * A family of permissions and how to name it in messages and tables.
+   *
+   * @param perRule true when what a grant matches depends only on its rule, its role reference and whether its
+   *     binding is cluster-wide, so the answer can be computed once per rule instead of once per grant
+   */
+  record Family(String tableId, String tableTitle, Function<Grant, List<String>> matches, boolean perRule) {
+    Family(String tableId, String tableTitle, Function<Grant, List<String>> matches) {
+      this(tableId, tableTitle, matches, false);
+    }
+
     /** A family defined by permissions: a grant matches each permission it could allow. */
     static Family of(String tableId, String tableTitle, List<Permission> permissions) {
       return new Family(tableId, tableTitle, g -> {
@@ -40,7 +49,23 @@ final class RiskyGrants {
           }
         }
         return out;
-      });
+      }, true);
+    }
+  }
+
+  /** Grants of one binding share their role's rule objects: the key of a rule as one binding sees it. */
+  private record RuleKey(Identity rule, Identity role, boolean clusterWide) {}
+
+  /** Compares by identity: equal rules of different roles may still differ in how the binding reaches them. */
+  private record Identity(Object target) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity other && other.target == target;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(target);
     }
   }
 
@@ -55,13 +80,17 @@ final class RiskyGrants {
     if (!rbac.hasBindings()) {
       return Outcome.notApplicable(NO_BINDINGS);
     }
-    Map<String, Holding> holdings = new LinkedHashMap<>();
+    Map<Binding.BindingSubject, Holding> holdings = new java.util.IdentityHashMap<>();
+    Map<RuleKey, List<String>> byRule = new java.util.HashMap<>();
     for (Grant g : rbac.grants()) {
-      List<String> matched = family.matches().apply(g);
+      List<String> matched = family.perRule()
+          ? byRule.computeIfAbsent(new RuleKey(new Identity(g.rule()), new Identity(g.role()),
+              g.binding().isClusterWide()), k -> family.matches().apply(g))
+          : family.matches().apply(g);
       if (matched.isEmpty()) {
         continue;
       }
-      Holding h = holdings.computeIfAbsent(key(g.binding(), g.bindingSubject().index()), k -> new Holding());
+      Holding h = holdings.computeIfAbsent(g.bindingSubject(), k -> new Holding());
       h.permissions.addAll(matched);
       h.grants.add(g);
     }
@@ -75,7 +104,7 @@ final class RiskyGrants {
         if (bs.subject().isEmpty()) {
           continue;
         }
-        Holding h = holdings.get(key(b, bs.index()));
+        Holding h = holdings.get(bs);
         if (h != null) {
           rows.add(row(h, bs.expected()));
         }
@@ -141,10 +170,6 @@ final class RiskyGrants {
     verbsByResources.forEach((resources, verbs) -> parts.add(String.join(", ", verbs) + " " + String.join(", ", resources)));
     parts.addAll(other);
     return String.join("; ", parts);
-  }
-
-  private static String key(Binding b, int subjectIndex) {
-    return b.display() + "#" + subjectIndex;
   }
 
   private static List<String> row(Holding h, boolean expected) {

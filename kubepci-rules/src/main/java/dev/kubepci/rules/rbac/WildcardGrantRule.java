@@ -27,7 +27,7 @@ import java.util.List;
     reads = {"ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"})
 public final class WildcardGrantRule implements ClusterRule {
   private static final RiskyGrants.Family FAMILY = new RiskyGrants.Family("rbac-wildcard-holders",
-      "Subjects granted wildcard rules", WildcardGrantRule::wildcards);
+      "Subjects granted wildcard rules", WildcardGrantRule::wildcards, true);
 
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {
