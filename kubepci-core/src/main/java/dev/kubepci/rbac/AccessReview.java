@@ -89,6 +89,10 @@ public final class AccessReview {
   /** What an RBAC-only answer cannot see in this input. */
   static List<String> warnings(Inventory inventory, Rbac rbac) {
     List<String> out = new ArrayList<>();
+    for (String kind : List.of("ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding")) {
+      inventory.coverage().gap(kind).ifPresent(gap -> out.add("could not read " + kind + ": " + gap
+          + "; the answer is incomplete"));
+    }
     if (!rbac.hasBindings()) {
       out.add("the input holds no RoleBinding or ClusterRoleBinding");
     }

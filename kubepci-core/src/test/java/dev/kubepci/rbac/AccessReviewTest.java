@@ -49,6 +49,18 @@ class AccessReviewTest {
   }
 
   @Test
+  void saysWhenRbacKindsCouldNotBeCollected() {
+    Inventory collected = RbacFixtures.yaml(BINDINGS);
+    Inventory partial = Inventory.of(collected.all(), dev.kubepci.model.Coverage.cluster(java.util.Map.of(
+        "RoleBinding", dev.kubepci.model.Coverage.KindStatus.missing("forbidden: cannot list rolebindings"),
+        "ClusterRoleBinding", dev.kubepci.model.Coverage.KindStatus.COLLECTED)), dev.kubepci.model.ClusterInfo.UNKNOWN);
+    AccessReview.WhoCan answer = AccessReview.whoCan(partial, AccessRequest.clusterScoped("get", "", "nodes", null,
+        null));
+    assertThat(answer.warnings()).contains(
+        "could not read RoleBinding: forbidden: cannot list rolebindings; the answer is incomplete");
+  }
+
+  @Test
   void accessListsClusterGrantsFirstAndFiltersByNamespace() {
     Inventory inventory = RbacFixtures.yaml(BINDINGS);
     AccessReview.Access all = AccessReview.access(inventory, Subject.user("ann"),
