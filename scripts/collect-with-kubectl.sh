@@ -21,11 +21,14 @@ set -euo pipefail
 # A test keeps this list equal to the rules' needs: run the build after adding a rule that reads a new kind.
 # BEGIN KINDS
 KINDS=(
+  "CertificateSigningRequest certificates.k8s.io"
+  "ClusterRole rbac.authorization.k8s.io"
   "ClusterRoleBinding rbac.authorization.k8s.io"
   "CronJob batch"
   "DaemonSet apps"
   "Deployment apps"
   "Job batch"
+  "KubeletConfiguration ?"
   "Namespace -"
   "NetworkPolicy networking.k8s.io"
   "Node -"
@@ -33,15 +36,19 @@ KINDS=(
   "PodTemplate -"
   "ReplicaSet apps"
   "ReplicationController -"
+  "Role rbac.authorization.k8s.io"
   "RoleBinding rbac.authorization.k8s.io"
+  "Secret -"
   "ServiceAccount -"
   "StatefulSet apps"
+  "kubepci.dev/KubeconfigCluster kubepci.dev"
+  "kubepci.dev/KubeconfigUser kubepci.dev"
 )
 # END KINDS
 # Kinds that live in configuration files, never in the API: recorded as not collected, never listed.
 CONFIG_FILE_KINDS=" KubeletConfiguration EncryptionConfiguration AdmissionConfiguration KubeSchedulerConfiguration \
 KubeProxyConfiguration KubeControllerManagerConfiguration AuthenticationConfiguration AuthorizationConfiguration \
-TracingConfiguration Config "
+TracingConfiguration Config KubeconfigUser KubeconfigCluster "
 
 PRODUCER_VERSION="1"
 output=""

@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
         RulesCommand.class,
         FrameworkCommand.class,
         DiffCommand.class,
+        WhoCanCommand.class,
+        AccessCommand.class,
         CommandLine.HelpCommand.class},
     footer = {
         "",
