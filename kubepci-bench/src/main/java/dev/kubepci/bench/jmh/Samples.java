@@ -24,8 +24,13 @@ final class Samples {
 
   /** Up to {@code limit} objects of a 2,000-object cluster that {@code filter} accepts, in emission order. */
   static List<ObjectNode> objects(Predicate<ObjectNode> filter, int limit) {
+    return objects(filter, limit, 2_000);
+  }
+
+  /** Up to {@code limit} objects of a cluster of {@code size} objects that {@code filter} accepts. */
+  static List<ObjectNode> objects(Predicate<ObjectNode> filter, int limit, int size) {
     List<ObjectNode> found = new ArrayList<>();
-    new SyntheticCluster(ClusterPlan.of(2_000, 20250106L)).emit(o -> {
+    new SyntheticCluster(ClusterPlan.of(size, 20250106L)).emit(o -> {
       if (found.size() < limit && filter.test(o)) {
         found.add(o);
       }
