@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * number of questions about one file in a single pass, visiting only the fields on the requested paths.
  */
 public final class SourceLocator {
-  private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(ManifestReader.unlimitedDocuments()).build();
+  private static final YAMLFactory YAML =
+      YAMLFactory.builder().loaderOptions(ManifestReader.unlimitedDocuments()).build();
   private static final JsonFactory JSON = new JsonFactory();
 
   private SourceLocator() {}

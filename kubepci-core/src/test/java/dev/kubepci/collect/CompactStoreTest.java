@@ -40,7 +40,8 @@ class CompactStoreTest {
           uid: 22222222-2222-2222-2222-222222222222
           labels: {app: web, pod-template-hash: 5d8f}
           ownerReferences:
-          - {apiVersion: apps/v1, kind: Deployment, name: web, uid: 11111111-1111-1111-1111-111111111111, controller: true}
+          - {apiVersion: apps/v1, kind: Deployment, name: web, uid: 11111111-1111-1111-1111-111111111111,
+              controller: true}
         spec:
           replicas: 1
           selector: {matchLabels: {app: web}}
@@ -145,7 +146,8 @@ class CompactStoreTest {
       assertThat(c.type()).isEqualTo(e.type());
       assertThat(c.isGeneric()).isEqualTo(e.isGeneric());
       assertThat(c.annotations()).isEqualTo(e.annotations());
-      assertThat(c.field("report", "summary", "criticalCount")).isEqualTo(e.field("report", "summary", "criticalCount"));
+      assertThat(c.field("report", "summary", "criticalCount")).isEqualTo(e.field("report", "summary",
+          "criticalCount"));
     }
   }
 

@@ -30,7 +30,8 @@ public final class ClusterPlan {
 
     static Practice random(SplittableRandom rnd) {
       boolean restricted = rnd.nextDouble() < 0.40;
-      String registry = pick(rnd, 0.80, "registry.payments.example.com", 0.10, "ghcr.io/acme", 0.10, "docker.io/library");
+      String registry = pick(rnd, 0.80, "registry.payments.example.com", 0.10, "ghcr.io/acme", 0.10,
+          "docker.io/library");
       return new Practice(
           !restricted && rnd.nextDouble() < 0.03,
           !restricted && rnd.nextDouble() < 0.01,
@@ -67,7 +68,7 @@ public final class ClusterPlan {
       boolean configMap, boolean ownServiceAccount, boolean allowPolicy, boolean sidecar, boolean init,
       String image, String version, Practice practice) {
 
-    /** The objects this application adds in a cluster of {@code nodes} worker nodes (control-plane nodes for MIRROR). */
+    /** The objects this application adds with {@code nodes} workers ({@code controlPlaneNodes} for MIRROR). */
     int objects(int nodes, int controlPlaneNodes) {
       int n = switch (kind) {
         case DEPLOYMENT -> 1 + (1 + oldRevisions) + replicas;
@@ -151,7 +152,8 @@ public final class ClusterPlan {
    */
   public static ClusterPlan of(int objects, long seed) {
     if (objects < MIN_OBJECTS) {
-      throw new IllegalArgumentException("a synthetic cluster needs at least " + MIN_OBJECTS + " objects, not " + objects);
+      throw new IllegalArgumentException("a synthetic cluster needs at least " + MIN_OBJECTS + " objects, not "
+          + objects);
     }
     int workerCount = Math.max(3, objects / 500);
     int cpCount = objects >= 5_000 ? 3 : 1;
@@ -194,8 +196,10 @@ public final class ClusterPlan {
   private static List<NamespacePlan> systemNamespaces(SplittableRandom rnd) {
     Practice system = new Practice(false, false, false, true, true, true, false, false, true, "registry.k8s.io", false);
     Practice cni = new Practice(true, true, false, false, false, false, false, false, false, "quay.io/calico", true);
-    Practice exporter = new Practice(false, true, true, true, true, false, false, false, false, "quay.io/prometheus", true);
-    Practice logging = new Practice(false, false, false, false, true, false, false, false, false, "cr.fluentbit.io", true);
+    Practice exporter = new Practice(false, true, true, true, true, false, false, false, false, "quay.io/prometheus",
+        true);
+    Practice logging = new Practice(false, false, false, false, true, false, false, false, false, "cr.fluentbit.io",
+        true);
     Practice addon = new Practice(false, false, false, true, true, false, false, false, true, "registry.k8s.io", false);
     List<NamespacePlan> list = new ArrayList<>();
     list.add(new NamespacePlan("default", "platform", true, null, null, false, false, false, List.of(), 0));
@@ -254,7 +258,8 @@ public final class ClusterPlan {
     int appCount = 4 + rnd.nextInt(15);
     List<AppPlan> apps = new ArrayList<>();
     for (int a = 0; a < appCount; a++) {
-      String component = COMPONENTS[a % COMPONENTS.length] + (a >= COMPONENTS.length ? "-" + (a / COMPONENTS.length) : "");
+      String component = COMPONENTS[a % COMPONENTS.length] + (a >= COMPONENTS.length ? "-" + (a / COMPONENTS.length)
+          : "");
       String appName = team + "-" + component;
       double k = rnd.nextDouble();
       AppKind kind = k < 0.82 ? AppKind.DEPLOYMENT : k < 0.90 ? AppKind.STATEFULSET : AppKind.CRONJOB;

@@ -301,7 +301,8 @@ public final class SyntheticCluster {
         "allocatable", obj("cpu", "7910m", "ephemeral-storage", "95491281146", "memory", "31813752Ki", "pods", "110"),
         "capacity", obj("cpu", "8", "ephemeral-storage", "102609848Ki", "memory", "32863352Ki", "pods", "110"),
         "conditions", arr(
-            condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
+            condition("MemoryPressure", "False", "KubeletHasSufficientMemory",
+                "kubelet has sufficient memory available"),
             condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
             condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
             condition("Ready", "True", "KubeletReady", "kubelet is posting ready status")),
@@ -375,7 +376,8 @@ public final class SyntheticCluster {
     boolean helm = index == 1;
     String name = helm ? "sh.helm.release.v1." + a.name() + ".v" + (1 + a.oldRevisions()) : a.name() + "-credentials";
     Map<String, String> labels = helm
-        ? Map.of("name", a.name(), "owner", "helm", "status", "deployed", "version", Integer.toString(1 + a.oldRevisions()))
+        ? Map.of("name", a.name(), "owner", "helm", "status", "deployed", "version",
+            Integer.toString(1 + a.oldRevisions()))
         : appLabels(a);
     // values are never collected: metadata and type only
     return object("v1", "Secret", metadata("Secret", ns.name(), name, labels, null, null),
@@ -723,7 +725,8 @@ public final class SyntheticCluster {
         selectorLabels(a), Map.of("pv.kubernetes.io/bind-completed", "yes",
             "volume.kubernetes.io/storage-provisioner", "ebs.csi.aws.com"), null),
         "spec", obj("accessModes", arr("ReadWriteOnce"), "resources", obj("requests", obj("storage", "20Gi")),
-            "storageClassName", "gp3", "volumeMode", "Filesystem", "volumeName", "pvc-" + Manifests.uid("pv", ns.name(), name)),
+            "storageClassName", "gp3", "volumeMode", "Filesystem", "volumeName", "pvc-" + Manifests.uid("pv",
+                ns.name(), name)),
         "status", obj("accessModes", arr("ReadWriteOnce"), "capacity", obj("storage", "20Gi"), "phase", "Bound"));
   }
 
@@ -747,7 +750,8 @@ public final class SyntheticCluster {
     labels.put("batch.kubernetes.io/job-name", name);
     ObjectNode meta = metadata("Job", ns.name(), name, labels, null, owner("batch/v1", "CronJob", ns.name(), a.name()));
     ObjectNode spec = obj("backoffLimit", 2, "completionMode", "NonIndexed", "completions", 1, "parallelism", 1,
-        "selector", obj("matchLabels", obj("batch.kubernetes.io/controller-uid", Manifests.uid("Job", ns.name(), name))),
+        "selector", obj("matchLabels", obj("batch.kubernetes.io/controller-uid", Manifests.uid("Job", ns.name(),
+            name))),
         "suspend", false, "template", template(a, Map.of("batch.kubernetes.io/job-name", name)));
     return object("batch/v1", "Job", meta, "spec", spec, "status", obj("completionTime", time(540 + j * 1800),
         "conditions", arr(obj("lastProbeTime", time(540 + j * 1800), "lastTransitionTime", time(540 + j * 1800),
@@ -833,9 +837,11 @@ public final class SyntheticCluster {
           "state", state));
     }
     ArrayNode conditions = arr(
-        obj("lastProbeTime", null, "lastTransitionTime", started, "status", "True", "type", "PodReadyToStartContainers"),
+        obj("lastProbeTime", null, "lastTransitionTime", started, "status", "True", "type",
+            "PodReadyToStartContainers"),
         obj("lastProbeTime", null, "lastTransitionTime", started, "status", "True", "type", "Initialized"),
-        obj("lastProbeTime", null, "lastTransitionTime", started, "status", running ? "True" : "False", "type", "Ready"),
+        obj("lastProbeTime", null, "lastTransitionTime", started, "status", running ? "True" : "False", "type",
+            "Ready"),
         obj("lastProbeTime", null, "lastTransitionTime", started, "status", running ? "True" : "False",
             "type", "ContainersReady"),
         obj("lastProbeTime", null, "lastTransitionTime", started, "status", "True", "type", "PodScheduled"));
@@ -886,7 +892,8 @@ public final class SyntheticCluster {
           "--etcd-servers=https://127.0.0.1:2379", "--audit-log-path=/var/log/kubernetes/audit.log",
           "--audit-policy-file=/etc/kubernetes/audit-policy.yaml", "--profiling=false",
           "--secure-port=6443", "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-          "--tls-cert-file=/etc/kubernetes/pki/apiserver.crt", "--tls-private-key-file=/etc/kubernetes/pki/apiserver.key"));
+          "--tls-cert-file=/etc/kubernetes/pki/apiserver.crt",
+              "--tls-private-key-file=/etc/kubernetes/pki/apiserver.key"));
     }
     ObjectNode spec = obj(
         "containers", arr(obj("command", arr(command), "image", "registry.k8s.io/" + a.image() + ":" + a.version(),
@@ -922,11 +929,13 @@ public final class SyntheticCluster {
     for (int i = 0; i < Math.min(a.pods(plan.workers().size(), plan.controlPlane().size()), 20); i++) {
       String pod = a.name() + "-" + i;
       addresses.add(obj("ip", podIp(pod), "nodeName", pick(plan.workers(), pod),
-          "targetRef", obj("kind", "Pod", "name", pod, "namespace", ns.name(), "uid", Manifests.uid("Pod", ns.name(), pod))));
+          "targetRef", obj("kind", "Pod", "name", pod, "namespace", ns.name(), "uid", Manifests.uid("Pod", ns.name(),
+              pod))));
     }
     return object("v1", "Endpoints", metadata("Endpoints", ns.name(), a.name(), appLabels(a),
         Map.of("endpoints.kubernetes.io/last-change-trigger-time", time(86_400)), null),
-        "subsets", arr(obj("addresses", addresses, "ports", arr(obj("name", "http", "port", 8080, "protocol", "TCP")))));
+        "subsets", arr(obj("addresses", addresses, "ports", arr(obj("name", "http", "port", 8080, "protocol",
+            "TCP")))));
   }
 
   private ObjectNode endpointSlice(NamespacePlan ns, AppPlan a) {
@@ -939,7 +948,8 @@ public final class SyntheticCluster {
       String pod = a.name() + "-" + i;
       endpoints.add(obj("addresses", arr(podIp(pod)), "conditions", obj("ready", true, "serving", true,
           "terminating", false), "nodeName", pick(plan.workers(), pod),
-          "targetRef", obj("kind", "Pod", "name", pod, "namespace", ns.name(), "uid", Manifests.uid("Pod", ns.name(), pod))));
+          "targetRef", obj("kind", "Pod", "name", pod, "namespace", ns.name(), "uid", Manifests.uid("Pod", ns.name(),
+              pod))));
     }
     return object("discovery.k8s.io/v1", "EndpointSlice", metadata("EndpointSlice", ns.name(), name, labels, null,
         owner("v1", "Service", ns.name(), a.name())),
@@ -969,12 +979,14 @@ public final class SyntheticCluster {
         rules = arr(obj("apiGroups", arr("*"), "resources", arr("*"), "verbs", arr("*")),
             obj("nonResourceURLs", arr("*"), "verbs", arr("*")));
       } else if (name.equals("admin") || name.equals("edit")) {
-        rules = arr(obj("apiGroups", arr(""), "resources", arr("pods", "pods/exec", "secrets", "services", "configmaps"),
+        rules = arr(obj("apiGroups", arr(""), "resources", arr("pods", "pods/exec", "secrets", "services",
+            "configmaps"),
             "verbs", arr("create", "delete", "get", "list", "patch", "update", "watch")),
             obj("apiGroups", arr("apps"), "resources", arr("deployments", "statefulsets", "daemonsets"),
                 "verbs", arr("create", "delete", "get", "list", "patch", "update", "watch")));
       } else {
-        rules = arr(obj("apiGroups", arr("", "apps", "batch"), "resources", arr("pods", "deployments", "jobs", "events"),
+        rules = arr(obj("apiGroups", arr("", "apps", "batch"), "resources", arr("pods", "deployments", "jobs",
+            "events"),
             "verbs", arr("get", "list", "watch")));
       }
       Map<String, String> labels = name.startsWith("system:") || i < 4
@@ -1078,7 +1090,8 @@ public final class SyntheticCluster {
               "targets", arr(obj("rego", "package " + kind.toLowerCase(java.util.Locale.ROOT)
                   + "\n\nviolation[{\"msg\": msg}] {\n  container := input.review.object.spec.containers[_]\n"
                   + "  not startswith(container.image, input.parameters.repos[_])\n"
-                  + "  msg := sprintf(\"container <%v> has an invalid image repo <%v>\", [container.name, container.image])\n}\n",
+                  + "  msg := sprintf(\"container <%v> has an invalid image repo <%v>\",\n"
+                  + "    [container.name, container.image])\n}\n",
                   "target", "admission.k8s.gatekeeper.sh"))),
           "status", obj("created", true)));
     }

@@ -43,7 +43,8 @@ public final class SyntheticApiServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TABLE = "as=Table";
   /** Held so that its level sticks: the mock server logs every request at INFO otherwise. */
-  private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
   /** A resource served: its discovery entry and, once listed, its objects. */
   private record Served(Known known, List<byte[]> items, List<ObjectNode> secrets) {}

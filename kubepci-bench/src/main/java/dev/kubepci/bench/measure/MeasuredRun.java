@@ -95,7 +95,8 @@ public final class MeasuredRun {
         reportBytes = Files.size(report);
       }
       return new Measurement(mode.name().toLowerCase(java.util.Locale.ROOT), input.getFileName().toString(), objects,
-          millis, cpuMillis, probe.peakHeapBytes(), probe.peakLiveHeapBytes(), MemoryProbe.peakRssBytes(), probe.collections(),
+          millis, cpuMillis, probe.peakHeapBytes(), probe.peakLiveHeapBytes(), MemoryProbe.peakRssBytes(),
+              probe.collections(),
           probe.gcMillis(), reportBytes, findings, exit, maxHeap());
     }
   }

@@ -256,7 +256,8 @@ public final class ClusterCollector {
           }
         }
         default -> {
-          return new Listing(EncodedObjects.empty(), KindReport.Outcome.FAILED, page.status() > 0 ? page.status() : null,
+          return new Listing(EncodedObjects.empty(), KindReport.Outcome.FAILED,
+              page.status() > 0 ? page.status() : null,
               page.status() > 0 ? ThrottledApi.statusLine(page.status(), page.message()) : page.message());
         }
       }
