@@ -29,7 +29,7 @@ public final class Resource {
   private final Map<String, String> compactLabels;
   private final String compactUid;
   private final List<ResourceRef> compactOwners;
-  private final boolean compactPodSpec;
+  private final Workloads.Shape compactShape;
 
   public Resource(HasMetadata object, Provenance provenance) {
     this.object = Objects.requireNonNull(object, "object");
@@ -40,7 +40,7 @@ public final class Resource {
     this.compactLabels = null;
     this.compactUid = null;
     this.compactOwners = null;
-    this.compactPodSpec = false;
+    this.compactShape = null;
   }
 
   private Resource(HasMetadata decoded, Provenance provenance, CompactBody body, UnaryOperator<String> intern) {
@@ -53,7 +53,7 @@ public final class Resource {
     this.compactLabels = CompactLabels.copyOf(meta.getLabels(), intern);
     this.compactUid = meta.getUid();
     this.compactOwners = owners(meta, ref.namespace(), intern);
-    this.compactPodSpec = Workloads.isWorkloadKind(ref.kind()) && Workloads.carriesPodSpec(this, decoded);
+    this.compactShape = Workloads.isWorkloadKind(ref.kind()) ? Workloads.shapeOf(this, decoded) : null;
   }
 
   /**
@@ -102,9 +102,9 @@ public final class Resource {
     return object != null ? object : body.decode();
   }
 
-  /** For a compact resource: whether it carries a pod spec, known without decoding it. */
-  boolean compactPodSpec() {
-    return compactPodSpec;
+  /** For a compact resource: where its pod template sits, null when it carries none; known without decoding. */
+  Workloads.Shape compactShape() {
+    return compactShape;
   }
 
   /** True when the full object is kept encoded, see {@link #compact}. */

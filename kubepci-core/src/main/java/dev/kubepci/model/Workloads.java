@@ -39,6 +39,13 @@ public final class Workloads {
   private static final FieldPath TEMPLATE = SPEC.child("template");
   private static final FieldPath JOB_TEMPLATE = SPEC.child("jobTemplate").child("spec").child("template");
   private static final FieldPath POD_TEMPLATE = FieldPath.root().child("template");
+  // shared by every workload of a kind, so that compact resources can keep their shape for nothing
+  private static final FieldPath TEMPLATE_METADATA = TEMPLATE.child("metadata");
+  private static final FieldPath TEMPLATE_SPEC = TEMPLATE.child("spec");
+  private static final FieldPath JOB_TEMPLATE_METADATA = JOB_TEMPLATE.child("metadata");
+  private static final FieldPath JOB_TEMPLATE_SPEC = JOB_TEMPLATE.child("spec");
+  private static final FieldPath POD_TEMPLATE_METADATA = POD_TEMPLATE.child("metadata");
+  private static final FieldPath POD_TEMPLATE_SPEC = POD_TEMPLATE.child("spec");
 
   private Workloads() {}
 
@@ -51,10 +58,23 @@ public final class Workloads {
     if (!isWorkloadKind(resource.kind())) {
       return Optional.empty();
     }
-    return extract(resource).map(e -> new Workload(resource, e.metaPath(), e.specPath(),
-        // a compact resource's workload keeps no part of the decoded object, so that a list of every workload of a
-        // large cluster stays small; it reads the view again when asked
-        resource.isCompact() ? null : e.view()));
+    if (resource.isCompact()) {
+      // where the pod template sits was noted when the object was read: no decoding until a rule reads the spec,
+      // and the workload keeps no part of the decoded object, so that a list of every workload of a large cluster
+      // stays small
+      Shape shape = resource.compactShape();
+      return shape == null ? Optional.empty()
+          : Optional.of(new Workload(resource, shape.metaPath(), shape.specPath(), null));
+    }
+    return extract(resource).map(e -> new Workload(resource, e.metaPath(), e.specPath(), e.view()));
+  }
+
+  /** Where the pod template's metadata and spec sit in an object. */
+  record Shape(FieldPath metaPath, FieldPath specPath) {}
+
+  /** The shape of {@code object}, the decoded form of {@code resource}, or null when it carries no pod spec. */
+  static Shape shapeOf(Resource resource, io.fabric8.kubernetes.api.model.HasMetadata object) {
+    return extract(resource, object).map(e -> new Shape(e.metaPath(), e.specPath())).orElse(null);
   }
 
   /**
@@ -65,12 +85,7 @@ public final class Workloads {
     if (!isWorkloadKind(resource.kind())) {
       return false;
     }
-    return resource.isCompact() ? resource.compactPodSpec() : extract(resource, resource.object()).isPresent();
-  }
-
-  /** Whether {@code object}, the decoded form of {@code resource}, carries a pod spec. */
-  static boolean carriesPodSpec(Resource resource, io.fabric8.kubernetes.api.model.HasMetadata object) {
-    return extract(resource, object).isPresent();
+    return resource.isCompact() ? resource.compactShape() != null : extract(resource, resource.object()).isPresent();
   }
 
   /** The view of a compact resource's workload, taken again from its decoded object. */
@@ -155,7 +170,11 @@ public final class Workloads {
     if (template == null) {
       return Optional.empty();
     }
-    return build(template.getMetadata(), path.child("metadata"), template.getSpec(), path.child("spec"));
+    FieldPath meta = path == TEMPLATE ? TEMPLATE_METADATA : path == JOB_TEMPLATE ? JOB_TEMPLATE_METADATA
+        : path == POD_TEMPLATE ? POD_TEMPLATE_METADATA : path.child("metadata");
+    FieldPath spec = path == TEMPLATE ? TEMPLATE_SPEC : path == JOB_TEMPLATE ? JOB_TEMPLATE_SPEC
+        : path == POD_TEMPLATE ? POD_TEMPLATE_SPEC : path.child("spec");
+    return build(template.getMetadata(), meta, template.getSpec(), spec);
   }
 
   private static Optional<Extracted> build(ObjectMeta meta, FieldPath metaPath, PodSpec spec, FieldPath specPath) {

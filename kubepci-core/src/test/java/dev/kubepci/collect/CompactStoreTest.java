@@ -183,7 +183,15 @@ class CompactStoreTest {
       r.as(Deployment.class);
       inventory.hasOwnerPresent(r);
       Workloads.hasPodSpec(r);
+      Workloads.of(r).ifPresent(w -> {
+        w.podSpecPath();
+        w.podMetadataPath();
+        w.namespace();
+      });
     }
+    assertThat(inventory.workloads()).extracting(w -> w.ref().displayName() + " " + w.podSpecPath())
+        .containsExactly("Deployment/shop/web spec.template.spec", "ReplicaSet/shop/web-5d8f spec.template.spec",
+            "Pod/shop/web-5d8f-<generated> spec", "Pod/shop/standalone spec", "Pod/shop/listed spec");
     assertThat(store.decodes()).isZero();
     assertThat(inventory.hasOwnerPresent(compact.get(2))).isTrue();
     assertThat(inventory.hasOwnerPresent(compact.get(1))).isTrue();
