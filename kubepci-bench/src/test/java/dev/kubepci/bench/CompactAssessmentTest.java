@@ -88,6 +88,24 @@ class CompactAssessmentTest {
   }
 
   @Test
+  void decodesEveryCompactObjectToTheObjectRead(@TempDir Path dir) throws IOException {
+    Path dump = dir.resolve("cluster.json");
+    try (OutputStream out = Files.newOutputStream(dump)) {
+      DumpWriter.write(new SyntheticCluster(ClusterPlan.of(2_000, 13)), DumpWriter.Format.JSON, out);
+    }
+    List<String> paths = List.of(EXAMPLE.toString(), dump.toString());
+    List<Resource> eager = readEagerly(paths).inventory().all();
+    List<Resource> compact = readCompact(paths).inventory().all();
+    assertThat(compact).hasSameSizeAs(eager);
+    int compacted = 0;
+    for (int i = 0; i < eager.size(); i++) {
+      assertThat(compact.get(i).object()).as(eager.get(i).toString()).isEqualTo(eager.get(i).object());
+      compacted += compact.get(i).isCompact() ? 1 : 0;
+    }
+    assertThat(compacted).isGreaterThan(eager.size() / 2);
+  }
+
+  @Test
   void reportsTheExampleClusterDumpAsBefore() throws IOException {
     assertSameReport(List.of(EXAMPLE.resolve("cluster-dump.yaml").toString()),
         ConfigLoader.load(EXAMPLE.resolve("kubepci.yaml")));
