@@ -12,7 +12,6 @@ public final class WorkloadRules {
         new PrivilegedContainerRule(),
         new HostNamespacesRule(),
         new AutomountServiceAccountTokenRule(),
-        new ImageNotPinnedRule(),
         new ResourceLimitsRule(),
         new RunAsRootRule());
   }

@@ -1,4 +1,4 @@
-package dev.kubepci.rules.workload;
+package dev.kubepci.rules.image;
 
 import java.util.Locale;
 
