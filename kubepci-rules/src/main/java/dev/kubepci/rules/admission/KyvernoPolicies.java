@@ -125,8 +125,12 @@ public final class KyvernoPolicies {
     return null;
   }
 
-  /** Why Kyverno skips pods of {@code ns} altogether, or null. */
-  public static String engineExclusion(AdmissionContext context, NamespaceView ns) {
+  /** Why Kyverno skips pods of {@code ns} altogether (its webhooks or resource filters), or null. */
+  public static String engineExclusion(Inventory inventory, NamespaceView ns) {
+    return engineExclusion(AdmissionContext.of(inventory), ns);
+  }
+
+  static String engineExclusion(AdmissionContext context, NamespaceView ns) {
     var byWebhook = context.webhookExclusion(AdmissionEngine.KYVERNO, ns);
     if (byWebhook.isPresent()) {
       return byWebhook.get();

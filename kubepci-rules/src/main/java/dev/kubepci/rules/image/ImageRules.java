@@ -9,6 +9,8 @@ public final class ImageRules {
 
   public static List<Rule> all() {
     return List.of(
-        new ImageNotPinnedRule());
+        new ImageNotPinnedRule(),
+        new UntrustedRegistryRule(),
+        new SignatureVerificationRule());
   }
 }

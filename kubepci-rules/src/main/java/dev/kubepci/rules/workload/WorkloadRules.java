@@ -13,6 +13,13 @@ public final class WorkloadRules {
         new HostNamespacesRule(),
         new AutomountServiceAccountTokenRule(),
         new ResourceLimitsRule(),
-        new RunAsRootRule());
+        new RunAsRootRule(),
+        new PodSecurityBaselineRule(),
+        new PodSecurityRestrictedRule(),
+        new ResourceQuotaRule(),
+        new DefaultServiceAccountRule(),
+        new SandboxedRuntimeRule(),
+        new WindowsHostProcessRule(),
+        new WindowsIsolationRule());
   }
 }
