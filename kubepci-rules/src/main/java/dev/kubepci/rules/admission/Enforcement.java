@@ -35,8 +35,9 @@ public record Enforcement(String mechanism, String policy, boolean enforcing, St
   /** e.g. {@code Kyverno ClusterPolicy/x (Enforce, restricted)}. */
   public String describe() {
     StringBuilder sb = new StringBuilder(mechanism).append(' ').append(policy).append(" (").append(mode);
-    if (level != null) {
-      sb.append(", ").append(level.label());
+    PssLevel amounts = level != null ? level : SecurityControls.levelOf(controls);
+    if (amounts != null) {
+      sb.append(", ").append(amounts.label());
     } else if (!controls.isEmpty()) {
       sb.append(", ").append(controls.size()).append(controls.size() == 1 ? " control" : " controls");
     }

@@ -54,46 +54,54 @@ public final class EnvSecretRule implements WorkloadRule {
                   + d.get().describe() + ")"));
         }
       }
-      arguments(c, "command", c.container().getCommand(), out);
-      arguments(c, "args", c.container().getArgs(), out);
+      arguments(c, out);
     }
     return out;
   }
 
-  private static void arguments(Workload.ContainerRef c, String field, List<String> args, List<Violation> out) {
-    for (int i = 0; args != null && i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg == null) {
-        continue;
+  /** One word of the command line (command, then args, as the runtime joins them) with its path. */
+  private record Word(FieldPath path, String label, String text) {}
+
+  private static void arguments(Workload.ContainerRef c, List<Violation> out) {
+    List<Word> words = new ArrayList<>();
+    for (String field : List.of("command", "args")) {
+      List<String> list = "command".equals(field) ? c.container().getCommand() : c.container().getArgs();
+      for (int i = 0; list != null && i < list.size(); i++) {
+        if (list.get(i) != null) {
+          words.add(new Word(c.path().child(field).index(i), field + "[" + i + "]", list.get(i)));
+        }
       }
-      FieldPath path = c.path().child(field).index(i);
-      Matcher flag = FLAG.matcher(arg.strip());
+    }
+    for (int i = 0; i < words.size(); i++) {
+      Word word = words.get(i);
+      Matcher flag = FLAG.matcher(word.text().strip());
       Optional<SecretScanner.Detection> d = Optional.empty();
-      String what = field + "[" + i + "]";
-      if (flag.matches() && SecretScanner.isSecretKey(flag.group(1))) {
+      Word at = word;
+      String what = word.label();
+      if (flag.matches()) {
+        String name = flag.group(1);
         String value = flag.group(2);
-        if (value == null && i + 1 < args.size()) {
-          value = args.get(i + 1);
-          path = c.path().child(field).index(i + 1);
-          what = "the argument after --" + flag.group(1);
+        if (value == null && SecretScanner.isSecretKey(name) && i + 1 < words.size()
+            && !words.get(i + 1).text().startsWith("-")) {
+          at = words.get(i + 1);
+          value = at.text();
+          what = "the argument after --" + name;
+        } else {
+          what = "--" + name;
         }
-        if (value != null && !value.startsWith("-")) {
-          d = SecretScanner.scanValue(flag.group(1), value);
-          what = what.startsWith("the argument") ? what : "--" + flag.group(1);
+        if (value != null) {
+          d = SecretScanner.scanValue(name, value).filter(x -> !x.detector().equals("high-entropy-string"));
         }
-      }
-      if (d.isEmpty() && !flag.matches()) {
-        d = SecretScanner.scanValue(null, arg);
-        if (d.isPresent() && d.get().detector().equals("high-entropy-string")) {
-          d = Optional.empty(); // bare command words are too varied for the entropy heuristic
-        }
-      } else if (d.isEmpty() && flag.group(2) != null) {
-        d = SecretScanner.scanValue(flag.group(1), flag.group(2))
-            .filter(x -> !x.detector().equals("high-entropy-string"));
+      } else {
+        // bare words are too varied for the entropy heuristic; only credential formats count
+        d = SecretScanner.scanValue(null, word.text()).filter(x -> !x.detector().equals("high-entropy-string"));
       }
       if (d.isPresent()) {
-        out.add(Violation.at(path, d.get().redacted(), c.describe() + " passes a literal secret on its command line ("
-            + what + ", " + d.get().describe() + ")"));
+        out.add(Violation.at(at.path(), d.get().redacted(), c.describe() + " passes a literal secret on its command "
+            + "line (" + what + ", " + d.get().describe() + ")"));
+        if (at != word) {
+          i++;
+        }
       }
     }
   }

@@ -97,11 +97,15 @@ public final class SecretScanner {
     if (isSecretKey(key) && looksLikeValue(v)) {
       return Optional.of(detection("secret-named-key", v));
     }
+    Optional<String> decoded = decodedBase64(v);
+    if (decoded.isPresent()) {
+      // base64 of readable text: a key format inside counts, the encoding's randomness does not (certificates)
+      return byFormat(decoded.get()).map(d -> new Detection("base64-" + d.detector(), fingerprint(v)));
+    }
     if (!v.contains("\n") && isHighEntropy(key, v)) {
       return Optional.of(detection("high-entropy-string", v));
     }
-    return decodedBase64(v).flatMap(SecretScanner::byFormat)
-        .map(d -> new Detection("base64-" + d.detector(), fingerprint(v)));
+    return Optional.empty();
   }
 
   /**
