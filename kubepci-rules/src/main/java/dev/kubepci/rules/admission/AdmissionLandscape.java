@@ -46,14 +46,14 @@ public final class AdmissionLandscape {
     PodSecurityLabels.Mode enforce = psa.enforce();
     if (enforce.isSet()) {
       PssLevel level = enforce.level();
-      out.add(new Enforcement("Pod Security Admission", "Namespace/" + ns.name(),
+      out.add(new Enforcement(Enforcement.PSA, "Namespace/" + ns.name(),
           level != PssLevel.PRIVILEGED, "enforce=" + enforce.describe(), level,
           level == PssLevel.PRIVILEGED ? java.util.Set.of() : SecurityControls.ofLevel(level), true, false,
           List.of()));
     }
     for (PodSecurityLabels.Mode m : List.of(psa.audit(), psa.warn())) {
       if (m.isSet() && m.level() != PssLevel.PRIVILEGED) {
-        out.add(new Enforcement("Pod Security Admission", "Namespace/" + ns.name(), false,
+        out.add(new Enforcement(Enforcement.PSA, "Namespace/" + ns.name(), false,
             m.name() + "=" + m.describe(), m.level(), SecurityControls.ofLevel(m.level()), true, false, List.of()));
       }
     }

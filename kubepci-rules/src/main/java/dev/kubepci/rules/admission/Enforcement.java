@@ -9,7 +9,7 @@ import java.util.TreeSet;
  * What one admission mechanism does to the pods of one namespace: which policy, whether it denies or only reports,
  * which Pod Security controls it restricts, and what weakens it there.
  *
- * @param mechanism the engine, e.g. {@code Kyverno}, {@code Pod Security Admission}
+ * @param mechanism the engine, e.g. {@code Kyverno}, {@link #PSA} for Pod Security admission
  * @param policy the object that carries the policy, e.g. {@code ClusterPolicy/restrict-privileged}
  * @param enforcing true when a violating pod is rejected; false for audit, warn, dry-run and monitor modes
  * @param mode the mode as the policy writes it ({@code Enforce}, {@code deny}, {@code monitor} ...)
@@ -22,6 +22,9 @@ import java.util.TreeSet;
 public record Enforcement(String mechanism, String policy, boolean enforcing, String mode, PssLevel level,
     Set<String> controls, boolean engineSeen, boolean failOpen, List<String> exemptions) {
 
+  /** The mechanism name of Pod Security admission (namespace labels). */
+  public static final String PSA = "PSA";
+
   public Enforcement {
     controls = Set.copyOf(new TreeSet<>(controls));
     exemptions = List.copyOf(exemptions);
@@ -32,8 +35,11 @@ public record Enforcement(String mechanism, String policy, boolean enforcing, St
     return enforcing && engineSeen && (level != null && level != PssLevel.PRIVILEGED || !controls.isEmpty());
   }
 
-  /** e.g. {@code Kyverno ClusterPolicy/x (Enforce, restricted)}. */
+  /** e.g. {@code Kyverno ClusterPolicy/x (Enforce, restricted)}, or {@code PSA enforce=baseline@v1.31}. */
   public String describe() {
+    if (PSA.equals(mechanism)) {
+      return PSA + " " + mode;
+    }
     StringBuilder sb = new StringBuilder(mechanism).append(' ').append(policy).append(" (").append(mode);
     PssLevel amounts = level != null ? level : SecurityControls.levelOf(controls);
     if (amounts != null) {

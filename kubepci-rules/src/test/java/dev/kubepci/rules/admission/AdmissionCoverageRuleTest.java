@@ -61,7 +61,7 @@ class AdmissionCoverageRuleTest {
         kind: Namespace
         metadata:
           name: web
-          labels:                     # expect-violation: namespace web runs 1 workload and no admission mechanism restricts its pods (no Pod Security enforce label; Pod Security Admission Namespace/web (warn=baseline@latest, baseline) only reports)
+          labels:                     # expect-violation: namespace web runs 1 workload and no admission mechanism restricts its pods (no Pod Security enforce label; PSA warn=baseline@latest only reports)
             pod-security.kubernetes.io/warn: baseline
         ---
         """ + pod("web")).assertMarkedViolations().assertObserved("<absent>");
@@ -80,7 +80,7 @@ class AdmissionCoverageRuleTest {
         ---
         """ + pod("shop")).assertNoViolations();
     assertThat(table(given).rows()).containsExactly(List.of("shop", "1",
-        "Pod Security Admission Namespace/shop (enforce=baseline@v1.31, baseline)", "baseline", "-"));
+        "PSA enforce=baseline@v1.31", "baseline", "-"));
   }
 
   @Test
