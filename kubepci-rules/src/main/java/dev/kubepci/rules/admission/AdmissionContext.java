@@ -2,7 +2,9 @@ package dev.kubepci.rules.admission;
 
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Workload;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,15 +19,22 @@ record AdmissionContext(Inventory inventory, Set<AdmissionEngine> engines, Admis
     return engines.contains(engine);
   }
 
-  /** The namespace the engine's controller runs in, when its workload is in the input. */
+  /** The namespace the engine's controller runs in, when its workload is in the input (indexed once). */
   Optional<String> engineNamespace(AdmissionEngine engine) {
-    for (Workload w : inventory.workloads()) {
-      if (w.namespace() != null
-          && w.containers().stream().anyMatch(c -> engine.isImage(c.container().getImage()))) {
-        return Optional.of(w.namespace());
+    Map<AdmissionEngine, String> byEngine = inventory.derived(AdmissionContext.class, inv -> {
+      Map<AdmissionEngine, String> index = new EnumMap<>(AdmissionEngine.class);
+      for (Workload w : inv.workloads()) {
+        for (Workload.ContainerRef c : w.containers()) {
+          for (AdmissionEngine e : AdmissionEngine.values()) {
+            if (w.namespace() != null && e.isImage(c.container().getImage())) {
+              index.putIfAbsent(e, w.namespace());
+            }
+          }
+        }
       }
-    }
-    return Optional.empty();
+      return index;
+    });
+    return Optional.ofNullable(byEngine.get(engine));
   }
 
   /**

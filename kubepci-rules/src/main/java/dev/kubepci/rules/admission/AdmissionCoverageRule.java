@@ -56,9 +56,10 @@ public final class AdmissionCoverageRule implements ClusterRule {
       String ns = e.getKey();
       NamespaceAdmission admission = AdmissionLandscape.of(inventory, ns);
       List<Enforcement> restricting = admission.restricting();
+      List<Enforcement> shown = new ArrayList<>(restricting);
+      shown.addAll(admission.unconfirmed());
       rows.add(List.of(ns, String.valueOf(e.getValue().size()),
-          restricting.isEmpty() ? "-" : restricting.stream().map(Enforcement::describe)
-              .collect(Collectors.joining("; ")),
+          shown.isEmpty() ? "-" : shown.stream().map(Enforcement::describe).collect(Collectors.joining("; ")),
           admission.namespace().known() || !restricting.isEmpty() ? admission.strength() : "unknown",
           admission.exemptions().isEmpty() ? "-" : String.join("; ", admission.exemptions())));
       if (!restricting.isEmpty()) {

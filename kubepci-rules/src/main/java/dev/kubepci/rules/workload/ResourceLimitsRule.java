@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.LimitRangeItem;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,21 +57,24 @@ public final class ResourceLimitsRule implements WorkloadRule {
 
   /** The resources (cpu, memory) a LimitRange in the workload's namespace gives every container a default limit for. */
   static Set<String> defaultedLimits(Workload workload, RuleContext context) {
-    Set<String> out = new HashSet<>();
     if (workload.namespace() == null) {
-      return out;
+      return Set.of();
     }
-    for (Resource r : context.inventory().inNamespace(workload.namespace())) {
-      LimitRange lr = r.as(LimitRange.class).orElse(null);
-      if (lr == null || lr.getSpec() == null || lr.getSpec().getLimits() == null) {
-        continue;
-      }
-      for (LimitRangeItem item : lr.getSpec().getLimits()) {
-        if ("Container".equals(item.getType()) && item.getDefault() != null) {
-          out.addAll(item.getDefault().keySet());
+    Map<String, Set<String>> byNamespace = context.inventory().derived(ResourceLimitsRule.class, inventory -> {
+      Map<String, Set<String>> index = new HashMap<>();
+      for (Resource r : inventory.ofKind("LimitRange")) {
+        LimitRange lr = r.as(LimitRange.class).orElse(null);
+        if (lr == null || lr.getSpec() == null || lr.getSpec().getLimits() == null || r.namespace() == null) {
+          continue;
+        }
+        for (LimitRangeItem item : lr.getSpec().getLimits()) {
+          if ("Container".equals(item.getType()) && item.getDefault() != null) {
+            index.computeIfAbsent(r.namespace(), k -> new HashSet<>()).addAll(item.getDefault().keySet());
+          }
         }
       }
-    }
-    return out;
+      return index;
+    });
+    return byNamespace.getOrDefault(workload.namespace(), Set.of());
   }
 }

@@ -257,7 +257,8 @@ class AdmissionCoverageRuleTest {
         ---
         """ + pod("shop")).assertStatus(Status.NOT_ASSESSED).result();
     assertThat(result.reason()).contains("shop (engine of ClusterPolicy/restricted not in the input)");
-    assertThat(result.tables().get(0).rows().get(0).get(3)).isEqualTo("unconfirmed");
+    assertThat(result.tables().get(0).rows().get(0).subList(2, 4)).containsExactly(
+        "Kyverno ClusterPolicy/restricted (Enforce, baseline, engine not in input)", "unconfirmed");
   }
 
   @Test
