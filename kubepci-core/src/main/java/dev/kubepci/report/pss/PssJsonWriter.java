@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.ResourceRef;
 import dev.kubepci.pss.PodSecurityReview;
-import dev.kubepci.report.json.JsonReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -36,13 +35,13 @@ public final class PssJsonWriter {
         .toList();
   }
 
-  private static JsonReport.Resource resource(ResourceRef ref, Provenance p) {
-    JsonReport.Source source = p.isFile()
-        ? new JsonReport.Source(p.file(), p.document() > 0 ? p.document() : null, p.line() > 0 ? p.line() : null,
+  private static PssJson.Resource resource(ResourceRef ref, Provenance p) {
+    PssJson.Source source = p.isFile()
+        ? new PssJson.Source(p.file(), p.document() > 0 ? p.document() : null, p.line() > 0 ? p.line() : null,
             null, null)
-        : new JsonReport.Source(null, null, null, p.cluster(),
+        : new PssJson.Source(null, null, null, p.cluster(),
             p.collectedAt() == null ? null : p.collectedAt().toString());
-    return new JsonReport.Resource(ref.apiVersion(), ref.kind(), ref.namespace(), ref.name(), ref.uid(),
+    return new PssJson.Resource(ref.apiVersion(), ref.kind(), ref.namespace(), ref.name(), ref.uid(),
         ref.resourceVersion(), source);
   }
 }

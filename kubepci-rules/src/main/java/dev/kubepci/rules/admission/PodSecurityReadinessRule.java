@@ -65,26 +65,30 @@ public final class PodSecurityReadinessRule implements ClusterRule {
         unknown.add(ns);
         continue;
       }
-      if (enforce.invalid()) {
-        out.fail(view.object(), Violation.at(enforce.levelPath(), enforce.levelText(),
-            "namespace " + ns + " has an invalid Pod Security label " + enforce.levelLabel() + "=" + enforce.levelText()
-                + (enforce.versionText() == null ? "" : " (version " + enforce.versionText() + ")")
-                + ", so admission applies restricted at the latest version").withSeverity(Severity.LOW));
-      }
       List<Workload> breaking = switch (enforce.isSet() ? enforce.level() : PssLevel.PRIVILEGED) {
         case RESTRICTED -> restricted;
         case BASELINE -> baseline;
         case PRIVILEGED -> List.of();
       };
-      if (breaking.isEmpty()) {
-        if (!enforce.invalid()) {
-          out.pass();
-        }
+      if (breaking.isEmpty() && !enforce.invalid()) {
+        out.pass();
         continue;
       }
-      out.fail(view.object(), Violation.at(enforce.levelPath(), enforce.levelText(),
-          "namespace " + ns + " enforces " + enforce.describe() + " but " + breaking.size() + " of its "
-              + workloads.size() + " workloads break it: " + names(breaking, breaking.size())));
+      List<String> facts = new ArrayList<>();
+      if (enforce.invalid()) {
+        facts.add("has an invalid Pod Security label " + enforce.levelLabel() + "=" + enforce.levelText()
+            + (enforce.versionText() == null ? "" : " (version " + enforce.versionText() + ")")
+            + ", so admission applies restricted at the latest version");
+      }
+      if (!breaking.isEmpty()) {
+        facts.add("enforces " + (enforce.invalid() ? "restricted@latest" : enforce.describe()) + " but "
+            + breaking.size() + " of its " + workloads.size() + " workloads break it: "
+            + names(breaking, breaking.size()));
+      }
+      Violation v = Violation.at(enforce.levelPath(), enforce.levelText(),
+          "namespace " + ns + " " + String.join(", and ", facts));
+      // a mistyped label alone only makes admission stricter than intended
+      out.fail(view.object(), breaking.isEmpty() ? v.withSeverity(Severity.LOW) : v);
     }
     Table table = new Table(TABLE, "Pod Security readiness per namespace (workloads rejected at each level)",
         List.of("namespace", "workloads", "enforce", "audit", "warn", "baseline: rejected", "restricted: rejected"),

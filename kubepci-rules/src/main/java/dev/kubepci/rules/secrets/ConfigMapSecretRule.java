@@ -67,10 +67,20 @@ public final class ConfigMapSecretRule implements ResourceRule {
           where + " holds a literal secret (" + d.describe() + ")")));
       return;
     }
-    for (SecretScanner.TextDetection t : SecretScanner.scanText(value)) {
-      out.add(Violation.at(path, t.detection().redacted(), where + " holds a literal secret at line " + t.line()
-          + (t.key() == null ? "" : " (" + t.key() + ")") + " of its content (" + t.detection().describe() + ")"));
+    List<SecretScanner.TextDetection> found = SecretScanner.scanText(value);
+    if (found.isEmpty()) {
+      return;
     }
+    // one finding per value (its path is the identity of the finding), naming every line that holds a secret
+    List<String> where1 = new ArrayList<>();
+    for (SecretScanner.TextDetection t : found) {
+      where1.add("line " + t.line() + (t.key() == null ? "" : " (" + t.key() + ")") + ", "
+          + t.detection().describe());
+    }
+    out.add(Violation.at(path, found.stream().map(t -> t.detection().redacted())
+        .collect(java.util.stream.Collectors.joining(" ")), where + " holds " + (found.size() == 1
+        ? "a literal secret at " : found.size() + " literal secrets at ") + String.join("; ", where1)
+        + " of its content"));
   }
 
   private static String decoded(String base64) {

@@ -94,22 +94,26 @@ public final class ResourceQuotaRule implements ClusterRule {
       Resource subject = inventory.get("Namespace", null, ns)
           .orElseGet(() -> synthetic(ns, e.getValue().get(0).resource()));
       FieldPath name = FieldPath.root().child("metadata").child("name");
-      boolean failed = false;
-      if (!bounded.containsAll(Set.of("cpu", "memory"))) {
-        String missing = bounded.isEmpty() ? "CPU or memory" : bounded.contains("cpu") ? "memory" : "CPU";
-        out.fail(subject, Violation.at(name, ns, "namespace " + ns + " runs " + e.getValue().size()
-            + (e.getValue().size() == 1 ? " workload" : " workloads") + " and no ResourceQuota caps its "
-            + missing + (quotas.isEmpty() ? "" : " (quotas: " + String.join("; ", quotas) + ")")));
-        failed = true;
-      }
-      if (limitRanges.stream().noneMatch(l -> l.endsWith("(container defaults)"))) {
-        out.fail(subject, Violation.at(name, ns, "namespace " + ns + " has no LimitRange giving containers default "
-            + "limits" + (unlimited == 0 ? "" : "; " + unlimited + " container(s) set none")).withSeverity(Severity.LOW));
-        failed = true;
-      }
-      if (!failed) {
+      boolean quotaMissing = !bounded.containsAll(Set.of("cpu", "memory"));
+      boolean defaultsMissing = limitRanges.stream().noneMatch(l -> l.endsWith("(container defaults)"));
+      if (!quotaMissing && !defaultsMissing) {
         out.pass();
+        continue;
       }
+      List<String> gaps = new ArrayList<>();
+      if (quotaMissing) {
+        String missing = bounded.isEmpty() ? "CPU or memory" : bounded.contains("cpu") ? "memory" : "CPU";
+        gaps.add("no ResourceQuota caps its " + missing
+            + (quotas.isEmpty() ? "" : " (quotas: " + String.join("; ", quotas) + ")"));
+      }
+      if (defaultsMissing) {
+        gaps.add("no LimitRange gives containers default limits"
+            + (unlimited == 0 ? "" : " (" + unlimited + " container(s) set none)"));
+      }
+      Violation v = Violation.at(name, ns, "namespace " + ns + " runs " + e.getValue().size()
+          + (e.getValue().size() == 1 ? " workload" : " workloads") + " and " + String.join(", and ", gaps));
+      // a namespace with a quota but without container defaults is a lesser gap
+      out.fail(subject, quotaMissing ? v : v.withSeverity(Severity.LOW));
     }
     out.table(new Table(TABLE, "Resource quotas and limit ranges per namespace",
         List.of("namespace", "workloads", "resource quotas", "limit ranges", "containers without limits"), rows));

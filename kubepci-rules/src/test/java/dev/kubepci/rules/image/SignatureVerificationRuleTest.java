@@ -190,6 +190,23 @@ class SignatureVerificationRuleTest {
   }
 
   @Test
+  void cannotDecideWhenTheVerifyingEngineIsNotInTheInput() {
+    var result = tester.given(VERIFY_PAYMENTS + """
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+          namespace: payments
+        spec:
+          containers:
+            - name: api
+              image: registry.example.com/payments/api:2
+        """).assertStatus(Status.NOT_ASSESSED).result();
+    assertThat(result.reason()).contains("payments: registry.example.com/payments/api:2");
+  }
+
+  @Test
   void isNotApplicableWithoutWorkloads() {
     tester.given(VERIFY_PAYMENTS).assertStatus(Status.NOT_APPLICABLE);
   }

@@ -21,7 +21,7 @@ class ConfigMapSecretRuleTest {
         data:
           SMTP_HOST: smtp.example.com
           SMTP_PASSWORD: EXAMPLE-placeholder-smtp-password   # expect-violation: key SMTP_PASSWORD holds a literal secret (detector secret-named-key
-          application.properties: |                          # expect-violation: key application.properties holds a literal secret at line 2 (spring.datasource.password) of its content
+          application.properties: |                          # expect-violation: key application.properties holds a literal secret at line 2 (spring.datasource.password), detector secret-named-key
             spring.datasource.url=jdbc:postgresql://db/shop
             spring.datasource.password=EXAMPLE-db-pass
             server.port=8080
@@ -42,8 +42,29 @@ class ConfigMapSecretRuleTest {
           name: tls
           namespace: web
         binaryData:
-          key.pem: %s   # expect-violation: binaryData key key.pem holds a literal secret at line 1 of its content (detector private-key
+          key.pem: %s   # expect-violation: binaryData key key.pem holds a literal secret at line 1, detector private-key
         """.formatted(key)).assertMarkedViolations();
+  }
+
+  @Test
+  void reportsEverySecretOfOneEmbeddedFileInOneFinding() {
+    var findings = tester.given("""
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: app
+          namespace: web
+        data:
+          .env: |                    # expect-violation: key .env holds 2 literal secrets at line 1 (API_TOKEN)
+            API_TOKEN=EXAMPLE-api-token
+            PORT=8080
+            AWS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+        """).assertMarkedViolations().findings();
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.message()).contains("line 3 (AWS_KEY_ID), detector aws-access-key-id");
+      assertThat(f.observed()).startsWith("<redacted secret-named-key sha256:").contains(" <redacted aws-access-key-id")
+          .doesNotContain("AKIA");
+    });
   }
 
   @Test

@@ -30,9 +30,11 @@ class ResourceQuotaRuleTest {
                 - name: shop
                   image: shop:1
         """).assertMarkedViolations();
-    assertThat(given.findings()).extracting(f -> f.severity()).containsExactlyInAnyOrder(Severity.MEDIUM, Severity.LOW);
-    assertThat(given.findings()).anySatisfy(f -> assertThat(f.message())
-        .isEqualTo("namespace web has no LimitRange giving containers default limits; 1 container(s) set none"));
+    assertThat(given.findings()).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+      assertThat(f.message()).isEqualTo("namespace web runs 1 workload and no ResourceQuota caps its CPU or memory, "
+          + "and no LimitRange gives containers default limits (1 container(s) set none)");
+    });
   }
 
   @Test
@@ -84,6 +86,38 @@ class ResourceQuotaRuleTest {
       assertThat(t.rows()).containsExactly(java.util.List.of("jobs", "1", "cpu-only (limits.cpu)",
           "defaults (container defaults)", "0"));
     });
+  }
+
+  @Test
+  void flagsMissingContainerDefaultsWithLowSeverityWhenTheQuotaIsThere() {
+    var given = tester.given("""
+        apiVersion: v1
+        kind: ResourceQuota
+        metadata:
+          name: compute
+          namespace: api
+        spec:
+          hard:
+            cpu: "2"
+            memory: 2Gi
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api                # expect-violation: namespace api runs 1 workload and no LimitRange gives containers default limits
+          namespace: api
+        spec:
+          template:
+            spec:
+              containers:
+                - name: api
+                  image: api:1
+                  resources:
+                    limits:
+                      cpu: 100m
+                      memory: 64Mi
+        """).assertMarkedViolations();
+    assertThat(given.findings()).extracting(f -> f.severity()).containsExactly(Severity.LOW);
   }
 
   @Test
