@@ -45,6 +45,7 @@ public final class KubepciCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (scan, pss, rules, framework, ...)");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a command is required (scan, pss, rules, framework, ...)");
   }
 }

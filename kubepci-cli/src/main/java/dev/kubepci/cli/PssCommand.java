@@ -69,7 +69,8 @@ public final class PssCommand implements Callable<Integer> {
   boolean noColor;
 
   @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "Manifest files or directories (.yaml, .yml, .json, searched recursively), or - for standard input.")
+      description = "Manifest files or directories (.yaml, .yml, .json, searched recursively), "
+          + "or - for standard input.")
   List<String> paths = new ArrayList<>();
 
   @Override
@@ -82,7 +83,8 @@ public final class PssCommand implements Callable<Integer> {
       throw new UserException(ExitCode.USAGE, "--format: unknown format '" + format + "' (expected terminal or json)");
     }
     if (paths.isEmpty()) {
-      throw new UserException(ExitCode.USAGE, "no input given: name manifest files or directories, or - for standard input");
+      throw new UserException(ExitCode.USAGE,
+          "no input given: name manifest files or directories, or - for standard input");
     }
     CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> { });
     PodSecurityReview review = PodSecurityReview.of(input.inventory().all(), pssLevel, pssVersion);

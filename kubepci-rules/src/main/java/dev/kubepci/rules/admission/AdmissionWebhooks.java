@@ -31,15 +31,11 @@ public final class AdmissionWebhooks {
       return "Ignore".equalsIgnoreCase(failurePolicy);
     }
 
-    public boolean validating() {
-      return "ValidatingWebhookConfiguration".equals(configuration.kind());
-    }
-
     public FieldPath path() {
       return FieldPath.root().child("webhooks").index(index);
     }
 
-    /** e.g. {@code ValidatingWebhookConfiguration/kyverno-resource-validating-webhook-cfg webhook validate.kyverno.svc}. */
+    /** e.g. {@code ValidatingWebhookConfiguration/gatekeeper-validating-webhook-configuration webhook x}. */
     public String describe() {
       return configuration.kind() + "/" + configuration.name() + " webhook " + name;
     }

@@ -70,7 +70,10 @@ public final class GatekeeperPolicies {
     return action == null ? "deny" : action;
   }
 
-  /** True when the constraint's match selects pods (or pod controllers) of {@code ns}; narrowing goes to {@code exemptions}. */
+  /**
+   * True when the constraint's match selects pods (or pod controllers) of {@code ns}; what narrows it further is
+   * added to {@code exemptions}.
+   */
   public static boolean applies(Map<String, Object> spec, NamespaceView ns, List<String> exemptions) {
     Map<String, Object> match = ObjectFields.map(spec, "match");
     List<Map<String, Object>> kinds = ObjectFields.maps(match, "kinds");
@@ -94,7 +97,8 @@ public final class GatekeeperPolicies {
       return false;
     }
     if (!LabelSelectors.isEmpty(ObjectFields.map(match, "labelSelector"))) {
-      exemptions.add("applies only to objects labelled " + LabelSelectors.describe(ObjectFields.map(match, "labelSelector")));
+      exemptions.add("applies only to objects labelled "
+          + LabelSelectors.describe(ObjectFields.map(match, "labelSelector")));
     }
     if (ObjectFields.string(match, "name") != null) {
       exemptions.add("applies only to objects named " + ObjectFields.string(match, "name"));

@@ -44,7 +44,8 @@ public final class LabelSelectors {
   /** True when the selector is absent or empty, i.e. selects everything. */
   public static boolean isEmpty(Map<String, Object> selector) {
     return selector == null || selector.isEmpty()
-        || ObjectFields.map(selector, "matchLabels").isEmpty() && ObjectFields.list(selector, "matchExpressions").isEmpty();
+        || ObjectFields.map(selector, "matchLabels").isEmpty()
+            && ObjectFields.list(selector, "matchExpressions").isEmpty();
   }
 
   /** The selector in kubectl's notation, e.g. {@code app=web,tier notin (db),!skip}. */

@@ -34,7 +34,8 @@ public final class SecurityControls {
       kw("allowprivilegeescalation|privilege-escalation|privilegeescalation", "allowPrivilegeEscalation"),
       kw("runasnonroot|allowedusers|user-group|mustrunasnonroot", "runAsNonRoot"),
       kw("runasuser|allowedusers|user-group", "runAsUser"),
-      kw("volumetypes|volume-types|volumes-psp|restricted-volumes|restrict-volume|allowedvolumes", "restrictedVolumes"));
+      kw("volumetypes|volume-types|volumes-psp|restricted-volumes|restrict-volume|allowedvolumes",
+          "restrictedVolumes"));
 
   private SecurityControls() {}
 

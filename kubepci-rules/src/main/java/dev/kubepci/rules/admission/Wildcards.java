@@ -2,7 +2,7 @@ package dev.kubepci.rules.admission;
 
 import java.util.Collection;
 
-/** Glob matching with {@code *} (any run of characters) and {@code ?} (one character), as policy engines match names. */
+/** Glob matching with {@code *} (any run of characters) and {@code ?} (one character), as policy engines use it. */
 public final class Wildcards {
   private Wildcards() {}
 

@@ -17,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Flags secrets stored in annotations of any object other than a Secret (Secrets hold secrets by design), including
- * the pod template annotations of workloads. {@code kubectl.kubernetes.io/last-applied-configuration} is skipped: it repeats the object's own fields,
- * whose secrets the environment and ConfigMap rules report where they are used.
+ * the pod template annotations of workloads. {@code kubectl.kubernetes.io/last-applied-configuration} is skipped: it
+ * repeats the object's own fields, whose secrets the environment and ConfigMap rules report where they are used.
  */
 @RuleInfo(
     id = "KPCI-0132",

@@ -279,13 +279,4 @@ public final class SecretScanner {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
   }
-
-  /** Lists the detector names, for documentation and tests. */
-  public static List<String> detectors() {
-    List<String> names = new ArrayList<>();
-    FORMATS.forEach(f -> names.add(f.name()));
-    names.add("secret-named-key");
-    names.add("high-entropy-string");
-    return names;
-  }
 }

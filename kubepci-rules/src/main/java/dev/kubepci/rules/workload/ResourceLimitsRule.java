@@ -44,7 +44,8 @@ public final class ResourceLimitsRule implements WorkloadRule {
         continue; // ephemeral containers may not set resources at all
       }
       var resources = c.container().getResources();
-      Map<String, Quantity> limits = resources == null || resources.getLimits() == null ? Map.of() : resources.getLimits();
+      Map<String, Quantity> limits = resources == null || resources.getLimits() == null
+          ? Map.of() : resources.getLimits();
       var path = c.path().child("resources").child("limits");
       for (String kind : List.of("cpu", "memory")) {
         if (!limits.containsKey(kind) && !defaulted.contains(kind)) {

@@ -81,7 +81,8 @@ public final class WindowsIsolationRule implements ClusterRule {
     Table table = new Table(TABLE, "Windows nodes and workloads", List.of("kind", "name", "identified by"), rows);
     out.table(table);
     Outcome outcome = out.build("no node and no workload is in the input");
-    if (outcome.kind() == Outcome.Kind.EVALUATED && outcome.failures().isEmpty() && inventory.ofKind("Node").isEmpty()) {
+    if (outcome.kind() == Outcome.Kind.EVALUATED && outcome.failures().isEmpty()
+        && inventory.ofKind("Node").isEmpty()) {
       return Outcome.notAssessed("no Node objects are in the input, so Windows nodes cannot be ruled out "
           + "(collect nodes with kubectl get nodes -o yaml)").withTable(table);
     }
