@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
     subcommands = {
         ScanCommand.class,
         PssCommand.class,
+        CollectCommand.class,
         RulesCommand.class,
         FrameworkCommand.class,
         DiffCommand.class,
