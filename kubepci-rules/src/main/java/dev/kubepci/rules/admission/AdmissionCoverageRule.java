@@ -42,8 +42,9 @@ import java.util.stream.Collectors;
         "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "kyverno.io/ClusterPolicy",
         "kyverno.io/Policy", "kyverno.io/PolicyException", "templates.gatekeeper.sh/ConstraintTemplate",
         "config.gatekeeper.sh/Config", "policies.kubewarden.io/ClusterAdmissionPolicy",
-        "policies.kubewarden.io/AdmissionPolicy", "policy.jspolicy.com/JsPolicy",
-        "security.openshift.io/SecurityContextConstraints"})
+        "policies.kubewarden.io/AdmissionPolicy", "policies.kubewarden.io/ClusterAdmissionPolicyGroup",
+        "policies.kubewarden.io/AdmissionPolicyGroup", "policy.jspolicy.com/JsPolicy",
+        "security.openshift.io/SecurityContextConstraints", "constraints.gatekeeper.sh/*"})
 public final class AdmissionCoverageRule implements ClusterRule {
   static final String TABLE = "admission-coverage";
 

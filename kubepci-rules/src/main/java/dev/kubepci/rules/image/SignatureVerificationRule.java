@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
     reads = {"Namespace", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
         "ReplicationController", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
         "kyverno.io/ClusterPolicy", "kyverno.io/Policy", "policy.sigstore.dev/ClusterImagePolicy",
-        "policies.kubewarden.io/ClusterAdmissionPolicy", "policies.kubewarden.io/AdmissionPolicy"})
+        "policies.kubewarden.io/ClusterAdmissionPolicy", "policies.kubewarden.io/AdmissionPolicy",
+        "constraints.gatekeeper.sh/*", "ConfigMap"})
 public final class SignatureVerificationRule implements ClusterRule {
   static final String TABLE = "image-signature-coverage";
 
