@@ -21,6 +21,8 @@ set -euo pipefail
 # A test keeps this list equal to the rules' needs: run the build after adding a rule that reads a new kind.
 # BEGIN KINDS
 KINDS=(
+  "CertificateSigningRequest certificates.k8s.io"
+  "ClusterRole rbac.authorization.k8s.io"
   "ClusterRoleBinding rbac.authorization.k8s.io"
   "ConfigMap -"
   "CronJob batch"
@@ -28,6 +30,7 @@ KINDS=(
   "Deployment apps"
   "Ingress networking.k8s.io"
   "Job batch"
+  "KubeletConfiguration ?"
   "LimitRange -"
   "MutatingWebhookConfiguration admissionregistration.k8s.io"
   "Namespace -"
@@ -38,8 +41,10 @@ KINDS=(
   "ReplicaSet apps"
   "ReplicationController -"
   "ResourceQuota -"
+  "Role rbac.authorization.k8s.io"
   "RoleBinding rbac.authorization.k8s.io"
   "RuntimeClass node.k8s.io"
+  "Secret -"
   "Service -"
   "ServiceAccount -"
   "StatefulSet apps"
@@ -49,6 +54,8 @@ KINDS=(
   "aquasecurity.github.io/ExposedSecretReport aquasecurity.github.io"
   "config.gatekeeper.sh/Config config.gatekeeper.sh"
   "constraints.gatekeeper.sh/* constraints.gatekeeper.sh"
+  "kubepci.dev/KubeconfigCluster kubepci.dev"
+  "kubepci.dev/KubeconfigUser kubepci.dev"
   "kyverno.io/ClusterPolicy kyverno.io"
   "kyverno.io/Policy kyverno.io"
   "kyverno.io/PolicyException kyverno.io"
@@ -65,7 +72,10 @@ KINDS=(
 # Kinds that live in configuration files, never in the API: recorded as not collected, never listed.
 CONFIG_FILE_KINDS=" KubeletConfiguration EncryptionConfiguration AdmissionConfiguration KubeSchedulerConfiguration \
 KubeProxyConfiguration KubeControllerManagerConfiguration AuthenticationConfiguration AuthorizationConfiguration \
-TracingConfiguration Config "
+TracingConfiguration Config KubeconfigUser KubeconfigCluster "
+# API groups of configuration-file kinds (and of kubepci's own kubeconfig evidence objects).
+CONFIG_FILE_GROUPS=" kubelet.config.k8s.io apiserver.config.k8s.io audit.k8s.io kubescheduler.config.k8s.io \
+kubeproxy.config.k8s.io kubecontrollermanager.config.k8s.io apiserver.k8s.io kubepci.dev "
 
 PRODUCER_VERSION="1"
 output=""
@@ -261,8 +271,10 @@ for entry in "${KINDS[@]}"; do
   [ "$group" = "-" ] && group=""
   kind="${read_name##*/}"
   discovery_error=""
-  # a plain kind name only: a group-qualified kind (config.gatekeeper.sh/Config) is an API object
-  if [ "$read_name" = "$kind" ] && [[ "$CONFIG_FILE_KINDS" == *" $kind "* ]]; then
+  # as KnownResources.isConfigFile: a plain kind by name, a group-qualified kind by its group
+  # (config.gatekeeper.sh/Config is an API object, kubepci.dev/KubeconfigUser is not)
+  if { [ "$read_name" = "$kind" ] && [[ "$CONFIG_FILE_KINDS" == *" $kind "* ]]; } \
+      || [[ "$CONFIG_FILE_GROUPS" == *" ${read_name%/*} "* && "$read_name" == */* ]]; then
     report "$read_name" "" "" "" "" "not-in-api" 0 "" ""
     continue
   fi

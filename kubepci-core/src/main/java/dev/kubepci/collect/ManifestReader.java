@@ -258,6 +258,9 @@ public final class ManifestReader {
 
   private int emit(String file, int index, int line, JsonNode node) {
     Provenance where = Provenance.ofFile(file, index, line);
+    if (KubeconfigReader.isKubeconfig(node)) {
+      return emitKubeconfig(where, node);
+    }
     HasMetadata object;
     try {
       object = ObjectDecoder.decode(node);
@@ -267,6 +270,19 @@ public final class ManifestReader {
     }
     sink.accept(new Resource(object, where));
     return 1;
+  }
+
+  /** A kubeconfig has no metadata: it becomes one evidence object per user and cluster. */
+  private int emitKubeconfig(Provenance where, JsonNode node) {
+    List<Resource> evidence;
+    try {
+      evidence = KubeconfigReader.read(node, where);
+    } catch (IllegalArgumentException e) {
+      sink.error(new ProcessingError(where, e.getMessage()));
+      return 0;
+    }
+    evidence.forEach(sink::accept);
+    return evidence.size();
   }
 
   private static String describe(JsonProcessingException e) {

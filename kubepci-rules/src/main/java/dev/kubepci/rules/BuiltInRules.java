@@ -5,8 +5,10 @@ import dev.kubepci.catalog.FrameworkLoader;
 import dev.kubepci.catalog.RuleCatalog;
 import dev.kubepci.rule.Rule;
 import dev.kubepci.rules.admission.AdmissionRules;
+import dev.kubepci.rules.auth.AuthRules;
 import dev.kubepci.rules.image.ImageRules;
 import dev.kubepci.rules.network.NetworkRules;
+import dev.kubepci.rules.pki.PkiRules;
 import dev.kubepci.rules.rbac.RbacRules;
 import dev.kubepci.rules.secrets.SecretsRules;
 import dev.kubepci.rules.workload.WorkloadRules;
@@ -28,6 +30,8 @@ public final class BuiltInRules {
     rules.addAll(AdmissionRules.all());
     rules.addAll(SecretsRules.all());
     rules.addAll(RbacRules.all());
+    rules.addAll(AuthRules.all());
+    rules.addAll(PkiRules.all());
     rules.addAll(NetworkRules.all());
     return rules;
   }
