@@ -53,7 +53,6 @@ KINDS=(
   "ValidatingWebhookConfiguration admissionregistration.k8s.io"
   "aquasecurity.github.io/ExposedSecretReport aquasecurity.github.io"
   "config.gatekeeper.sh/Config config.gatekeeper.sh"
-  "constraints.gatekeeper.sh/* constraints.gatekeeper.sh"
   "kubepci.dev/KubeconfigCluster kubepci.dev"
   "kubepci.dev/KubeconfigUser kubepci.dev"
   "kyverno.io/ClusterPolicy kyverno.io"

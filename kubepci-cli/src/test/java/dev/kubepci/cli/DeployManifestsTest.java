@@ -105,10 +105,7 @@ class DeployManifestsTest {
     boolean secrets = false;
     for (PolicyRule rule : role.getRules()) {
       verbs.addAll(rule.getVerbs());
-      // Gatekeeper creates one constraint kind per ConstraintTemplate at run time: only that group is listed whole
-      if (!rule.getApiGroups().equals(List.of("constraints.gatekeeper.sh"))) {
-        assertThat(rule.getResources()).doesNotContain("*");
-      }
+      assertThat(rule.getResources()).doesNotContain("*");
       assertThat(rule.getNonResourceURLs()).isNullOrEmpty();
       secrets |= rule.getApiGroups().contains("") && rule.getResources().contains("secrets");
     }

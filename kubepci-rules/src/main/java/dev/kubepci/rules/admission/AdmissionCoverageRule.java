@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
         "config.gatekeeper.sh/Config", "policies.kubewarden.io/ClusterAdmissionPolicy",
         "policies.kubewarden.io/AdmissionPolicy", "policies.kubewarden.io/ClusterAdmissionPolicyGroup",
         "policies.kubewarden.io/AdmissionPolicyGroup", "policy.jspolicy.com/JsPolicy",
-        "security.openshift.io/SecurityContextConstraints", "constraints.gatekeeper.sh/*"})
+        "security.openshift.io/SecurityContextConstraints"})
 public final class AdmissionCoverageRule implements ClusterRule {
   static final String TABLE = "admission-coverage";
 

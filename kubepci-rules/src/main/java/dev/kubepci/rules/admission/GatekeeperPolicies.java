@@ -132,6 +132,7 @@ public final class GatekeeperPolicies {
   static void collect(AdmissionContext context, NamespaceView ns, List<Enforcement> out, List<String> exclusions) {
     List<Resource> constraints = constraints(context.inventory());
     if (constraints.isEmpty()) {
+      uncollected(context, out);
       return;
     }
     Map<String, String> templates = templates(context.inventory());
@@ -160,6 +161,24 @@ public final class GatekeeperPolicies {
       }
       out.add(new Enforcement("Gatekeeper", c.kind() + "/" + c.name(), denies(spec), mode(spec), null, controls,
           context.seen(AdmissionEngine.GATEKEEPER), failOpen, exemptions));
+    }
+  }
+
+  /**
+   * Constraint kinds are created at run time, one per ConstraintTemplate, so a collection from a cluster cannot
+   * name them in advance and lists templates only. When templates that restrict pods are there but no constraint
+   * is, whether Gatekeeper enforces anything is unknown: say so rather than conclude that nothing is enforced.
+   */
+  private static void uncollected(AdmissionContext context, List<Enforcement> out) {
+    if (context.inventory().coverage().source() != dev.kubepci.model.Coverage.Source.CLUSTER) {
+      return;
+    }
+    for (Map.Entry<String, String> t : new java.util.TreeMap<>(templates(context.inventory())).entrySet()) {
+      var controls = SecurityControls.named(t.getKey() + " " + t.getValue());
+      if (!controls.isEmpty()) {
+        out.add(new Enforcement("Gatekeeper", t.getKey() + " constraints (not collected from the cluster)", true,
+            "unknown", null, controls, false, false, List.of()));
+      }
     }
   }
 }

@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
         "ReplicationController", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
         "kyverno.io/ClusterPolicy", "kyverno.io/Policy", "policy.sigstore.dev/ClusterImagePolicy",
         "policies.kubewarden.io/ClusterAdmissionPolicy", "policies.kubewarden.io/AdmissionPolicy",
-        "constraints.gatekeeper.sh/*", "ConfigMap"})
+        "ConfigMap"})
 public final class SignatureVerificationRule implements ClusterRule {
   static final String TABLE = "image-signature-coverage";
 

@@ -2,7 +2,14 @@ package dev.kubepci.rules.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubepci.model.ClusterInfo;
+import dev.kubepci.model.Coverage;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Provenance;
+import dev.kubepci.model.Resource;
 import dev.kubepci.pss.PssLevel;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import dev.kubepci.pss.PssVersion;
 import java.util.List;
 import java.util.Map;
@@ -68,5 +75,36 @@ class AdmissionReadersTest {
     assertThat(PodSecurityLabels.of(Map.of()).enforce().isSet()).isFalse();
     assertThat(labels.enforce().levelPath().toString())
         .isEqualTo("metadata.labels['pod-security.kubernetes.io/enforce']");
+  }
+
+  @Test
+  void gatekeeperTemplatesWithoutCollectedConstraintsLeaveAClusterNamespaceUndecided() {
+    KubernetesSerialization yaml = new KubernetesSerialization();
+    List<Resource> objects = new java.util.ArrayList<>();
+    for (String doc : List.of("""
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+        """, """
+        apiVersion: templates.gatekeeper.sh/v1
+        kind: ConstraintTemplate
+        metadata:
+          name: k8spspprivilegedcontainer
+        spec:
+          crd:
+            spec:
+              names:
+                kind: K8sPSPPrivilegedContainer
+        """)) {
+      objects.add(new Resource((HasMetadata) yaml.unmarshal(doc), Provenance.ofCluster("https://k8s", null)));
+    }
+    Inventory cluster = Inventory.of(objects, Coverage.cluster(Map.of()), ClusterInfo.UNKNOWN);
+    NamespaceAdmission admission = AdmissionLandscape.of(cluster, "shop");
+    assertThat(admission.restricting()).isEmpty();
+    assertThat(admission.unconfirmed()).singleElement().satisfies(e -> assertThat(e.policy())
+        .isEqualTo("K8sPSPPrivilegedContainer constraints (not collected from the cluster)"));
+    assertThat(admission.strength()).isEqualTo("unconfirmed");
+    assertThat(AdmissionLandscape.of(Inventory.of(objects), "shop").unconfirmed()).isEmpty();
   }
 }
