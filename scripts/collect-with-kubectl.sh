@@ -24,11 +24,15 @@ KINDS=(
   "CertificateSigningRequest certificates.k8s.io"
   "ClusterRole rbac.authorization.k8s.io"
   "ClusterRoleBinding rbac.authorization.k8s.io"
+  "ConfigMap -"
   "CronJob batch"
   "DaemonSet apps"
   "Deployment apps"
+  "Ingress networking.k8s.io"
   "Job batch"
   "KubeletConfiguration ?"
+  "LimitRange -"
+  "MutatingWebhookConfiguration admissionregistration.k8s.io"
   "Namespace -"
   "NetworkPolicy networking.k8s.io"
   "Node -"
@@ -36,19 +40,41 @@ KINDS=(
   "PodTemplate -"
   "ReplicaSet apps"
   "ReplicationController -"
+  "ResourceQuota -"
   "Role rbac.authorization.k8s.io"
   "RoleBinding rbac.authorization.k8s.io"
+  "RuntimeClass node.k8s.io"
   "Secret -"
+  "Service -"
   "ServiceAccount -"
   "StatefulSet apps"
+  "ValidatingAdmissionPolicy admissionregistration.k8s.io"
+  "ValidatingAdmissionPolicyBinding admissionregistration.k8s.io"
+  "ValidatingWebhookConfiguration admissionregistration.k8s.io"
+  "aquasecurity.github.io/ExposedSecretReport aquasecurity.github.io"
+  "config.gatekeeper.sh/Config config.gatekeeper.sh"
   "kubepci.dev/KubeconfigCluster kubepci.dev"
   "kubepci.dev/KubeconfigUser kubepci.dev"
+  "kyverno.io/ClusterPolicy kyverno.io"
+  "kyverno.io/Policy kyverno.io"
+  "kyverno.io/PolicyException kyverno.io"
+  "policies.kubewarden.io/AdmissionPolicy policies.kubewarden.io"
+  "policies.kubewarden.io/AdmissionPolicyGroup policies.kubewarden.io"
+  "policies.kubewarden.io/ClusterAdmissionPolicy policies.kubewarden.io"
+  "policies.kubewarden.io/ClusterAdmissionPolicyGroup policies.kubewarden.io"
+  "policy.jspolicy.com/JsPolicy policy.jspolicy.com"
+  "policy.sigstore.dev/ClusterImagePolicy policy.sigstore.dev"
+  "security.openshift.io/SecurityContextConstraints security.openshift.io"
+  "templates.gatekeeper.sh/ConstraintTemplate templates.gatekeeper.sh"
 )
 # END KINDS
 # Kinds that live in configuration files, never in the API: recorded as not collected, never listed.
 CONFIG_FILE_KINDS=" KubeletConfiguration EncryptionConfiguration AdmissionConfiguration KubeSchedulerConfiguration \
 KubeProxyConfiguration KubeControllerManagerConfiguration AuthenticationConfiguration AuthorizationConfiguration \
 TracingConfiguration Config KubeconfigUser KubeconfigCluster "
+# API groups of configuration-file kinds (and of kubepci's own kubeconfig evidence objects).
+CONFIG_FILE_GROUPS=" kubelet.config.k8s.io apiserver.config.k8s.io audit.k8s.io kubescheduler.config.k8s.io \
+kubeproxy.config.k8s.io kubecontrollermanager.config.k8s.io apiserver.k8s.io kubepci.dev "
 
 PRODUCER_VERSION="1"
 output=""
@@ -244,7 +270,10 @@ for entry in "${KINDS[@]}"; do
   [ "$group" = "-" ] && group=""
   kind="${read_name##*/}"
   discovery_error=""
-  if [[ "$CONFIG_FILE_KINDS" == *" $kind "* ]]; then
+  # as KnownResources.isConfigFile: a plain kind by name, a group-qualified kind by its group
+  # (config.gatekeeper.sh/Config is an API object, kubepci.dev/KubeconfigUser is not)
+  if { [ "$read_name" = "$kind" ] && [[ "$CONFIG_FILE_KINDS" == *" $kind "* ]]; } \
+      || [[ "$CONFIG_FILE_GROUPS" == *" ${read_name%/*} "* && "$read_name" == */* ]]; then
     report "$read_name" "" "" "" "" "not-in-api" 0 "" ""
     continue
   fi
