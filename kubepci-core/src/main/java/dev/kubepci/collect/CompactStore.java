@@ -10,7 +10,6 @@ import dev.kubepci.model.CompactBody;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,7 +91,7 @@ public final class CompactStore {
     }
     count++;
     bytes += encoded.length;
-    return Resource.compact(object, where, new Body(encoded), this::intern);
+    return Resource.compact(object, where, new Body(encoded, object.getClass()), this::intern);
   }
 
   private String intern(String s) {
@@ -107,7 +106,8 @@ public final class CompactStore {
     }
     HasMetadata object;
     try (JsonParser parser = smile.createParser(body.encoded)) {
-      object = (HasMetadata) mapper.readValue(parser, KubernetesResource.class);
+      // straight into the class it was read as: no buffering to look up the kind first
+      object = mapper.readValue(parser, body.type);
     } catch (IOException e) {
       // the same bytes decoded once already when the object was read
       throw new UncheckedIOException("cannot decode a stored object", e);
@@ -134,9 +134,11 @@ public final class CompactStore {
 
   private final class Body implements CompactBody {
     private final byte[] encoded;
+    private final Class<? extends HasMetadata> type;
 
-    Body(byte[] encoded) {
+    Body(byte[] encoded, Class<? extends HasMetadata> type) {
       this.encoded = encoded;
+      this.type = type;
     }
 
     @Override

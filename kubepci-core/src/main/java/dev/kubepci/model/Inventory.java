@@ -19,6 +19,7 @@ public final class Inventory {
   private final List<Resource> all;
   private final Map<String, List<Resource>> byKind;
   private final Map<String, List<Resource>> byNamespace;
+  private final Map<String, List<Resource>> byGroup;
   private final Map<String, Resource> byKey;
   private final Set<String> uids;
   private final SortedSet<String> namespaces;
@@ -33,11 +34,13 @@ public final class Inventory {
     this.clusterInfo = clusterInfo;
     Map<String, List<Resource>> kinds = new HashMap<>();
     Map<String, List<Resource>> nss = new HashMap<>();
+    Map<String, List<Resource>> groups = new HashMap<>();
     Map<String, Resource> keys = new HashMap<>();
     Set<String> uidSet = new HashSet<>();
     SortedSet<String> nsNames = new TreeSet<>();
     for (Resource r : this.all) {
       kinds.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
+      groups.computeIfAbsent(r.group(), k -> new ArrayList<>()).add(r);
       if (r.namespace() != null) {
         nss.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(r);
         nsNames.add(r.namespace());
@@ -53,6 +56,8 @@ public final class Inventory {
     }
     kinds.replaceAll((k, v) -> Collections.unmodifiableList(v));
     nss.replaceAll((k, v) -> Collections.unmodifiableList(v));
+    groups.replaceAll((k, v) -> Collections.unmodifiableList(v));
+    this.byGroup = groups;
     this.byKind = kinds;
     this.byNamespace = nss;
     this.byKey = keys;
@@ -87,6 +92,11 @@ public final class Inventory {
   /** Objects of {@code kind} in API group {@code group} ("" for core). */
   public List<Resource> ofKind(String group, String kind) {
     return ofKind(kind).stream().filter(r -> r.group().equals(group)).toList();
+  }
+
+  /** Objects of API group {@code group} ("" for core), in input order: every Gatekeeper constraint, say. */
+  public List<Resource> ofGroup(String group) {
+    return byGroup.getOrDefault(group, List.of());
   }
 
   public List<Resource> inNamespace(String namespace) {

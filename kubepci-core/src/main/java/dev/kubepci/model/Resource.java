@@ -25,8 +25,12 @@ public final class Resource {
   private final Class<? extends HasMetadata> type;
   private final Provenance provenance;
   private final ResourceRef ref;
+  /** The API group, worked out once: rules ask for it of every object, often. */
+  private final String group;
   /** Compact resources only: what indexes and selectors read without decoding. */
   private final Map<String, String> compactLabels;
+  /** Null when the annotations are large (a last-applied configuration, say): read from the decoded object then. */
+  private final Map<String, String> compactAnnotations;
   private final String compactUid;
   private final List<ResourceRef> compactOwners;
   private final Workloads.Shape compactShape;
@@ -37,7 +41,9 @@ public final class Resource {
     this.type = object.getClass();
     this.provenance = Objects.requireNonNull(provenance, "provenance");
     this.ref = refOf(object, provenance, UnaryOperator.identity());
+    this.group = ref.group();
     this.compactLabels = null;
+    this.compactAnnotations = null;
     this.compactUid = null;
     this.compactOwners = null;
     this.compactShape = null;
@@ -49,8 +55,11 @@ public final class Resource {
     this.type = decoded.getClass();
     this.provenance = Objects.requireNonNull(provenance, "provenance");
     this.ref = refOf(decoded, provenance, intern);
+    this.group = intern.apply(ref.group());
     ObjectMeta meta = decoded.getMetadata() == null ? new ObjectMeta() : decoded.getMetadata();
     this.compactLabels = CompactLabels.copyOf(meta.getLabels(), intern);
+    this.compactAnnotations = size(meta.getAnnotations()) <= SMALL_ANNOTATIONS
+        ? CompactLabels.copyOf(meta.getAnnotations(), intern) : null;
     this.compactUid = meta.getUid();
     this.compactOwners = owners(meta, ref.namespace(), intern);
     this.compactShape = Workloads.isWorkloadKind(ref.kind()) ? Workloads.shapeOf(this, decoded) : null;
@@ -134,7 +143,7 @@ public final class Resource {
   }
 
   public String group() {
-    return ref.group();
+    return group;
   }
 
   /** Null for cluster-scoped objects. */
@@ -173,8 +182,25 @@ public final class Resource {
   }
 
   public Map<String, String> annotations() {
+    if (compactAnnotations != null) {
+      return compactAnnotations;
+    }
     Map<String, String> annotations = metadata().getAnnotations();
     return annotations == null ? Map.of() : annotations;
+  }
+
+  /** Annotations up to this many characters are held by compact resources; rules scan them on every object. */
+  private static final int SMALL_ANNOTATIONS = 2_048;
+
+  private static int size(Map<String, String> map) {
+    if (map == null) {
+      return 0;
+    }
+    int n = 0;
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      n += e.getKey().length() + (e.getValue() == null ? 0 : e.getValue().length());
+    }
+    return n;
   }
 
   /** True when this is {@code kind} of the given API group ("" for core; null matches any group). */

@@ -176,6 +176,7 @@ class CompactStoreTest {
     for (Resource r : compact) {
       r.ref();
       r.labels();
+      r.annotations();
       r.uid();
       r.owners();
       r.type();
@@ -197,6 +198,31 @@ class CompactStoreTest {
     assertThat(inventory.hasOwnerPresent(compact.get(1))).isTrue();
     assertThat(inventory.hasOwnerPresent(compact.get(3))).isFalse();
     assertThat(compact.get(2).as(Pod.class)).isPresent();
+    assertThat(store.decodes()).isEqualTo(1);
+  }
+
+  @Test
+  void readsLargeAnnotationsFromTheDecodedObject() throws IOException {
+    String applied = "{\"apiVersion\":\"v1\",\"data\":{\"x\":\"" + "y".repeat(4_000) + "\"}}";
+    List<Resource> out = new ArrayList<>();
+    new ManifestReader(new ResourceSink() {
+      @Override
+      public void accept(Resource resource) {
+        out.add(resource);
+      }
+
+      @Override
+      public void error(ProcessingError error) {
+        throw new AssertionError(error.describe());
+      }
+    }, store).read("big.json", new StringReader("""
+        {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "big", "namespace": "ns",
+         "annotations": {"kubectl.kubernetes.io/last-applied-configuration": %s, "team": "a"}}}
+        """.formatted(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(applied))));
+    Resource big = out.get(0);
+    assertThat(big.isCompact()).isTrue();
+    assertThat(big.annotations()).containsEntry("team", "a")
+        .containsEntry("kubectl.kubernetes.io/last-applied-configuration", applied);
     assertThat(store.decodes()).isEqualTo(1);
   }
 

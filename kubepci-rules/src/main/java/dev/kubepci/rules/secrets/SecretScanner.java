@@ -163,11 +163,16 @@ public final class SecretScanner {
     return SECRET_COMPOUNDS.stream().anyMatch(compact::endsWith);
   }
 
+  // compiled once: every key of every ConfigMap, annotation and env var of a cluster goes through here
+  private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[^A-Za-z0-9]+");
+  private static final java.util.regex.Pattern HUMPS =
+      java.util.regex.Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+
   /** The lower-case words of a key split at separators and camelCase humps. */
   static List<String> words(String key) {
     List<String> out = new ArrayList<>();
-    for (String part : key.split("[^A-Za-z0-9]+")) {
-      for (String w : part.split("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")) {
+    for (String part : SEPARATORS.split(key)) {
+      for (String w : HUMPS.split(part)) {
         if (!w.isEmpty()) {
           out.add(w.toLowerCase(Locale.ROOT));
         }
