@@ -6,6 +6,7 @@ import dev.kubepci.catalog.RuleCatalog;
 import dev.kubepci.rule.Rule;
 import dev.kubepci.rules.network.NetworkRules;
 import dev.kubepci.rules.rbac.RbacRules;
+import dev.kubepci.rules.scope.ScopeRules;
 import dev.kubepci.rules.workload.WorkloadRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class BuiltInRules {
     rules.addAll(WorkloadRules.all());
     rules.addAll(RbacRules.all());
     rules.addAll(NetworkRules.all());
+    rules.addAll(ScopeRules.all());
     return rules;
   }
 
