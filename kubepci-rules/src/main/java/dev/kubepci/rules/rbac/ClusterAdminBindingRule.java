@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Flags bindings of the cluster-admin ClusterRole to users, groups and service accounts. Bindings Kubernetes itself
- * creates (named {@code system:...} and bound to {@code system:} subjects) are expected and left alone.
+ * creates (named {@code cluster-admin} or {@code system:...}, bound to {@code system:} subjects) are expected.
  */
 @RuleInfo(
     id = "KPCI-0008",
@@ -54,7 +54,9 @@ public final class ClusterAdminBindingRule implements ResourceRule {
         || subjects == null) {
       return List.of();
     }
-    boolean systemBinding = resource.name() != null && resource.name().startsWith("system:");
+    // Kubernetes' bootstrap policy binds cluster-admin to the group system:masters in a binding of the same name
+    boolean systemBinding = resource.name() != null
+        && (resource.name().startsWith("system:") || resource.name().equals("cluster-admin"));
     String scope = resource.kind().equals("RoleBinding") ? " in namespace " + resource.namespace() : " cluster-wide";
     List<Violation> out = new ArrayList<>();
     for (int i = 0; i < subjects.size(); i++) {

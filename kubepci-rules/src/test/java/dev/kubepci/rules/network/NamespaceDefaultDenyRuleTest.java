@@ -141,6 +141,121 @@ class NamespaceDefaultDenyRuleTest {
   }
 
   @Test
+  void flagsNamespaceWithWorkloadsAndNoPolicy() {
+    tester.given("""
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: web         # expect-violation: namespace web runs 1 workload(s) but has no default-deny policy for ingress or egress
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: shop
+          namespace: web
+        spec:
+          template:
+            spec:
+              containers:
+                - name: shop
+                  image: shop:1
+        """).assertMarkedViolations();
+  }
+
+  @Test
+  void flagsDefaultDenyWithoutPolicyTypesAsIngressOnly() {
+    tester.given("""
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: web         # expect-violation: for egress
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: deny-ingress
+          namespace: web
+        spec:
+          podSelector: {}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+          namespace: web
+        spec:
+          containers:
+            - name: p
+              image: p:1
+        """).assertMarkedViolations();
+  }
+
+  @Test
+  void aPolicyWithAllowRulesOrASelectorIsNoDefaultDeny() {
+    tester.given("""
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: allow-all-egress
+          namespace: web
+        spec:
+          podSelector: {}
+          policyTypes: [Ingress, Egress]
+          egress:
+            - {}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: deny-some
+          namespace: web
+        spec:
+          podSelector:
+            matchLabels:
+              app: shop
+          policyTypes: [Ingress, Egress]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: shop          # expect-violation: no default-deny policy for egress
+          namespace: web
+        spec:
+          template:
+            spec:
+              containers:
+                - name: shop
+                  image: shop:1
+        """).assertMarkedViolations();
+  }
+
+  @Test
+  void passesForStatefulSetWithDefaultDeny() {
+    tester.given("""
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: default-deny
+          namespace: payments
+        spec:
+          podSelector: {}
+          policyTypes: [Ingress, Egress]
+        ---
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata:
+          name: db
+          namespace: payments
+        spec:
+          template:
+            spec:
+              containers:
+                - name: db
+                  image: db:1
+        """).assertNoViolations();
+  }
+
+  @Test
   void isNotApplicableWithoutWorkloads() {
     tester.given("""
         apiVersion: networking.k8s.io/v1

@@ -1,0 +1,33 @@
+package dev.kubepci.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs kubepci in memory, as the tests' user. */
+final class Cli {
+  /** The example cluster, from the module directory Maven runs tests in. */
+  static final Path EXAMPLES = Path.of("..", "examples", "payment-platform");
+  static final String MANIFESTS = EXAMPLES.resolve("manifests").toString();
+  static final String DUMP = EXAMPLES.resolve("cluster-dump.yaml").toString();
+
+  /** What one run printed and returned. */
+  record Run(int code, String out, String err) {}
+
+  private Cli() {}
+
+  static Run run(String... args) {
+    return runWithStdin("", args);
+  }
+
+  static Run runWithStdin(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true),
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of("SOURCE_DATE_EPOCH", "1767261600"));
+    return new Run(code, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,59 @@
+package dev.kubepci.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CommandsTest {
+  @Test
+  void helpAndVersionEverywhere() {
+    for (String[] args : new String[][] {{"--help"}, {"scan", "--help"}, {"rules", "list", "--help"},
+        {"rules", "explain", "--help"}, {"framework", "--help"}}) {
+      Cli.Run run = Cli.run(args);
+      assertThat(run.code()).isZero();
+      assertThat(run.out()).startsWith("Usage: kubepci");
+    }
+    assertThat(Cli.run("--version").out()).startsWith("kubepci ");
+    assertThat(Cli.run("scan", "--version").out()).startsWith("kubepci ");
+    assertThat(Cli.run("--help").out()).contains("Exit codes: 0 clean");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    Cli.Run run = Cli.run();
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("a command is required");
+  }
+
+  @Test
+  void unknownCommandSuggestsAlternatives() {
+    Cli.Run run = Cli.run("scna");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("scan");
+  }
+
+  @Test
+  void rulesListShowsEveryRuleWithItsPractices() {
+    Cli.Run run = Cli.run("rules", "list");
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("KPCI-0001  privileged-container").contains("3.1");
+  }
+
+  @Test
+  void rulesExplainByIdOrName() {
+    Cli.Run byName = Cli.run("rules", "explain", "privileged-container");
+    Cli.Run byId = Cli.run("rules", "explain", "kpci-0001");
+    assertThat(byName.out()).isEqualTo(byId.out()).contains("Why it matters:").contains("How to fix:")
+        .contains("3.1 ");
+    Cli.Run unknown = Cli.run("rules", "explain", "nope");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).isEqualTo("kubepci: unknown rule 'nope' (see 'kubepci rules list')\n");
+  }
+
+  @Test
+  void frameworkListsAll42Practices() {
+    Cli.Run run = Cli.run("framework", "--verbose");
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("1.1").contains("16.4").contains("42 practices:");
+  }
+}

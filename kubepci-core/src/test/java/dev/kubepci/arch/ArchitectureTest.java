@@ -1,0 +1,41 @@
+package dev.kubepci.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The dependency directions of STYLE.md: the rule API and the model know nothing of engine, input or output. */
+class ArchitectureTest {
+  private static final JavaClasses CORE = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("dev.kubepci");
+
+  @Test
+  void ruleApiAndModelDoNotDependOnEngineCollectOrReport() {
+    noClasses().that().resideInAnyPackage("dev.kubepci.rule..", "dev.kubepci.model..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("dev.kubepci.engine..", "dev.kubepci.collect..", "dev.kubepci.report..")
+        .check(CORE);
+  }
+
+  @Test
+  void reportsReadOnlyTheResultModel() {
+    noClasses().that().resideInAPackage("dev.kubepci.report..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("dev.kubepci.engine..", "dev.kubepci.collect..", "dev.kubepci.catalog..")
+        .check(CORE);
+  }
+
+  @Test
+  void coreKnowsNoCommandLine() {
+    noClasses().should().dependOnClassesThat().resideInAPackage("picocli..").check(CORE);
+  }
+
+  @Test
+  void noGenericHelperPackages() {
+    noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helpers..").check(CORE);
+  }
+}

@@ -1,0 +1,243 @@
+package dev.kubepci.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kubepci.model.Resource;
+import dev.kubepci.result.ProcessingError;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestReaderTest {
+  private final List<Resource> resources = new ArrayList<>();
+  private final List<ProcessingError> errors = new ArrayList<>();
+  private final ManifestReader reader = new ManifestReader(new ResourceSink() {
+    @Override
+    public void accept(Resource resource) {
+      resources.add(resource);
+    }
+
+    @Override
+    public void error(ProcessingError error) {
+      errors.add(error);
+    }
+  });
+
+  private void read(String text) throws IOException {
+    reader.read("in.yaml", new StringReader(text));
+  }
+
+  @Test
+  void readsMultiDocumentYamlWithDocumentIndexAndLine() throws IOException {
+    read("""
+        # leading comment
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: a
+          namespace: ns
+        ---
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: b
+          namespace: ns
+        """);
+    assertThat(errors).isEmpty();
+    assertThat(resources).hasSize(2);
+    assertThat(resources.get(0).object()).isInstanceOf(Pod.class);
+    assertThat(resources.get(0).provenance().document()).isEqualTo(1);
+    assertThat(resources.get(0).provenance().line()).isEqualTo(3);
+    assertThat(resources.get(1).object()).isInstanceOf(Deployment.class);
+    assertThat(resources.get(1).provenance().document()).isEqualTo(2);
+    assertThat(resources.get(1).provenance().line()).isEqualTo(10);
+  }
+
+  @Test
+  void keepsCustomResourcesAsGenericObjects() throws IOException {
+    read("""
+        apiVersion: kyverno.io/v1
+        kind: ClusterPolicy
+        metadata:
+          name: restrict
+        spec:
+          validationFailureAction: Enforce
+        """);
+    assertThat(resources).singleElement().satisfies(r -> {
+      assertThat(r.object()).isInstanceOf(GenericKubernetesResource.class);
+      assertThat(r.string("spec", "validationFailureAction")).contains("Enforce");
+    });
+  }
+
+  @Test
+  void readsKubectlListWithLinePerItem() throws IOException {
+    read("""
+        apiVersion: v1
+        items:
+        - apiVersion: v1
+          kind: Namespace
+          metadata:
+            name: a
+        - apiVersion: v1
+          kind: Namespace
+          metadata:
+            name: b
+        kind: List
+        metadata:
+          resourceVersion: ""
+        """);
+    assertThat(errors).isEmpty();
+    assertThat(resources).extracting(Resource::name).containsExactly("a", "b");
+    assertThat(resources).extracting(r -> r.provenance().line()).containsExactly(3, 7);
+  }
+
+  @Test
+  void readsTypedListWhoseItemsLackKind() throws IOException {
+    reader.read("pods.json", new StringReader("""
+        {"apiVersion": "v1", "kind": "PodList", "metadata": {},
+         "items": [
+           {"metadata": {"name": "p1", "namespace": "x"}, "spec": {"containers": []}},
+           {"metadata": {"name": "p2", "namespace": "x"}, "spec": {"containers": []}}
+         ]}
+        """));
+    assertThat(errors).isEmpty();
+    assertThat(resources).extracting(Resource::kind).containsExactly("Pod", "Pod");
+    assertThat(resources).extracting(r -> r.provenance().line()).containsExactly(3, 4);
+  }
+
+  @Test
+  void readsConcatenatedJsonObjectsAndArrays() throws IOException {
+    reader.read("x.json", new StringReader("""
+        {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a"}}
+        [{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "b"}}]
+        """));
+    assertThat(errors).isEmpty();
+    assertThat(resources).extracting(Resource::name).containsExactly("a", "b");
+  }
+
+  @Test
+  void reportsBrokenDocumentAndKeepsTheOthers() throws IOException {
+    read("""
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: good
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: [unclosed
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: also-good
+        """);
+    assertThat(resources).extracting(Resource::name).containsExactly("good", "also-good");
+    assertThat(errors).singleElement().satisfies(e -> {
+      assertThat(e.source().file()).isEqualTo("in.yaml");
+      assertThat(e.source().document()).isEqualTo(2);
+      assertThat(e.source().line()).isBetween(9, 10);
+      assertThat(e.message()).startsWith("syntax error");
+    });
+  }
+
+  @Test
+  void reportsMissingKindApiVersionAndName() throws IOException {
+    read("""
+        apiVersion: v1
+        metadata:
+          name: no-kind
+        ---
+        kind: Pod
+        metadata:
+          name: no-api-version
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {}
+        ---
+        - just
+        - a list
+        """);
+    assertThat(resources).isEmpty();
+    assertThat(errors).extracting(ProcessingError::message).containsExactly(
+        "missing kind", "Pod: missing apiVersion", "Pod: missing metadata.name",
+        "document is not a Kubernetes object (expected a mapping with apiVersion and kind)");
+    assertThat(errors).extracting(e -> e.source().document()).containsExactly(1, 2, 3, 4);
+    assertThat(errors).extracting(e -> e.source().line()).containsExactly(1, 5, 9, 13);
+  }
+
+  @Test
+  void reportsFieldOfTheWrongTypeWithItsPath() throws IOException {
+    read("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          replicas: many
+        """);
+    assertThat(resources).isEmpty();
+    assertThat(errors).singleElement().satisfies(e -> {
+      assertThat(e.message()).startsWith("Deployment web: spec.replicas: ");
+      assertThat(e.source().line()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void reportsDuplicateKeys() throws IOException {
+    read("""
+        apiVersion: v1
+        kind: Namespace
+        kind: Pod
+        metadata:
+          name: x
+        """);
+    assertThat(errors).singleElement().satisfies(e -> assertThat(e.message()).contains("Duplicate field 'kind'"));
+  }
+
+  @Test
+  void readsStandardInput() {
+    byte[] yaml = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: from-stdin\n".getBytes(StandardCharsets.UTF_8);
+    reader.read(ManifestReader.STDIN, new ByteArrayInputStream(yaml));
+    assertThat(resources).singleElement().satisfies(r -> {
+      assertThat(r.name()).isEqualTo("from-stdin");
+      assertThat(r.provenance().file()).isEqualTo("-");
+    });
+  }
+
+  @Test
+  void expandsDirectoriesRecursivelyInSortedOrderSkippingHiddenAndOtherFiles(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("b/c"));
+    Files.createDirectories(dir.resolve(".git"));
+    Files.writeString(dir.resolve("b/c/z.yml"), "");
+    Files.writeString(dir.resolve("a.json"), "");
+    Files.writeString(dir.resolve("b/y.YAML"), "");
+    Files.writeString(dir.resolve("notes.txt"), "");
+    Files.writeString(dir.resolve(".git/x.yaml"), "");
+    assertThat(ManifestReader.expand(List.of(dir.toString()))).containsExactly(
+        dir.resolve("a.json").toString(), dir.resolve("b/c/z.yml").toString(), dir.resolve("b/y.YAML").toString());
+  }
+
+  @Test
+  void rejectsMissingPathsAndEmptyDirectories(@TempDir Path dir) {
+    assertThatThrownBy(() -> ManifestReader.expand(List.of(dir.resolve("nope").toString())))
+        .isInstanceOf(InputException.class).hasMessageContaining("no such file or directory");
+    assertThatThrownBy(() -> ManifestReader.expand(List.of(dir.toString())))
+        .isInstanceOf(InputException.class).hasMessageContaining("no .yaml, .yml or .json files under");
+  }
+}
