@@ -8,6 +8,7 @@ import dev.kubepci.netpol.NetworkPolicies;
 import dev.kubepci.netpol.PodEndpoint;
 import dev.kubepci.netpol.Policy;
 import dev.kubepci.netpol.PolicyRule;
+import dev.kubepci.netpol.RuleAction;
 import dev.kubepci.result.Table;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
@@ -95,7 +96,8 @@ public final class WorkloadIsolationRule implements ClusterRule {
     for (Policy p : iso.policies(d)) {
       for (PolicyRule r : p.rules(d)) {
         if (r.letsThrough()) {
-          peers.add(r.peer().describe() + " (" + r.ports().describe() + ")");
+          peers.add((r.action() == RuleAction.PASS ? "passed to the next tier: " : "") + r.peer().describe() + " ("
+              + r.ports().describe() + ")");
         }
       }
     }

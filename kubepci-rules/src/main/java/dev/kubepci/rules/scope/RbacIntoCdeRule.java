@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.rbac.Subject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,6 +52,29 @@ public final class RbacIntoCdeRule implements ClusterRule {
   private static final String RBAC = "rbac.authorization.k8s.io";
   private static final Set<String> WORKLOADS = Set.of("pods", "deployments", "daemonsets", "statefulsets",
       "replicasets", "jobs", "cronjobs", "replicationcontrollers");
+
+  /**
+   * The risky part of the default user-facing ClusterRoles, for inputs that bind them without including them:
+   * cluster-admin can do anything; admin and edit can read Secrets, exec into pods and change workloads (admin also
+   * RBAC); view grants nothing risky.
+   */
+  private static final Map<String, List<PolicyRule>> BUILT_IN = Map.of(
+      "cluster-admin", List.of(rule(List.of("*"), List.of("*"), List.of("*"))),
+      "admin", List.of(
+          rule(List.of(""), List.of("secrets", "pods", "pods/exec", "pods/attach", "pods/portforward",
+              "serviceaccounts", "replicationcontrollers"), List.of("*")),
+          rule(List.of("apps", "batch"), List.of("*"), List.of("*")),
+          rule(List.of(RBAC), List.of("roles", "rolebindings"), List.of("*"))),
+      "edit", List.of(
+          rule(List.of(""), List.of("secrets", "pods", "pods/exec", "pods/attach", "pods/portforward",
+              "serviceaccounts", "replicationcontrollers"), List.of("*")),
+          rule(List.of("apps", "batch"), List.of("*"), List.of("*"))),
+      "view", List.of());
+
+  private static PolicyRule rule(List<String> groups, List<String> resources, List<String> verbs) {
+    return new io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder().withApiGroups(groups)
+        .withResources(resources).withVerbs(verbs).build();
+  }
 
   @Override
   public Optional<Outcome> precheck(RuleContext context) {
@@ -138,7 +162,7 @@ public final class RbacIntoCdeRule implements ClusterRule {
     }
     Optional<ClusterRole> role = inventory.get("ClusterRole", null, ref.getName()).flatMap(r -> r.as(ClusterRole.class));
     if (role.isEmpty()) {
-      return List.of();
+      return BUILT_IN.getOrDefault(ref.getName(), List.of());
     }
     List<PolicyRule> rules = new ArrayList<>(role.get().getRules() == null ? List.of() : role.get().getRules());
     if (role.get().getAggregationRule() != null && role.get().getAggregationRule().getClusterRoleSelectors() != null) {

@@ -74,6 +74,26 @@ class RbacIntoCdeRuleTest {
   }
 
   @Test
+  void knowsTheDefaultClusterRolesWhenTheInputLeavesThemOut() {
+    tester.given(NAMESPACES + """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: acme-backup-agent}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+        subjects:
+          - kind: ServiceAccount      # expect-violation: can read secrets, exec into or attach to pods, create or change workloads, change RBAC, mint service account tokens, impersonate in every namespace
+            name: default
+            namespace: default
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: viewers, namespace: pay}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+        subjects: [{kind: ServiceAccount, name: grafana, namespace: monitoring}]
+        """).assertMarkedViolations();
+  }
+
+  @Test
   void passesForCdeIdentitiesAndHarmlessRoles() {
     tester.given(NAMESPACES + """
         apiVersion: rbac.authorization.k8s.io/v1
