@@ -5,6 +5,7 @@ import dev.kubepci.catalog.FrameworkLoader;
 import dev.kubepci.catalog.RuleCatalog;
 import dev.kubepci.rule.Rule;
 import dev.kubepci.rules.network.NetworkRules;
+import dev.kubepci.rules.platform.PlatformRules;
 import dev.kubepci.rules.rbac.RbacRules;
 import dev.kubepci.rules.scope.ScopeRules;
 import dev.kubepci.rules.workload.WorkloadRules;
@@ -25,6 +26,7 @@ public final class BuiltInRules {
     rules.addAll(RbacRules.all());
     rules.addAll(NetworkRules.all());
     rules.addAll(ScopeRules.all());
+    rules.addAll(PlatformRules.all());
     return rules;
   }
 

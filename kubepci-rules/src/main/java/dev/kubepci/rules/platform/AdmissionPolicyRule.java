@@ -1,0 +1,117 @@
+package dev.kubepci.rules.platform;
+
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Resource;
+import dev.kubepci.result.Table;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Inventories the policy tooling that enforces a configuration standard at admission: Kyverno policies in Enforce
+ * mode, Gatekeeper constraints with enforcementAction deny, ValidatingAdmissionPolicyBindings that Deny, Kubewarden
+ * policies in protect mode, and Pod Security Admission enforce labels; plus compliance scan results
+ * (trivy-operator ClusterComplianceReports). Fails when nothing enforces.
+ */
+@RuleInfo(
+    id = "KPCI-0361",
+    name = "admission-policy-enforcement",
+    title = "An admission policy engine enforces the configuration standard",
+    severity = Severity.MEDIUM,
+    rationale = "A hardening standard that is only documented drifts: each new deployment can reintroduce what it "
+        + "forbids. Admission policies in enforcing mode turn the standard into a gate that every object passes, "
+        + "and compliance scans show where existing objects still deviate.",
+    remediation = "Deploy an admission policy engine (Kyverno, Gatekeeper, ValidatingAdmissionPolicy or Kubewarden) "
+        + "with rules for the organisation's configuration standard in enforcing mode, enable Pod Security Admission "
+        + "enforce labels, and run a benchmark scan (kube-bench, trivy-operator compliance) on a schedule.",
+    references = {"https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/",
+        "https://kyverno.io/docs/policy-types/cluster-policy/validate/"},
+    reads = {"ClusterPolicy", "Policy", "ValidatingAdmissionPolicyBinding", "ConstraintTemplate", "Namespace",
+        "ClusterAdmissionPolicy", "ClusterComplianceReport"})
+public final class AdmissionPolicyRule implements ClusterRule {
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    List<List<String>> rows = new ArrayList<>();
+    List<Resource> enforcing = new ArrayList<>();
+    List<Resource> auditing = new ArrayList<>();
+    for (String kind : List.of("ClusterPolicy", "Policy")) {
+      for (Resource r : inventory.ofKind("kyverno.io", kind)) {
+        (kyvernoEnforces(r) ? enforcing : auditing).add(r);
+        rows.add(List.of("Kyverno", r.ref().displayName(), kyvernoEnforces(r) ? "enforce" : "audit"));
+      }
+    }
+    for (Resource r : inventory.all()) {
+      if ("constraints.gatekeeper.sh".equals(r.group())) {
+        String action = r.string("spec", "enforcementAction").orElse("deny");
+        (action.equals("deny") ? enforcing : auditing).add(r);
+        rows.add(List.of("Gatekeeper", r.ref().displayName(), action));
+      }
+    }
+    for (Resource r : inventory.ofKind("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding")) {
+      List<String> actions = r.list("spec", "validationActions").stream().map(String::valueOf).toList();
+      boolean deny = actions.contains("Deny");
+      (deny ? enforcing : auditing).add(r);
+      rows.add(List.of("ValidatingAdmissionPolicy", r.ref().displayName(), String.join(", ", actions)));
+    }
+    for (String kind : List.of("ClusterAdmissionPolicy", "AdmissionPolicy")) {
+      for (Resource r : inventory.ofKind("policies.kubewarden.io", kind)) {
+        String mode = r.string("spec", "mode").orElse("protect");
+        (mode.equals("protect") ? enforcing : auditing).add(r);
+        rows.add(List.of("Kubewarden", r.ref().displayName(), mode));
+      }
+    }
+    int psa = 0;
+    for (Resource ns : inventory.ofKind("", "Namespace")) {
+      String level = ns.labels().get("pod-security.kubernetes.io/enforce");
+      if (level != null && !level.equals("privileged")) {
+        psa++;
+      }
+    }
+    if (psa > 0) {
+      rows.add(List.of("Pod Security Admission", psa + " namespace(s)", "enforce baseline or restricted"));
+    }
+    for (Resource r : inventory.ofKind("aquasecurity.github.io", "ClusterComplianceReport")) {
+      Object fail = r.field("status", "summary", "failCount").orElse("?");
+      Object pass = r.field("status", "summary", "passCount").orElse("?");
+      rows.add(List.of("trivy-operator compliance", r.ref().displayName(), pass + " passed, " + fail + " failed"));
+    }
+    Table table = new Table("policy-tooling", "Admission policy and compliance tooling", List.of("tool", "object",
+        "mode"), rows);
+    Outcome.Builder out = Outcome.builder().table(table);
+    if (enforcing.isEmpty()) {
+      String seen = auditing.isEmpty() ? "no admission policy engine object is in the input"
+          : auditing.size() + " policy object(s) only audit or warn";
+      out.fail(auditing.isEmpty() ? null : auditing.get(0), Violation.at(auditing.isEmpty()
+          ? FieldPath.root().child("kind") : FieldPath.root().child("spec"), seen,
+          "no admission policy enforces the configuration standard: " + seen
+              + (psa > 0 ? " (Pod Security Admission enforces in " + psa + " namespace(s))" : "")));
+    } else {
+      out.pass(enforcing.size());
+    }
+    if (!auditing.isEmpty() && !enforcing.isEmpty()) {
+      out.note(auditing.size() + " policy object(s) only audit or warn");
+    }
+    return out.build("");
+  }
+
+  private static boolean kyvernoEnforces(Resource r) {
+    String action = r.string("spec", "validationFailureAction").orElse("").toLowerCase(Locale.ROOT);
+    if (action.equals("enforce")) {
+      return true;
+    }
+    for (Object rule : r.list("spec", "rules")) {
+      if (rule instanceof java.util.Map<?, ?> m && m.get("validate") instanceof java.util.Map<?, ?> v
+          && "enforce".equalsIgnoreCase(String.valueOf(v.get("failureAction")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
