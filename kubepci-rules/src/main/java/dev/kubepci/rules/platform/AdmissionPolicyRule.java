@@ -10,6 +10,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,10 @@ public final class AdmissionPolicyRule implements ClusterRule {
       }
     }
     for (Resource r : inventory.ofKind("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding")) {
-      List<String> actions = r.list("spec", "validationActions").stream().map(String::valueOf).toList();
+      List<String> actions = r.as(ValidatingAdmissionPolicyBinding.class)
+          .map(b -> b.getSpec() == null || b.getSpec().getValidationActions() == null ? List.<String>of()
+              : b.getSpec().getValidationActions())
+          .orElseGet(() -> r.list("spec", "validationActions").stream().map(String::valueOf).toList());
       boolean deny = actions.contains("Deny");
       (deny ? enforcing : auditing).add(r);
       rows.add(List.of("ValidatingAdmissionPolicy", r.ref().displayName(), String.join(", ", actions)));

@@ -23,7 +23,7 @@ import java.util.Optional;
     name = "etcd-transport-security",
     title = "etcd accepts only authenticated TLS connections from clients and peers",
     severity = Severity.HIGH,
-    rationale = "etcd holds every object of the cluster, Secrets included, and grants full access to any client "
+    rationale = "The etcd store holds every object of the cluster, Secrets included, and grants full access to any client "
         + "its CA trusts. Plain http listeners or missing client-certificate checks let anyone who reaches the port "
         + "read or rewrite the cluster state.",
     remediation = "Give etcd --cert-file/--key-file and --peer-cert-file/--peer-key-file, set --client-cert-auth=true "

@@ -1,0 +1,62 @@
+package dev.kubepci.rules.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubepci.result.Status;
+import dev.kubepci.testing.RuleTester;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AdmissionPolicyRuleTest {
+  private final RuleTester tester = RuleTester.of(new AdmissionPolicyRule());
+
+  @Test
+  void flagsPoliciesThatOnlyAudit() {
+    tester.given("""
+        apiVersion: kyverno.io/v1
+        kind: ClusterPolicy
+        metadata: {name: require-limits}
+        spec:                           # expect-violation: no admission policy enforces the configuration standard
+          validationFailureAction: Audit
+          rules: []
+        """).assertMarkedViolations();
+  }
+
+  @Test
+  void flagsAClusterWithoutPolicyEngine() {
+    var given = tester.given("""
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+          labels: {pod-security.kubernetes.io/enforce: baseline}
+        """).assertStatus(Status.FAIL);
+    assertThat(given.findings().get(0).message()).contains("Pod Security Admission enforces in 1 namespace(s)");
+  }
+
+  @Test
+  void passesWithEnforcingPolicies() {
+    var given = tester.given("""
+        apiVersion: kyverno.io/v1
+        kind: ClusterPolicy
+        metadata: {name: disallow-privileged}
+        spec:
+          rules:
+            - name: privileged
+              validate: {failureAction: Enforce, pattern: {}}
+        ---
+        apiVersion: constraints.gatekeeper.sh/v1beta1
+        kind: K8sAllowedRepos
+        metadata: {name: repos}
+        spec: {enforcementAction: dryrun}
+        ---
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: ValidatingAdmissionPolicyBinding
+        metadata: {name: no-latest}
+        spec: {policyName: no-latest, validationActions: [Deny]}
+        """).assertNoViolations();
+    assertThat(given.result().tables().get(0).rows()).contains(
+        List.of("Gatekeeper", "K8sAllowedRepos/repos", "dryrun"),
+        List.of("ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding/no-latest", "Deny"));
+  }
+}
