@@ -262,6 +262,13 @@ public final class AddressSet {
     if (equals(ALL)) {
       return "any address";
     }
-    return String.join(", ", toCidrs());
+    if (equals(PUBLIC)) {
+      return "any Internet address";
+    }
+    List<String> cidrs = toCidrs();
+    if (cidrs.size() > 4) {
+      return String.join(", ", cidrs.subList(0, 3)) + " and " + (cidrs.size() - 3) + " more ranges";
+    }
+    return String.join(", ", cidrs);
   }
 }
