@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
         ReachCommand.class,
         RulesCommand.class,
         FrameworkCommand.class,
+        DiffCommand.class,
         CommandLine.HelpCommand.class},
     footer = {
         "",

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
  */
 public final class OutputOptions {
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-      description = "Report format: ${COMPLETION-CANDIDATES}. Repeat with --output for several reports in one run. "
+      description = "Report format: terminal, json, sarif, html, junit, markdown or csv. "
+          + "Repeat with --output for several reports in one run. "
           + "Default: terminal.")
   List<String> formats = new ArrayList<>();
 

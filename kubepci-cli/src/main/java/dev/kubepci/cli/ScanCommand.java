@@ -3,6 +3,7 @@ package dev.kubepci.cli;
 import dev.kubepci.catalog.Framework;
 import dev.kubepci.catalog.RuleCatalog;
 import dev.kubepci.collect.CollectedInput;
+import dev.kubepci.collect.FieldLines;
 import dev.kubepci.collect.FileCollector;
 import dev.kubepci.config.ConfigLoader;
 import dev.kubepci.config.KubepciConfig;
@@ -57,8 +58,11 @@ public final class ScanCommand implements Callable<Integer> {
   @Mixin
   RuleSelection selection;
 
+  @Mixin
+  GovernanceOptions governance;
+
   @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "kubepci configuration: CDE scope, trusted registries (see the README).")
+      description = "kubepci configuration: CDE scope, trusted registries, waivers, attestations (see the README).")
   Path config;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
@@ -75,7 +79,7 @@ public final class ScanCommand implements Callable<Integer> {
     Severity threshold = "none".equalsIgnoreCase(failOn) ? null : parseSeverity(failOn);
     List<OutputOptions.Target> targets = output.targets("terminal");
     targets.forEach(t -> Reporters.forFormat(t.format(), false)); // reject unknown formats before any work
-    KubepciConfig cfg = config == null ? KubepciConfig.EMPTY : ConfigLoader.load(config);
+    KubepciConfig cfg = governance.apply(config == null ? KubepciConfig.EMPTY : ConfigLoader.load(config));
     RuleCatalog catalog = BuiltInRules.catalog();
     Framework framework = BuiltInRules.pciFramework();
     var selected = selection.select(catalog);
@@ -89,14 +93,17 @@ public final class ScanCommand implements Callable<Integer> {
 
     AssessmentRequest request = new AssessmentRequest(framework, catalog, selected, cfg, env.clock(),
         VersionProvider.version(), input.inputs());
-    AssessmentReport report = new Assessor(request).assess(input.inventory(), input.errors());
+    // the engine does no I/O: findings are pointed at their field's line afterwards, one read per file
+    AssessmentReport report = FieldLines.locate(new Assessor(request).assess(input.inventory(), input.errors()));
 
     for (OutputOptions.Target t : targets) {
       boolean color = t.file() == null && !output.noColor && env.colorTerminal();
       write(Reporters.forFormat(t.format(), color), report, t.file(), env);
     }
     if (!report.errors().isEmpty()) {
-      env.err().println("kubepci: " + report.errors().size() + " input error(s); the rest was assessed (see the report)");
+      env.err().println("kubepci: " + report.errors().size()
+          + " input error(s) (unreadable input, invalid or expired waivers or attestations); the rest was assessed"
+          + " (see the report)");
       return ExitCode.INPUT_ERROR.code();
     }
     if (threshold != null && fails(report.findings(), threshold)) {

@@ -12,11 +12,19 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Finds the line of a field inside a manifest, so that a finding points at the offending line rather than at the
  * start of its document. A field that is absent resolves to the closest enclosing field that exists.
+ *
+ * <p>{@link #locate} answers one question by reading the file up to the object; {@link #locateAll} answers any
+ * number of questions about one file in a single pass, visiting only the fields on the requested paths.
  */
 public final class SourceLocator {
   private static final YAMLFactory YAML = new YAMLFactory();
@@ -131,6 +139,218 @@ public final class SourceLocator {
       }
     }
     return best;
+  }
+
+  /** One field to locate: the path inside the object that starts at {@code objectLine} of {@code document}. */
+  public record Request(int document, int objectLine, FieldPath path) {}
+
+  /**
+   * The line of every requested field of {@code file}, reading the file once; a field that is absent resolves to
+   * the closest enclosing field, an object that cannot be found to its {@code objectLine}. When the file cannot
+   * be read every request answers its {@code objectLine}.
+   */
+  public static Map<Request, Integer> locateAll(Path file, Collection<Request> requests) {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return locateAll(r, requests);
+    } catch (IOException | RuntimeException e) {
+      Map<Request, Integer> fallback = new LinkedHashMap<>();
+      requests.forEach(q -> fallback.put(q, q.objectLine()));
+      return fallback;
+    }
+  }
+
+  /** As {@link #locateAll(Path, Collection)}, over a reader. */
+  public static Map<Request, Integer> locateAll(Reader reader, Collection<Request> requests) throws IOException {
+    // document -> object line -> trie of the requested paths
+    TreeMap<Integer, Map<Integer, Node>> wanted = new TreeMap<>();
+    for (Request q : requests) {
+      Node node = wanted.computeIfAbsent(q.document(), d -> new HashMap<>())
+          .computeIfAbsent(q.objectLine(), l -> new Node());
+      for (Object segment : q.path().segments()) {
+        node = node.children.computeIfAbsent(segment, k -> new Node());
+      }
+    }
+    if (!wanted.isEmpty()) {
+      scan(reader, wanted);
+    }
+    Map<Request, Integer> lines = new LinkedHashMap<>();
+    for (Request q : requests) {
+      Node node = wanted.get(q.document()).get(q.objectLine());
+      int best = q.objectLine();
+      for (Object segment : q.path().segments()) {
+        node = node.children.get(segment);
+        if (node == null || node.line == 0) {
+          break;
+        }
+        best = node.line;
+      }
+      lines.put(q, best);
+    }
+    return lines;
+  }
+
+  /** Stops reading a document once every requested object in it has been walked. */
+  private static final class PastLastObject extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PastLastObject() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** A requested field: its children on the requested paths, and the line it was seen on (0 until seen). */
+  private static final class Node {
+    final Map<Object, Node> children = new HashMap<>();
+    int line;
+  }
+
+  private static void scan(Reader reader, TreeMap<Integer, Map<Integer, Node>> wanted) throws IOException {
+    PushbackReader in = new PushbackReader(new BufferedReader(reader, 1 << 16), 1);
+    int c;
+    do {
+      c = in.read();
+    } while (c == '\uFEFF' || (c != -1 && Character.isWhitespace(c)));
+    if (c == -1) {
+      return;
+    }
+    in.unread(c);
+    int last = wanted.lastKey();
+    if (c == '{' || c == '[') {
+      // as the reader counts them: each top-level JSON value is a document, lines are absolute
+      try (JsonParser p = JSON.createParser(in)) {
+        int index = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != null && index < last) {
+          index++;
+          Map<Integer, Node> anchors = wanted.get(index);
+          if (anchors == null) {
+            p.skipChildren();
+          } else {
+            try {
+              walkRoot(p, t, 0, anchors, index == last);
+            } catch (PastLastObject done) {
+              return;
+            }
+          }
+        }
+      }
+      return;
+    }
+    DocumentStream docs = new DocumentStream(in);
+    int index = 0;
+    DocumentStream.Document doc;
+    while (index < last && (doc = docs.next()) != null) {
+      int offset = doc.startLine() - 1;
+      boolean counted = false;
+      try (JsonParser p = YAML.createParser(doc)) {
+        JsonToken first = p.nextToken();
+        if (first == null) {
+          continue;
+        }
+        index++;
+        counted = true;
+        Map<Integer, Node> anchors = wanted.get(index);
+        if (anchors != null) {
+          try {
+            walkRoot(p, first, offset, anchors, true);
+          } catch (PastLastObject done) {
+            // the rest of this document holds no requested object
+          }
+        }
+      } catch (IOException e) {
+        if (!counted) {
+          index++;
+        }
+      }
+    }
+  }
+
+  /**
+   * Walks a document's root value: the root object, the items of a {@code List}, or the elements of a bare JSON
+   * array are the objects findings name, each known by the line it starts on.
+   */
+  private static void walkRoot(JsonParser p, JsonToken first, int offset, Map<Integer, Node> anchors,
+      boolean mayStop) throws IOException {
+    if (first == JsonToken.START_ARRAY) {
+      walkItems(p, offset, anchors, mayStop);
+      return;
+    }
+    if (first != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    Node root = anchors.get(line(p, offset));
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      int fieldLine = line(p, offset);
+      JsonToken value = p.nextToken();
+      if ("items".equals(field) && value == JsonToken.START_ARRAY) {
+        walkItems(p, offset, anchors, mayStop);
+        continue;
+      }
+      Node child = root == null ? null : root.children.get(field);
+      if (child == null) {
+        p.skipChildren();
+      } else {
+        child.line = fieldLine;
+        walk(p, offset, child);
+      }
+    }
+  }
+
+  /** @param mayStop true when nothing after this list is needed, so reading may stop past the last object */
+  private static void walkItems(JsonParser p, int offset, Map<Integer, Node> anchors, boolean mayStop)
+      throws IOException {
+    int last = anchors.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+      int itemLine = line(p, offset);
+      if (mayStop && itemLine > last) {
+        // no requested object further down: the rest of the list need not be parsed
+        throw new PastLastObject();
+      }
+      Node item = anchors.get(itemLine);
+      if (item == null) {
+        p.skipChildren();
+      } else {
+        walk(p, offset, item);
+      }
+    }
+  }
+
+  /** The parser is on the value of {@code node}; records the lines of the requested fields below it. */
+  private static void walk(JsonParser p, int offset, Node node) throws IOException {
+    JsonToken t = p.currentToken();
+    if (node.children.isEmpty() || !t.isStructStart()) {
+      p.skipChildren();
+      return;
+    }
+    if (t == JsonToken.START_OBJECT) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        Node child = node.children.get(p.currentName());
+        int fieldLine = line(p, offset);
+        p.nextToken();
+        if (child == null) {
+          p.skipChildren();
+        } else {
+          child.line = fieldLine;
+          walk(p, offset, child);
+        }
+      }
+      return;
+    }
+    int i = 0;
+    JsonToken e;
+    while ((e = p.nextToken()) != JsonToken.END_ARRAY && e != null) {
+      Node child = node.children.get(i);
+      if (child == null) {
+        p.skipChildren();
+      } else {
+        child.line = line(p, offset);
+        walk(p, offset, child);
+      }
+      i++;
+    }
   }
 
   private static int line(JsonParser p, int offset) {

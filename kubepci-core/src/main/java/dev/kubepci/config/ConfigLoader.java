@@ -1,17 +1,27 @@
 package dev.kubepci.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kubepci.model.Provenance;
+import dev.kubepci.waiver.Attestation;
+import dev.kubepci.waiver.Waiver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
 
 /** Reads {@link KubepciConfig} from YAML, rejecting unknown keys so that a typo never disables a check. */
 public final class ConfigLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .registerModule(new JavaTimeModule())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -19,21 +29,94 @@ public final class ConfigLoader {
 
   /** @throws ConfigException naming the file, line and problem */
   public static KubepciConfig load(Path file) {
+    String text = read(file);
+    if (text.isBlank()) {
+      return KubepciConfig.EMPTY;
+    }
+    KubepciConfig config = parse(file, text, KubepciConfig.class);
+    if (config == null) {
+      return KubepciConfig.EMPTY;
+    }
+    return new KubepciConfig(config.scope(), config.trustedRegistries(), config.highRisk(),
+        located(config.waivers(), file, text, "waivers", Waiver::withSource),
+        located(config.attestations(), file, text, "attestations", Attestation::withSource));
+  }
+
+  /**
+   * Reads a governance file ({@code --waivers FILE}, {@code --attestations FILE}): top-level {@code waivers:}
+   * and {@code attestations:} lists, nothing else. Each entry keeps the file and line it was declared on.
+   *
+   * @throws ConfigException naming the file, line and problem
+   */
+  public static GovernanceFile loadGovernance(Path file) {
+    String text = read(file);
+    GovernanceFile parsed = text.isBlank() ? null : parse(file, text, GovernanceFile.class);
+    if (parsed == null) {
+      throw new ConfigException(file + ": the file declares no waivers or attestations");
+    }
+    return new GovernanceFile(
+        located(parsed.waivers(), file, text, "waivers", Waiver::withSource),
+        located(parsed.attestations(), file, text, "attestations", Attestation::withSource));
+  }
+
+  private static String read(Path file) {
     try {
-      String text = Files.readString(file);
-      if (text.isBlank()) {
-        return KubepciConfig.EMPTY;
-      }
-      KubepciConfig config = YAML.readValue(text, KubepciConfig.class);
-      return config == null ? KubepciConfig.EMPTY : config;
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static <T> T parse(Path file, String text, Class<T> type) {
+    try {
+      return YAML.readValue(text, type);
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException(file + ":" + line(e) + ": unknown key '" + e.getPropertyName() + "'"
           + " (known here: " + e.getKnownPropertyIds() + ")");
     } catch (JsonProcessingException e) {
       throw new ConfigException(file + ":" + line(e) + ": " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
     }
+  }
+
+  /** The entries of a top-level list, each given the line it starts on. */
+  private static <T> List<T> located(List<T> items, Path file, String text, String key,
+      BiFunction<T, Provenance, T> withSource) {
+    if (items.isEmpty()) {
+      return items;
+    }
+    List<Integer> lines = itemLines(text, key);
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      int line = i < lines.size() ? lines.get(i) : 0;
+      out.add(withSource.apply(items.get(i), Provenance.ofFile(file.toString(), 1, line)));
+    }
+    return out;
+  }
+
+  /** The start line of each item of the top-level list {@code key}, in order. */
+  static List<Integer> itemLines(String text, String key) {
+    List<Integer> lines = new ArrayList<>();
+    try (JsonParser p = YAML.getFactory().createParser(text)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return lines;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals(key) && value == JsonToken.START_ARRAY) {
+          JsonToken t;
+          while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+            lines.add(p.currentTokenLocation().getLineNr());
+            p.skipChildren();
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      // the document already parsed once; lines are a convenience
+    }
+    return lines;
   }
 
   private static int line(JsonProcessingException e) {

@@ -20,6 +20,8 @@ import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadRule;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -84,24 +86,33 @@ public final class Assessor {
       RuleResult result;
       if (tally == null) {
         result = new RuleResult(d.id(), d.name(), d.title(), d.severity(), reqs, Status.NOT_ASSESSED,
-            "not run: the rule was deselected (--rule/--skip-rule)", 0, 0, List.of(), List.of());
+            "not run: the rule was deselected (--rule/--skip-rule)", 0, 0, List.of(), List.of(), d.rationale(),
+            d.remediation(), d.references());
       } else {
         Outcome outcome = tally.outcome(d);
         for (Outcome.Failure f : outcome.failures()) {
           findings.add(toFinding(d, reqs, f, scopes));
         }
         result = new RuleResult(d.id(), d.name(), d.title(), d.severity(), reqs, status(outcome), outcome.reason(),
-            outcome.failures().size(), outcome.passed(), outcome.notes(), outcome.tables());
+            outcome.failures().size(), outcome.passed(), outcome.notes(), outcome.tables(), d.rationale(),
+            d.remediation(), d.references());
       }
       ruleResults.add(result);
       resultById.put(d.id(), result);
     }
     findings.sort(Finding.ORDER);
 
-    List<AreaResult> areas = rollUp(request.framework(), resultById, findings);
+    // governance comes after the rules: waivers and attestations change verdicts, never what was observed
+    LocalDate today = LocalDate.ofInstant(context.now(), ZoneOffset.UTC);
+    GovernanceStep.Waived waived = GovernanceStep.applyWaivers(request.config().waivers(), findings, ruleResults,
+        request.catalog(), request.framework(), today, errors);
+    waived.rules().forEach(r -> resultById.put(r.id(), r));
+    List<AreaResult> areas = GovernanceStep.attest(rollUp(request.framework(), resultById, waived.findings()),
+        request.config().attestations(), request.framework(), today, errors);
     return new AssessmentReport("kubepci", request.toolVersion(), request.framework().id(),
         request.framework().version(), request.framework().title(), request.clock().instant(), request.inputs(),
-        inventory.clusterInfo(), inventory.size(), areas, ruleResults, findings, errors);
+        inventory.clusterInfo(), inventory.size(), areas, waived.rules(), waived.findings(), errors,
+        waived.waivers());
   }
 
   /** Decides a rule before it runs when its configuration or its data rules it out; null to run it. */

@@ -11,11 +11,12 @@ import java.util.Map;
  *
  * @param inputs what was assessed: the paths given, or the cluster
  * @param objects how many objects were assessed
+ * @param waivers every declared waiver with what became of it, in declaration order
  */
 public record AssessmentReport(
     String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
     Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
-    List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors) {
+    List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers) {
 
   public AssessmentReport {
     inputs = List.copyOf(inputs);
@@ -23,6 +24,32 @@ public record AssessmentReport(
     rules = List.copyOf(rules);
     findings = List.copyOf(findings);
     errors = List.copyOf(errors);
+    waivers = List.copyOf(waivers);
+  }
+
+  /** A report without waivers. */
+  public AssessmentReport(
+      String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
+      Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
+      List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors) {
+    this(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt, inputs, cluster, objects,
+        areas, rules, findings, errors, List.of());
+  }
+
+  /** The same report with its findings replaced (same order expected), e.g. once their lines are located. */
+  public AssessmentReport withFindings(List<Finding> replaced) {
+    return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
+        inputs, cluster, objects, areas, rules, replaced, errors, waivers);
+  }
+
+  /** The MANUAL practices no attestation has decided yet, in document order. */
+  public List<RequirementResult> openPractices() {
+    return requirements().stream().filter(RequirementResult::isOpen).toList();
+  }
+
+  /** The practices an attestation decided, in document order. */
+  public List<RequirementResult> attestedPractices() {
+    return requirements().stream().filter(RequirementResult::attested).toList();
   }
 
   /** Every table the rules gathered, in rule order. */

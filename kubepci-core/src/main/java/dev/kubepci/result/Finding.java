@@ -3,6 +3,7 @@ package dev.kubepci.result;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.ResourceRef;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.waiver.Waiver;
 import java.util.Comparator;
 import java.util.List;
 
@@ -14,11 +15,12 @@ import java.util.List;
  * @param source null for a finding about the cluster as a whole
  * @param status FAIL, or WAIVED when a waiver covers it
  * @param scope where the object sits in the declared PCI scope: cde, connected, shared, out-of-scope, or unscoped
+ * @param waiver the waiver that covers it when WAIVED, else null
  */
 public record Finding(
     String rule, String name, List<String> requirements, Severity severity, Status status,
     ResourceRef resource, Provenance source, String scope, String path, String observed, String message,
-    String remediation) {
+    String remediation, Waiver waiver) {
 
   /** Most severe first, then by rule, object, path: the order of every report. */
   public static final Comparator<Finding> ORDER =
@@ -32,8 +34,52 @@ public record Finding(
     requirements = List.copyOf(requirements);
   }
 
+  /** A finding no waiver covers. */
+  public Finding(String rule, String name, List<String> requirements, Severity severity, Status status,
+      ResourceRef resource, Provenance source, String scope, String path, String observed, String message,
+      String remediation) {
+    this(rule, name, requirements, severity, status, resource, source, scope, path, observed, message, remediation,
+        null);
+  }
+
   public Finding withStatus(Status s) {
     return new Finding(rule, name, requirements, severity, s, resource, source, scope, path, observed, message,
-        remediation);
+        remediation, waiver);
+  }
+
+  /** This finding shown as WAIVED under {@code w}. */
+  public Finding waivedBy(Waiver w) {
+    return new Finding(rule, name, requirements, severity, Status.WAIVED, resource, source, scope, path, observed,
+        message, remediation, w);
+  }
+
+  public Finding withSource(Provenance p) {
+    return new Finding(rule, name, requirements, severity, status, resource, p, scope, path, observed, message,
+        remediation, waiver);
+  }
+
+  /** A {@code kubectl} command that shows the same evidence on the cluster; null for cluster-wide findings. */
+  public String kubectl() {
+    return KubectlCommand.forEvidence(resource, path);
+  }
+
+  /**
+   * What identifies this finding across runs whatever its line or wording: rule, object and field path. Used for
+   * SARIF fingerprints and {@code kubepci diff}.
+   */
+  public String identity() {
+    String object = resource == null ? "cluster" : resource.displayName();
+    return rule + "|" + object + "|" + path;
+  }
+
+  /** The first 16 hex digits of the SHA-256 of {@link #identity()}: stable across runs, lines and wording. */
+  public String fingerprint() {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(identity().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.kubepci.result;
 
+import dev.kubepci.waiver.Attestation;
 import java.util.List;
 
 /**
@@ -11,16 +12,35 @@ import java.util.List;
  * @param evidence facts gathered by the rules (counts, notes)
  * @param toCollect what the assessor must still collect for what automation cannot decide
  * @param findings number of findings (failed or waived) under it
+ * @param attestation the assessor's attestation for this practice, null when none was recorded
+ * @param attested true when the attestation decided the status (the practice was otherwise MANUAL)
  */
 public record RequirementResult(
     String id, String area, String title, String assessment, Status status, Status automatedStatus,
     List<String> rules, String reason, List<String> evidence, List<String> toCollect, List<String> commands,
-    List<String> questions, int findings) {
+    List<String> questions, int findings, Attestation attestation, boolean attested) {
   public RequirementResult {
     rules = List.copyOf(rules);
     evidence = List.copyOf(evidence);
     toCollect = List.copyOf(toCollect);
     commands = List.copyOf(commands);
     questions = List.copyOf(questions);
+  }
+
+  /** A result without an attestation. */
+  public RequirementResult(
+      String id, String area, String title, String assessment, Status status, Status automatedStatus,
+      List<String> rules, String reason, List<String> evidence, List<String> toCollect, List<String> commands,
+      List<String> questions, int findings) {
+    this(id, area, title, assessment, status, automatedStatus, rules, reason, evidence, toCollect, commands,
+        questions, findings, null, false);
+  }
+
+  /**
+   * True when the practice still waits for a person: MANUAL and no attestation decided it. Reports list these as
+   * open.
+   */
+  public boolean isOpen() {
+    return status == Status.MANUAL && !attested;
   }
 }

@@ -30,6 +30,15 @@ class ArchitectureTest {
   }
 
   @Test
+  void governanceRecordsAreDeclarationsThatKnowNeitherResultsNorTheEngine() {
+    noClasses().that().resideInAPackage("dev.kubepci.waiver..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("dev.kubepci.engine..", "dev.kubepci.collect..", "dev.kubepci.report..",
+            "dev.kubepci.result..", "dev.kubepci.config..")
+        .check(CORE);
+  }
+
+  @Test
   void coreKnowsNoCommandLine() {
     noClasses().should().dependOnClassesThat().resideInAPackage("picocli..").check(CORE);
   }

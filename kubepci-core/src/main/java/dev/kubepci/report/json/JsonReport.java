@@ -11,11 +11,11 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "tool", "framework", "generatedAt", "inputs", "cluster", "objects", "summary",
-    "areas", "requirements", "rules", "findings", "tables", "errors"})
+    "areas", "requirements", "rules", "findings", "tables", "waivers", "errors"})
 public record JsonReport(
     String schemaVersion, Tool tool, FrameworkRef framework, String generatedAt, List<String> inputs,
     Cluster cluster, int objects, Summary summary, List<Area> areas, List<Requirement> requirements,
-    List<Rule> rules, List<Finding> findings, List<Table> tables, List<Error> errors) {
+    List<Rule> rules, List<Finding> findings, List<Table> tables, List<WaiverState> waivers, List<Error> errors) {
 
   public static final String SCHEMA_VERSION = "1.0";
 
@@ -29,10 +29,13 @@ public record JsonReport(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Cluster(String name, String server, String version, String provider) {}
 
-  /** Counts: practices per status, failing findings per severity, rules per status, input errors. */
-  @JsonPropertyOrder({"requirements", "findings", "rules", "errors"})
+  /**
+   * Counts: practices per status, failing findings per severity, rules per status, input errors; waived findings,
+   * practices an attestation decided, and MANUAL practices still open.
+   */
+  @JsonPropertyOrder({"requirements", "findings", "rules", "errors", "waived", "attested", "open"})
   public record Summary(Map<String, Integer> requirements, Map<String, Integer> findings,
-      Map<String, Integer> rules, int errors) {}
+      Map<String, Integer> rules, int errors, int waived, int attested, List<String> open) {}
 
   /** One area of the guidance. */
   @JsonPropertyOrder({"id", "title", "status", "requirements"})
@@ -41,10 +44,20 @@ public record JsonReport(
   /** One best practice with its verdict. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"id", "area", "title", "assessment", "status", "automatedStatus", "reason", "rules",
-      "findings", "evidence", "toCollect", "commands", "questions"})
+      "findings", "evidence", "toCollect", "commands", "questions", "attestation"})
   public record Requirement(String id, String area, String title, String assessment, String status,
       String automatedStatus, String reason, List<String> rules, int findings, List<String> evidence,
-      List<String> toCollect, List<String> commands, List<String> questions) {}
+      List<String> toCollect, List<String> commands, List<String> questions, AttestationRecord attestation) {}
+
+  /**
+   * An assessor's attestation of a practice.
+   *
+   * @param applied true when it decided the practice's status (the practice was otherwise MANUAL)
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"verdict", "reviewer", "date", "evidence", "note", "applied", "source"})
+  public record AttestationRecord(String verdict, String reviewer, String date, List<String> evidence, String note,
+      boolean applied, Source source) {}
 
   /** One rule with its verdict over the input. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,10 +68,33 @@ public record JsonReport(
 
   /** One finding with its evidence. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"rule", "name", "requirements", "severity", "status", "scope", "resource", "path", "observed",
-      "message", "remediation"})
-  public record Finding(String rule, String name, List<String> requirements, String severity, String status,
-      String scope, Resource resource, String path, String observed, String message, String remediation) {}
+  @JsonPropertyOrder({"rule", "name", "ruleVersion", "requirements", "severity", "status", "scope", "resource",
+      "path", "observed", "message", "remediation", "kubectl", "fingerprint", "waiver"})
+  public record Finding(String rule, String name, String ruleVersion, List<String> requirements, String severity,
+      String status, String scope, Resource resource, String path, String observed, String message,
+      String remediation, String kubectl, String fingerprint, WaiverRecord waiver) {}
+
+  /** A waiver as declared: what it covers, why, who approved it, until when. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"id", "rule", "practice", "scope", "justification", "approver", "expires", "riskAnalysis",
+      "source"})
+  public record WaiverRecord(String id, String rule, String practice, WaiverScope scope, String justification,
+      String approver, String expires, String riskAnalysis, Source source) {}
+
+  /** The objects a waiver covers; absent patterns match everything. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"namespace", "kind", "name"})
+  public record WaiverScope(String namespace, String kind, String name) {}
+
+  /**
+   * A declared waiver and what became of it.
+   *
+   * @param state ACTIVE, EXPIRED or INVALID
+   * @param matched findings it covered
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"waiver", "state", "matched", "problem"})
+  public record WaiverState(WaiverRecord waiver, String state, int matched, String problem) {}
 
   /** A table of facts a rule gathered. */
   @JsonPropertyOrder({"id", "title", "rule", "columns", "rows"})
@@ -72,8 +108,9 @@ public record JsonReport(
 
   /** Where an object or an error was read. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"file", "document", "line", "cluster", "collectedAt"})
-  public record Source(String file, Integer document, Integer line, String cluster, String collectedAt) {}
+  @JsonPropertyOrder({"file", "document", "line", "fieldLine", "cluster", "collectedAt"})
+  public record Source(String file, Integer document, Integer line, Integer fieldLine, String cluster,
+      String collectedAt) {}
 
   /** Input that could not be used. */
   public record Error(Source source, String message) {}

@@ -13,6 +13,8 @@ import dev.kubepci.result.RequirementResult;
 import dev.kubepci.result.RuleResult;
 import dev.kubepci.result.Status;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.waiver.Attestation;
+import dev.kubepci.waiver.Waiver;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -62,21 +64,45 @@ public final class JsonReporter implements Reporter {
         report.inputs(),
         cluster,
         report.objects(),
-        new JsonReport.Summary(requirementCounts, findingCounts, ruleCounts, report.errors().size()),
+        new JsonReport.Summary(requirementCounts, findingCounts, ruleCounts, report.errors().size(),
+            (int) report.findings().stream().filter(f -> f.status() == Status.WAIVED).count(),
+            report.attestedPractices().size(), report.openPractices().stream().map(RequirementResult::id).toList()),
         report.areas().stream().map(a -> new JsonReport.Area(a.id(), a.title(), a.status().name(),
             a.requirements().stream().map(RequirementResult::id).toList())).toList(),
         report.requirements().stream().map(JsonReporter::requirement).toList(),
         report.rules().stream().map(JsonReporter::rule).toList(),
-        report.findings().stream().map(JsonReporter::finding).toList(),
+        report.findings().stream().map(f -> finding(f, report.toolVersion())).toList(),
         report.rules().stream().flatMap(r -> r.tables().stream().map(t -> new JsonReport.Table(t.id(), t.title(),
             r.id(), t.columns(), t.rows()))).toList(),
+        report.waivers().stream().map(w -> new JsonReport.WaiverState(waiver(w.waiver()), w.state().name(),
+            w.matched(), w.problem())).toList(),
         report.errors().stream().map(JsonReporter::error).toList());
   }
 
   private static JsonReport.Requirement requirement(RequirementResult r) {
     return new JsonReport.Requirement(r.id(), r.area(), r.title(), r.assessment(), r.status().name(),
         r.automatedStatus() == null ? null : r.automatedStatus().name(), r.reason(), r.rules(), r.findings(),
-        r.evidence(), r.toCollect(), emptyToNull(r.commands()), emptyToNull(r.questions()));
+        r.evidence(), r.toCollect(), emptyToNull(r.commands()), emptyToNull(r.questions()),
+        attestation(r.attestation(), r.attested()));
+  }
+
+  private static JsonReport.AttestationRecord attestation(Attestation a, boolean applied) {
+    if (a == null) {
+      return null;
+    }
+    return new JsonReport.AttestationRecord(a.verdict().name(), a.reviewer(), a.date().toString(), a.evidence(),
+        a.note(), applied, source(a.source()));
+  }
+
+  /** The JSON form of a declared waiver. */
+  public static JsonReport.WaiverRecord waiver(Waiver w) {
+    if (w == null) {
+      return null;
+    }
+    JsonReport.WaiverScope scope = w.scope() == null ? null
+        : new JsonReport.WaiverScope(w.scope().namespace(), w.scope().kind(), w.scope().name());
+    return new JsonReport.WaiverRecord(w.id(), w.rule(), w.practice(), scope, w.justification(), w.approver(),
+        w.expires() == null ? null : w.expires().toString(), w.riskAnalysis(), source(w.source()));
   }
 
   private static JsonReport.Rule rule(RuleResult r) {
@@ -84,9 +110,10 @@ public final class JsonReporter implements Reporter {
         r.reason(), r.failed(), r.passed(), emptyToNull(r.notes()));
   }
 
-  private static JsonReport.Finding finding(Finding f) {
-    return new JsonReport.Finding(f.rule(), f.name(), f.requirements(), f.severity().name(), f.status().name(),
-        f.scope(), resource(f.resource(), f.source()), f.path(), f.observed(), f.message(), f.remediation());
+  private static JsonReport.Finding finding(Finding f, String version) {
+    return new JsonReport.Finding(f.rule(), f.name(), version, f.requirements(), f.severity().name(),
+        f.status().name(), f.scope(), resource(f.resource(), f.source()), f.path(), f.observed(), f.message(),
+        f.remediation(), f.kubectl(), f.fingerprint(), waiver(f.waiver()));
   }
 
   private static JsonReport.Resource resource(ResourceRef ref, Provenance source) {
@@ -103,9 +130,9 @@ public final class JsonReporter implements Reporter {
     }
     if (p.isFile()) {
       return new JsonReport.Source(p.file(), p.document() > 0 ? p.document() : null, p.line() > 0 ? p.line() : null,
-          null, null);
+          p.fieldLine() > 0 ? p.fieldLine() : null, null, null);
     }
-    return new JsonReport.Source(null, null, null, p.cluster(),
+    return new JsonReport.Source(null, null, null, null, p.cluster(),
         p.collectedAt() == null ? null : p.collectedAt().toString());
   }
 

@@ -51,6 +51,8 @@ public final class TerminalReporter implements Reporter {
     areas(report, sb);
     tables(report, sb);
     findings(report, sb);
+    waived(report, sb);
+    attestations(report, sb);
     manual(report, sb);
     errors(report, sb);
     summary(report, sb);
@@ -77,6 +79,9 @@ public final class TerminalReporter implements Reporter {
         sb.append(pad(truncate(line, WIDTH - 17), WIDTH - 16)).append(statusLabel(r.status()));
         if (r.findings() > 0) {
           sb.append("  ").append(r.findings()).append(r.findings() == 1 ? " finding" : " findings");
+        }
+        if (r.attested()) {
+          sb.append("  attested");
         }
         sb.append('\n');
         if (r.status() == Status.NOT_ASSESSED && r.reason() != null) {
@@ -144,6 +149,49 @@ public final class TerminalReporter implements Reporter {
       sb.append("      ").append(f.message()).append('\n');
       if (!f.path().isEmpty()) {
         sb.append(dim("      " + f.path() + " = " + f.observed())).append('\n');
+      }
+    }
+    sb.append('\n');
+  }
+
+  private void waived(AssessmentReport report, StringBuilder sb) {
+    List<Finding> waived = report.findings().stream().filter(f -> f.status() == Status.WAIVED).toList();
+    if (waived.isEmpty()) {
+      return;
+    }
+    sb.append(bold("Waived findings")).append(" (").append(waived.size()).append(")\n");
+    for (Finding f : waived.subList(0, Math.min(waived.size(), options.maxFindings()))) {
+      sb.append("  ").append(statusLabel(Status.WAIVED)).append(f.rule()).append(' ').append(f.name()).append("  ")
+          .append(f.resource() == null ? "cluster" : f.resource().displayName()).append('\n');
+      if (f.waiver() != null) {
+        sb.append("      ").append(f.waiver().justification()).append('\n');
+        sb.append(dim("      waiver " + f.waiver().label() + ", approved by " + f.waiver().approver() + ", expires "
+            + f.waiver().expires())).append('\n');
+      }
+    }
+    if (waived.size() > options.maxFindings()) {
+      sb.append(dim("  ... " + (waived.size() - options.maxFindings()) + " more (--format json lists all)")).append('\n');
+    }
+    sb.append('\n');
+  }
+
+  private void attestations(AssessmentReport report, StringBuilder sb) {
+    List<RequirementResult> attested = report.requirements().stream().filter(r -> r.attestation() != null).toList();
+    if (attested.isEmpty()) {
+      return;
+    }
+    sb.append(bold("Attestations")).append(" (").append(report.attestedPractices().size()).append(" decided, ")
+        .append(report.openPractices().size()).append(" manual practices still open)\n");
+    for (RequirementResult r : attested) {
+      var a = r.attestation();
+      sb.append("  ").append(r.id()).append(' ').append(a.verdict()).append(" by ").append(a.reviewer()).append(" on ")
+          .append(a.date());
+      if (!r.attested()) {
+        sb.append(dim(" (not applied: the automated checks decide " + r.status() + ")"));
+      }
+      sb.append('\n');
+      if (a.note() != null) {
+        sb.append("      ").append(a.note()).append('\n');
       }
     }
     sb.append('\n');

@@ -1,0 +1,90 @@
+package dev.kubepci.cli;
+
+import dev.kubepci.report.diff.DiffRenderer;
+import dev.kubepci.report.diff.ReportDiff;
+import dev.kubepci.report.json.JsonReport;
+import dev.kubepci.rule.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code kubepci diff OLD.json NEW.json}: what changed between two assessments. */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Compare two JSON reports: new, fixed and unchanged findings (matched by rule, object and field "
+        + "path), and every best practice whose status changed.",
+    footer = {
+        "",
+        "Examples:",
+        "  kubepci diff last-quarter.json today.json",
+        "  kubepci diff main.json branch.json --format markdown --output diff.md --fail-on high",
+        "",
+        "Exit codes: 0 done, 1 new failing findings at or above --fail-on, 2 usage error (a file that is not a "
+            + "kubepci JSON report)."})
+public final class DiffCommand implements Callable<Integer> {
+  @ParentCommand
+  KubepciCommand parent;
+
+  @Parameters(index = "0", paramLabel = "OLD", description = "The earlier JSON report (kubepci scan --format json).")
+  Path older;
+
+  @Parameters(index = "1", paramLabel = "NEW", description = "The later JSON report.")
+  Path newer;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "terminal",
+      description = "terminal, markdown or json. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "none",
+      description = "Exit with code 1 when a new failing finding is at this severity or higher: info, low, medium, "
+          + "high, critical, or none. Default: ${DEFAULT-VALUE}.")
+  String failOn;
+
+  @Override
+  public Integer call() throws IOException {
+    Environment env = parent.environment();
+    String fmt = format.toLowerCase(Locale.ROOT);
+    if (!DiffRenderer.FORMATS.contains(fmt)) {
+      throw new UserException(ExitCode.USAGE, "unknown format '" + format + "' (expected one of "
+          + DiffRenderer.FORMATS + ")");
+    }
+    Severity threshold = "none".equalsIgnoreCase(failOn) ? null : ScanCommand.parseSeverity(failOn);
+    ReportDiff diff = ReportDiff.between(read(older), read(newer));
+    String text = DiffRenderer.render(diff, fmt);
+    if (output == null) {
+      env.out().print(text);
+      env.out().flush();
+    } else {
+      if (output.getParent() != null) {
+        Files.createDirectories(output.getParent());
+      }
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+    }
+    return threshold != null && !diff.addedFailingAtOrAbove(threshold).isEmpty()
+        ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  private static JsonReport read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return ReportDiff.read(in, file.toString());
+    } catch (NoSuchFileException e) {
+      throw new UserException(ExitCode.USAGE, "no such file: " + file);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(ExitCode.USAGE, e.getMessage());
+    }
+  }
+}

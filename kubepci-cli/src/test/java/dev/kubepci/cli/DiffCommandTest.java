@@ -1,0 +1,143 @@
+package dev.kubepci.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kubepci diff} on assessments of the example cluster. */
+class DiffCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Path scan(Path dir, String name, String... args) throws IOException {
+    Path out = dir.resolve(name);
+    List<String> all = new ArrayList<>(List.of("scan"));
+    all.addAll(List.of(args));
+    all.addAll(List.of("--format", "json", "--output", out.toString(), "--fail-on", "none"));
+    Cli.Run run = Cli.run(all.toArray(String[]::new));
+    assertThat(run.code()).as(run.err()).isZero();
+    return out;
+  }
+
+  /** A copy of the example manifests that the test may change. */
+  private static Path copyOfManifests(Path dir) throws IOException {
+    Path target = dir.resolve("manifests");
+    Path source = Path.of(Cli.MANIFESTS);
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path p : files.toList()) {
+        Path to = target.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    return target;
+  }
+
+  @Test
+  void reportsNewFixedAndUnchangedFindingsOfTheExample(@TempDir Path dir) throws IOException {
+    Path manifests = copyOfManifests(dir);
+    Path before = scan(dir, "before.json", manifests.toString());
+    Files.delete(manifests.resolve("monitoring").resolve("grafana.yaml"));
+    Files.writeString(manifests.resolve("payments").resolve("debug.yaml"), """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: debug-shell
+          namespace: payments
+        spec:
+          containers:
+            - name: shell
+              image: registry.payments.example.com/tools/shell:1.0
+              securityContext:
+                privileged: true
+        """);
+    Path after = scan(dir, "after.json", manifests.toString());
+
+    Cli.Run run = Cli.run("diff", before.toString(), after.toString(), "--format", "json");
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode diff = JSON.readTree(run.out());
+    assertThat(diff.get("added")).anySatisfy(f -> {
+      assertThat(f.get("rule").asText()).isEqualTo("KPCI-0001");
+      assertThat(f.get("object").asText()).isEqualTo("Pod/payments/debug-shell");
+      assertThat(f.get("newStatus").asText()).isEqualTo("FAIL");
+    });
+    assertThat(diff.get("added")).allSatisfy(f -> assertThat(f.get("object").asText()).contains("debug-shell"));
+    assertThat(diff.get("fixed")).isNotEmpty().allSatisfy(f ->
+        assertThat(f.get("object").asText()).isEqualTo("Deployment/monitoring/grafana"));
+    JsonNode old = JSON.readTree(before.toFile());
+    assertThat(diff.at("/summary/unchanged").asInt())
+        .isEqualTo(old.get("findings").size() - diff.get("fixed").size());
+
+    Cli.Run gate = Cli.run("diff", before.toString(), after.toString(), "--fail-on", "critical");
+    assertThat(gate.code()).isEqualTo(ExitCode.FINDINGS.code());
+    assertThat(gate.out()).contains("New findings (").contains("Fixed findings (")
+        .contains("Pod/payments/debug-shell");
+  }
+
+  @Test
+  void aMovedLineIsNotANewFinding(@TempDir Path dir) throws IOException {
+    Path manifests = copyOfManifests(dir);
+    Path before = scan(dir, "before.json", manifests.toString());
+    Path calico = manifests.resolve("kube-system").resolve("calico.yaml");
+    Files.writeString(calico, "# reviewed 2026-01\n\n\n" + Files.readString(calico));
+    Path after = scan(dir, "after.json", manifests.toString());
+    assertThat(JSON.readTree(before.toFile()).toString()).isNotEqualTo(JSON.readTree(after.toFile()).toString());
+    JsonNode diff = JSON.readTree(Cli.run("diff", before.toString(), after.toString(), "-f", "json").out());
+    assertThat(diff.at("/summary/added").asInt()).isZero();
+    assertThat(diff.at("/summary/fixed").asInt()).isZero();
+    assertThat(diff.get("practices")).isEmpty();
+  }
+
+  @Test
+  void waiversShowAsStatusChangesOfFindingsAndPractices(@TempDir Path dir) throws IOException {
+    Path before = scan(dir, "before.json", Cli.MANIFESTS, "-c", GovernanceCommandTest.CONFIG);
+    Path after = scan(dir, "after.json", Cli.MANIFESTS, "-c", GovernanceCommandTest.CONFIG,
+        "--waivers", GovernanceCommandTest.WAIVERS, "--attestations", GovernanceCommandTest.ATTESTATIONS);
+    JsonNode diff = JSON.readTree(Cli.run("diff", before.toString(), after.toString(), "--format", "json").out());
+    int waived = JSON.readTree(after.toFile()).at("/summary/waived").asInt();
+    assertThat(waived).isPositive();
+    assertThat(diff.at("/summary/statusChanged").asInt()).isEqualTo(waived);
+    assertThat(diff.at("/summary/added").asInt()).isZero();
+    assertThat(diff.get("practices")).anySatisfy(p -> {
+      assertThat(p.get("id").asText()).isEqualTo("1.6");
+      assertThat(p.get("from").asText()).isEqualTo("MANUAL");
+      assertThat(p.get("to").asText()).isEqualTo("PASS");
+      assertThat(p.get("direction").asText()).isEqualTo("improved");
+    });
+    assertThat(diff.get("practices")).anySatisfy(p -> {
+      assertThat(p.get("id").asText()).isEqualTo("2.3");
+      assertThat(p.get("direction").asText()).isEqualTo("regressed");
+    });
+
+    String markdown = Cli.run("diff", before.toString(), after.toString(), "--format", "markdown").out();
+    assertThat(markdown).startsWith("## kubepci diff").contains("### Findings whose status changed")
+        .contains("FAIL → WAIVED").contains("### Practice status changes").contains("| 1.6 ");
+    String text = Cli.run("diff", before.toString(), after.toString()).out();
+    assertThat(text).contains("Practice status changes").contains("MANUAL -> PASS").contains("FAIL -> WAIVED");
+  }
+
+  @Test
+  void aFileThatIsNotAReportIsAUsageError(@TempDir Path dir) throws IOException {
+    Path report = scan(dir, "r.json", Cli.MANIFESTS);
+    Path other = dir.resolve("other.json");
+    Files.writeString(other, "{\"kind\": \"List\"}");
+    Cli.Run run = Cli.run("diff", report.toString(), other.toString());
+    assertThat(run.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run.err()).contains("is not a kubepci JSON report");
+    assertThat(Cli.run("diff", report.toString(), dir.resolve("missing.json").toString()).err())
+        .contains("no such file");
+    assertThat(Cli.run("diff", report.toString(), report.toString(), "--format", "html").code())
+        .isEqualTo(ExitCode.USAGE.code());
+  }
+}

@@ -1,0 +1,62 @@
+package dev.kubepci.collect;
+
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Provenance;
+import dev.kubepci.result.AssessmentReport;
+import dev.kubepci.result.Finding;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Points the findings read from files at the line of their field rather than at the start of their object. Runs
+ * once after the assessment (the engine does no I/O), reading each file that has findings once. Findings from
+ * standard input or a cluster keep their object's provenance.
+ */
+public final class FieldLines {
+  private FieldLines() {}
+
+  public static AssessmentReport locate(AssessmentReport report) {
+    Map<String, List<Integer>> byFile = new TreeMap<>();
+    List<Finding> findings = report.findings();
+    for (int i = 0; i < findings.size(); i++) {
+      Provenance p = findings.get(i).source();
+      if (p != null && p.isFile() && !ManifestReader.STDIN.equals(p.file()) && !findings.get(i).path().isEmpty()
+          && Files.isRegularFile(Path.of(p.file()))) {
+        byFile.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(i);
+      }
+    }
+    if (byFile.isEmpty()) {
+      return report;
+    }
+    List<Finding> located = new ArrayList<>(findings);
+    byFile.forEach((file, indexes) -> {
+      List<SourceLocator.Request> requests = new ArrayList<>();
+      for (int i : indexes) {
+        Finding f = findings.get(i);
+        requests.add(new SourceLocator.Request(f.source().document(), f.source().line(), parse(f.path())));
+      }
+      Map<SourceLocator.Request, Integer> lines = SourceLocator.locateAll(Path.of(file), requests);
+      for (int k = 0; k < indexes.size(); k++) {
+        Finding f = findings.get(indexes.get(k));
+        int line = lines.getOrDefault(requests.get(k), 0);
+        if (line > 0) {
+          located.set(indexes.get(k), f.withSource(f.source().withFieldLine(line)));
+        }
+      }
+    });
+    return report.withFindings(located);
+  }
+
+  /** A path a rule wrote that is not a plain field path (a wildcard, say) resolves to its object. */
+  private static FieldPath parse(String path) {
+    try {
+      return FieldPath.parse(path);
+    } catch (IllegalArgumentException e) {
+      return FieldPath.root();
+    }
+  }
+}

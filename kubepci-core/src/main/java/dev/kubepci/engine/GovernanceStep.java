@@ -1,0 +1,164 @@
+package dev.kubepci.engine;
+
+import dev.kubepci.catalog.Framework;
+import dev.kubepci.catalog.RuleCatalog;
+import dev.kubepci.catalog.RuleDescriptor;
+import dev.kubepci.model.Provenance;
+import dev.kubepci.result.AreaResult;
+import dev.kubepci.result.Finding;
+import dev.kubepci.result.ProcessingError;
+import dev.kubepci.result.RequirementResult;
+import dev.kubepci.result.RuleResult;
+import dev.kubepci.result.Status;
+import dev.kubepci.result.WaiverResult;
+import dev.kubepci.waiver.Attestation;
+import dev.kubepci.waiver.Waiver;
+import dev.kubepci.waiver.Waivers;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies the declared governance after the rules have run: waivers turn the FAIL findings they cover into
+ * WAIVED (kept in the report with their waiver), attestations decide the practices left MANUAL. Invalid or
+ * expired records take no effect and become processing errors, so that a lapsed exception fails the run instead
+ * of silently hiding a finding.
+ */
+final class GovernanceStep {
+  private GovernanceStep() {}
+
+  /** Findings, rule results and waiver outcomes after the waivers are applied. */
+  record Waived(List<Finding> findings, List<RuleResult> rules, List<WaiverResult> waivers) {}
+
+  static Waived applyWaivers(List<Waiver> waivers, List<Finding> findings, List<RuleResult> rules,
+      RuleCatalog catalog, Framework framework, LocalDate today, List<ProcessingError> errors) {
+    if (waivers.isEmpty()) {
+      return new Waived(findings, rules, List.of());
+    }
+    Set<String> ruleKeys = new HashSet<>();
+    for (RuleDescriptor d : catalog.rules()) {
+      ruleKeys.add(d.id());
+      ruleKeys.add(d.name());
+    }
+    Set<String> practiceIds = practiceIds(framework);
+    List<Waiver> valid = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Waiver w : waivers) {
+      String problem = Waivers.problem(w, today, ruleKeys, practiceIds);
+      problems.add(problem);
+      if (problem == null) {
+        valid.add(w);
+      } else {
+        errors.add(new ProcessingError(where(w.source()), "waiver " + w.label() + " " + problem
+            + "; the findings it names stay FAIL"));
+      }
+    }
+    int[] matched = new int[valid.size()];
+    List<Finding> out = new ArrayList<>(findings.size());
+    Map<String, int[]> byRule = new HashMap<>(); // rule id -> {failing, waived}
+    for (Finding f : findings) {
+      Finding result = f;
+      if (f.status() == Status.FAIL) {
+        for (int i = 0; i < valid.size(); i++) {
+          if (Waivers.covers(valid.get(i), f.rule(), f.name(), f.requirements(), f.resource())) {
+            result = f.waivedBy(valid.get(i));
+            matched[i]++;
+            break;
+          }
+        }
+        int[] counts = byRule.computeIfAbsent(f.rule(), k -> new int[2]);
+        counts[0]++;
+        if (result.status() == Status.WAIVED) {
+          counts[1]++;
+        }
+      }
+      out.add(result);
+    }
+    List<RuleResult> ruleResults = new ArrayList<>(rules.size());
+    for (RuleResult r : rules) {
+      int[] counts = byRule.get(r.id());
+      boolean allWaived = r.status() == Status.FAIL && counts != null && counts[0] > 0 && counts[0] == counts[1];
+      ruleResults.add(allWaived ? r.withStatus(Status.WAIVED) : r);
+    }
+    List<WaiverResult> outcomes = new ArrayList<>();
+    int validIndex = 0;
+    for (int i = 0; i < waivers.size(); i++) {
+      Waiver w = waivers.get(i);
+      String problem = problems.get(i);
+      if (problem == null) {
+        outcomes.add(new WaiverResult(w, WaiverResult.State.ACTIVE, matched[validIndex++], null));
+      } else {
+        outcomes.add(new WaiverResult(w, Waivers.isExpiry(problem) ? WaiverResult.State.EXPIRED
+            : WaiverResult.State.INVALID, 0, problem));
+      }
+    }
+    return new Waived(out, ruleResults, outcomes);
+  }
+
+  /**
+   * Attaches each valid attestation to its practice. A MANUAL practice takes the attested verdict; any other
+   * keeps the status automation gave it (a failure or missing data is never overridden) and shows the
+   * attestation beside it.
+   */
+  static List<AreaResult> attest(List<AreaResult> areas, List<Attestation> attestations, Framework framework,
+      LocalDate today, List<ProcessingError> errors) {
+    if (attestations.isEmpty()) {
+      return areas;
+    }
+    Set<String> practiceIds = practiceIds(framework);
+    Map<String, Attestation> byPractice = new HashMap<>();
+    for (Attestation a : attestations) {
+      String problem = Waivers.problem(a, today, practiceIds);
+      if (problem == null && byPractice.containsKey(a.practice())) {
+        problem = "repeats practice " + a.practice() + " (the first attestation is kept)";
+      }
+      if (problem != null) {
+        errors.add(new ProcessingError(where(a.source()), "attestation"
+            + (a.practice() == null ? "" : " for " + a.practice()) + " " + problem + "; it was not applied"));
+      } else {
+        byPractice.put(a.practice(), a);
+      }
+    }
+    List<AreaResult> out = new ArrayList<>();
+    for (AreaResult area : areas) {
+      List<RequirementResult> reqs = new ArrayList<>();
+      Map<Status, Integer> counts = new EnumMap<>(Status.class);
+      for (RequirementResult r : area.requirements()) {
+        Attestation a = byPractice.get(r.id());
+        RequirementResult updated = a == null ? r : attested(r, a);
+        reqs.add(updated);
+        counts.merge(updated.status(), 1, Integer::sum);
+      }
+      Status status = RollUp.combine(reqs.stream().map(RequirementResult::status).toList());
+      out.add(new AreaResult(area.id(), area.title(), status, reqs, counts));
+    }
+    return out;
+  }
+
+  private static RequirementResult attested(RequirementResult r, Attestation a) {
+    boolean decides = r.status() == Status.MANUAL;
+    Status status = decides ? Status.valueOf(a.verdict().name()) : r.status();
+    String reason = decides
+        ? "attested " + a.verdict() + " by " + a.reviewer() + " on " + a.date()
+            + (a.note() == null || a.note().isBlank() ? "" : ": " + a.note())
+        : r.reason();
+    List<String> toCollect = decides ? List.of() : r.toCollect();
+    return new RequirementResult(r.id(), r.area(), r.title(), r.assessment(), status, r.automatedStatus(), r.rules(),
+        reason, r.evidence(), toCollect, r.commands(), r.questions(), r.findings(), a, decides);
+  }
+
+  private static Set<String> practiceIds(Framework framework) {
+    Set<String> ids = new HashSet<>();
+    framework.practices().forEach(p -> ids.add(p.id()));
+    return ids;
+  }
+
+  private static Provenance where(Provenance source) {
+    return source != null ? source : Provenance.ofFile("<configuration>", 0, 0);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.kubepci.report.csv;
+
+import dev.kubepci.model.Provenance;
+import dev.kubepci.model.ResourceRef;
+import dev.kubepci.report.Reporter;
+import dev.kubepci.result.AssessmentReport;
+import dev.kubepci.result.Finding;
+import dev.kubepci.waiver.Waiver;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One row per finding (failed or waived) for spreadsheets: RFC 4180 (comma separated, double quotes, CRLF), UTF-8.
+ * Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
+ */
+public final class CsvReporter implements Reporter {
+  /** The header row. */
+  public static final List<String> COLUMNS = List.of(
+      "severity", "status", "rule", "name", "ruleVersion", "requirements", "scope", "apiVersion", "kind",
+      "namespace", "object", "uid", "resourceVersion", "file", "document", "line", "fieldLine", "cluster",
+      "collectedAt", "path", "observed", "message", "remediation", "kubectl", "fingerprint", "waiver",
+      "justification", "approver", "expires", "riskAnalysis");
+
+  @Override
+  public String format() {
+    return "csv";
+  }
+
+  @Override
+  public void write(AssessmentReport report, OutputStream out) throws IOException {
+    out.write(render(report).getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  public static String render(AssessmentReport report) {
+    StringBuilder sb = new StringBuilder();
+    row(sb, COLUMNS);
+    for (Finding f : report.findings()) {
+      row(sb, cells(f, report.toolVersion()));
+    }
+    return sb.toString();
+  }
+
+  private static List<String> cells(Finding f, String version) {
+    ResourceRef r = f.resource();
+    Provenance p = f.source();
+    Waiver w = f.waiver();
+    List<String> c = new ArrayList<>();
+    c.add(f.severity().name());
+    c.add(f.status().name());
+    c.add(f.rule());
+    c.add(f.name());
+    c.add(version);
+    c.add(String.join(" ", f.requirements()));
+    c.add(f.scope());
+    c.add(r == null ? "" : r.apiVersion());
+    c.add(r == null ? "" : r.kind());
+    c.add(r == null ? "" : r.namespace());
+    c.add(r == null ? "" : r.name());
+    c.add(r == null ? "" : r.uid());
+    c.add(r == null ? "" : r.resourceVersion());
+    c.add(p == null ? "" : p.file());
+    c.add(p == null || p.document() == 0 ? "" : String.valueOf(p.document()));
+    c.add(p == null || p.line() == 0 ? "" : String.valueOf(p.line()));
+    c.add(p == null || p.fieldLine() == 0 ? "" : String.valueOf(p.fieldLine()));
+    c.add(p == null ? "" : p.cluster());
+    c.add(p == null || p.collectedAt() == null ? "" : p.collectedAt().toString());
+    c.add(f.path());
+    c.add(f.observed());
+    c.add(f.message());
+    c.add(f.remediation());
+    c.add(f.kubectl());
+    c.add(f.fingerprint());
+    c.add(w == null ? "" : w.label());
+    c.add(w == null ? "" : w.justification());
+    c.add(w == null ? "" : w.approver());
+    c.add(w == null || w.expires() == null ? "" : w.expires().toString());
+    c.add(w == null ? "" : w.riskAnalysis());
+    return c;
+  }
+
+  private static void row(StringBuilder sb, List<String> cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(cell(cells.get(i)));
+    }
+    sb.append("\r\n");
+  }
+
+  static String cell(String value) {
+    if (value == null || value.isEmpty()) {
+      return "";
+    }
+    String v = value;
+    char first = v.charAt(0);
+    if (first == '=' || first == '+' || first == '@' || first == '\t' || first == '\r'
+        || first == '-' && (v.length() == 1 || !Character.isDigit(v.charAt(1)))) {
+      v = "'" + v;
+    }
+    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
+        || v.startsWith(" ") || v.endsWith(" ")) {
+      return '"' + v.replace("\"", "\"\"") + '"';
+    }
+    return v;
+  }
+}

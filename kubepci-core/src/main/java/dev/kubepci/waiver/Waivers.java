@@ -1,0 +1,133 @@
+package dev.kubepci.waiver;
+
+import dev.kubepci.model.ResourceRef;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The governance rules of waivers and attestations: what makes one valid, and which findings a waiver covers.
+ * Pure: the assessment's date comes from the caller.
+ */
+public final class Waivers {
+  private Waivers() {}
+
+  /**
+   * Why {@code w} cannot take effect on {@code today}, or null when it is valid.
+   *
+   * @param rules the ids and names of the rules in the catalogue
+   * @param practices the ids of the framework's best practices
+   */
+  public static String problem(Waiver w, LocalDate today, Set<String> rules, Set<String> practices) {
+    boolean hasRule = !blank(w.rule());
+    boolean hasPractice = !blank(w.practice());
+    if (hasRule == hasPractice) {
+      return hasRule ? "names both a rule and a practice; a waiver covers one of them"
+          : "names neither a rule nor a practice";
+    }
+    if (hasRule && !rules.contains(w.rule())) {
+      return "names an unknown rule '" + w.rule() + "'";
+    }
+    if (hasPractice && !practices.contains(w.practice())) {
+      return "names an unknown practice '" + w.practice() + "'";
+    }
+    if (w.scope() == null || w.scope().isEmpty()) {
+      return "has no scope: set namespace, kind or name (name: \"*\" covers every object)";
+    }
+    if (blank(w.justification())) {
+      return "has no justification";
+    }
+    if (blank(w.approver())) {
+      return "has no approver";
+    }
+    if (w.expires() == null) {
+      return "has no expiry date";
+    }
+    if (today.isAfter(w.expires())) {
+      return "expired on " + w.expires();
+    }
+    return null;
+  }
+
+  /** True when the problem is only that the waiver has expired. */
+  public static boolean isExpiry(String problem) {
+    return problem != null && problem.startsWith("expired on ");
+  }
+
+  /**
+   * True when a valid waiver covers a finding of rule {@code ruleId}/{@code ruleName}, counted towards
+   * {@code requirements}, on {@code object} (null for a finding about the cluster as a whole).
+   */
+  public static boolean covers(Waiver w, String ruleId, String ruleName, List<String> requirements,
+      ResourceRef object) {
+    boolean target = w.rule() != null
+        ? w.rule().equals(ruleId) || w.rule().equals(ruleName)
+        : requirements.contains(w.practice());
+    if (!target) {
+      return false;
+    }
+    Waiver.Scope s = w.scope();
+    String ns = object == null ? null : object.namespace();
+    String kind = object == null ? null : object.kind();
+    String name = object == null ? null : object.name();
+    return matches(s.namespace(), ns, false) && matches(s.kind(), kind, true) && matches(s.name(), name, false);
+  }
+
+  /** An absent pattern matches anything; {@code *} and {@code ?} are wildcards; a missing value is "". */
+  static boolean matches(String pattern, String value, boolean ignoreCase) {
+    if (pattern == null) {
+      return true;
+    }
+    String v = value == null ? "" : value;
+    String p = pattern;
+    if (ignoreCase) {
+      v = v.toLowerCase(Locale.ROOT);
+      p = p.toLowerCase(Locale.ROOT);
+    }
+    return glob(p).matcher(v).matches();
+  }
+
+  private static Pattern glob(String pattern) {
+    StringBuilder re = new StringBuilder();
+    for (char c : pattern.toCharArray()) {
+      switch (c) {
+        case '*' -> re.append(".*");
+        case '?' -> re.append('.');
+        default -> re.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(re.toString());
+  }
+
+  /** Why {@code a} cannot decide its practice on {@code today}, or null when it is valid. */
+  public static String problem(Attestation a, LocalDate today, Set<String> practices) {
+    if (blank(a.practice())) {
+      return "names no practice";
+    }
+    if (!practices.contains(a.practice())) {
+      return "names an unknown practice '" + a.practice() + "'";
+    }
+    if (a.verdict() == null) {
+      return "has no verdict (PASS, FAIL or NOT_APPLICABLE)";
+    }
+    if (blank(a.reviewer())) {
+      return "has no reviewer";
+    }
+    if (a.date() == null) {
+      return "has no date";
+    }
+    if (a.date().isAfter(today)) {
+      return "is dated " + a.date() + ", after the assessment";
+    }
+    if (a.evidence().isEmpty()) {
+      return "lists no evidence reviewed";
+    }
+    return null;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

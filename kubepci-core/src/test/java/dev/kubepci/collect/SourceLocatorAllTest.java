@@ -1,0 +1,121 @@
+package dev.kubepci.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubepci.model.FieldPath;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SourceLocatorAllTest {
+  private static final String YAML = """
+      # leading comment
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: a
+      ---
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: web
+        labels:
+          app.kubernetes.io/name: web
+      spec:
+        template:
+          spec:
+            initContainers:
+              - name: init
+                image: busybox
+            containers:
+              - name: app
+                image: nginx
+                securityContext:
+                  privileged: true
+      ---
+      apiVersion: v1
+      kind: List
+      items:
+        - apiVersion: v1
+          kind: ServiceAccount
+          metadata:
+            name: one
+          automountServiceAccountToken: true
+        - apiVersion: v1
+          kind: ServiceAccount
+          metadata:
+            name: two
+          automountServiceAccountToken: true
+      """;
+
+  private static int objectLine(String text, int document, int nth) throws IOException {
+    // the object lines as the reader records them
+    List<Integer> lines = new java.util.ArrayList<>();
+    new ManifestReader(new ResourceSink() {
+      @Override
+      public void accept(dev.kubepci.model.Resource r) {
+        if (r.provenance().document() == document) {
+          lines.add(r.provenance().line());
+        }
+      }
+
+      @Override
+      public void error(dev.kubepci.result.ProcessingError e) {}
+    }).read("t.yaml", new StringReader(text));
+    return lines.get(nth);
+  }
+
+  @Test
+  void locatesManyFieldsOfManyObjectsInOnePassAsLocateDoesOneByOne() throws IOException {
+    int deployment = objectLine(YAML, 2, 0);
+    int one = objectLine(YAML, 3, 0);
+    int two = objectLine(YAML, 3, 1);
+    List<SourceLocator.Request> requests = List.of(
+        new SourceLocator.Request(2, deployment, FieldPath.parse("spec.template.spec.containers[0].securityContext.privileged")),
+        new SourceLocator.Request(2, deployment, FieldPath.parse("spec.template.spec.initContainers[0].image")),
+        new SourceLocator.Request(2, deployment, FieldPath.parse("metadata.labels['app.kubernetes.io/name']")),
+        new SourceLocator.Request(2, deployment, FieldPath.parse("spec.template.spec.containers[0].resources.limits")),
+        new SourceLocator.Request(3, one, FieldPath.parse("automountServiceAccountToken")),
+        new SourceLocator.Request(3, two, FieldPath.parse("automountServiceAccountToken")),
+        new SourceLocator.Request(1, objectLine(YAML, 1, 0), FieldPath.parse("metadata.name")));
+    Map<SourceLocator.Request, Integer> lines = SourceLocator.locateAll(new StringReader(YAML), requests);
+    assertThat(requests.stream().map(lines::get).toList()).containsExactly(24, 19, 13, 21, 33, 38, 5);
+    for (SourceLocator.Request q : requests) {
+      assertThat(lines.get(q)).as("%s", q)
+          .isEqualTo(SourceLocator.locate(new StringReader(YAML), q.document(), q.objectLine(), q.path()));
+    }
+  }
+
+  @Test
+  void locatesFieldsInJsonArraysOfObjects() throws IOException {
+    String json = "[\n{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\": {\"name\": \"a\"},\n"
+        + " \"spec\": {\n  \"hostPID\": true}},\n{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n"
+        + " \"metadata\": {\"name\": \"b\"}}\n]\n";
+    Map<SourceLocator.Request, Integer> lines = SourceLocator.locateAll(new StringReader(json), List.of(
+        new SourceLocator.Request(1, 2, FieldPath.parse("spec.hostPID")),
+        new SourceLocator.Request(1, 6, FieldPath.parse("metadata.name"))));
+    assertThat(lines.values()).containsExactly(5, 7);
+  }
+
+  @Test
+  void readsOnPastAListWhenALaterJsonDocumentIsRequested() throws IOException {
+    String json = "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [\n"
+        + "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\": {\"name\": \"a\"}},\n"
+        + "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\": {\"name\": \"b\"}}]}\n"
+        + "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\":\n {\"name\": \"c\"}}\n";
+    Map<SourceLocator.Request, Integer> lines = SourceLocator.locateAll(new StringReader(json), List.of(
+        new SourceLocator.Request(1, 2, FieldPath.parse("metadata.name")),
+        new SourceLocator.Request(2, 6, FieldPath.parse("metadata.name"))));
+    assertThat(lines.values()).containsExactly(3, 8);
+  }
+
+  @Test
+  void anUnknownObjectAnswersItsObjectLine() throws IOException {
+    Map<SourceLocator.Request, Integer> lines = SourceLocator.locateAll(new StringReader(YAML),
+        List.of(new SourceLocator.Request(9, 77, FieldPath.parse("spec"))));
+    assertThat(lines.values()).containsExactly(77);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.kubepci.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kubepci.waiver.Attestation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GovernanceConfigTest {
+  @Test
+  void readsWaiversAndAttestationsFromTheConfigurationWithTheirLines(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("kubepci.yaml");
+    Files.writeString(file, """
+        trustedRegistries: [registry.example.com]
+        waivers:
+          - rule: KPCI-0001
+            scope: {namespace: kube-system}
+            justification: CNI
+            approver: CISO
+            expires: 2026-06-30
+          - practice: "3.1"
+            scope: {name: "node-*"}
+            justification: metrics
+            approver: CISO
+            expires: 2026-03-31
+            riskAnalysis: TRA-1
+        attestations:
+          - practice: "7.1"
+            verdict: PASS
+            reviewer: QSA
+            date: 2026-01-10
+            evidence: [audit policy]
+        """);
+    KubepciConfig c = ConfigLoader.load(file);
+    assertThat(c.trustedRegistries()).containsExactly("registry.example.com");
+    assertThat(c.waivers()).hasSize(2);
+    assertThat(c.waivers().get(0).expires()).isEqualTo(LocalDate.parse("2026-06-30"));
+    assertThat(c.waivers().get(0).source().line()).isEqualTo(3);
+    assertThat(c.waivers().get(1).source().line()).isEqualTo(8);
+    assertThat(c.waivers().get(1).riskAnalysis()).isEqualTo("TRA-1");
+    assertThat(c.attestations()).singleElement().satisfies(a -> {
+      assertThat(a.verdict()).isEqualTo(Attestation.Verdict.PASS);
+      assertThat(a.source().describe()).isEqualTo(file + ":15 (document 1)");
+    });
+  }
+
+  @Test
+  void aGovernanceFileAcceptsOnlyWaiversAndAttestations(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("w.yaml");
+    Files.writeString(file, "waivers:\n  - rule: KPCI-0001\n    scope: {kind: Pod}\n    justifcation: typo\n");
+    assertThatThrownBy(() -> ConfigLoader.loadGovernance(file)).isInstanceOf(ConfigLoader.ConfigException.class)
+        .hasMessageContaining("w.yaml:").hasMessageContaining("unknown key 'justifcation'");
+    Files.writeString(file, "scope: {}\n");
+    assertThatThrownBy(() -> ConfigLoader.loadGovernance(file)).hasMessageContaining("unknown key 'scope'");
+  }
+
+  @Test
+  void aDateThatIsNotADateIsReportedWithItsLine(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("w.yaml");
+    Files.writeString(file, "waivers:\n  - rule: KPCI-0001\n    expires: next year\n");
+    assertThatThrownBy(() -> ConfigLoader.loadGovernance(file)).isInstanceOf(ConfigLoader.ConfigException.class)
+        .hasMessageContaining("w.yaml:3");
+  }
+}

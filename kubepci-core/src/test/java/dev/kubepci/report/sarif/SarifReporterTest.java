@@ -1,0 +1,117 @@
+package dev.kubepci.report.sarif;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.kubepci.report.ReportFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SarifReporterTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Set<ValidationMessage> validate(String sarif) throws IOException {
+    try (InputStream schema = SarifReporterTest.class.getResourceAsStream("/schemas/sarif-schema-2.1.0.json")) {
+      JsonSchema s = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema);
+      return s.validate(JSON.readTree(sarif));
+    }
+  }
+
+  private static String sarif() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new SarifReporter().write(ReportFixture.sample(), out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void validatesAgainstTheOfficialSarifSchema() throws IOException {
+    assertThat(validate(sarif())).isEmpty();
+  }
+
+  @Test
+  void schemaRejectsALogThatBreaksSarif() throws IOException {
+    JsonNode log = JSON.readTree(sarif());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) log).put("version", "2.0.0");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) log.path("runs").get(0).path("results").get(0))
+        .put("level", "fatal");
+    assertThat(validate(log.toString())).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void rulesRelateToTheBestPracticesOfThePciTaxonomy() throws IOException {
+    JsonNode run = JSON.readTree(sarif()).path("runs").get(0);
+    JsonNode taxonomy = run.path("taxonomies").get(0);
+    assertThat(taxonomy.path("name").asText()).isEqualTo(SarifReporter.TAXONOMY);
+    List<String> taxa = new ArrayList<>();
+    taxonomy.path("taxa").forEach(t -> taxa.add(t.path("id").asText()));
+    assertThat(taxa).containsExactly("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2");
+    assertThat(run.path("tool").path("driver").path("supportedTaxonomies").get(0).path("name").asText())
+        .isEqualTo(SarifReporter.TAXONOMY);
+    JsonNode rule = run.path("tool").path("driver").path("rules").get(1);
+    assertThat(rule.path("id").asText()).isEqualTo("KPCI-0002");
+    assertThat(rule.path("help").path("text").asText()).contains("Remediation:");
+    List<String> targets = new ArrayList<>();
+    rule.path("relationships").forEach(r -> {
+      int index = r.path("target").path("index").asInt();
+      assertThat(taxa.get(index)).isEqualTo(r.path("target").path("id").asText());
+      targets.add(r.path("target").path("id").asText());
+    });
+    assertThat(targets).containsExactly("1.1", "3.2");
+  }
+
+  @Test
+  void manifestFindingsPointAtTheFieldLineAndClusterFindingsAtTheObject() throws IOException {
+    JsonNode results = JSON.readTree(sarif()).path("runs").get(0).path("results");
+    JsonNode file = results.get(0).path("locations").get(0);
+    assertThat(file.path("physicalLocation").path("artifactLocation").path("uri").asText())
+        .isEqualTo("manifests/payments/api.yaml");
+    assertThat(file.path("physicalLocation").path("region").path("startLine").asInt()).isEqualTo(31);
+    assertThat(file.path("logicalLocations").get(0).path("fullyQualifiedName").asText())
+        .isEqualTo("Deployment/payments/api");
+    JsonNode cluster = results.get(1).path("locations").get(0);
+    assertThat(cluster.has("physicalLocation")).isFalse();
+    assertThat(cluster.path("logicalLocations").get(0).path("fullyQualifiedName").asText())
+        .isEqualTo("ClusterRoleBinding/ci-admin");
+    assertThat(results.get(1).path("properties").path("resource").path("uid").asText()).isNotEmpty();
+  }
+
+  @Test
+  void waivedFindingsAreAcceptedSuppressionsWithTheirJustification() throws IOException {
+    JsonNode results = JSON.readTree(sarif()).path("runs").get(0).path("results");
+    JsonNode waived = results.get(2);
+    assertThat(waived.path("ruleId").asText()).isEqualTo("KPCI-0003");
+    JsonNode suppression = waived.path("suppressions").get(0);
+    assertThat(suppression.path("kind").asText()).isEqualTo("external");
+    assertThat(suppression.path("status").asText()).isEqualTo("accepted");
+    assertThat(suppression.path("justification").asText()).contains("dedicated nodes");
+    assertThat(results.get(0).has("suppressions")).isFalse();
+  }
+
+  @Test
+  void fingerprintsIgnoreLinesAndWording() throws IOException {
+    JsonNode result = JSON.readTree(sarif()).path("runs").get(0).path("results").get(0);
+    String fingerprint = result.path("partialFingerprints").path(SarifReporter.FINGERPRINT).asText();
+    var f = ReportFixture.sample().findings().get(0);
+    var moved = new dev.kubepci.result.Finding(f.rule(), f.name(), f.requirements(), f.severity(), f.status(),
+        f.resource(), f.source().withFieldLine(99), f.scope(), f.path(), f.observed(), "reworded", f.remediation());
+    assertThat(moved.fingerprint()).isEqualTo(fingerprint).matches("[0-9a-f]{16}");
+  }
+
+  @Test
+  void writesFileUrisForAbsoluteAndEscapedRelativePaths() {
+    assertThat(SarifReporter.uri("./dir/my file.yaml")).isEqualTo("dir/my%20file.yaml");
+    assertThat(SarifReporter.uri("/srv/m.yaml")).isEqualTo("file:///srv/m.yaml");
+    assertThat(SarifReporter.uri("a\\b.yaml")).isEqualTo("a/b.yaml");
+  }
+}

@@ -1,0 +1,36 @@
+package dev.kubepci.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubepci.model.ResourceRef;
+import org.junit.jupiter.api.Test;
+
+class KubectlCommandTest {
+  @Test
+  void showsANamespacedFieldWithJsonPath() {
+    assertThat(KubectlCommand.forEvidence(ResourceRef.of("apps/v1", "Deployment", "shop", "web"),
+        "spec.template.spec.containers[0].securityContext.privileged"))
+        .isEqualTo("kubectl get deployment.apps -n shop web -o "
+            + "jsonpath='{.spec.template.spec.containers[0].securityContext.privileged}'");
+  }
+
+  @Test
+  void usesThePlainKindForTheCoreGroupAndNoNamespaceForClusterObjects() {
+    assertThat(KubectlCommand.forEvidence(ResourceRef.of("v1", "Namespace", null, "payments"), "metadata.labels"))
+        .isEqualTo("kubectl get namespace payments -o jsonpath='{.metadata.labels}'");
+  }
+
+  @Test
+  void escapesDotsInsideKeys() {
+    assertThat(KubectlCommand.forEvidence(ResourceRef.of("v1", "Pod", "a", "p"),
+        "metadata.labels['app.kubernetes.io/name']"))
+        .isEqualTo("kubectl get pod -n a p -o jsonpath='{.metadata.labels.app\\.kubernetes\\.io/name}'");
+  }
+
+  @Test
+  void showsTheWholeObjectWithoutAPathAndNothingWithoutAnObject() {
+    assertThat(KubectlCommand.forEvidence(ResourceRef.of("kyverno.io/v1", "ClusterPolicy", null, "p"), ""))
+        .isEqualTo("kubectl get clusterpolicy.kyverno.io p -o yaml");
+    assertThat(KubectlCommand.forEvidence(null, "spec")).isNull();
+  }
+}

@@ -1,0 +1,107 @@
+package dev.kubepci.waiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubepci.model.ResourceRef;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class WaiversTest {
+  private static final LocalDate TODAY = LocalDate.parse("2026-01-15");
+  private static final Set<String> RULES = Set.of("KPCI-0001", "privileged-container");
+  private static final Set<String> PRACTICES = Set.of("3.1", "7.1");
+  private static final ResourceRef CALICO = ResourceRef.of("apps/v1", "DaemonSet", "kube-system", "calico-node");
+
+  private static Waiver waiver(String rule, String practice, Waiver.Scope scope, String justification,
+      String approver, String expires) {
+    return new Waiver(null, rule, practice, scope, justification, approver,
+        expires == null ? null : LocalDate.parse(expires), null, null);
+  }
+
+  private static Waiver valid(Waiver.Scope scope) {
+    return waiver("privileged-container", null, scope, "CNI needs it", "CISO", "2026-06-30");
+  }
+
+  @Test
+  void acceptsAJustifiedApprovedUnexpiredWaiver() {
+    assertThat(Waivers.problem(valid(new Waiver.Scope("kube-system", null, null)), TODAY, RULES, PRACTICES)).isNull();
+  }
+
+  @Test
+  void aWaiverIsValidThroughItsExpiryDayAndExpiredAfter() {
+    Waiver w = waiver("KPCI-0001", null, new Waiver.Scope("a", null, null), "j", "a", "2026-01-15");
+    assertThat(Waivers.problem(w, TODAY, RULES, PRACTICES)).isNull();
+    String problem = Waivers.problem(w, TODAY.plusDays(1), RULES, PRACTICES);
+    assertThat(problem).isEqualTo("expired on 2026-01-15");
+    assertThat(Waivers.isExpiry(problem)).isTrue();
+  }
+
+  @Test
+  void rejectsWaiversMissingGovernance() {
+    Waiver.Scope s = new Waiver.Scope("a", null, null);
+    assertThat(Waivers.problem(waiver("KPCI-0001", null, s, " ", "a", "2026-06-30"), TODAY, RULES, PRACTICES))
+        .isEqualTo("has no justification");
+    assertThat(Waivers.problem(waiver("KPCI-0001", null, s, "j", null, "2026-06-30"), TODAY, RULES, PRACTICES))
+        .isEqualTo("has no approver");
+    assertThat(Waivers.problem(waiver("KPCI-0001", null, s, "j", "a", null), TODAY, RULES, PRACTICES))
+        .isEqualTo("has no expiry date");
+    assertThat(Waivers.problem(waiver("KPCI-0001", null, new Waiver.Scope(null, null, null), "j", "a", "2026-06-30"),
+        TODAY, RULES, PRACTICES)).startsWith("has no scope");
+    assertThat(Waivers.problem(waiver("KPCI-0001", "3.1", s, "j", "a", "2026-06-30"), TODAY, RULES, PRACTICES))
+        .startsWith("names both");
+    assertThat(Waivers.problem(waiver(null, null, s, "j", "a", "2026-06-30"), TODAY, RULES, PRACTICES))
+        .startsWith("names neither");
+    assertThat(Waivers.problem(waiver("KPCI-9999", null, s, "j", "a", "2026-06-30"), TODAY, RULES, PRACTICES))
+        .isEqualTo("names an unknown rule 'KPCI-9999'");
+    assertThat(Waivers.problem(waiver(null, "99.1", s, "j", "a", "2026-06-30"), TODAY, RULES, PRACTICES))
+        .isEqualTo("names an unknown practice '99.1'");
+  }
+
+  @Test
+  void coversByRuleIdOrNameAndScopePatterns() {
+    assertThat(Waivers.covers(valid(new Waiver.Scope("kube-system", "daemonset", "calico-*")), "KPCI-0001",
+        "privileged-container", List.of("3.1"), CALICO)).isTrue();
+    assertThat(Waivers.covers(valid(new Waiver.Scope("kube-*", null, "calico-nod?")), "KPCI-0001",
+        "privileged-container", List.of(), CALICO)).isTrue();
+    assertThat(Waivers.covers(valid(new Waiver.Scope("payments", null, null)), "KPCI-0001", "privileged-container",
+        List.of(), CALICO)).isFalse();
+    assertThat(Waivers.covers(valid(new Waiver.Scope(null, "Deployment", null)), "KPCI-0001", "privileged-container",
+        List.of(), CALICO)).isFalse();
+    assertThat(Waivers.covers(valid(new Waiver.Scope("kube-system", null, null)), "KPCI-0002", "host-namespaces",
+        List.of(), CALICO)).isFalse();
+  }
+
+  @Test
+  void aPracticeWaiverCoversEveryRuleOfThatPractice() {
+    Waiver w = waiver(null, "3.1", new Waiver.Scope("kube-system", null, null), "j", "a", "2026-06-30");
+    assertThat(Waivers.covers(w, "KPCI-0002", "host-namespaces", List.of("3.1"), CALICO)).isTrue();
+    assertThat(Waivers.covers(w, "KPCI-0002", "host-namespaces", List.of("2.1"), CALICO)).isFalse();
+  }
+
+  @Test
+  void aClusterWideFindingIsCoveredOnlyByPatternsThatMatchNothingSpecific() {
+    assertThat(Waivers.covers(valid(new Waiver.Scope(null, null, "*")), "KPCI-0001", "privileged-container",
+        List.of(), null)).isTrue();
+    assertThat(Waivers.covers(valid(new Waiver.Scope("kube-system", null, null)), "KPCI-0001",
+        "privileged-container", List.of(), null)).isFalse();
+  }
+
+  @Test
+  void attestationsNeedAKnownPracticeAVerdictAReviewerAPastDateAndEvidence() {
+    Attestation ok = new Attestation("7.1", Attestation.Verdict.PASS, "QSA", TODAY, List.of("audit policy"), null,
+        null);
+    assertThat(Waivers.problem(ok, TODAY, PRACTICES)).isNull();
+    assertThat(Waivers.problem(new Attestation("9.9", Attestation.Verdict.PASS, "QSA", TODAY, List.of("x"), null,
+        null), TODAY, PRACTICES)).isEqualTo("names an unknown practice '9.9'");
+    assertThat(Waivers.problem(new Attestation("7.1", null, "QSA", TODAY, List.of("x"), null, null), TODAY,
+        PRACTICES)).startsWith("has no verdict");
+    assertThat(Waivers.problem(new Attestation("7.1", Attestation.Verdict.FAIL, "", TODAY, List.of("x"), null, null),
+        TODAY, PRACTICES)).isEqualTo("has no reviewer");
+    assertThat(Waivers.problem(new Attestation("7.1", Attestation.Verdict.FAIL, "QSA", TODAY.plusDays(1),
+        List.of("x"), null, null), TODAY, PRACTICES)).isEqualTo("is dated 2026-01-16, after the assessment");
+    assertThat(Waivers.problem(new Attestation("7.1", Attestation.Verdict.FAIL, "QSA", TODAY, List.of(), null, null),
+        TODAY, PRACTICES)).isEqualTo("lists no evidence reviewed");
+  }
+}
