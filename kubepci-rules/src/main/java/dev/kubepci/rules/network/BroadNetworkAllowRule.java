@@ -16,6 +16,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.SamePathViolations;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,7 +83,7 @@ public final class BroadNetworkAllowRule implements ClusterRule {
       if (violations.isEmpty()) {
         out.pass();
       } else {
-        out.fail(p.source(), violations);
+        out.fail(p.source(), SamePathViolations.merge(violations));
       }
     }
     for (PolicyProblem problem : model.problems()) {

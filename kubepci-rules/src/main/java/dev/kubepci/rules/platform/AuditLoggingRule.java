@@ -11,6 +11,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public final class AuditLoggingRule implements ClusterRule {
       if (v.isEmpty()) {
         out.pass();
       } else {
-        out.fail(api.pod(), v);
+        out.fail(api.pod(), SamePathViolations.merge(v));
       }
     }
     out.table(new Table("audit-backends", "API server audit logging", List.of("kube-apiserver", "policy file",

@@ -12,6 +12,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public final class ExposedManagementServiceRule implements ClusterRule {
       if (violations.isEmpty()) {
         out.pass();
       } else {
-        out.fail(r, violations);
+        out.fail(r, SamePathViolations.merge(violations));
       }
     }
     out.table(new Table("management-services", "Services in front of management interfaces",

@@ -9,6 +9,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.SamePathViolations;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public final class KubeletVersionRule implements ClusterRule {
       if (v.isEmpty()) {
         out.pass();
       } else {
-        out.fail(node, v);
+        out.fail(node, SamePathViolations.merge(v));
       }
     }
     out.table(new Table("kubelet-versions", "Kubelet versions", List.of("node", "kubelet", "skew", "support"), rows));

@@ -9,6 +9,7 @@ import dev.kubepci.result.Table;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -176,7 +177,7 @@ final class NodeAgents {
         out.pass();
       } else {
         failed = true;
-        out.fail(a.daemonSet(), v);
+        out.fail(a.daemonSet(), SamePathViolations.merge(v));
       }
     }
     if (!nodes && !failed) {

@@ -10,6 +10,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeSystemInfo;
@@ -94,7 +95,7 @@ public final class NodeSupportRule implements ClusterRule {
       if (v.isEmpty()) {
         out.pass();
       } else {
-        out.fail(r, v);
+        out.fail(r, SamePathViolations.merge(v));
       }
     }
     out.table(new Table("nodes", "Node operating systems and runtimes (table as of " + windows.asOf() + ")",

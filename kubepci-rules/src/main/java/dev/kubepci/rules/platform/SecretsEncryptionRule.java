@@ -12,6 +12,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.SamePathViolations;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,7 +138,7 @@ public final class SecretsEncryptionRule implements ClusterRule {
     if (v.isEmpty()) {
       out.pass();
     } else {
-      out.fail(config, v);
+      out.fail(config, SamePathViolations.merge(v));
     }
   }
 }

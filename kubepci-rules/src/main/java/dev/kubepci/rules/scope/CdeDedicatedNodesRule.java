@@ -11,6 +11,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Toleration;
@@ -83,7 +84,7 @@ public final class CdeDedicatedNodesRule implements ClusterRule {
       if (violations.isEmpty()) {
         out.pass();
       } else {
-        out.fail(w.resource(), violations);
+        out.fail(w.resource(), SamePathViolations.merge(violations));
       }
     }
     out.table(new Table("cde-placement", "Placement of CDE workloads", List.of("workload", "node selection",

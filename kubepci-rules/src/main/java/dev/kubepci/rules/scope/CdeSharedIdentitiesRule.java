@@ -10,6 +10,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
@@ -65,7 +66,7 @@ public final class CdeSharedIdentitiesRule implements ClusterRule {
     checked += bindings(inventory, scope, found);
     checked += secrets(inventory, scope, found);
     checked += externalSecrets(inventory, scope, found);
-    found.forEach(out::fail);
+    found.forEach((r, v) -> out.fail(r, SamePathViolations.merge(v)));
     out.pass(Math.max(0, checked - found.size()));
     return out.build("no RoleBinding, Secret or ExternalSecret in the input");
   }

@@ -11,6 +11,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -131,7 +132,7 @@ public final class RbacIntoCdeRule implements ClusterRule {
     if (violations.isEmpty()) {
       out.pass();
     } else {
-      out.fail(binding, violations);
+      out.fail(binding, SamePathViolations.merge(violations));
     }
   }
 
