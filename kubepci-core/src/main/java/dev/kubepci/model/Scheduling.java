@@ -6,8 +6,10 @@ import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.node.v1.RuntimeClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +143,36 @@ public final class Scheduling {
       }
     }
     return true;
+  }
+
+  /**
+   * The pod spec as admission leaves it for scheduling: a RuntimeClass with a {@code scheduling} section adds its
+   * nodeSelector and tolerations to every pod that names it. Unchanged when the pod names no RuntimeClass, or one
+   * that is not in the inventory.
+   */
+  public static PodSpec effective(PodSpec spec, Inventory inventory) {
+    String name = spec.getRuntimeClassName();
+    if (name == null || name.isEmpty()) {
+      return spec;
+    }
+    RuntimeClass rc = inventory.get("RuntimeClass", null, name).flatMap(r -> r.as(RuntimeClass.class)).orElse(null);
+    if (rc == null || rc.getScheduling() == null) {
+      return spec;
+    }
+    PodSpec copy = new PodSpecBuilder(spec).build();
+    if (rc.getScheduling().getNodeSelector() != null && !rc.getScheduling().getNodeSelector().isEmpty()) {
+      Map<String, String> selector = new java.util.LinkedHashMap<>(rc.getScheduling().getNodeSelector());
+      if (spec.getNodeSelector() != null) {
+        selector.putAll(spec.getNodeSelector());
+      }
+      copy.setNodeSelector(selector);
+    }
+    if (rc.getScheduling().getTolerations() != null && !rc.getScheduling().getTolerations().isEmpty()) {
+      List<Toleration> tolerations = new ArrayList<>(nonNull(spec.getTolerations()));
+      tolerations.addAll(rc.getScheduling().getTolerations());
+      copy.setTolerations(tolerations);
+    }
+    return copy;
   }
 
   /** e.g. {@code pci.example.com/pool=cde:NoSchedule}. */

@@ -11,6 +11,7 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
@@ -70,8 +71,9 @@ final class NodeAgents {
       }
       List<String> reached = new ArrayList<>();
       List<String> missed = new ArrayList<>();
+      PodSpec spec = Scheduling.effective(w.podSpec(), inventory);
       for (Node n : nodes) {
-        String why = why(w, n);
+        String why = why(spec, n);
         if (why == null) {
           reached.add(n.getMetadata().getName());
         } else {
@@ -100,8 +102,8 @@ final class NodeAgents {
   }
 
   /** Why the agent's pods cannot run on {@code node}, or null when they can. */
-  private static String why(Workload w, Node node) {
-    if (!Scheduling.selects(w.podSpec(), node)) {
+  private static String why(PodSpec spec, Node node) {
+    if (!Scheduling.selects(spec, node)) {
       return "excluded by its node selector or affinity";
     }
     for (Taint t : Scheduling.repellingTaints(node)) {
@@ -109,7 +111,7 @@ final class NodeAgents {
       if (t.getKey() != null && t.getKey().startsWith("node.kubernetes.io/")) {
         continue;
       }
-      if (!Scheduling.tolerates(w.podSpec().getTolerations(), t)) {
+      if (!Scheduling.tolerates(spec.getTolerations(), t)) {
         return "taint " + Scheduling.describe(t) + " not tolerated";
       }
     }

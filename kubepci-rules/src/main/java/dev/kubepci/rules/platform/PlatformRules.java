@@ -19,6 +19,8 @@ public final class PlatformRules {
         new EtcdTransportRule(),
         new ManagementUiAuthenticationRule(),
         new ManagementIngressTlsRule(),
+        new KubeletTlsVerificationRule(),
+        new ControlPlaneBindAddressRule(),
         new SecretsEncryptionRule(),
         new SecretStoreRule(),
         new AuditLoggingRule(),

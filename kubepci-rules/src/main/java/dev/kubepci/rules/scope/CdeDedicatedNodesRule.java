@@ -14,6 +14,7 @@ import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,16 +60,17 @@ public final class CdeDedicatedNodesRule implements ClusterRule {
       if (!PciScope.CDE.equals(scope.classify(w))) {
         continue;
       }
-      CdePlacement.Assessment a = CdePlacement.of(w, nodes);
+      PodSpec spec = Scheduling.effective(w.podSpec(), inventory);
+      CdePlacement.Assessment a = CdePlacement.of(spec, nodes);
       List<Violation> violations = new ArrayList<>();
       if (!a.requiresPlacement()) {
         violations.add(Violation.at(w.podSpecPath().child("nodeSelector"), null, w.ref().displayName()
             + " has no nodeSelector or required node affinity, so it may run on any node"));
       } else if (a.keyTolerations().isEmpty()) {
-        violations.add(Violation.at(w.podSpecPath().child("tolerations"), tolerations(w), w.ref().displayName()
+        violations.add(Violation.at(w.podSpecPath().child("tolerations"), tolerations(spec), w.ref().displayName()
             + " tolerates no taint by key, so the nodes it selects cannot be reserved for the CDE"));
       } else if (!a.dedicated()) {
-        violations.add(Violation.at(w.podSpecPath().child("nodeSelector"), w.podSpec().getNodeSelector(),
+        violations.add(Violation.at(w.podSpecPath().child("nodeSelector"), spec.getNodeSelector(),
             w.ref().displayName() + " " + a.problem()));
       }
       if (w.resource().object() instanceof Pod pod && pod.getSpec() != null && pod.getSpec().getNodeName() != null) {
@@ -78,7 +80,7 @@ public final class CdeDedicatedNodesRule implements ClusterRule {
               w.ref().displayName() + " runs on " + pod.getSpec().getNodeName() + ", which no CDE taint reserves"));
         }
       }
-      rows.add(List.of(w.ref().displayName(), placement(w), tolerations(w),
+      rows.add(List.of(w.ref().displayName(), placement(spec), tolerations(spec),
           nodes.isEmpty() ? "no Node objects" : String.join(", ", a.eligible().stream()
               .map(n -> n.getMetadata().getName()).toList()), violations.isEmpty() ? "yes" : "no"));
       if (violations.isEmpty()) {
@@ -96,21 +98,21 @@ public final class CdeDedicatedNodesRule implements ClusterRule {
     return out.build("no CDE workload in the input");
   }
 
-  private static String placement(Workload w) {
+  private static String placement(PodSpec spec) {
     List<String> parts = new ArrayList<>();
-    if (w.podSpec().getNodeSelector() != null) {
-      new TreeMap<>(w.podSpec().getNodeSelector()).forEach((k, v) -> parts.add(k + "=" + v));
+    if (spec.getNodeSelector() != null) {
+      new TreeMap<>(spec.getNodeSelector()).forEach((k, v) -> parts.add(k + "=" + v));
     }
-    if (Scheduling.hasRequiredPlacement(w.podSpec()) && parts.isEmpty()) {
+    if (Scheduling.hasRequiredPlacement(spec) && parts.isEmpty()) {
       parts.add("required node affinity");
     }
     return parts.isEmpty() ? "none" : String.join(", ", parts);
   }
 
-  private static String tolerations(Workload w) {
+  private static String tolerations(PodSpec spec) {
     List<String> parts = new ArrayList<>();
-    if (w.podSpec().getTolerations() != null) {
-      for (Toleration t : w.podSpec().getTolerations()) {
+    if (spec.getTolerations() != null) {
+      for (Toleration t : spec.getTolerations()) {
         String key = t.getKey() == null || t.getKey().isEmpty() ? "*" : t.getKey();
         parts.add(key + ("Exists".equals(t.getOperator()) ? "" : "=" + t.getValue())
             + (t.getEffect() == null || t.getEffect().isEmpty() ? "" : ":" + t.getEffect()));

@@ -14,6 +14,7 @@ import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
@@ -67,7 +68,8 @@ public final class CdeNodePoolRule implements ClusterRule {
     Map<String, Node> cdeNodes = new LinkedHashMap<>();
     List<Pool> pools = new ArrayList<>();
     for (Workload w : cde) {
-      CdePlacement.Assessment a = CdePlacement.of(w, nodes);
+      PodSpec spec = Scheduling.effective(w.podSpec(), inventory);
+      CdePlacement.Assessment a = CdePlacement.of(spec, nodes);
       // the reserved nodes a CDE workload may use; unreserved ones are KPCI-0382's finding
       a.eligible().stream().filter(n -> !a.shared().contains(n)).forEach(n -> cdeNodes.put(n.getMetadata().getName(), n));
       if (w.resource().object() instanceof Pod pod && pod.getSpec() != null && pod.getSpec().getNodeName() != null) {
@@ -80,7 +82,7 @@ public final class CdeNodePoolRule implements ClusterRule {
             .withEffect(t.getEffect() == null || t.getEffect().isEmpty() ? "NoSchedule" : t.getEffect()).build());
       }
       if (!taints.isEmpty()) {
-        pools.add(new Pool(w.podSpec().getNodeSelector() == null ? Map.of() : w.podSpec().getNodeSelector(), taints));
+        pools.add(new Pool(spec.getNodeSelector() == null ? Map.of() : spec.getNodeSelector(), taints));
       }
     }
     boolean tainted = nodes.isEmpty() ? !pools.isEmpty() : !cdeNodes.isEmpty();
@@ -93,14 +95,15 @@ public final class CdeNodePoolRule implements ClusterRule {
       if (!PciScope.OUT_OF_SCOPE.equals(scope.classify(w))) {
         continue;
       }
+      PodSpec spec = Scheduling.effective(w.podSpec(), inventory);
       Set<String> landing = new LinkedHashSet<>();
       if (!nodes.isEmpty()) {
         for (Node n : cdeNodes.values()) {
-          if (Scheduling.canRunOn(w.podSpec(), n)) {
+          if (Scheduling.canRunOn(spec, n)) {
             landing.add(n.getMetadata().getName());
           }
         }
-      } else if (pools.stream().anyMatch(p -> p.accepts(w))) {
+      } else if (pools.stream().anyMatch(p -> p.accepts(spec))) {
         landing.add("the CDE node pool");
       }
       List<Violation> violations = new ArrayList<>();
@@ -110,7 +113,7 @@ public final class CdeNodePoolRule implements ClusterRule {
             w.ref().displayName() + " (out of scope) runs on CDE node " + pod.getSpec().getNodeName()));
       } else if (!landing.isEmpty()) {
         boolean daemon = "DaemonSet".equals(w.resource().kind());
-        Violation v = Violation.at(w.podSpecPath().child("tolerations"), describe(w.podSpec().getTolerations()),
+        Violation v = Violation.at(w.podSpecPath().child("tolerations"), describe(spec.getTolerations()),
             w.ref().displayName() + " (out of scope) can be scheduled onto " + String.join(", ", landing)
                 + (daemon ? ": a DaemonSet runs on every node it tolerates; declare its namespace a connected-to "
                     + "system if it must" : ""));
@@ -141,8 +144,8 @@ public final class CdeNodePoolRule implements ClusterRule {
 
   /** A CDE pool as one CDE workload describes it: the node labels it requires and the taints it tolerates. */
   private record Pool(Map<String, String> labels, List<Taint> taints) {
-    boolean accepts(Workload w) {
-      Map<String, String> selector = w.podSpec().getNodeSelector() == null ? Map.of() : w.podSpec().getNodeSelector();
+    boolean accepts(PodSpec spec) {
+      Map<String, String> selector = spec.getNodeSelector() == null ? Map.of() : spec.getNodeSelector();
       for (Map.Entry<String, String> e : selector.entrySet()) {
         String v = labels.get(e.getKey());
         if (v != null && !v.equals(e.getValue())) {
@@ -150,7 +153,7 @@ public final class CdeNodePoolRule implements ClusterRule {
         }
       }
       for (Taint t : taints) {
-        if (!Scheduling.tolerates(w.podSpec().getTolerations(), t)) {
+        if (!Scheduling.tolerates(spec.getTolerations(), t)) {
           return false;
         }
       }

@@ -1,7 +1,6 @@
 package dev.kubepci.rules.scope;
 
 import dev.kubepci.model.Scheduling;
-import dev.kubepci.model.Workload;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Taint;
@@ -34,8 +33,8 @@ final class CdePlacement {
 
   private CdePlacement() {}
 
-  static Assessment of(Workload w, List<Node> nodes) {
-    PodSpec spec = w.podSpec();
+  /** @param spec the workload's pod spec as admission leaves it ({@link Scheduling#effective}) */
+  static Assessment of(PodSpec spec, List<Node> nodes) {
     boolean requires = Scheduling.hasRequiredPlacement(spec);
     List<Toleration> keyed = new ArrayList<>();
     if (spec.getTolerations() != null) {

@@ -4,6 +4,7 @@ import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.config.PciScope;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Scheduling;
 import dev.kubepci.model.Workload;
 import dev.kubepci.netpol.Direction;
 import dev.kubepci.netpol.NetworkPolicies;
@@ -91,7 +92,7 @@ public final class CdeScopeInventoryRule implements ClusterRule {
       String deny = in && eg ? "yes" : in ? "ingress only" : eg ? "egress only" : "no";
       List<Workload> cdeWorkloads = e.getValue().stream().filter(w -> PciScope.CDE.equals(scope.classify(w))).toList();
       String dedicated = cdeWorkloads.isEmpty() ? "-"
-          : cdeWorkloads.stream().allMatch(w -> CdePlacement.of(w, nodes).dedicated()) ? "yes" : "no";
+          : cdeWorkloads.stream().allMatch(w -> CdePlacement.of(Scheduling.effective(w.podSpec(), inventory), nodes).dedicated()) ? "yes" : "no";
       String label = cdeWorkloads.isEmpty() || PciScope.CDE.equals(nsScope) ? nsScope
           : nsScope + " (" + cdeWorkloads.size() + " CDE workload(s) by label)";
       rows.add(List.of(ns, label, Integer.toString(e.getValue().size()), deny, dedicated));

@@ -96,6 +96,34 @@ class CdeDedicatedNodesRuleTest {
   }
 
   @Test
+  void countsTheSchedulingOfItsRuntimeClass() {
+    tester.given("""
+        apiVersion: node.k8s.io/v1
+        kind: RuntimeClass
+        metadata: {name: gvisor}
+        handler: runsc
+        scheduling:
+          nodeSelector: {sandbox: "true"}
+          tolerations: [{key: pool, operator: Equal, value: cde, effect: NoSchedule}]
+        ---
+        apiVersion: v1
+        kind: Node
+        metadata: {name: n1, labels: {sandbox: "true"}}
+        spec:
+          taints: [{key: pool, value: cde, effect: NoSchedule}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: tokenizer, namespace: pay}
+        spec:
+          template:
+            spec:
+              runtimeClassName: gvisor
+              containers: [{name: t, image: t}]
+        """).assertNoViolations();
+  }
+
+  @Test
   void ignoresOutOfScopeWorkloads() {
     tester.given("""
         apiVersion: apps/v1
