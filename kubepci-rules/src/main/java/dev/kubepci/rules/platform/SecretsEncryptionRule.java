@@ -56,6 +56,7 @@ public final class SecretsEncryptionRule implements ClusterRule {
     List<Resource> configs = inventory.ofKind("apiserver.config.k8s.io", "EncryptionConfiguration");
     Outcome.Builder out = Outcome.builder();
     List<List<String>> rows = new ArrayList<>();
+    java.util.Set<Resource> evaluated = new java.util.HashSet<>();
     for (ControlPlane.Instance api : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER)) {
       Optional<String> flag = api.flag("encryption-provider-config");
       if (flag.isEmpty()) {
@@ -68,7 +69,9 @@ public final class SecretsEncryptionRule implements ClusterRule {
         return Outcome.notAssessed("kube-apiserver reads its encryption configuration from " + flag.get()
             + ", which is not in the input; add that file to see which provider encrypts Secrets");
       }
-      evaluate(config.get(), out, rows);
+      if (evaluated.add(config.get())) {
+        evaluate(config.get(), out, rows);
+      }
     }
     out.table(new Table("encryption-at-rest", "Encryption at rest", List.of("configuration", "resources",
         "providers in order", "key names"), rows));
