@@ -1,9 +1,13 @@
 package dev.kubepci.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a command may touch of the outside world, injected so that tests run commands in memory. */
 public final class Environment {
@@ -12,14 +16,47 @@ public final class Environment {
   private final InputStream stdin;
   private final Map<String, String> env;
   private final Clock clock;
+  private final Terminals terminals;
   private boolean debug;
 
+  /**
+   * Which of the standard streams are interactive terminals. Injected so that tests can see what a person at a
+   * terminal sees (progress, colour) without one.
+   */
+  public record Terminals(boolean out, boolean err) {
+    public static final Terminals NONE = new Terminals(false, false);
+
+    /**
+     * As the process sees them. On Linux each stream is looked up on its own (standard error stays a terminal
+     * when the report is redirected to a file); elsewhere Java 17 can only tell whether it has a console at all.
+     */
+    public static Terminals detect() {
+      boolean console = System.console() != null;
+      return new Terminals(isTerminal(1).orElse(console), isTerminal(2).orElse(console));
+    }
+
+    private static Optional<Boolean> isTerminal(int fd) {
+      try {
+        String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+        return Optional.of(target.startsWith("/dev/pts/") || target.startsWith("/dev/tty"));
+      } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
   public Environment(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env, Clock clock) {
+    this(out, err, stdin, env, clock, Terminals.detect());
+  }
+
+  public Environment(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env, Clock clock,
+      Terminals terminals) {
     this.out = out;
     this.err = err;
     this.stdin = stdin;
     this.env = Map.copyOf(env);
     this.clock = clock;
+    this.terminals = terminals;
   }
 
   public PrintWriter out() {
@@ -52,11 +89,11 @@ public final class Environment {
 
   /** True when stdout is an interactive terminal that accepts colour (and NO_COLOR is not set). */
   public boolean colorTerminal() {
-    return System.console() != null && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+    return terminals.out() && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
   }
 
   /** True when progress may be drawn on stderr: it is a terminal. */
   public boolean interactiveErr() {
-    return System.console() != null && !"dumb".equals(env.get("TERM"));
+    return terminals.err() && !"dumb".equals(env.get("TERM"));
   }
 }

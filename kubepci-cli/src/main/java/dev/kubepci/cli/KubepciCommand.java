@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
             + "NOT_ASSESSED, with evidence."},
     subcommands = {
         ScanCommand.class,
+        CollectCommand.class,
         ReachCommand.class,
         RulesCommand.class,
         FrameworkCommand.class,

@@ -2,9 +2,15 @@ package dev.kubepci.cli;
 
 import dev.kubepci.catalog.Framework;
 import dev.kubepci.catalog.RuleCatalog;
+import dev.kubepci.catalog.RuleDescriptor;
 import dev.kubepci.collect.CollectedInput;
 import dev.kubepci.collect.FieldLines;
 import dev.kubepci.collect.FileCollector;
+import dev.kubepci.collect.ManifestReader;
+import dev.kubepci.collect.cluster.ClusterCollection;
+import dev.kubepci.collect.cluster.ClusterException;
+import dev.kubepci.collect.snapshot.SnapshotFormat;
+import dev.kubepci.collect.snapshot.SnapshotInventory;
 import dev.kubepci.config.ConfigLoader;
 import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.engine.AssessmentRequest;
@@ -18,6 +24,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,15 +37,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code kubepci scan}: assess manifests, dumps or a snapshot against the PCI guidance. */
+/** {@code kubepci scan}: assess a live cluster, manifests, dumps or a snapshot against the PCI guidance. */
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Assess Kubernetes objects against the 42 best practices of the PCI container guidance.",
+    description = {
+        "Assess Kubernetes objects against the 42 best practices of the PCI container guidance.",
+        "Without PATH, assesses the live cluster of the current kubeconfig context (or the pod's service account). "
+            + "A PATH that is a snapshot (from 'kubepci collect' or the kubectl script) is assessed as the cluster "
+            + "it was taken from."},
     footer = {
         "",
         "Examples:",
+        "  kubepci scan                                      # the current kubeconfig context",
+        "  kubepci scan --context prod --save-snapshot prod.kpci.jsonl.gz",
+        "  kubepci scan prod.kpci.jsonl.gz                   # offline, same results as the live scan",
+        "  kubepci scan prod.kpci.jsonl.gz control-plane/    # a snapshot completed by files",
         "  kubepci scan examples/payment-platform/manifests",
         "  kubectl get deploy,sts,ds,netpol,rolebindings,clusterrolebindings -A -o yaml | kubepci scan -",
         "  kubepci scan cluster-dump.yaml --format json --output report.json --fail-on critical",
@@ -49,8 +64,21 @@ public final class ScanCommand implements Callable<Integer> {
   KubepciCommand parent;
 
   @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "Manifest files or directories (.yaml, .yml, .json, searched recursively), or - for standard input.")
+      description = "Manifest files or directories (.yaml, .yml, .json, searched recursively), - for standard input, "
+          + "or one snapshot file. None: the live cluster.")
   List<String> paths = new ArrayList<>();
+
+  @Option(names = "--live",
+      description = "Assess the live cluster even though PATHs are given; the files complete it (kubelet "
+          + "configuration, static pod manifests).")
+  boolean live;
+
+  @Option(names = "--save-snapshot", paramLabel = "FILE",
+      description = "With a live scan, also write the snapshot that was assessed, as evidence.")
+  Path saveSnapshot;
+
+  @Mixin
+  ClusterConnectionOptions cluster;
 
   @Mixin
   OutputOptions output;
@@ -84,12 +112,13 @@ public final class ScanCommand implements Callable<Integer> {
     Framework framework = BuiltInRules.pciFramework();
     var selected = selection.select(catalog);
 
-    if (paths.isEmpty()) {
-      throw new UserException(ExitCode.USAGE, "no input given: name manifest files or directories, or - for standard input");
-    }
     Progress progress = new Progress(env, quiet);
-    CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> progress.update("read " + n + " file(s)"));
-    progress.done();
+    CollectedInput input;
+    try {
+      input = input(env, selected, progress);
+    } finally {
+      progress.done();
+    }
 
     AssessmentRequest request = new AssessmentRequest(framework, catalog, selected, cfg, env.clock(),
         VersionProvider.version(), input.inputs());
@@ -110,6 +139,46 @@ public final class ScanCommand implements Callable<Integer> {
       return ExitCode.FINDINGS.code();
     }
     return ExitCode.OK.code();
+  }
+
+  /** The objects to assess: the live cluster, a snapshot, files, or a cluster completed by files. */
+  private CollectedInput input(Environment env, List<RuleDescriptor> selected, Progress progress) {
+    List<String> snapshots = paths.stream()
+        .filter(p -> !ManifestReader.STDIN.equals(p) && SnapshotFormat.looksLikeSnapshot(Path.of(p)))
+        .toList();
+    List<String> files = paths.stream().filter(p -> !snapshots.contains(p)).toList();
+    boolean liveScan = live || paths.isEmpty();
+    if (snapshots.size() > 1) {
+      throw new UserException(ExitCode.USAGE, "give one snapshot at a time: " + String.join(", ", snapshots));
+    }
+    if (liveScan && !snapshots.isEmpty()) {
+      throw new UserException(ExitCode.USAGE, "--live and a snapshot cannot be combined: " + snapshots.get(0));
+    }
+    if (!liveScan && (cluster.given() || saveSnapshot != null)) {
+      throw new UserException(ExitCode.USAGE, "--kubeconfig, --context and --save-snapshot apply to live scans: "
+          + "drop the paths or add --live");
+    }
+    CollectedInput base = null;
+    if (liveScan) {
+      try {
+        base = new ClusterCollection(cluster.target(env), cluster.collectionOptions(),
+            CollectCommand.reads(selected), CollectCommand.producer(), env.clock().instant(),
+            new CollectionProgress(progress)).scan(saveSnapshot);
+      } catch (ClusterException e) {
+        throw new UserException(ExitCode.INPUT_ERROR, e.getMessage());
+      } catch (UncheckedIOException e) {
+        throw new UserException(ExitCode.USAGE, e.getMessage()); // --save-snapshot cannot be written
+      }
+    } else if (!snapshots.isEmpty()) {
+      progress.update("reading snapshot " + snapshots.get(0));
+      base = SnapshotInventory.read(Path.of(snapshots.get(0)));
+    }
+    if (files.isEmpty()) {
+      return base;
+    }
+    CollectedInput fromFiles = FileCollector.collect(files, env.stdin(),
+        n -> progress.update("read " + n + " file(s)"));
+    return base == null ? fromFiles : SnapshotInventory.combine(base, fromFiles);
   }
 
   static Severity parseSeverity(String s) {

@@ -23,6 +23,16 @@ final class Cli {
     return runWithStdin("", args);
   }
 
+  /** Runs with this environment and these terminals, as a user at a terminal (or in a pod) would. */
+  static Run runIn(Map<String, String> env, Environment.Terminals terminals, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Environment environment = new Environment(new PrintWriter(out, true), new PrintWriter(err, true),
+        new ByteArrayInputStream(new byte[0]), env, Main.clock(env), terminals);
+    int code = Main.commandLine(environment).execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
   static Run runWithStdin(String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -14,8 +14,6 @@ import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.ProcessingError;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResource;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +39,6 @@ public final class ManifestReader {
   /** What standard input is called in paths and messages. */
   public static final String STDIN = "-";
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final ObjectMapper TREE = new ObjectMapper();
   private static final YAMLFactory YAML = YAMLFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -262,26 +259,12 @@ public final class ManifestReader {
   private int emit(String file, int index, int line, JsonNode node) {
     Provenance where = Provenance.ofFile(file, index, line);
     nameConfigurationFile(file, index, node);
-    String problem = structuralProblem(node);
-    if (problem != null) {
-      sink.error(new ProcessingError(where, problem));
-      return 0;
-    }
     HasMetadata object;
     try {
-      KubernetesResource converted = SERIALIZATION.convertValue(node, KubernetesResource.class);
-      if (!(converted instanceof HasMetadata hm)) {
-        sink.error(new ProcessingError(where, "kind " + node.get("kind").asText() + " is not an object kind"));
-        return 0;
-      }
-      object = hm;
-    } catch (IllegalArgumentException e) {
-      sink.error(new ProcessingError(where, describe(node, e)));
+      object = ObjectDecoder.decode(node);
+    } catch (ObjectDecoder.InvalidObjectException e) {
+      sink.error(new ProcessingError(where, e.getMessage()));
       return 0;
-    }
-    if (object.getMetadata() != null && object.getMetadata().getName() == null
-        && object.getMetadata().getGenerateName() != null) {
-      object.getMetadata().setName(object.getMetadata().getGenerateName() + "<generated>");
     }
     sink.accept(new Resource(object, where));
     return 1;
@@ -321,53 +304,6 @@ public final class ManifestReader {
       "apiserver.config.k8s.io/AuthenticationConfiguration",
       "apiserver.config.k8s.io/AuthorizationConfiguration",
       "apiserver.k8s.io/AdmissionConfiguration");
-
-  private static String structuralProblem(JsonNode node) {
-    JsonNode kind = node.get("kind");
-    JsonNode apiVersion = node.get("apiVersion");
-    if (kind == null || !kind.isTextual() || kind.asText().isBlank()) {
-      return kind == null ? "missing kind" : "kind must be a non-empty string";
-    }
-    if (apiVersion == null || !apiVersion.isTextual() || apiVersion.asText().isBlank()) {
-      return kind.asText() + ": " + (apiVersion == null ? "missing apiVersion" : "apiVersion must be a non-empty string");
-    }
-    JsonNode meta = node.get("metadata");
-    if (meta == null || !meta.isObject()) {
-      return kind.asText() + ": " + (meta == null ? "missing metadata" : "metadata must be a mapping");
-    }
-    JsonNode name = meta.get("name");
-    JsonNode generate = meta.get("generateName");
-    if ((name == null || !name.isTextual() || name.asText().isBlank())
-        && (generate == null || !generate.isTextual())) {
-      return kind.asText() + ": missing metadata.name";
-    }
-    return null;
-  }
-
-  private static String describe(JsonNode node, IllegalArgumentException e) {
-    String what = node.path("kind").asText() + " " + node.path("metadata").path("name").asText();
-    Throwable cause = e.getCause() != null ? e.getCause() : e;
-    if (cause instanceof JsonMappingException m) {
-      String path = fieldPath(m.getPath());
-      return what + ": " + (path.isEmpty() ? "" : path + ": ") + oneLine(m.getOriginalMessage());
-    }
-    return what + ": " + oneLine(cause.getMessage());
-  }
-
-  private static String fieldPath(List<JsonMappingException.Reference> refs) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : refs) {
-      if (r.getFieldName() != null) {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
-  }
 
   private static String describe(JsonProcessingException e) {
     String kind = e instanceof JsonMappingException ? "invalid document" : "syntax error";

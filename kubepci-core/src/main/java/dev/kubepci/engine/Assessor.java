@@ -118,10 +118,9 @@ public final class Assessor {
   /** Decides a rule before it runs when its configuration or its data rules it out; null to run it. */
   private static Outcome precheck(RuleDescriptor d, Inventory inventory, RuleContext context) {
     for (String kind : d.reads()) {
-      String plain = kind.contains("/") ? kind.substring(kind.indexOf('/') + 1) : kind;
-      Optional<String> gap = inventory.coverage().gap(plain);
+      Optional<String> gap = inventory.coverage().gap(kind);
       if (gap.isPresent()) {
-        return Outcome.notAssessed("could not read " + plain + ": " + gap.get());
+        return Outcome.notAssessed("could not read " + kind + ": " + gap.get());
       }
     }
     return d.rule().precheck(context).orElse(null);

@@ -34,7 +34,10 @@ public final class Coverage {
     return new Coverage(Source.FILES, Map.of());
   }
 
-  /** @param kinds by kind name ({@code Pod}, {@code ClusterPolicy} ...), every kind the collector asked for */
+  /**
+   * @param kinds every kind the collector asked for, keyed as rules name them in {@code reads}: {@code Pod},
+   *     {@code kyverno.io/ClusterPolicy}, {@code constraints.gatekeeper.sh/*}
+   */
   public static Coverage cluster(Map<String, KindStatus> kinds) {
     return new Coverage(Source.CLUSTER, new TreeMap<>(kinds));
   }
@@ -50,13 +53,22 @@ public final class Coverage {
   /**
    * Why objects of {@code kind} may be missing although they exist, or empty when the input is trusted to be
    * complete for that kind (files: always; a cluster: when the kind was listed successfully or the CRD is absent).
+   * A cluster collection that never asked for the kind (a snapshot taken for other rules) has a gap too.
    */
   public Optional<String> gap(String kind) {
     if (source == Source.FILES) {
       return Optional.empty();
     }
     KindStatus status = kinds.get(kind);
-    if (status == null || status.collected()) {
+    if (status == null && kind.contains("/")) {
+      // coverage keyed by plain kind names (Pod, ClusterPolicy) answers for group-qualified reads too
+      status = kinds.get(kind.substring(kind.lastIndexOf('/') + 1));
+    }
+    if (status == null) {
+      return Optional.of("the collection did not list " + kind + " (it was taken for other rules; collect again "
+          + "with the rules you run)");
+    }
+    if (status.collected()) {
       return Optional.empty();
     }
     return Optional.of(status.reason());

@@ -1,0 +1,126 @@
+package dev.kubepci.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubepci.collect.FileCollector;
+import dev.kubepci.collect.cluster.KnownResources;
+import dev.kubepci.collect.cluster.ReaderRole;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Resource;
+import dev.kubepci.model.Workload;
+import dev.kubepci.pss.PodSecurityStandards;
+import dev.kubepci.pss.PssLevel;
+import dev.kubepci.pss.PssVerdict;
+import dev.kubepci.pss.PssVersion;
+import dev.kubepci.rules.BuiltInRules;
+import dev.kubepci.rules.workload.WorkloadRules;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The manifests in deploy/ pass kubepci's own checks and grant exactly what a collection uses. */
+class DeployManifestsTest {
+  private static final Path DEPLOY = Path.of("..", "deploy");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Inventory deploy() {
+    return FileCollector.collect(List.of(DEPLOY.toString()), InputStream.nullInputStream(), n -> { }).inventory();
+  }
+
+  @Test
+  void passEveryBuiltInRuleWithoutAFinding() throws IOException {
+    Cli.Run run = Cli.run("scan", DEPLOY.toString(), "--format", "json", "--fail-on", "info");
+
+    assertThat(run.code()).as(run.out()).isZero();
+    JsonNode report = JSON.readTree(run.out());
+    assertThat(report.get("findings")).as("findings on deploy/").isEmpty();
+    assertThat(report.get("errors")).isEmpty();
+    List<String> workloadRules = WorkloadRules.all().stream()
+        .map(r -> r.getClass().getAnnotation(dev.kubepci.rule.RuleInfo.class).id()).toList();
+    for (JsonNode rule : report.get("rules")) {
+      if (workloadRules.contains(rule.get("id").asText())) {
+        assertThat(rule.get("status").asText()).as(rule.get("name").asText()).isEqualTo("PASS");
+        assertThat(rule.get("passed").asInt()).as(rule.get("name").asText()).isPositive();
+      }
+    }
+  }
+
+  @Test
+  void theCronJobMeetsTheRestrictedPodSecurityStandard() {
+    Workload job = deploy().workloads().stream().filter(w -> w.resource().kind().equals("CronJob")).findFirst()
+        .orElseThrow();
+    PssVerdict verdict = PodSecurityStandards.evaluate(PssLevel.RESTRICTED, PssVersion.LATEST, job.podMetadata(),
+        job.podMetadataPath().toString(), job.podSpec(), job.podSpecPath().toString());
+    assertThat(verdict.violations()).isEmpty();
+    assertThat(verdict.allowed()).isTrue();
+  }
+
+  @Test
+  void theCronJobMountsOnlyAShortLivedProjectedToken() {
+    CronJob job = deploy().ofKind("CronJob").get(0).as(CronJob.class).orElseThrow();
+    var pod = job.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+    Volume token = pod.getVolumes().stream().filter(v -> v.getProjected() != null).findFirst().orElseThrow();
+    var source = token.getProjected().getSources().stream().filter(s -> s.getServiceAccountToken() != null)
+        .findFirst().orElseThrow().getServiceAccountToken();
+    assertThat(source.getExpirationSeconds()).isEqualTo(600L);
+    assertThat(pod.getContainers().get(0).getImage()).matches(".+@sha256:[0-9a-f]{64}");
+    assertThat(pod.getContainers().get(0).getArgs()).contains("scan", "--save-snapshot=/reports/kubepci-snapshot.kpci.jsonl.gz");
+    Resource sa = deploy().get("ServiceAccount", "kubepci", "kubepci").orElseThrow();
+    assertThat(sa.as(io.fabric8.kubernetes.api.model.ServiceAccount.class).orElseThrow()
+        .getAutomountServiceAccountToken()).isFalse();
+  }
+
+  @Test
+  void theClusterRoleIsExactlyWhatTheBuiltInRulesNeed() throws IOException {
+    String expected = ReaderRole.yaml(CollectCommand.reads(BuiltInRules.catalog().rules()));
+    assertThat(Files.readString(DEPLOY.resolve("20-clusterrole.yaml")))
+        .as("deploy/20-clusterrole.yaml is stale: regenerate it with ./kubepci collect --print-rbac > "
+            + "deploy/20-clusterrole.yaml")
+        .isEqualTo(expected);
+    assertThat(Cli.run("collect", "--print-rbac").out()).isEqualTo(expected);
+
+    ClusterRole role = deploy().ofKind("ClusterRole").get(0).as(ClusterRole.class).orElseThrow();
+    List<String> verbs = new ArrayList<>();
+    boolean secrets = false;
+    for (PolicyRule rule : role.getRules()) {
+      verbs.addAll(rule.getVerbs());
+      assertThat(rule.getResources()).doesNotContain("*");
+      assertThat(rule.getNonResourceURLs()).isNullOrEmpty();
+      secrets |= rule.getApiGroups().contains("") && rule.getResources().contains("secrets");
+    }
+    assertThat(verbs).containsOnly("list");
+    // RBAC cannot limit list to metadata: a grant on secrets must carry the warning
+    assertThat(expected.contains("RBAC cannot limit list")).isEqualTo(secrets);
+  }
+
+  @Test
+  void everyKindTheRulesReadHasAKnownResource() {
+    assertThat(KnownResources.unknown(CollectCommand.reads(BuiltInRules.catalog().rules())))
+        .as("add these kinds to KnownResources, so that the ClusterRole can grant them").isEmpty();
+  }
+
+  @Test
+  void theRoleFollowsTheRuleSelection() {
+    Cli.Run rbac = Cli.run("collect", "--print-rbac", "--rule", "cluster-admin-binding");
+    assertThat(rbac.out()).contains("""
+        rules:
+        - apiGroups: [""]
+          resources: [namespaces, nodes]
+          verbs: [list]
+        - apiGroups: ["rbac.authorization.k8s.io"]
+          resources: [clusterrolebindings, rolebindings]
+          verbs: [list]
+        """);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.kubepci.collect;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.List;
+
+/**
+ * Turns one Kubernetes object, as a JSON tree, into its fabric8 model: typed for built-in kinds,
+ * {@code GenericKubernetesResource} for CRDs and unknown kinds. Manifests, live lists and snapshots all decode
+ * through here, so that the same object reads the same way whatever its source.
+ */
+public final class ObjectDecoder {
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  private ObjectDecoder() {}
+
+  /** The object cannot be used; the message names the kind, the name and the field at fault. */
+  public static final class InvalidObjectException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    InvalidObjectException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The model of {@code node}. An object with only {@code generateName} gets the name {@code <prefix><generated>}.
+   *
+   * @throws InvalidObjectException when kind, apiVersion or metadata.name are missing, or a field has the wrong type
+   */
+  public static HasMetadata decode(JsonNode node) throws InvalidObjectException {
+    String problem = structuralProblem(node);
+    if (problem != null) {
+      throw new InvalidObjectException(problem);
+    }
+    HasMetadata object;
+    try {
+      KubernetesResource converted = SERIALIZATION.convertValue(node, KubernetesResource.class);
+      if (!(converted instanceof HasMetadata hm)) {
+        throw new InvalidObjectException("kind " + node.get("kind").asText() + " is not an object kind");
+      }
+      object = hm;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidObjectException(describe(node, e));
+    }
+    if (object.getMetadata() != null && object.getMetadata().getName() == null
+        && object.getMetadata().getGenerateName() != null) {
+      object.getMetadata().setName(object.getMetadata().getGenerateName() + "<generated>");
+    }
+    return object;
+  }
+
+  private static String structuralProblem(JsonNode node) {
+    JsonNode kind = node.get("kind");
+    JsonNode apiVersion = node.get("apiVersion");
+    if (kind == null || !kind.isTextual() || kind.asText().isBlank()) {
+      return kind == null ? "missing kind" : "kind must be a non-empty string";
+    }
+    if (apiVersion == null || !apiVersion.isTextual() || apiVersion.asText().isBlank()) {
+      return kind.asText() + ": " + (apiVersion == null ? "missing apiVersion" : "apiVersion must be a non-empty string");
+    }
+    JsonNode meta = node.get("metadata");
+    if (meta == null || !meta.isObject()) {
+      return kind.asText() + ": " + (meta == null ? "missing metadata" : "metadata must be a mapping");
+    }
+    JsonNode name = meta.get("name");
+    JsonNode generate = meta.get("generateName");
+    if ((name == null || !name.isTextual() || name.asText().isBlank())
+        && (generate == null || !generate.isTextual())) {
+      return kind.asText() + ": missing metadata.name";
+    }
+    return null;
+  }
+
+  private static String describe(JsonNode node, IllegalArgumentException e) {
+    String what = node.path("kind").asText() + " " + node.path("metadata").path("name").asText();
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof JsonMappingException m) {
+      String path = fieldPath(m.getPath());
+      return what + ": " + (path.isEmpty() ? "" : path + ": ") + ManifestReader.oneLine(m.getOriginalMessage());
+    }
+    return what + ": " + ManifestReader.oneLine(cause.getMessage());
+  }
+
+  private static String fieldPath(List<JsonMappingException.Reference> refs) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference r : refs) {
+      if (r.getFieldName() != null) {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+}

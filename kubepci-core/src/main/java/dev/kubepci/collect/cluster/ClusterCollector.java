@@ -1,0 +1,345 @@
+package dev.kubepci.collect.cluster;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubepci.collect.snapshot.KindReport;
+import dev.kubepci.collect.snapshot.SnapshotHeader;
+import dev.kubepci.collect.snapshot.SnapshotSink;
+import dev.kubepci.collect.snapshot.SnapshotTrailer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads a live cluster into a {@link SnapshotSink}: the server version, discovery of the groups the requested kinds
+ * live in, then one paginated LIST per kind across all namespaces, several kinds at a time, within the request rate.
+ * Objects reach the sink in a fixed order (kinds sorted by name, objects in the API server's order) whatever the
+ * timing, so that two collections of the same cluster produce the same snapshot. Secrets are listed as metadata only
+ * (see {@link SecretMetadata}).
+ *
+ * <p>A kind that cannot be listed does not stop the collection: its {@link KindReport} says why (forbidden, failed,
+ * not served) and the assessment turns the rules that need it into NOT_ASSESSED. Only a cluster that cannot be
+ * reached or refuses the credentials stops it, with a {@link ClusterException}.
+ */
+public final class ClusterCollector {
+  /** Listed whatever the rules: namespaces give scope, nodes give the managed provider. */
+  public static final List<String> ALWAYS = List.of("Namespace", "Node");
+
+  private static final String ACCEPT_JSON = "application/json";
+
+  private final ApiServer api;
+  private final CollectionOptions options;
+  private final CollectionListener listener;
+
+  public ClusterCollector(ApiServer api, CollectionOptions options, CollectionListener listener) {
+    this.api = api;
+    this.options = options;
+    this.listener = listener;
+  }
+
+  /** The kinds a collection for rules reading {@code reads} asks for: those and {@link #ALWAYS}, sorted. */
+  public static List<String> plan(Collection<String> reads) {
+    TreeSet<String> all = new TreeSet<>(reads);
+    all.addAll(ALWAYS);
+    return List.copyOf(all);
+  }
+
+  /**
+   * How the collector names the cluster in the snapshot.
+   *
+   * @param context null in a pod
+   */
+  public record Identity(String name, String context) {}
+
+  /**
+   * Collects the kinds of {@link #plan(Collection)} into {@code sink}: header, objects, trailer.
+   *
+   * @param collectedAt the collection time recorded for every object; truncated to seconds
+   * @throws ClusterException when the API server cannot be reached or refuses the credentials
+   */
+  public void collect(Identity identity, Collection<String> reads, SnapshotHeader.Producer producer,
+      Instant collectedAt, SnapshotSink sink) {
+    List<String> plan = plan(reads);
+    ThrottledApi throttled = new ThrottledApi(api, options, listener);
+    ExecutorService executor = Executors.newFixedThreadPool(options.parallelism(), daemonThreads());
+    try {
+      Map<String, Object> version = version(throttled);
+      List<KindRequest> requests = plan.stream().map(KindRequest::parse).toList();
+      Discovery discovery = Discovery.load(throttled, requests, executor);
+      listener.planned(plan);
+      sink.header(SnapshotHeader.of(producer, collectedAt.truncatedTo(ChronoUnit.SECONDS).toString(),
+          new SnapshotHeader.Cluster(identity.name(), identity.context(), api.server(), version), plan));
+
+      // reads that resolve to the same resource (NetworkPolicy, networking.k8s.io/NetworkPolicy) are listed once
+      Map<String, Discovery.Resolution> resolutions = new LinkedHashMap<>();
+      Map<String, Future<Listing>> listings = new LinkedHashMap<>();
+      Map<String, String> listingOfRead = new HashMap<>();
+      for (KindRequest r : requests) {
+        Discovery.Resolution res = discovery.resolve(r);
+        resolutions.put(r.read(), res);
+        if (res.resources().isEmpty()) {
+          continue;
+        }
+        String key = r.isWildcard() ? r.read() : res.resources().get(0).listPath();
+        listingOfRead.put(r.read(), key);
+        listings.computeIfAbsent(key, k -> executor.submit(() -> list(throttled, r.read(), res.resources())));
+      }
+
+      List<KindReport> reports = new ArrayList<>();
+      Set<String> emitted = new HashSet<>();
+      int objects = 0;
+      for (KindRequest r : requests) {
+        Discovery.Resolution res = resolutions.get(r.read());
+        KindReport report;
+        if (res.resources().isEmpty()) {
+          report = new KindReport(r.read(), null, null, null, null, res.outcome(), 0, res.status(), res.message());
+        } else {
+          String key = listingOfRead.get(r.read());
+          Listing listing = await(listings.get(key));
+          if (emitted.add(key)) {
+            for (ObjectNode o : listing.objects()) {
+              sink.object(o);
+            }
+            objects += listing.objects().size();
+          }
+          ApiResource first = res.resources().get(0);
+          boolean wildcard = r.isWildcard();
+          report = new KindReport(r.read(), first.group(), first.version(), wildcard ? "*" : first.resource(),
+              wildcard ? null : first.namespaced(), listing.outcome(), listing.objects().size(), listing.status(),
+              listing.message());
+        }
+        reports.add(report);
+        listener.finished(report);
+      }
+      sink.trailer(SnapshotTrailer.of(objects, reports));
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "kubepci-collect-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private static <T> T await(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClusterException("interrupted while collecting");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    }
+  }
+
+  private Map<String, Object> version(ThrottledApi throttled) {
+    try {
+      return throttled.get("/version", ACCEPT_JSON, (status, body) -> {
+        if (status == 401) {
+          throw new ClusterException("the API server at " + api.server() + " refused the credentials (401 "
+              + "Unauthorized); log in again or check the kubeconfig");
+        }
+        if (status != 200) {
+          ThrottledApi.statusMessage(body);
+          return Map.<String, Object>of();
+        }
+        JsonNode node = ThrottledApi.MAPPER.readTree(body);
+        Map<String, Object> map = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+          map.put(e.getKey(), e.getValue().isTextual()
+              ? e.getValue().asText() : ThrottledApi.MAPPER.convertValue(e.getValue(), Object.class));
+        }
+        return map;
+      });
+    } catch (ThrottledApi.Failure e) {
+      throw new ClusterException("cannot reach the Kubernetes API server at " + api.server() + ": " + e.getMessage());
+    }
+  }
+
+  /** The objects of one requested kind, and how its listing went. */
+  private record Listing(List<ObjectNode> objects, KindReport.Outcome outcome, Integer status, String message) {}
+
+  private Listing list(ThrottledApi throttled, String read, List<ApiResource> resources) {
+    List<ObjectNode> all = new ArrayList<>();
+    Listing worst = null;
+    for (ApiResource r : resources) {
+      Listing one = listResource(throttled, read, r, all.size());
+      all.addAll(one.objects());
+      if (one.outcome() == KindReport.Outcome.ABSENT && resources.size() > 1) {
+        continue; // one kind of a group vanished since discovery
+      }
+      if (worst == null || rank(one.outcome()) > rank(worst.outcome())) {
+        worst = one;
+      }
+    }
+    if (worst == null) {
+      return new Listing(all, KindReport.Outcome.COLLECTED, null, null);
+    }
+    return new Listing(all, worst.outcome(), worst.status(), worst.message());
+  }
+
+  private static int rank(KindReport.Outcome o) {
+    return switch (o) {
+      case COLLECTED -> 0;
+      case ABSENT -> 1;
+      case NOT_IN_API -> 2;
+      case FORBIDDEN -> 3;
+      case FAILED -> 4;
+    };
+  }
+
+  private Listing listResource(ThrottledApi throttled, String read, ApiResource r, int before) {
+    List<ObjectNode> items = new ArrayList<>();
+    String token = null;
+    boolean restarted = false;
+    String accept = r.isSecrets() ? SecretMetadata.ACCEPT : ACCEPT_JSON;
+    while (true) {
+      String path = r.listPath() + "?limit=" + options.pageSize()
+          + (r.isSecrets() ? "&" + SecretMetadata.INCLUDE_OBJECT : "")
+          + (token == null ? "" : "&continue=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+      Page page;
+      try {
+        page = throttled.get(path, accept, (status, body) -> readPage(status, body, r));
+      } catch (ThrottledApi.Failure e) {
+        return new Listing(List.of(), KindReport.Outcome.FAILED, e.status(), "GET " + path + ": " + e.getMessage());
+      }
+      switch (page.status()) {
+        case 200 -> {
+          items.addAll(page.items());
+          listener.listing(read, before + items.size());
+          if (page.next() == null || page.next().isEmpty()) {
+            return new Listing(items, KindReport.Outcome.COLLECTED, null, null);
+          }
+          token = page.next();
+        }
+        case 403 -> {
+          return new Listing(List.of(), KindReport.Outcome.FORBIDDEN, 403, page.message());
+        }
+        case 404 -> {
+          return new Listing(List.of(), KindReport.Outcome.ABSENT, null, null);
+        }
+        case 410 -> {
+          // the continue token expired (the list took longer than the server keeps its snapshot): start over once
+          if (token != null && !restarted) {
+            restarted = true;
+            items.clear();
+            token = null;
+          } else {
+            return new Listing(List.of(), KindReport.Outcome.FAILED, 410, ThrottledApi.statusLine(410, page.message()));
+          }
+        }
+        default -> {
+          return new Listing(List.of(), KindReport.Outcome.FAILED, page.status() > 0 ? page.status() : null,
+              page.status() > 0 ? ThrottledApi.statusLine(page.status(), page.message()) : page.message());
+        }
+      }
+    }
+  }
+
+  /**
+   * One page of a list answer.
+   *
+   * @param status the HTTP status, or -1 when a 200 answer was not usable (message says why)
+   * @param next the continue token, null or empty on the last page
+   */
+  private record Page(int status, List<ObjectNode> items, String next, String message) {}
+
+  private static Page readPage(int status, InputStream body, ApiResource r) throws IOException {
+    if (status != 200) {
+      return new Page(status, List.of(), null, ThrottledApi.statusMessage(body));
+    }
+    List<ObjectNode> items = new ArrayList<>();
+    List<JsonNode> rows = new ArrayList<>();
+    JsonNode columns = null;
+    String listKind = null;
+    String next = null;
+    try (JsonParser p = ThrottledApi.MAPPER.getFactory().createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("the list answer is not a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        switch (field) {
+          case "kind" -> listKind = p.getValueAsString();
+          case "metadata" -> next = ThrottledApi.MAPPER.<JsonNode>readTree(p).path("continue").asText(null);
+          case "columnDefinitions" -> columns = ThrottledApi.MAPPER.<JsonNode>readTree(p);
+          case "items", "rows" -> {
+            if (value != JsonToken.START_ARRAY) {
+              p.skipChildren();
+              break;
+            }
+            if (r.isSecrets() && "items".equals(field)) {
+              // an answer with items is a full SecretList: data kubepci never keeps
+              return new Page(-1, List.of(), null, "the API server did not answer the Secret list with a "
+                  + "metadata-only Table; kubepci discarded the answer");
+            }
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+              JsonNode item = ThrottledApi.MAPPER.<JsonNode>readTree(p);
+              if ("rows".equals(field)) {
+                rows.add(item);
+              } else if (item instanceof ObjectNode o) {
+                items.add(normalise(o, r));
+              }
+            }
+          }
+          default -> p.skipChildren();
+        }
+      }
+    }
+    if (r.isSecrets()) {
+      if (!"Table".equals(listKind)) {
+        return new Page(-1, List.of(), null, "the API server did not answer the Secret list with a metadata-only "
+            + "Table (kind " + listKind + "); kubepci discarded the answer");
+      }
+      int type = columns == null ? -1 : SecretMetadata.typeColumn(columns);
+      for (JsonNode row : rows) {
+        ObjectNode secret = SecretMetadata.fromRow(row, type);
+        if (secret != null) {
+          items.add(secret);
+        }
+      }
+    }
+    return new Page(200, items, next, null);
+  }
+
+  /** API list items leave out kind and apiVersion; managed fields are bulk no rule reads. */
+  private static ObjectNode normalise(ObjectNode item, ApiResource r) {
+    if (!item.hasNonNull("apiVersion")) {
+      item.put("apiVersion", r.groupVersion());
+    }
+    if (!item.hasNonNull("kind")) {
+      item.put("kind", r.kind());
+    }
+    if (item.get("metadata") instanceof ObjectNode meta) {
+      meta.remove("managedFields");
+    }
+    return item;
+  }
+}
