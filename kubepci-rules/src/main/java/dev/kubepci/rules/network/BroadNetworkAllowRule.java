@@ -21,10 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Flags allow rules that open a direction to everyone: the whole Internet (an ipBlock of 0.0.0.0/0, an empty
- * {@code from}/{@code to}, Cilium's world or all entities) or every pod of every namespace (an empty
- * namespaceSelector). Breadth is computed, not pattern-matched: a rule is broad when it admits every public address,
- * or a pod in a namespace it cannot know about. Policies kubepci could not read are flagged too.
+ * Flags allow rules that open a direction to everyone: ingress from the whole Internet (an ipBlock of 0.0.0.0/0, an
+ * empty {@code from}, Cilium's world or all entities) or from every pod of every namespace (an empty
+ * namespaceSelector) on any port, and egress to everyone on every port. Breadth is computed, not pattern-matched: a
+ * rule is broad when it admits every public address, or a pod in a namespace it cannot know about. Egress to
+ * everyone on named ports (DNS, HTTPS to the API server) is listed by the isolation table, not failed. Policies
+ * kubepci could not read are flagged too.
  */
 @RuleInfo(
     id = "KPCI-0302",
@@ -38,8 +40,9 @@ import java.util.List;
         + "specific CIDRs of external partners, and the ports actually used. Record a justification (a waiver) for "
         + "rules that must stay open, such as a public ingress controller.",
     references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource"},
-    reads = {"NetworkPolicy", "GlobalNetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy",
-        "Namespace"})
+    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
+        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier", "crd.projectcalico.org/IPPool",
+        "cilium.io/CiliumNetworkPolicy", "cilium.io/CiliumClusterwideNetworkPolicy", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
 public final class BroadNetworkAllowRule implements ClusterRule {
   /** A namespace no selector can name on purpose, standing for "a namespace that might exist". */
   private static final String UNKNOWN_NAMESPACE = "kubepci-any-namespace";
@@ -59,7 +62,9 @@ public final class BroadNetworkAllowRule implements ClusterRule {
           continue;
         }
         for (PolicyRule rule : p.rules(d)) {
-          if (rule.action() != RuleAction.ALLOW) {
+          // egress to anywhere on named ports (DNS, the API server's HTTPS) is the usual minimum; to anywhere on
+          // every port is not: that rule lifts the egress default deny altogether
+          if (rule.action() != RuleAction.ALLOW || d == Direction.EGRESS && !rule.ports().isAll()) {
             continue;
           }
           String side = d == Direction.INGRESS ? "from" : "to";

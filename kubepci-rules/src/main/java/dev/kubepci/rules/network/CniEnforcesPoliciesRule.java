@@ -34,8 +34,9 @@ import java.util.List;
         + "plugin that enforces them.",
     references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#prerequisites",
         "https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html"},
-    reads = {"DaemonSet", "Pod", "NetworkPolicy", "GlobalNetworkPolicy", "CiliumNetworkPolicy",
-        "CiliumClusterwideNetworkPolicy"})
+    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
+        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier", "crd.projectcalico.org/IPPool",
+        "cilium.io/CiliumNetworkPolicy", "cilium.io/CiliumClusterwideNetworkPolicy", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
 public final class CniEnforcesPoliciesRule implements ClusterRule {
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {

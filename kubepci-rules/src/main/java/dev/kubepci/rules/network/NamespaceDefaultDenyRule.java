@@ -40,9 +40,9 @@ import java.util.Set;
     references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies",
         "https://docs.tigera.io/calico/latest/network-policy/get-started/kubernetes-default-deny",
         "https://docs.cilium.io/en/stable/security/policy/language/"},
-    reads = {"Namespace", "NetworkPolicy", "GlobalNetworkPolicy", "CiliumNetworkPolicy",
-        "CiliumClusterwideNetworkPolicy", "DaemonSet", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "Job",
-        "CronJob", "ReplicationController"})
+    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
+        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier", "crd.projectcalico.org/IPPool",
+        "cilium.io/CiliumNetworkPolicy", "cilium.io/CiliumClusterwideNetworkPolicy", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
 public final class NamespaceDefaultDenyRule implements ClusterRule {
   /** Namespaces Kubernetes creates that hold no workloads of their own. */
   private static final Set<String> IGNORED = Set.of("kube-public", "kube-node-lease");

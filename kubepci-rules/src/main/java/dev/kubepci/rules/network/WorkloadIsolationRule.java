@@ -39,9 +39,9 @@ import java.util.TreeMap;
     remediation = "Select the workload's pods with a policy of type Ingress and one of type Egress (a namespace "
         + "default deny does both), then allow only the flows the workload needs.",
     references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation"},
-    reads = {"NetworkPolicy", "GlobalNetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy",
-        "Namespace", "DaemonSet", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "Job", "CronJob",
-        "ReplicationController"})
+    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
+        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier", "crd.projectcalico.org/IPPool",
+        "cilium.io/CiliumNetworkPolicy", "cilium.io/CiliumClusterwideNetworkPolicy", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
 public final class WorkloadIsolationRule implements ClusterRule {
   private static final int MAX_PEERS = 4;
 

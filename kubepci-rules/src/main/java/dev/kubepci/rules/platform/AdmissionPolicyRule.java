@@ -34,8 +34,10 @@ import java.util.Locale;
         + "enforce labels, and run a benchmark scan (kube-bench, trivy-operator compliance) on a schedule.",
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/",
         "https://kyverno.io/docs/policy-types/cluster-policy/validate/"},
-    reads = {"ClusterPolicy", "Policy", "ValidatingAdmissionPolicyBinding", "ConstraintTemplate", "Namespace",
-        "ClusterAdmissionPolicy", "ClusterComplianceReport"})
+    reads = {"Namespace", "ValidatingAdmissionPolicyBinding", "kyverno.io/ClusterPolicy", "kyverno.io/Policy",
+        "templates.gatekeeper.sh/ConstraintTemplate", "constraints.gatekeeper.sh/*",
+        "policies.kubewarden.io/ClusterAdmissionPolicy", "policies.kubewarden.io/AdmissionPolicy",
+        "aquasecurity.github.io/ClusterComplianceReport"})
 public final class AdmissionPolicyRule implements ClusterRule {
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {
@@ -89,6 +91,10 @@ public final class AdmissionPolicyRule implements ClusterRule {
     Table table = new Table("policy-tooling", "Admission policy and compliance tooling", List.of("tool", "object",
         "mode"), rows);
     Outcome.Builder out = Outcome.builder().table(table);
+    if (enforcing.isEmpty() && auditing.isEmpty() && !ClusterView.isWhole(inventory)) {
+      return Outcome.notAssessed(ClusterView.PARTIAL + "an admission policy engine proves nothing; scan a cluster dump "
+          + "or a live collection").withTable(table);
+    }
     if (enforcing.isEmpty()) {
       String seen = auditing.isEmpty() ? "no admission policy engine object is in the input"
           : auditing.size() + " policy object(s) only audit or warn";

@@ -37,7 +37,7 @@ import java.util.Optional;
         + "central log store: a webhook backend, or a collector DaemonSet that mounts the audit directory and "
         + "tolerates the control-plane taint. On managed clusters enable the provider's audit log export.",
     references = {"https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/"},
-    reads = {"Pod", "DaemonSet", "Node"})
+    reads = {"Pod", "DaemonSet", "Node", "RuntimeClass"})
 public final class AuditLoggingRule implements ClusterRule {
   private static final Map<ManagedProvider, String> SETTINGS = Map.of(
       ManagedProvider.EKS, "cluster.logging.clusterLogging (log type audit enabled)",

@@ -39,7 +39,7 @@ import java.util.Map;
         + "for RBAC), keep ResponseComplete and ResponseStarted stages, and end with a catch-all rule at Metadata.",
     references = {"https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/#audit-policy",
         "https://kubernetes.io/docs/reference/config-api/apiserver-audit.v1/"},
-    reads = {"Policy", "Pod", "Node"})
+    reads = {"audit.k8s.io/Policy", "Pod", "Node"})
 public final class AuditPolicyRule implements ClusterRule {
   private static final List<String> LEVELS = List.of("None", "Metadata", "Request", "RequestResponse");
   private static final User JANE = new User("jane@example.com", List.of("system:authenticated", "developers"));

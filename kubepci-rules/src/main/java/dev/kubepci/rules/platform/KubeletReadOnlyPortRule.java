@@ -31,7 +31,7 @@ import java.util.List;
     remediation = "Set readOnlyPort: 0 in every KubeletConfiguration (or --read-only-port=0) and tlsMinVersion: "
         + "VersionTLS12 or later; on GKE disable insecureKubeletReadonlyPortEnabled on every node pool.",
     references = {"https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/"},
-    reads = {"KubeletConfiguration", "Node"})
+    reads = {"kubelet.config.k8s.io/KubeletConfiguration", "Node"})
 public final class KubeletReadOnlyPortRule implements ClusterRule {
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {

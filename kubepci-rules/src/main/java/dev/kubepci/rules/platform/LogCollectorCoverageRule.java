@@ -23,7 +23,7 @@ import dev.kubepci.rule.Severity;
         + "provider's agent) as a DaemonSet with tolerations for every node taint, ship to a central store with "
         + "Kubernetes metadata, and alert when its pods are not ready.",
     references = {"https://kubernetes.io/docs/concepts/cluster-administration/logging/#cluster-level-logging-architectures"},
-    reads = {"DaemonSet", "Node"})
+    reads = {"DaemonSet", "Node", "RuntimeClass", "Namespace"})
 public final class LogCollectorCoverageRule implements ClusterRule {
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {

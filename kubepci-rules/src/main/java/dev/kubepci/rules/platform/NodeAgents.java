@@ -156,6 +156,10 @@ final class NodeAgents {
     Table table = new Table(tableId, "Coverage of " + what + " DaemonSets", List.of("daemonset", "product",
         "nodes reached", "nodes missed", "pods"), rows);
     Outcome.Builder out = Outcome.builder().table(table);
+    if (agents.isEmpty() && !ClusterView.isWhole(inventory)) {
+      return Outcome.notAssessed(ClusterView.PARTIAL + "a " + what + " proves nothing; scan a cluster dump or a live "
+          + "collection").withTable(table);
+    }
     if (agents.isEmpty()) {
       out.fail(null, Violation.at(dev.kubepci.model.FieldPath.root().child("kind"), "DaemonSet",
           "no " + what + " DaemonSet (" + examples + ") runs in the cluster"));

@@ -23,7 +23,7 @@ import dev.kubepci.rule.Severity;
         + "every node taint, enable its rules for unexpected executables and file changes, and forward its alerts to "
         + "the central security monitoring.",
     references = {"https://falco.org/docs/", "https://tetragon.io/docs/"},
-    reads = {"DaemonSet", "Node"})
+    reads = {"DaemonSet", "Node", "RuntimeClass", "Namespace"})
 public final class RuntimeSecurityCoverageRule implements ClusterRule {
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {

@@ -45,8 +45,10 @@ import java.util.TreeMap;
         + "refresh interval so that rotation reaches the pods.",
     references = {"https://kubernetes.io/docs/concepts/security/secrets-good-practices/",
         "https://external-secrets.io/latest/", "https://secrets-store-csi-driver.sigs.k8s.io/"},
-    reads = {"Namespace", "Secret", "ExternalSecret", "SealedSecret", "SecretProviderClass", "Pod", "Deployment",
-        "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+    reads = {"Namespace", "Secret", "external-secrets.io/ExternalSecret", "bitnami.com/SealedSecret",
+        "secrets-store.csi.x-k8s.io/SecretProviderClass", "secrets.hashicorp.com/VaultStaticSecret",
+        "secrets.hashicorp.com/VaultDynamicSecret", "secrets.hashicorp.com/VaultPKISecret", "cert-manager.io/Certificate",
+        "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
 public final class SecretStoreRule implements ClusterRule {
   private static final Set<String> SYSTEM = Set.of("kube-system", "kube-public", "kube-node-lease");
   private static final Set<String> MANAGING_OWNERS = Set.of("ExternalSecret", "SealedSecret", "VaultStaticSecret",

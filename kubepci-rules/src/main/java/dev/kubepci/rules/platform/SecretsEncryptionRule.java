@@ -39,7 +39,7 @@ import java.util.Optional;
         + "clusters enable envelope encryption with a customer-managed key.",
     references = {"https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/",
         "https://kubernetes.io/docs/tasks/administer-cluster/kms-provider/"},
-    reads = {"Pod", "Node", "EncryptionConfiguration"})
+    reads = {"Pod", "Node", "apiserver.config.k8s.io/EncryptionConfiguration"})
 public final class SecretsEncryptionRule implements ClusterRule {
   private static final Map<ManagedProvider, String> SETTINGS = Map.of(
       ManagedProvider.EKS, "cluster.encryptionConfig (KMS envelope encryption of secrets)",

@@ -35,8 +35,9 @@ import java.util.TreeMap;
         + "write access for people outside that path; revert hand edits by re-syncing from the repository.",
     references = {"https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/",
         "https://kubernetes.io/docs/reference/using-api/server-side-apply/#managers"},
-    reads = {"Namespace", "Deployment", "StatefulSet", "DaemonSet", "CronJob", "Service", "ConfigMap", "Secret",
-        "Ingress", "NetworkPolicy", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "ServiceAccount"})
+    reads = {"Namespace", "Deployment", "StatefulSet", "DaemonSet", "CronJob", "Service", "ConfigMap",
+        "Ingress", "NetworkPolicy", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "ServiceAccount",
+        "argoproj.io/Application", "kustomize.toolkit.fluxcd.io/Kustomization", "helm.toolkit.fluxcd.io/HelmRelease"})
 public final class VersionControlRule implements ClusterRule {
   private static final Set<String> SKIPPED_KINDS = Set.of("Pod", "ReplicaSet", "Job", "Event", "Endpoints",
       "EndpointSlice", "Lease", "Node", "ControllerRevision", "ComponentStatus", "VulnerabilityReport",

@@ -46,9 +46,9 @@ import java.util.TreeMap;
         + "CIDR), and declare systems that must talk to the CDE as connected-to in the configuration.",
     references = {"https://listings.pcisecuritystandards.org/documents/Guidance-PCI-DSS-Scoping-and-Segmentation_v1.pdf",
         "https://kubernetes.io/docs/concepts/services-networking/network-policies/"},
-    reads = {"Namespace", "NetworkPolicy", "GlobalNetworkPolicy", "CiliumNetworkPolicy",
-        "CiliumClusterwideNetworkPolicy", "Node", "DaemonSet", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "Job",
-        "CronJob", "ReplicationController"})
+    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
+        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier", "crd.projectcalico.org/IPPool",
+        "cilium.io/CiliumNetworkPolicy", "cilium.io/CiliumClusterwideNetworkPolicy", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
 public final class CdeNetworkSegmentationRule implements ClusterRule {
   private static final int MAX_LISTED = 5;
   private static final PortSet DNS = PortSet.of(PortSet.Protocol.UDP, 53).union(PortSet.of(PortSet.Protocol.TCP, 53));

@@ -46,7 +46,8 @@ import java.util.TreeMap;
         + "(spec.conditions), and stop replicating CDE Secrets.",
     references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
         "https://external-secrets.io/latest/api/clustersecretstore/"},
-    reads = {"Namespace", "RoleBinding", "Secret", "ExternalSecret", "ClusterSecretStore"})
+    reads = {"Namespace", "RoleBinding", "Secret", "external-secrets.io/ExternalSecret",
+        "external-secrets.io/ClusterSecretStore"})
 public final class CdeSharedIdentitiesRule implements ClusterRule {
   private static final Set<String> SKIPPED_SECRET_TYPES = Set.of("kubernetes.io/service-account-token",
       "helm.sh/release.v1", "bootstrap.kubernetes.io/token");

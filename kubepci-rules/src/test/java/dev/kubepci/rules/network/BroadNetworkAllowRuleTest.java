@@ -38,7 +38,8 @@ class BroadNetworkAllowRuleTest {
             - from:                           # expect-violation: from every pod of every namespace
                 - namespaceSelector: {}
           egress:
-            - ports: [{port: 53, protocol: UDP}]   # expect-violation: to any destination on UDP 53
+            - ports: [{port: 53, protocol: UDP}]
+            - to: [{podSelector: {}}, {namespaceSelector: {}}, {ipBlock: {cidr: 0.0.0.0/0}}]   # expect-violation: allows egress to any Internet address on all ports
         """).assertMarkedViolations();
   }
 

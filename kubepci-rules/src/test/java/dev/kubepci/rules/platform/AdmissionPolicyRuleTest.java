@@ -26,6 +26,10 @@ class AdmissionPolicyRuleTest {
   void flagsAClusterWithoutPolicyEngine() {
     var given = tester.given("""
         apiVersion: v1
+        kind: Node
+        metadata: {name: n1}
+        ---
+        apiVersion: v1
         kind: Namespace
         metadata:
           name: shop
@@ -58,5 +62,18 @@ class AdmissionPolicyRuleTest {
     assertThat(given.result().tables().get(0).rows()).contains(
         List.of("Gatekeeper", "K8sAllowedRepos/repos", "dryrun"),
         List.of("ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding/no-latest", "Deny"));
+  }
+
+  @Test
+  void isNotAssessedWhenTheInputIsOnlyPartOfTheCluster() {
+    tester.given("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: shop, namespace: shop}
+        spec:
+          template:
+            spec:
+              containers: [{name: shop, image: shop}]
+        """).assertStatus(Status.NOT_ASSESSED);
   }
 }

@@ -105,4 +105,17 @@ class LogCollectorCoverageRuleTest {
               containers: [{name: fb, image: fluent/fluent-bit:3.1.9}]
         """).assertStatus(Status.NOT_ASSESSED);
   }
+
+  @Test
+  void isNotAssessedWhenTheInputIsOnlyPartOfTheCluster() {
+    tester.given("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: shop, namespace: shop}
+        spec:
+          template:
+            spec:
+              containers: [{name: shop, image: shop}]
+        """).assertStatus(Status.NOT_ASSESSED);
+  }
 }
