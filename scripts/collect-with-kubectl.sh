@@ -21,10 +21,13 @@ set -euo pipefail
 # A test keeps this list equal to the rules' needs: run the build after adding a rule that reads a new kind.
 # BEGIN KINDS
 KINDS=(
+  "ClusterRole rbac.authorization.k8s.io"
   "ClusterRoleBinding rbac.authorization.k8s.io"
+  "ConfigMap -"
   "CronJob batch"
   "DaemonSet apps"
   "Deployment apps"
+  "Ingress networking.k8s.io"
   "Job batch"
   "Namespace -"
   "NetworkPolicy networking.k8s.io"
@@ -33,15 +36,46 @@ KINDS=(
   "PodTemplate -"
   "ReplicaSet apps"
   "ReplicationController -"
+  "Role rbac.authorization.k8s.io"
   "RoleBinding rbac.authorization.k8s.io"
+  "RuntimeClass node.k8s.io"
+  "Secret -"
+  "Service -"
   "ServiceAccount -"
   "StatefulSet apps"
+  "ValidatingAdmissionPolicyBinding admissionregistration.k8s.io"
+  "aquasecurity.github.io/ClusterComplianceReport aquasecurity.github.io"
+  "aquasecurity.github.io/VulnerabilityReport aquasecurity.github.io"
+  "argoproj.io/Application argoproj.io"
+  "bitnami.com/SealedSecret bitnami.com"
+  "cert-manager.io/Certificate cert-manager.io"
+  "cilium.io/CiliumClusterwideNetworkPolicy cilium.io"
+  "cilium.io/CiliumNetworkPolicy cilium.io"
+  "crd.projectcalico.org/GlobalNetworkPolicy crd.projectcalico.org"
+  "crd.projectcalico.org/IPPool crd.projectcalico.org"
+  "crd.projectcalico.org/NetworkPolicy crd.projectcalico.org"
+  "crd.projectcalico.org/Tier crd.projectcalico.org"
+  "external-secrets.io/ClusterSecretStore external-secrets.io"
+  "external-secrets.io/ExternalSecret external-secrets.io"
+  "helm.toolkit.fluxcd.io/HelmRelease helm.toolkit.fluxcd.io"
+  "kustomize.toolkit.fluxcd.io/Kustomization kustomize.toolkit.fluxcd.io"
+  "kyverno.io/ClusterPolicy kyverno.io"
+  "kyverno.io/Policy kyverno.io"
+  "policies.kubewarden.io/AdmissionPolicy policies.kubewarden.io"
+  "policies.kubewarden.io/ClusterAdmissionPolicy policies.kubewarden.io"
+  "secrets-store.csi.x-k8s.io/SecretProviderClass secrets-store.csi.x-k8s.io"
+  "secrets.hashicorp.com/VaultDynamicSecret secrets.hashicorp.com"
+  "secrets.hashicorp.com/VaultPKISecret secrets.hashicorp.com"
+  "secrets.hashicorp.com/VaultStaticSecret secrets.hashicorp.com"
+  "templates.gatekeeper.sh/ConstraintTemplate templates.gatekeeper.sh"
 )
 # END KINDS
 # Kinds that live in configuration files, never in the API: recorded as not collected, never listed.
 CONFIG_FILE_KINDS=" KubeletConfiguration EncryptionConfiguration AdmissionConfiguration KubeSchedulerConfiguration \
 KubeProxyConfiguration KubeControllerManagerConfiguration AuthenticationConfiguration AuthorizationConfiguration \
 TracingConfiguration Config "
+CONFIG_FILE_GROUPS=" kubelet.config.k8s.io apiserver.config.k8s.io audit.k8s.io kubescheduler.config.k8s.io \
+kubeproxy.config.k8s.io kubecontrollermanager.config.k8s.io apiserver.k8s.io "
 
 PRODUCER_VERSION="1"
 output=""
@@ -237,7 +271,7 @@ for entry in "${KINDS[@]}"; do
   [ "$group" = "-" ] && group=""
   kind="${read_name##*/}"
   discovery_error=""
-  if [[ "$CONFIG_FILE_KINDS" == *" $kind "* ]]; then
+  if [[ "$CONFIG_FILE_KINDS" == *" $kind "* ]] || { [ -n "$group" ] && [[ "$CONFIG_FILE_GROUPS" == *" $group "* ]]; }; then
     report "$read_name" "" "" "" "" "not-in-api" 0 "" ""
     continue
   fi

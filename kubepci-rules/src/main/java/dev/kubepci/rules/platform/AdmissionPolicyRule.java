@@ -10,6 +10,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.TableRows;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ import java.util.Locale;
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/",
         "https://kyverno.io/docs/policy-types/cluster-policy/validate/"},
     reads = {"Namespace", "ValidatingAdmissionPolicyBinding", "kyverno.io/ClusterPolicy", "kyverno.io/Policy",
-        "templates.gatekeeper.sh/ConstraintTemplate", "constraints.gatekeeper.sh/*",
+        "templates.gatekeeper.sh/ConstraintTemplate",
         "policies.kubewarden.io/ClusterAdmissionPolicy", "policies.kubewarden.io/AdmissionPolicy",
         "aquasecurity.github.io/ClusterComplianceReport"})
 public final class AdmissionPolicyRule implements ClusterRule {
@@ -88,9 +89,19 @@ public final class AdmissionPolicyRule implements ClusterRule {
       Object pass = r.field("status", "summary", "passCount").orElse("?");
       rows.add(List.of("trivy-operator compliance", r.ref().displayName(), pass + " passed, " + fail + " failed"));
     }
+    enforcing.sort(java.util.Comparator.comparing(Resource::ref, dev.kubepci.model.ResourceRef.ORDER));
+    auditing.sort(java.util.Comparator.comparing(Resource::ref, dev.kubepci.model.ResourceRef.ORDER));
     Table table = new Table("policy-tooling", "Admission policy and compliance tooling", List.of("tool", "object",
-        "mode"), rows);
+        "mode"), TableRows.byFirstColumn(rows));
     Outcome.Builder out = Outcome.builder().table(table);
+    List<Resource> templates = inventory.ofKind("templates.gatekeeper.sh", "ConstraintTemplate");
+    boolean constraints = inventory.all().stream().anyMatch(r -> "constraints.gatekeeper.sh".equals(r.group()));
+    if (enforcing.isEmpty() && !templates.isEmpty() && !constraints) {
+      // a cluster collection lists the templates, not the constraint kinds they create at run time
+      return Outcome.notAssessed("Gatekeeper is installed (" + templates.size() + " ConstraintTemplate(s)) but no "
+          + "constraint is in the input; add them (kubectl get constraints -o yaml) to see their enforcement action")
+          .withTable(table);
+    }
     if (enforcing.isEmpty() && auditing.isEmpty() && !ClusterView.isWhole(inventory)) {
       return Outcome.notAssessed(ClusterView.PARTIAL + "an admission policy engine proves nothing; scan a cluster dump "
           + "or a live collection").withTable(table);

@@ -11,6 +11,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.TableRows;
 import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -99,7 +100,7 @@ public final class AuditLoggingRule implements ClusterRule {
       }
     }
     out.table(new Table("audit-backends", "API server audit logging", List.of("kube-apiserver", "policy file",
-        "log path", "local retention", "webhook", "shipped by"), rows));
+        "log path", "local retention", "webhook", "shipped by"), TableRows.byFirstColumn(rows)));
     return out.build("no kube-apiserver in the input");
   }
 

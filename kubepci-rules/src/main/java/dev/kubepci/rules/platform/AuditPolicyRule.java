@@ -12,6 +12,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.TableRows;
 import dev.kubepci.rules.SamePathViolations;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ import java.util.Map;
         + "for RBAC), keep ResponseComplete and ResponseStarted stages, and end with a catch-all rule at Metadata.",
     references = {"https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/#audit-policy",
         "https://kubernetes.io/docs/reference/config-api/apiserver-audit.v1/"},
-    reads = {"audit.k8s.io/Policy", "Pod", "Node"})
+    reads = {"Pod", "Node"})
 public final class AuditPolicyRule implements ClusterRule {
   private static final List<String> LEVELS = List.of("None", "Metadata", "Request", "RequestResponse");
   private static final User JANE = new User("jane@example.com", List.of("system:authenticated", "developers"));
@@ -143,7 +144,7 @@ public final class AuditPolicyRule implements ClusterRule {
       }
     }
     out.table(new Table("audit-policy", "What the audit policy logs", List.of("policy", "request", "level",
-        "decided by", "omitted stages"), rows));
+        "decided by", "omitted stages"), TableRows.byFirstColumn(rows)));
     return out.build("no audit Policy in the input");
   }
 

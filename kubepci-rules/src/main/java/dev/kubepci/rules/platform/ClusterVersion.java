@@ -8,8 +8,9 @@ import io.fabric8.kubernetes.api.model.Node;
 import java.util.Optional;
 
 /**
- * The Kubernetes version of the control plane, from the best source in the input: the API server's /version (a live
- * collection), the kube-apiserver image tag of a static or mirror pod, or failing those the newest kubelet.
+ * The Kubernetes version of the control plane, from the best source in the input: the kube-apiserver image tag of a
+ * static or mirror pod, the API server's /version (a live collection of a managed cluster), or failing those the
+ * newest kubelet.
  *
  * @param resource the object the version was read from; null for the cluster's /version
  * @param path where in that object
@@ -18,11 +19,7 @@ import java.util.Optional;
 record ClusterVersion(Version version, String text, Resource resource, FieldPath path, String source) {
 
   static Optional<ClusterVersion> of(Inventory inventory) {
-    String git = inventory.clusterInfo() == null ? null : inventory.clusterInfo().gitVersion();
-    if (git != null && Version.find(git).isPresent()) {
-      return Optional.of(new ClusterVersion(Version.parse(git), git, null, FieldPath.parse("version.gitVersion"),
-          "API server /version"));
-    }
+    // the API server's own pod first: a finding then names an object and a field, in files and clusters alike
     for (ControlPlane.Instance api : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER)) {
       String image = api.container().container().getImage();
       int colon = image == null ? -1 : image.lastIndexOf(':');
@@ -31,6 +28,11 @@ record ClusterVersion(Version version, String text, Resource resource, FieldPath
         return Optional.of(new ClusterVersion(Version.parse(tag), tag, api.pod(), api.container().path().child("image"),
             "kube-apiserver image"));
       }
+    }
+    String git = inventory.clusterInfo() == null ? null : inventory.clusterInfo().gitVersion();
+    if (git != null && Version.find(git).isPresent()) {
+      return Optional.of(new ClusterVersion(Version.parse(git), git, null, FieldPath.parse("version.gitVersion"),
+          "API server /version"));
     }
     ClusterVersion newest = null;
     for (Resource r : inventory.ofKind("Node")) {

@@ -12,6 +12,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.TableRows;
 import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
@@ -93,7 +94,7 @@ public final class ExposedManagementServiceRule implements ClusterRule {
       }
     }
     out.table(new Table("management-services", "Services in front of management interfaces",
-        List.of("service", "type", "leads to", "reachable from", "source ranges"), rows));
+        List.of("service", "type", "leads to", "reachable from", "source ranges"), TableRows.byFirstColumn(rows)));
     return out.build("no Service leads to a management interface in the input");
   }
 

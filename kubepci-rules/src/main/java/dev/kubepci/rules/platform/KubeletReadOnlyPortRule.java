@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Reads KubeletConfiguration files: the read-only port (10255, no TLS and no authentication) must be 0, and TLS must
  * start at 1.2. In a configuration file an absent readOnlyPort means 0; only the command-line flag defaults to
- * 10255.
+ * 10255. Configuration files are not API objects: a cluster collection cannot list them, so they are read when given
+ * as input and the rule's reads name only what a collection can list.
  */
 @RuleInfo(
     id = "KPCI-0312",
@@ -31,7 +32,7 @@ import java.util.List;
     remediation = "Set readOnlyPort: 0 in every KubeletConfiguration (or --read-only-port=0) and tlsMinVersion: "
         + "VersionTLS12 or later; on GKE disable insecureKubeletReadonlyPortEnabled on every node pool.",
     references = {"https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/"},
-    reads = {"kubelet.config.k8s.io/KubeletConfiguration", "Node"})
+    reads = {"Node"})
 public final class KubeletReadOnlyPortRule implements ClusterRule {
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {

@@ -9,6 +9,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.TableRows;
 import dev.kubepci.rules.SamePathViolations;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -87,7 +88,7 @@ public final class KubeletVersionRule implements ClusterRule {
         out.fail(node, SamePathViolations.merge(v));
       }
     }
-    out.table(new Table("kubelet-versions", "Kubelet versions", List.of("node", "kubelet", "skew", "support"), rows));
+    out.table(new Table("kubelet-versions", "Kubelet versions", List.of("node", "kubelet", "skew", "support"), TableRows.byFirstColumn(rows)));
     return out.build("no Node reports its kubelet version");
   }
 }

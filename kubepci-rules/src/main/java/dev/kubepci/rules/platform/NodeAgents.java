@@ -9,6 +9,7 @@ import dev.kubepci.result.Table;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.TableRows;
 import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -82,6 +83,7 @@ final class NodeAgents {
       }
       out.add(new Agent(r, w, product.get(), reached, missed, counts(r)));
     }
+    out.sort(java.util.Comparator.comparing((Agent a) -> a.daemonSet().ref(), dev.kubepci.model.ResourceRef.ORDER));
     return out;
   }
 
@@ -154,7 +156,7 @@ final class NodeAgents {
           a.missed().isEmpty() ? "-" : String.join("; ", a.missed()), a.counts()));
     }
     Table table = new Table(tableId, "Coverage of " + what + " DaemonSets", List.of("daemonset", "product",
-        "nodes reached", "nodes missed", "pods"), rows);
+        "nodes reached", "nodes missed", "pods"), TableRows.byFirstColumn(rows));
     Outcome.Builder out = Outcome.builder().table(table);
     if (agents.isEmpty() && !ClusterView.isWhole(inventory)) {
       return Outcome.notAssessed(ClusterView.PARTIAL + "a " + what + " proves nothing; scan a cluster dump or a live "

@@ -10,6 +10,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.TableRows;
 import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
@@ -100,11 +101,12 @@ public final class NodeSupportRule implements ClusterRule {
     }
     out.table(new Table("nodes", "Node operating systems and runtimes (table as of " + windows.asOf() + ")",
         List.of("node", "os image", "os support", "kernel", "runtime", "runtime support", "age (days)",
-            "ready since"), rows));
+            "ready since"), TableRows.byFirstColumn(rows)));
     if (known == 0) {
       return Outcome.notAssessed("the Node objects carry no status.nodeInfo; collect them from the cluster")
           .withTable(new Table("nodes", "Node operating systems and runtimes", List.of("node", "os image",
-              "os support", "kernel", "runtime", "runtime support", "age (days)", "ready since"), rows));
+              "os support", "kernel", "runtime", "runtime support", "age (days)", "ready since"),
+              TableRows.byFirstColumn(rows)));
     }
     return out.build("no Node in the input");
   }

@@ -12,6 +12,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.TableRows;
 import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -93,7 +94,7 @@ public final class SecretStoreRule implements ClusterRule {
       }
     }
     out.table(new Table("secret-sources", "Where in-scope workloads get their secrets",
-        List.of("workload", "secret", "source"), rows));
+        List.of("workload", "secret", "source"), TableRows.byFirstColumn(rows)));
     if (managed.isEmpty()) {
       out.note("no external secrets manager object (ExternalSecret, SealedSecret, Vault or CSI) is in the input");
     }

@@ -12,6 +12,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.TableRows;
 import dev.kubepci.rules.SamePathViolations;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ import java.util.Optional;
         + "clusters enable envelope encryption with a customer-managed key.",
     references = {"https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/",
         "https://kubernetes.io/docs/tasks/administer-cluster/kms-provider/"},
-    reads = {"Pod", "Node", "apiserver.config.k8s.io/EncryptionConfiguration"})
+    reads = {"Pod", "Node"})
 public final class SecretsEncryptionRule implements ClusterRule {
   private static final Map<ManagedProvider, String> SETTINGS = Map.of(
       ManagedProvider.EKS, "cluster.encryptionConfig (KMS envelope encryption of secrets)",
@@ -74,7 +75,7 @@ public final class SecretsEncryptionRule implements ClusterRule {
       }
     }
     out.table(new Table("encryption-at-rest", "Encryption at rest", List.of("configuration", "resources",
-        "providers in order", "key names"), rows));
+        "providers in order", "key names"), TableRows.byFirstColumn(rows)));
     return out.build("no kube-apiserver in the input");
   }
 

@@ -11,6 +11,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.TableRows;
 import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -89,7 +90,7 @@ public final class CdeDedicatedNodesRule implements ClusterRule {
       }
     }
     out.table(new Table("cde-placement", "Placement of CDE workloads", List.of("workload", "node selection",
-        "tolerations", "may run on", "dedicated"), rows));
+        "tolerations", "may run on", "dedicated"), TableRows.byFirstColumn(rows)));
     if (nodes.isEmpty()) {
       out.note("no Node objects in the input: placement was judged from the workloads' selectors and tolerations "
           + "alone");

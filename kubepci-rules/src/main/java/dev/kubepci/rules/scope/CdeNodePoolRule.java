@@ -125,7 +125,7 @@ public final class CdeNodePoolRule implements ClusterRule {
       }
     }
     out.note("the CDE nodes: " + (nodes.isEmpty() ? "described by the CDE workloads' selectors and tolerations"
-        : String.join(", ", cdeNodes.keySet())));
+        : String.join(", ", new java.util.TreeSet<>(cdeNodes.keySet()))));
     return out.build("no out-of-scope workload in the input");
   }
 
