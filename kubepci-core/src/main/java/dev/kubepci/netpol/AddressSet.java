@@ -133,12 +133,27 @@ public final class AddressSet {
   }
 
   public AddressSet union(AddressSet other) {
+    if (other.isEmpty() || other == this) {
+      return this;
+    }
+    if (isEmpty()) {
+      return other;
+    }
     List<Interval> all = new ArrayList<>(intervals);
     all.addAll(other.intervals);
     return normalise(all);
   }
 
   public AddressSet intersect(AddressSet other) {
+    if (other == this || other == ALL) {
+      return this;
+    }
+    if (this == ALL) {
+      return other;
+    }
+    if (isEmpty() || other.isEmpty()) {
+      return EMPTY;
+    }
     List<Interval> out = new ArrayList<>();
     for (Interval a : intervals) {
       for (Interval b : other.intervals) {
@@ -156,6 +171,12 @@ public final class AddressSet {
   }
 
   public AddressSet minus(AddressSet other) {
+    if (other.isEmpty() || isEmpty()) {
+      return this;
+    }
+    if (other == ALL || other == this) {
+      return EMPTY;
+    }
     List<Interval> current = new ArrayList<>(intervals);
     for (Interval cut : other.intervals) {
       List<Interval> next = new ArrayList<>();

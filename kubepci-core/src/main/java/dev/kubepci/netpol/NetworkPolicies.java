@@ -61,6 +61,8 @@ public final class NetworkPolicies implements Peer.Addressing {
   private final Map<String, Double> tierOrder = new HashMap<>();
   private final Map<String, Boolean> tierPasses = new HashMap<>();
   private final Map<ResourceRef, PodEndpoint> byRef = new HashMap<>();
+  private final Map<String, List<Policy>> candidates = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, PodEndpoint> hypothetical = new java.util.concurrent.ConcurrentHashMap<>();
 
   private NetworkPolicies(Inventory inventory) {
     this.cni = Cni.of(inventory);
@@ -293,6 +295,10 @@ public final class NetworkPolicies implements Peer.Addressing {
 
   /** A new pod without labels in {@code namespace}: what a namespace-wide default applies to. */
   public PodEndpoint hypothetical(String namespace) {
+    return hypothetical.computeIfAbsent(namespace, this::newPod);
+  }
+
+  private PodEndpoint newPod(String namespace) {
     Resource anchor = namespaceObjects.get(namespace);
     if (anchor == null) {
       Namespace ns = new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build();
@@ -337,9 +343,12 @@ public final class NetworkPolicies implements Peer.Addressing {
   }
 
   private List<Policy> candidates(PodEndpoint pod) {
-    List<Policy> out = new ArrayList<>(byNamespace.getOrDefault(pod.namespace(), List.of()));
-    out.addAll(global);
-    return out;
+    return candidates.computeIfAbsent(pod.namespace(), ns -> {
+      List<Policy> out = new ArrayList<>(byNamespace.getOrDefault(ns, List.of()));
+      out.addAll(global);
+      out.sort(Comparator.comparing(Policy::name));
+      return List.copyOf(out);
+    });
   }
 
   /** Whether a pod is isolated for ingress and for egress, and by which policies. */
@@ -416,11 +425,10 @@ public final class NetworkPolicies implements Peer.Addressing {
     TrafficSet region = TrafficSet.of(Peer.whole(peer), PortSet.ALL);
     if (subject.hostNetwork()) {
       return new Verdict(d, subject, false, false, region, List.of(), List.of(),
-          subject.display() + " uses the node's network, which NetworkPolicy does not cover");
+          () -> subject.display() + " uses the node's network, which NetworkPolicy does not cover");
     }
     PodEndpoint destination = d == Direction.INGRESS ? subject : (peer instanceof PodEndpoint p ? p : null);
     List<Policy> sel = selecting(subject, d);
-    sel.sort(Comparator.comparing(Policy::name));
     return switch (engine) {
       case KUBERNETES -> union(subject, d, peer, destination, region, sel, false);
       case CILIUM -> union(subject, d, peer, destination, region, sel, true);
@@ -454,15 +462,17 @@ public final class NetworkPolicies implements Peer.Addressing {
       }
     }
     allowed = allowed.minus(denied);
-    String what = d.label() + " of " + subject.display();
-    String summary;
-    if (!isolated) {
-      summary = what + " is not isolated: no policy selects it for " + d.label()
-          + (denied.isEmpty() ? "" : ", but deny rules remove " + denied);
-    } else {
-      summary = what + " is isolated by " + String.join(", ", sel.stream().map(Policy::name).toList())
-          + (allowed.isEmpty() ? "; no rule admits " + peer.display() : "; rules admit " + allowed);
-    }
+    TrafficSet finalAllowed = allowed;
+    TrafficSet finalDenied = denied;
+    java.util.function.Supplier<String> summary = () -> {
+      String what = d.label() + " of " + subject.display();
+      if (!isolated) {
+        return what + " is not isolated: no policy selects it for " + d.label()
+            + (finalDenied.isEmpty() ? "" : ", but deny rules remove " + finalDenied);
+      }
+      return what + " is isolated by " + String.join(", ", sel.stream().map(Policy::name).toList())
+          + (finalAllowed.isEmpty() ? "; no rule admits " + peer.display() : "; rules admit " + finalAllowed);
+    };
     return new Verdict(d, subject, true, isolated, allowed, sel, steps, summary);
   }
 
@@ -508,7 +518,7 @@ public final class NetworkPolicies implements Peer.Addressing {
       boolean passes = tierPasses.getOrDefault(tier.getKey(), false);
       if (!remaining.isEmpty()) {
         steps.add(new Verdict.Step(null, null, passes ? RuleAction.PASS : RuleAction.DENY, remaining,
-            "end of tier " + tier.getKey() + ": no rule matched " + remaining + ", "
+            "end of tier " + tier.getKey() + ": no rule matched %s, "
                 + (passes ? "passed on (the tier's default action is Pass)" : "denied")));
       }
       if (passes) {
@@ -521,18 +531,21 @@ public final class NetworkPolicies implements Peer.Addressing {
     if (!undecided.isEmpty()) {
       allowed = allowed.plus(undecided);
       steps.add(new Verdict.Step(null, null, RuleAction.ALLOW, undecided,
-          "no tier decided " + undecided + ": the namespace profile allows it"));
+          "no tier decided %s: the namespace profile allows it"));
     }
-    String what = d.label() + " of " + subject.display();
-    String summary = sel.isEmpty() ? what + " is not isolated: no policy selects it for " + d.label()
-        : what + " is decided by " + String.join(", ", sel.stream().map(Policy::name).toList())
-            + (allowed.isEmpty() ? "; nothing from " + peer.display() + " is allowed" : "; allowed: " + allowed);
+    TrafficSet finalAllowed = allowed;
+    java.util.function.Supplier<String> summary = () -> {
+      String what = d.label() + " of " + subject.display();
+      return sel.isEmpty() ? what + " is not isolated: no policy selects it for " + d.label()
+          : what + " is decided by " + String.join(", ", sel.stream().map(Policy::name).toList())
+              + (finalAllowed.isEmpty() ? "; nothing from " + peer.display() + " is allowed"
+                  : "; allowed: " + finalAllowed);
+    };
     return new Verdict(d, subject, true, isolated, allowed, sel, steps, summary);
   }
 
   private static Verdict.Step step(Policy p, PolicyRule rule, TrafficSet covered) {
-    return new Verdict.Step(p, rule, rule.action(), covered,
-        p.name() + " " + rule.path() + " " + rule.action().verb() + " " + covered);
+    return new Verdict.Step(p, rule, rule.action(), covered, null);
   }
 
   /** Whether traffic can flow from {@code from} to {@code to}, with the policies that decide it. */
@@ -549,14 +562,14 @@ public final class NetworkPolicies implements Peer.Addressing {
       egress = evaluate(p, Direction.EGRESS, to);
     } else {
       egress = new Verdict(Direction.EGRESS, from, false, false, region, List.of(), List.of(),
-          from.display() + " is outside the cluster: no egress policy applies to it");
+          () -> from.display() + " is outside the cluster: no egress policy applies to it");
     }
     Verdict ingress;
     if (to instanceof PodEndpoint q) {
       ingress = evaluate(q, Direction.INGRESS, from);
     } else {
       ingress = new Verdict(Direction.INGRESS, to, false, false, region, List.of(), List.of(),
-          to.display() + " is outside the cluster: no ingress policy applies to it");
+          () -> to.display() + " is outside the cluster: no ingress policy applies to it");
     }
     TrafficSet allowed = egress.allowed().intersect(ingress.allowed());
     if (from instanceof PodEndpoint p && p.hostNetwork() && to instanceof PodEndpoint) {
