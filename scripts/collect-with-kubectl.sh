@@ -21,6 +21,7 @@ set -euo pipefail
 # A test keeps this list equal to the rules' needs: run the build after adding a rule that reads a new kind.
 # BEGIN KINDS
 KINDS=(
+  "CertificateSigningRequest certificates.k8s.io"
   "ClusterRole rbac.authorization.k8s.io"
   "ClusterRoleBinding rbac.authorization.k8s.io"
   "ConfigMap -"
@@ -29,6 +30,7 @@ KINDS=(
   "Deployment apps"
   "Ingress networking.k8s.io"
   "Job batch"
+  "KubeletConfiguration ?"
   "Namespace -"
   "NetworkPolicy networking.k8s.io"
   "Node -"
@@ -67,13 +69,15 @@ KINDS=(
   "secrets.hashicorp.com/VaultDynamicSecret secrets.hashicorp.com"
   "secrets.hashicorp.com/VaultPKISecret secrets.hashicorp.com"
   "secrets.hashicorp.com/VaultStaticSecret secrets.hashicorp.com"
+  "kubepci.dev/KubeconfigCluster kubepci.dev"
+  "kubepci.dev/KubeconfigUser kubepci.dev"
   "templates.gatekeeper.sh/ConstraintTemplate templates.gatekeeper.sh"
 )
 # END KINDS
 # Kinds that live in configuration files, never in the API: recorded as not collected, never listed.
 CONFIG_FILE_KINDS=" KubeletConfiguration EncryptionConfiguration AdmissionConfiguration KubeSchedulerConfiguration \
 KubeProxyConfiguration KubeControllerManagerConfiguration AuthenticationConfiguration AuthorizationConfiguration \
-TracingConfiguration Config "
+TracingConfiguration Config KubeconfigUser KubeconfigCluster "
 CONFIG_FILE_GROUPS=" kubelet.config.k8s.io apiserver.config.k8s.io audit.k8s.io kubescheduler.config.k8s.io \
 kubeproxy.config.k8s.io kubecontrollermanager.config.k8s.io apiserver.k8s.io "
 

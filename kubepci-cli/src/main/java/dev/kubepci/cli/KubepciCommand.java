@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
         RulesCommand.class,
         FrameworkCommand.class,
         DiffCommand.class,
+        WhoCanCommand.class,
+        AccessCommand.class,
         CommandLine.HelpCommand.class},
     footer = {
         "",

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
-/** {@code --rule} and {@code --skip-rule}, shared by the commands that run rules. */
+/** {@code --rule}, {@code --skip-rule} and {@code --no-secrets}, shared by the commands that run rules. */
 public final class RuleSelection {
   @Option(names = "--rule", split = ",", paramLabel = "ID|NAME",
       description = "Run only these rules (repeatable or comma-separated). Default: all.")
@@ -18,6 +18,11 @@ public final class RuleSelection {
       description = "Do not run these rules; the practices they decide become NOT_ASSESSED.")
   List<String> skip = new ArrayList<>();
 
+  @Option(names = "--no-secrets",
+      description = "Do not run the rules that read Secret objects (even their metadata), so that the identity "
+          + "kubepci runs as needs no access to Secrets at all; the practices they decide become NOT_ASSESSED.")
+  boolean noSecrets;
+
   /** The selected rules in catalogue order; unknown names are a usage error. */
   public List<RuleDescriptor> select(RuleCatalog catalog) {
     Set<String> onlyIds = resolve(catalog, only);
@@ -25,7 +30,13 @@ public final class RuleSelection {
     return catalog.rules().stream()
         .filter(d -> onlyIds.isEmpty() || onlyIds.contains(d.id()))
         .filter(d -> !skipIds.contains(d.id()))
+        .filter(d -> !noSecrets || !readsSecrets(d))
         .toList();
+  }
+
+  /** True when the rule reads core Secrets. */
+  static boolean readsSecrets(RuleDescriptor d) {
+    return d.reads().contains("Secret");
   }
 
   private static Set<String> resolve(RuleCatalog catalog, List<String> names) {

@@ -101,6 +101,11 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
   boolean quiet;
 
+  @Option(names = "--kubeconfig-file", paramLabel = "FILE",
+      description = "A kubeconfig to assess as evidence: its users' credentials and its clusters' TLS settings "
+          + "(repeatable). It is never used to connect.")
+  List<String> kubeconfigFiles = new ArrayList<>();
+
   @Override
   public Integer call() throws IOException {
     Environment env = parent.environment();
@@ -119,6 +124,7 @@ public final class ScanCommand implements Callable<Integer> {
     } finally {
       progress.done();
     }
+    KubeconfigFiles.requireKubeconfigs(kubeconfigFiles, input);
 
     AssessmentRequest request = new AssessmentRequest(framework, catalog, selected, cfg, env.clock(),
         VersionProvider.version(), input.inputs());
@@ -146,8 +152,10 @@ public final class ScanCommand implements Callable<Integer> {
     List<String> snapshots = paths.stream()
         .filter(p -> !ManifestReader.STDIN.equals(p) && SnapshotFormat.looksLikeSnapshot(Path.of(p)))
         .toList();
-    List<String> files = paths.stream().filter(p -> !snapshots.contains(p)).toList();
-    boolean liveScan = live || paths.isEmpty();
+    List<String> files = new ArrayList<>(paths.stream().filter(p -> !snapshots.contains(p)).toList());
+    files.addAll(kubeconfigFiles);
+    // a kubeconfig given as evidence alone is an offline scan of it, never a connection
+    boolean liveScan = live || (paths.isEmpty() && kubeconfigFiles.isEmpty());
     if (snapshots.size() > 1) {
       throw new UserException(ExitCode.USAGE, "give one snapshot at a time: " + String.join(", ", snapshots));
     }

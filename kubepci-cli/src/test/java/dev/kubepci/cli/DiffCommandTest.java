@@ -111,7 +111,7 @@ class DiffCommandTest {
     assertThat(diff.at("/summary/statusChanged").asInt()).isEqualTo(waived);
     assertThat(diff.at("/summary/added").asInt()).isZero();
     assertThat(diff.get("practices")).anySatisfy(p -> {
-      assertThat(p.get("id").asText()).isEqualTo("1.6");
+      assertThat(p.get("id").asText()).isEqualTo("5.2");
       assertThat(p.get("from").asText()).isEqualTo("MANUAL");
       assertThat(p.get("to").asText()).isEqualTo("PASS");
       assertThat(p.get("direction").asText()).isEqualTo("improved");
@@ -123,7 +123,7 @@ class DiffCommandTest {
 
     String markdown = Cli.run("diff", before.toString(), after.toString(), "--format", "markdown").out();
     assertThat(markdown).startsWith("## kubepci diff").contains("### Findings whose status changed")
-        .contains("FAIL → WAIVED").contains("### Practice status changes").contains("| 1.6 ");
+        .contains("FAIL → WAIVED").contains("### Practice status changes").contains("| 5.2 ");
     String text = Cli.run("diff", before.toString(), after.toString()).out();
     assertThat(text).contains("Practice status changes").contains("MANUAL -> PASS").contains("FAIL -> WAIVED");
   }

@@ -259,6 +259,9 @@ public final class ManifestReader {
   private int emit(String file, int index, int line, JsonNode node) {
     Provenance where = Provenance.ofFile(file, index, line);
     nameConfigurationFile(file, index, node);
+    if (KubeconfigReader.isKubeconfig(node)) {
+      return emitKubeconfig(where, node);
+    }
     HasMetadata object;
     try {
       object = ObjectDecoder.decode(node);
@@ -304,6 +307,19 @@ public final class ManifestReader {
       "apiserver.config.k8s.io/AuthenticationConfiguration",
       "apiserver.config.k8s.io/AuthorizationConfiguration",
       "apiserver.k8s.io/AdmissionConfiguration");
+
+  /** A kubeconfig has no metadata: it becomes one evidence object per user and cluster. */
+  private int emitKubeconfig(Provenance where, JsonNode node) {
+    List<Resource> evidence;
+    try {
+      evidence = KubeconfigReader.read(node, where);
+    } catch (IllegalArgumentException e) {
+      sink.error(new ProcessingError(where, e.getMessage()));
+      return 0;
+    }
+    evidence.forEach(sink::accept);
+    return evidence.size();
+  }
 
   private static String describe(JsonProcessingException e) {
     String kind = e instanceof JsonMappingException ? "invalid document" : "syntax error";

@@ -51,12 +51,18 @@ public final class Coverage {
   }
 
   /**
+   * The group of kubepci's own evidence kinds (kubeconfig users and clusters), which only ever come from files the
+   * user adds: no collection can miss them, and the rules that read them say themselves when none was given.
+   */
+  public static final String EVIDENCE_GROUP = "kubepci.dev";
+
+  /**
    * Why objects of {@code kind} may be missing although they exist, or empty when the input is trusted to be
    * complete for that kind (files: always; a cluster: when the kind was listed successfully or the CRD is absent).
    * A cluster collection that never asked for the kind (a snapshot taken for other rules) has a gap too.
    */
   public Optional<String> gap(String kind) {
-    if (source == Source.FILES) {
+    if (source == Source.FILES || kind.startsWith(EVIDENCE_GROUP + "/")) {
       return Optional.empty();
     }
     KindStatus status = kinds.get(kind);

@@ -4,7 +4,9 @@ import dev.kubepci.catalog.Framework;
 import dev.kubepci.catalog.FrameworkLoader;
 import dev.kubepci.catalog.RuleCatalog;
 import dev.kubepci.rule.Rule;
+import dev.kubepci.rules.auth.AuthRules;
 import dev.kubepci.rules.network.NetworkRules;
+import dev.kubepci.rules.pki.PkiRules;
 import dev.kubepci.rules.platform.PlatformRules;
 import dev.kubepci.rules.rbac.RbacRules;
 import dev.kubepci.rules.scope.ScopeRules;
@@ -24,6 +26,8 @@ public final class BuiltInRules {
     List<Rule> rules = new ArrayList<>();
     rules.addAll(WorkloadRules.all());
     rules.addAll(RbacRules.all());
+    rules.addAll(AuthRules.all());
+    rules.addAll(PkiRules.all());
     rules.addAll(NetworkRules.all());
     rules.addAll(ScopeRules.all());
     rules.addAll(PlatformRules.all());

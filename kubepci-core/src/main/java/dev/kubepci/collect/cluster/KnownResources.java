@@ -36,7 +36,9 @@ public final class KnownResources {
   /** Configuration-file kinds: read from files, never served by the API. */
   private static final Set<String> CONFIG_FILE_GROUPS = Set.of(
       "kubelet.config.k8s.io", "apiserver.config.k8s.io", "audit.k8s.io", "kubescheduler.config.k8s.io",
-      "kubeproxy.config.k8s.io", "kubecontrollermanager.config.k8s.io", "apiserver.k8s.io");
+      "kubeproxy.config.k8s.io", "kubecontrollermanager.config.k8s.io", "apiserver.k8s.io",
+      // kubepci's own evidence objects, read from kubeconfig files given with --kubeconfig-file
+      "kubepci.dev");
   private static final Set<String> CONFIG_FILE_KINDS = Set.of(
       "KubeletConfiguration", "EncryptionConfiguration", "AdmissionConfiguration", "KubeSchedulerConfiguration",
       "KubeProxyConfiguration", "KubeControllerManagerConfiguration", "AuthenticationConfiguration",

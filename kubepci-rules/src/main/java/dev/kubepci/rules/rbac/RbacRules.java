@@ -8,6 +8,22 @@ public final class RbacRules {
   private RbacRules() {}
 
   public static List<Rule> all() {
-    return List.of(new ClusterAdminBindingRule());
+    return List.of(
+        new ClusterAdminBindingRule(),
+        new WildcardGrantRule(),
+        new EscalationVerbsRule(),
+        new SecretReadRule(),
+        new WorkloadCreateRule(),
+        new PodExecRule(),
+        new NodeProxyRule(),
+        new TokenCreateRule(),
+        new CertificateApprovalRule(),
+        new AdmissionWebhookWriteRule(),
+        new PersistentVolumeCreateRule(),
+        new RbacWriteRule(),
+        new GenericAccountRule(),
+        new AnonymousGrantRule(),
+        new BroadGroupGrantRule(),
+        new DefaultServiceAccountBindingRule());
   }
 }

@@ -122,4 +122,28 @@ class ClusterAdminBindingRuleTest {
         rules: []
         """).assertStatus(Status.NOT_APPLICABLE);
   }
+
+  @Test
+  void explainsWhoABuiltInGroupStandsFor() {
+    tester.given("""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: shop-admins, namespace: shop}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+        subjects:
+          - {kind: Group, name: "system:authenticated"}   # expect-violation: (every authenticated user and service account) is bound to cluster-admin in namespace shop
+        """).assertMarkedViolations();
+  }
+
+  @Test
+  void leavesKubeadmClusterAdminsBindingToTheGenericAccountRule() {
+    tester.given("""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: "kubeadm:cluster-admins"}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+        subjects:
+          - {apiGroup: rbac.authorization.k8s.io, kind: Group, name: "kubeadm:cluster-admins"}
+        """).assertNoViolations();
+  }
 }

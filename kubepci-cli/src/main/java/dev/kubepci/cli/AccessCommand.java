@@ -1,0 +1,87 @@
+package dev.kubepci.cli;
+
+import dev.kubepci.collect.CollectedInput;
+import dev.kubepci.rbac.AccessReview;
+import dev.kubepci.rbac.Identity;
+import dev.kubepci.rbac.Subject;
+import dev.kubepci.report.access.AccessWriter;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code kubepci access}: everything RBAC lets one subject do, cluster-wide and per namespace. */
+@Command(
+    name = "access",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Show what a user, group or service account may do, cluster-wide and per namespace, with the "
+        + "binding, role and rule of every grant, including grants through the groups Kubernetes adds "
+        + "(system:authenticated, system:serviceaccounts, system:serviceaccounts:NAMESPACE).",
+    footer = {
+        "",
+        "SUBJECT is user:NAME, group:NAME or serviceaccount:NAMESPACE:NAME (also sa:NAMESPACE:NAME and",
+        "system:serviceaccount:NAMESPACE:NAME).",
+        "",
+        "Examples:",
+        "  kubepci access serviceaccount:payments:ci-deployer examples/payment-platform/cluster-dump.yaml",
+        "  kubepci access user:alice@example.com --group platform-admins cluster-dump.yaml",
+        "  kubepci access group:system:unauthenticated cluster-dump.yaml --format json",
+        "",
+        "Exit codes: 0 answered, 2 usage error, 3 some input unreadable (the answer covers the rest)."})
+public final class AccessCommand implements Callable<Integer> {
+  @ParentCommand
+  KubepciCommand parent;
+
+  @Parameters(index = "0", paramLabel = "SUBJECT", description = "user:NAME, group:NAME or "
+      + "serviceaccount:NAMESPACE:NAME.")
+  String subject;
+
+  @Parameters(index = "1..*", paramLabel = "PATH", arity = "0..*",
+      description = "Manifest files or directories holding the RBAC objects, or - for standard input.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+      description = "Show cluster-wide grants and the grants in this namespace only.")
+  String namespace;
+
+  @Option(names = {"-g", "--group"}, paramLabel = "GROUP",
+      description = "A group the user belongs to in the identity provider (repeatable); RBAC cannot know it.")
+  List<String> groups = new ArrayList<>();
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
+  boolean quiet;
+
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public Integer call() throws IOException {
+    Environment env = parent.environment();
+    OutputOptions.Target target = AccessInputs.target(output);
+    Subject who;
+    try {
+      who = Subject.parse(subject);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(ExitCode.USAGE, e.getMessage());
+    }
+    if (!groups.isEmpty() && who.kind() != Subject.Kind.USER) {
+      throw new UserException(ExitCode.USAGE, "--group applies to users only");
+    }
+    Identity identity = switch (who.kind()) {
+      case USER -> Identity.user(who.name(), groups);
+      case GROUP -> Identity.memberOf(who.name(), List.of());
+      case SERVICE_ACCOUNT -> Identity.serviceAccount(who.namespace(), who.name());
+    };
+    CollectedInput input = AccessInputs.read(paths, env, quiet);
+    AccessReview.Access answer = AccessReview.access(input.inventory(), who, identity, namespace);
+    AccessInputs.write("json".equals(target.format()) ? AccessWriter.json(answer) : AccessWriter.text(answer), target,
+        env);
+    return AccessInputs.errors(input, env);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.kubepci.cli;
+
+import dev.kubepci.collect.CollectedInput;
+import dev.kubepci.collect.FileCollector;
+import dev.kubepci.result.ProcessingError;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Input and output of the RBAC query commands (who-can, access): the same PATH arguments as scan, one answer in
+ * the chosen format, input errors on standard error with exit code 3 while the answer is still given.
+ */
+final class AccessInputs {
+  static final List<String> FORMATS = List.of("terminal", "json");
+
+  private AccessInputs() {}
+
+  static CollectedInput read(List<String> paths, Environment env, boolean quiet) {
+    if (paths.isEmpty()) {
+      throw new UserException(ExitCode.USAGE,
+          "no input given: name manifest files or directories (RBAC objects), or - for standard input");
+    }
+    Progress progress = new Progress(env, quiet);
+    CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> progress.update("read " + n + " file(s)"));
+    progress.done();
+    return input;
+  }
+
+  /** The single target of --format/--output, checked before any work. */
+  static OutputOptions.Target target(OutputOptions output) {
+    List<OutputOptions.Target> targets = output.targets("terminal");
+    for (OutputOptions.Target t : targets) {
+      if (!FORMATS.contains(t.format())) {
+        throw new UserException(ExitCode.USAGE, "unknown format '" + t.format() + "' (expected one of " + FORMATS + ")");
+      }
+    }
+    if (targets.size() != 1) {
+      throw new UserException(ExitCode.USAGE, "give one --format for this command");
+    }
+    return targets.get(0);
+  }
+
+  static void write(String text, OutputOptions.Target target, Environment env) throws IOException {
+    if (target.file() == null) {
+      env.out().print(text);
+      env.out().flush();
+      return;
+    }
+    Path path = Path.of(target.file());
+    if (path.getParent() != null) {
+      Files.createDirectories(path.getParent());
+    }
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Prints input errors; the exit code for them (3), or 0 when there were none. */
+  static int errors(CollectedInput input, Environment env) {
+    for (ProcessingError e : input.errors()) {
+      env.err().println("kubepci: " + e.source().describe() + ": " + e.message());
+    }
+    if (!input.errors().isEmpty()) {
+      env.err().println("kubepci: " + input.errors().size() + " input error(s); the answer covers the rest");
+      return ExitCode.INPUT_ERROR.code();
+    }
+    return ExitCode.OK.code();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.kubepci.rules.auth;
+
+import dev.kubepci.model.ControlPlane;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.ManagedProvider;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Flags API servers that accept anonymous requests: {@code --anonymous-auth} absent (the default is true) or true.
+ * When anonymous authentication is configured in an {@code --authentication-config} file instead, the file is not
+ * in the input and the instance is not assessed.
+ */
+@RuleInfo(
+    id = "KPCI-0220",
+    name = "apiserver-anonymous-auth",
+    title = "The API server does not accept anonymous requests",
+    severity = Severity.MEDIUM,
+    rationale = "With anonymous authentication on, which is the API server's default, a request without credentials "
+        + "is served as system:anonymous. Then a single careless binding to system:unauthenticated opens the API "
+        + "to anyone on the network, and every unauthenticated probe reaches the authorizer instead of being "
+        + "turned away.",
+    remediation = "Start kube-apiserver with --anonymous-auth=false, or, from Kubernetes 1.32, allow anonymous "
+        + "requests only for the health endpoints in the anonymous section of the AuthenticationConfiguration file; "
+        + "point load-balancer health checks at an authenticated or dedicated endpoint.",
+    references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests",
+        "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/"},
+    reads = {"Pod", "Node"})
+public final class ApiServerAnonymousAuthRule implements ClusterRule {
+  private static final Map<ManagedProvider, String> MANAGED = Map.of(
+      ManagedProvider.EKS, "AWS's statement of the EKS API server authentication settings and the cluster's "
+          + "accessConfig",
+      ManagedProvider.AKS, "Microsoft's statement of the AKS API server settings and the cluster's aadProfile and "
+          + "disableLocalAccounts",
+      ManagedProvider.GKE, "Google's statement of the GKE API server settings and the cluster's masterAuth");
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    Optional<Outcome> hidden = ControlPlaneAccess.unavailable(inventory, ControlPlane.Component.KUBE_APISERVER, MANAGED);
+    if (hidden.isPresent()) {
+      return hidden.get();
+    }
+    Outcome.Builder out = Outcome.builder();
+    List<String> unknown = new ArrayList<>();
+    for (ControlPlane.Instance api : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER)) {
+      Optional<String> flag = api.flag("anonymous-auth");
+      if (flag.isPresent() && ControlPlaneAccess.isFalse(flag.get())) {
+        out.pass();
+      } else if (flag.isEmpty() && api.flag("authentication-config").isPresent()) {
+        unknown.add(api.pod().ref().displayName() + " (--authentication-config="
+            + api.flag("authentication-config").get() + ")");
+      } else {
+        String seen = flag.orElse(null);
+        out.fail(api.pod(), Violation.at(api.pathOf("anonymous-auth"), seen, "kube-apiserver accepts anonymous "
+            + "requests (" + (seen == null ? "--anonymous-auth not set; the default is true" : "--anonymous-auth=" + seen)
+            + ")"));
+      }
+    }
+    Outcome outcome = out.build("no kube-apiserver in the input");
+    if (outcome.failures().isEmpty() && !unknown.isEmpty()) {
+      return Outcome.notAssessed("anonymous authentication is set in an AuthenticationConfiguration file that is "
+          + "not in the input: " + String.join(", ", unknown));
+    }
+    return outcome;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.kubepci.rules.auth;
+
+import dev.kubepci.model.ControlPlane;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.ManagedProvider;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks that the API server authenticates people through an external identity provider: OIDC flags, a JWT
+ * AuthenticationConfiguration, or a token webhook. Whether that provider enforces MFA is evidence to collect.
+ */
+@RuleInfo(
+    id = "KPCI-0222",
+    name = "apiserver-external-authentication",
+    title = "People authenticate to the API server through an external identity provider",
+    severity = Severity.HIGH,
+    rationale = "None of the API server's own authentication methods (client certificates, static tokens, "
+        + "service-account tokens) can require a second factor or be tied to the organisation's joiner-mover-leaver "
+        + "process. Multi-factor authentication for people is only possible through an external identity provider "
+        + "that Kubernetes trusts through OIDC, a JWT authenticator or a token webhook.",
+    remediation = "Configure OIDC (--oidc-issuer-url and related flags) or a JWT authenticator in an "
+        + "AuthenticationConfiguration file against the corporate identity provider, require MFA for the cluster's "
+        + "client application there, and give people kubeconfigs with an exec credential plugin.",
+    references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#openid-connect-tokens",
+        "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#webhook-token-authentication"},
+    reads = {"Pod", "Node"})
+public final class ApiServerExternalAuthenticationRule implements ClusterRule {
+  private static final List<String> EXTERNAL = List.of("oidc-issuer-url", "authentication-config",
+      "authentication-token-webhook-config-file");
+  private static final Map<ManagedProvider, String> MANAGED = Map.of(
+      ManagedProvider.EKS, "the cluster's accessConfig.authenticationMode and the IAM identity center or IdP "
+          + "federation behind the mapped roles",
+      ManagedProvider.AKS, "the cluster's aadProfile (Microsoft Entra ID integration) and disableLocalAccounts",
+      ManagedProvider.GKE, "the Google identity or Workforce Identity Federation setup of the cluster's users and "
+          + "masterAuth.clientCertificateConfig");
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    Optional<Outcome> hidden = ControlPlaneAccess.unavailable(inventory, ControlPlane.Component.KUBE_APISERVER, MANAGED);
+    if (hidden.isPresent()) {
+      return hidden.get();
+    }
+    Outcome.Builder out = Outcome.builder();
+    for (ControlPlane.Instance api : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER)) {
+      Optional<String> external = EXTERNAL.stream().filter(f -> api.flag(f).isPresent()).findFirst();
+      if (external.isPresent()) {
+        out.pass();
+        out.note(api.pod().ref().displayName() + ": external authentication through --" + external.get() + "="
+            + api.flag(external.get()).get() + "; MFA enforcement is configured in the identity provider");
+        api.flag("client-ca-file").ifPresent(ca -> out.note(api.pod().ref().displayName()
+            + ": client certificates signed by " + ca + " are still accepted and bypass the identity provider"));
+      } else {
+        out.fail(api.pod(), Violation.at(api.pathOf("oidc-issuer-url"), null, "kube-apiserver has no external "
+            + "identity provider (no --oidc-issuer-url, --authentication-config or "
+            + "--authentication-token-webhook-config-file), so people cannot be required to use MFA"));
+      }
+    }
+    return out.build("no kube-apiserver in the input");
+  }
+}

@@ -1,0 +1,94 @@
+package dev.kubepci.rules.auth;
+
+import dev.kubepci.model.ControlPlane;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.ManagedProvider;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks that etcd requires client certificates from clients and peers, uses no self-generated (auto) TLS, and
+ * serves clients only over HTTPS. etcd run outside the cluster (the API server's {@code --etcd-servers} points
+ * elsewhere) is not visible and is reported NOT_ASSESSED.
+ */
+@RuleInfo(
+    id = "KPCI-0226",
+    name = "etcd-client-certificate-auth",
+    title = "etcd accepts only clients and peers with certificates from its CA",
+    severity = Severity.CRITICAL,
+    rationale = "The etcd database holds every object of the cluster, Secrets included, and applies no Kubernetes authorization: "
+        + "any client it accepts can read and change everything. Client-certificate authentication against a "
+        + "dedicated CA is the only thing between the network and that data.",
+    remediation = "Run etcd with --client-cert-auth=true, --peer-client-cert-auth=true, --trusted-ca-file and "
+        + "--peer-trusted-ca-file pointing at the etcd CA, without --auto-tls or --peer-auto-tls, and with https "
+        + "--listen-client-urls only.",
+    references = {"https://etcd.io/docs/v3.5/op-guide/security/",
+        "https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/#securing-etcd-clusters"},
+    reads = {"Pod", "Node"})
+public final class EtcdClientCertificateRule implements ClusterRule {
+  private static final Map<ManagedProvider, String> MANAGED = Map.of(
+      ManagedProvider.EKS, "AWS's statement that EKS runs etcd with mutual TLS (etcd is not reachable by customers)",
+      ManagedProvider.AKS, "Microsoft's statement that AKS runs etcd with mutual TLS (etcd is not reachable by "
+          + "customers)",
+      ManagedProvider.GKE, "Google's statement that GKE runs etcd with mutual TLS (etcd is not reachable by "
+          + "customers)");
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    ControlPlane cp = ControlPlane.of(inventory);
+    List<ControlPlane.Instance> etcds = cp.instances(ControlPlane.Component.ETCD);
+    if (etcds.isEmpty()) {
+      Optional<String> external = cp.instances(ControlPlane.Component.KUBE_APISERVER).stream()
+          .map(a -> a.flag("etcd-servers")).flatMap(Optional::stream).findFirst();
+      if (external.isPresent()) {
+        return Outcome.notAssessed("etcd is not in the input; the API server uses --etcd-servers=" + external.get()
+            + ": collect the flags or configuration file of those etcd members");
+      }
+      return ControlPlaneAccess.notVisible(inventory, "etcd", MANAGED);
+    }
+    Outcome.Builder out = Outcome.builder();
+    for (ControlPlane.Instance etcd : etcds) {
+      List<Violation> violations = new ArrayList<>();
+      requireTrue(etcd, "client-cert-auth", "etcd accepts clients without a certificate", violations);
+      requireTrue(etcd, "peer-client-cert-auth", "etcd accepts peers without a certificate", violations);
+      for (String auto : List.of("auto-tls", "peer-auto-tls")) {
+        Optional<String> v = etcd.flag(auto);
+        if (v.isPresent() && ControlPlaneAccess.isTrue(v.get())) {
+          violations.add(Violation.at(etcd.pathOf(auto), v.get(), "etcd uses self-signed certificates (--" + auto
+              + "=" + v.get() + ")"));
+        }
+      }
+      Optional<String> urls = etcd.flag("listen-client-urls");
+      if (urls.isPresent()) {
+        for (String url : urls.get().split(",")) {
+          if (url.trim().startsWith("http://")) {
+            violations.add(Violation.at(etcd.pathOf("listen-client-urls"), urls.get(), "etcd serves clients without "
+                + "TLS on " + url.trim()));
+          }
+        }
+      }
+      if (violations.isEmpty()) {
+        out.pass();
+      } else {
+        out.fail(etcd.pod(), violations);
+      }
+    }
+    return out.build("no etcd in the input");
+  }
+
+  private static void requireTrue(ControlPlane.Instance etcd, String flag, String message, List<Violation> out) {
+    Optional<String> v = etcd.flag(flag);
+    if (v.isEmpty() || !ControlPlaneAccess.isTrue(v.get())) {
+      out.add(Violation.at(etcd.pathOf(flag), v.orElse(null), message + " (--" + flag
+          + v.map(x -> "=" + x).orElse(" not set; the default is false") + ")"));
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.kubepci.rules.auth;
+
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Resource;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Flags kubeconfig users that authenticate with credentials Kubernetes cannot revoke or tie to a second factor:
+ * client certificates, static bearer tokens (inline or from a file) and passwords. Users with an exec credential
+ * plugin or an auth provider (OIDC through the identity provider) pass.
+ */
+@RuleInfo(
+    id = "KPCI-0230",
+    name = "kubeconfig-non-revocable-credential",
+    title = "Kubeconfig users authenticate through the identity provider, not with certificates or static tokens",
+    severity = Severity.HIGH,
+    rationale = "A client certificate stays valid until it expires because Kubernetes has no revocation for it, and "
+        + "a static token or password works until someone edits the API server's files. None of them can require a "
+        + "second factor. An exec plugin gets short-lived tokens from the identity provider, which can enforce MFA "
+        + "and disable a leaver at once.",
+    remediation = "Give people kubeconfigs whose users run an exec credential plugin (kubelogin, aws eks get-token, "
+        + "gke-gcloud-auth-plugin, kubelogin for Entra ID). Keep certificate users only for a vaulted break-glass "
+        + "credential, and remove static tokens from the API server.",
+    references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins",
+        "https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/"},
+    reads = {"kubepci.dev/KubeconfigUser"})
+public final class KubeconfigCredentialRule implements ClusterRule {
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    Outcome.Builder out = Outcome.builder();
+    for (Resource user : inventory.ofKind("KubeconfigUser")) {
+      List<Violation> violations = new ArrayList<>();
+      String who = KubeconfigEntries.describe(user);
+      for (String field : List.of("client-certificate-data", "client-certificate")) {
+        if (KubeconfigEntries.has(user, field)) {
+          String subject = user.string("spec", "certificate", "subject").map(s -> " (" + s + ")").orElse("");
+          violations.add(Violation.at(KubeconfigEntries.base(user).child(field), shown(user, field),
+              who + " authenticates with a client certificate" + subject + ", which cannot be revoked"));
+          break;
+        }
+      }
+      for (String field : List.of("token", "tokenFile")) {
+        if (KubeconfigEntries.has(user, field)) {
+          violations.add(Violation.at(KubeconfigEntries.base(user).child(field), shown(user, field),
+              who + " authenticates with a static bearer token"));
+        }
+      }
+      if (KubeconfigEntries.has(user, "password") || KubeconfigEntries.has(user, "username")) {
+        String field = KubeconfigEntries.has(user, "password") ? "password" : "username";
+        violations.add(Violation.at(KubeconfigEntries.base(user).child(field), shown(user, field),
+            who + " authenticates with a user name and password").withSeverity(Severity.CRITICAL));
+      }
+      if (violations.isEmpty()) {
+        out.pass();
+      } else {
+        out.fail(user, violations);
+      }
+    }
+    return out.build(KubeconfigEntries.NO_KUBECONFIG);
+  }
+
+  private static String shown(Resource user, String field) {
+    String v = KubeconfigEntries.value(user, field);
+    return v == null ? "set" : v;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.kubepci.rules.auth;
+
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Resource;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Flags kubeconfig users that carry a secret in the file itself: a private key (client-key-data), a bearer token,
+ * a password, or auth-provider tokens. The value is shown only as a fingerprint.
+ */
+@RuleInfo(
+    id = "KPCI-0231",
+    name = "kubeconfig-embedded-credential",
+    title = "Kubeconfig files do not embed private keys, tokens or passwords",
+    severity = Severity.HIGH,
+    rationale = "A kubeconfig is copied to laptops, CI runners and support tickets; a secret written into it travels "
+        + "with every copy, is readable by anything that can read the file, and is rarely rotated. Admin "
+        + "credentials kept like this are not stored securely.",
+    remediation = "Replace embedded keys and tokens with an exec credential plugin, or keep the key in a secrets "
+        + "manager or hardware token and reference it only at run time; rotate every credential found embedded.",
+    references = {"https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/"},
+    reads = {"kubepci.dev/KubeconfigUser"})
+public final class KubeconfigEmbeddedSecretRule implements ClusterRule {
+  private static final List<String> FIELDS = List.of("client-key-data", "token", "password");
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    Outcome.Builder out = Outcome.builder();
+    for (Resource user : inventory.ofKind("KubeconfigUser")) {
+      List<Violation> violations = new ArrayList<>();
+      String who = KubeconfigEntries.describe(user);
+      for (String field : FIELDS) {
+        String redacted = KubeconfigEntries.value(user, field);
+        if (redacted != null) {
+          violations.add(Violation.at(KubeconfigEntries.base(user).child(field), redacted,
+              who + " embeds " + what(field) + " in the file"));
+        }
+      }
+      for (String field : List.of("id-token", "refresh-token", "client-secret")) {
+        user.string("spec", "user", "auth-provider", "config", field).ifPresent(redacted -> violations.add(
+            Violation.at(KubeconfigEntries.base(user).child("auth-provider").child("config").child(field), redacted,
+                who + " embeds an auth-provider " + field + " in the file")));
+      }
+      if (violations.isEmpty()) {
+        out.pass();
+      } else {
+        out.fail(user, violations);
+      }
+    }
+    return out.build(KubeconfigEntries.NO_KUBECONFIG);
+  }
+
+  private static String what(String field) {
+    return switch (field) {
+      case "client-key-data" -> "a client private key";
+      case "token" -> "a bearer token";
+      default -> "a password";
+    };
+  }
+}

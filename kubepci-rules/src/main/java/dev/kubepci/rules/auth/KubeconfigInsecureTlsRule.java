@@ -1,0 +1,53 @@
+package dev.kubepci.rules.auth;
+
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Resource;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Flags kubeconfig clusters reached without verifying the API server's certificate, or over plain HTTP. */
+@RuleInfo(
+    id = "KPCI-0232",
+    name = "kubeconfig-insecure-tls",
+    title = "Kubeconfig clusters verify the API server's certificate",
+    severity = Severity.HIGH,
+    rationale = "With insecure-skip-tls-verify, or an http server address, the client sends its credentials to "
+        + "whoever answers at that address. Anyone able to intercept the connection collects tokens and can "
+        + "replay them against the real API server.",
+    remediation = "Remove insecure-skip-tls-verify, set certificate-authority-data (or certificate-authority) to the "
+        + "cluster CA or the load balancer's CA, and use an https server address; set tls-server-name when the "
+        + "certificate is issued for another name.",
+    references = {"https://kubernetes.io/docs/reference/config-api/kubeconfig.v1/"},
+    reads = {"kubepci.dev/KubeconfigCluster"})
+public final class KubeconfigInsecureTlsRule implements ClusterRule {
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    Outcome.Builder out = Outcome.builder();
+    for (Resource cluster : inventory.ofKind("KubeconfigCluster")) {
+      List<Violation> violations = new ArrayList<>();
+      String who = KubeconfigEntries.describe(cluster);
+      Object skip = cluster.field("spec", "cluster", "insecure-skip-tls-verify").orElse(null);
+      if (skip != null && ControlPlaneAccess.isTrue(String.valueOf(skip))) {
+        violations.add(Violation.at(KubeconfigEntries.base(cluster).child("insecure-skip-tls-verify"), skip,
+            who + " skips verification of the API server's certificate"));
+      }
+      String server = KubeconfigEntries.value(cluster, "server");
+      if (server != null && server.startsWith("http://")) {
+        violations.add(Violation.at(KubeconfigEntries.base(cluster).child("server"), server,
+            who + " talks to the API server without TLS"));
+      }
+      if (violations.isEmpty()) {
+        out.pass();
+      } else {
+        out.fail(cluster, violations);
+      }
+    }
+    return out.build(KubeconfigEntries.NO_KUBECONFIG);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.kubepci.rules.auth;
+
+import dev.kubepci.model.ControlPlane;
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Resource;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import java.util.Optional;
+
+/**
+ * Checks each KubeletConfiguration's authorization mode: Webhook (the file's default) asks the API server; AlwaysAllow
+ * lets every authenticated caller use the whole kubelet API.
+ */
+@RuleInfo(
+    id = "KPCI-0228",
+    name = "kubelet-authorization",
+    title = "Kubelets authorize requests through the API server",
+    severity = Severity.CRITICAL,
+    rationale = "With authorization mode AlwaysAllow, any caller the kubelet authenticates (and every anonymous "
+        + "caller if anonymous access is on) may exec into every container on the node. Webhook mode asks the API "
+        + "server, so the kubelet API follows RBAC (nodes/proxy, nodes/log, nodes/stats).",
+    remediation = "Set authorization.mode: Webhook in every KubeletConfiguration (and remove "
+        + "--authorization-mode=AlwaysAllow from the kubelet command line), then restart the kubelets.",
+    references = {"https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/#kubelet-authorization"},
+    reads = {"KubeletConfiguration", "Node"})
+public final class KubeletAuthorizationRule implements ClusterRule {
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    Optional<Outcome> hidden = ControlPlaneAccess.kubeletUnavailable(inventory, "authorization.mode");
+    if (hidden.isPresent()) {
+      return hidden.get();
+    }
+    Outcome.Builder out = Outcome.builder();
+    for (Resource kubelet : ControlPlane.of(inventory).kubeletConfigs()) {
+      Optional<String> mode = kubelet.string("authorization", "mode");
+      if (mode.isPresent() && !"Webhook".equals(mode.get())) {
+        out.fail(kubelet, Violation.at(FieldPath.parse("authorization.mode"), mode.get(),
+            "the kubelet authorizes requests with mode " + mode.get() + " instead of asking the API server"));
+      } else {
+        out.pass();
+      }
+    }
+    out.note("the kubelet flag --authorization-mode overrides the configuration file and is not in the input; "
+        + "confirm it on each node");
+    return out.build("no KubeletConfiguration in the input");
+  }
+}

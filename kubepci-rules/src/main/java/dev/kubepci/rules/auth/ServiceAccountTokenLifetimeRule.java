@@ -1,0 +1,77 @@
+package dev.kubepci.rules.auth;
+
+import dev.kubepci.model.ControlPlane;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.ManagedProvider;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks that the API server caps the lifetime of service-account tokens ({@code --service-account-max-token-expiration}
+ * at most 24 hours) and does not silently extend the tokens it gives pods to a year
+ * ({@code --service-account-extend-token-expiration}, true by default).
+ */
+@RuleInfo(
+    id = "KPCI-0224",
+    name = "serviceaccount-token-lifetime",
+    title = "Service-account tokens are short-lived",
+    severity = Severity.MEDIUM,
+    rationale = "A service-account token cannot be revoked except by deleting the object it is bound to, so its "
+        + "lifetime is the window in which a stolen token works. Without a maximum, anyone allowed to request tokens "
+        + "chooses the lifetime; with extension on, the tokens pods receive are accepted for a year although they "
+        + "claim to expire in an hour.",
+    remediation = "Set --service-account-max-token-expiration to 24h or less and, once workloads use client "
+        + "libraries that reload projected tokens, --service-account-extend-token-expiration=false.",
+    references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
+        "https://kubernetes.io/docs/concepts/security/service-accounts/#bound-service-account-tokens"},
+    reads = {"Pod", "Node"})
+public final class ServiceAccountTokenLifetimeRule implements ClusterRule {
+  static final Duration LIMIT = Duration.ofHours(24);
+  private static final Map<ManagedProvider, String> MANAGED = Map.of(
+      ManagedProvider.EKS, "AWS's statement of the EKS service-account token lifetime settings",
+      ManagedProvider.AKS, "Microsoft's statement of the AKS service-account token lifetime settings",
+      ManagedProvider.GKE, "Google's statement of the GKE service-account token lifetime settings");
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    Optional<Outcome> hidden = ControlPlaneAccess.unavailable(inventory, ControlPlane.Component.KUBE_APISERVER, MANAGED);
+    if (hidden.isPresent()) {
+      return hidden.get();
+    }
+    Outcome.Builder out = Outcome.builder();
+    for (ControlPlane.Instance api : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER)) {
+      List<Violation> violations = new ArrayList<>();
+      Optional<String> max = api.flag("service-account-max-token-expiration");
+      Optional<Duration> parsed = max.flatMap(ControlPlaneAccess::duration);
+      if (max.isEmpty()) {
+        violations.add(Violation.at(api.pathOf("service-account-max-token-expiration"), null, "kube-apiserver does "
+            + "not cap service-account token lifetime (--service-account-max-token-expiration not set)"));
+      } else if (parsed.isEmpty() || parsed.get().isZero() || parsed.get().compareTo(LIMIT) > 0) {
+        violations.add(Violation.at(api.pathOf("service-account-max-token-expiration"), max.get(), "kube-apiserver "
+            + "allows service-account tokens valid for up to " + max.get() + ", longer than "
+            + ControlPlaneAccess.hours(LIMIT)));
+      }
+      Optional<String> extend = api.flag("service-account-extend-token-expiration");
+      if (extend.isEmpty() || !ControlPlaneAccess.isFalse(extend.get())) {
+        violations.add(Violation.at(api.pathOf("service-account-extend-token-expiration"), extend.orElse(null),
+            "kube-apiserver accepts the tokens it gives pods for a year (--service-account-extend-token-expiration "
+                + extend.map(e -> "is " + e).orElse("not set; the default is true") + ")").withSeverity(Severity.LOW));
+      }
+      if (violations.isEmpty()) {
+        out.pass();
+      } else {
+        out.fail(api.pod(), violations);
+      }
+    }
+    return out.build("no kube-apiserver in the input");
+  }
+}

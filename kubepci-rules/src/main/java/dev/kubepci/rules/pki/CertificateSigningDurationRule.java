@@ -1,0 +1,70 @@
+package dev.kubepci.rules.pki;
+
+import dev.kubepci.model.ControlPlane;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.ManagedProvider;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.auth.ControlPlaneAccess;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks the lifetime of certificates the controller manager signs through the CSR API
+ * ({@code --cluster-signing-duration}, default one year): at most one year.
+ */
+@RuleInfo(
+    id = "KPCI-0241",
+    name = "certificate-signing-duration",
+    title = "Certificates signed through the CSR API expire within a year",
+    severity = Severity.MEDIUM,
+    rationale = "Certificates issued by the cluster CA cannot be revoked, so their lifetime is how long a stolen one "
+        + "works and how long until rotation is forced. A signing duration of many years makes every issued "
+        + "client certificate a standing credential.",
+    remediation = "Set --cluster-signing-duration on kube-controller-manager to one year (8760h) or less, as the "
+        + "organisation's rotation policy requires, and let kubelets rotate their certificates.",
+    references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/",
+        "https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#signers"},
+    reads = {"Pod", "Node"})
+public final class CertificateSigningDurationRule implements ClusterRule {
+  static final Duration LIMIT = Duration.ofHours(8760);
+  private static final Map<ManagedProvider, String> MANAGED = Map.of(
+      ManagedProvider.EKS, "AWS's statement of the lifetime of certificates EKS signs for CSRs",
+      ManagedProvider.AKS, "Microsoft's statement of the lifetime of certificates AKS signs for CSRs and the cluster "
+          + "certificate rotation date",
+      ManagedProvider.GKE, "Google's statement of the lifetime of certificates GKE signs for CSRs and the cluster's "
+          + "credential rotation date");
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    Optional<Outcome> hidden = ControlPlaneAccess.unavailable(inventory,
+        ControlPlane.Component.KUBE_CONTROLLER_MANAGER, MANAGED);
+    if (hidden.isPresent()) {
+      return hidden.get();
+    }
+    Outcome.Builder out = Outcome.builder();
+    for (ControlPlane.Instance cm : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_CONTROLLER_MANAGER)) {
+      String flag = cm.flag("cluster-signing-duration").isPresent() ? "cluster-signing-duration"
+          : "experimental-cluster-signing-duration";
+      Optional<String> value = cm.flag(flag);
+      if (value.isEmpty()) {
+        out.pass();
+        out.note(cm.pod().ref().displayName() + ": --cluster-signing-duration not set; the default is 8760h");
+        continue;
+      }
+      Optional<Duration> d = ControlPlaneAccess.duration(value.get());
+      if (d.isPresent() && d.get().compareTo(LIMIT) <= 0 && !d.get().isZero()) {
+        out.pass();
+      } else {
+        out.fail(cm.pod(), Violation.at(cm.pathOf(flag), value.get(), "kube-controller-manager signs certificates "
+            + "valid for " + value.get() + ", longer than " + ControlPlaneAccess.hours(LIMIT)));
+      }
+    }
+    return out.build("no kube-controller-manager in the input");
+  }
+}

@@ -1,0 +1,68 @@
+package dev.kubepci.rules.pki;
+
+import dev.kubepci.model.ControlPlane;
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Resource;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.auth.ControlPlaneAccess;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks that kubelets rotate their client certificates ({@code rotateCertificates}, default false) and get serving
+ * certificates from the cluster CA ({@code serverTLSBootstrap}, default false) instead of signing their own.
+ */
+@RuleInfo(
+    id = "KPCI-0242",
+    name = "kubelet-certificate-rotation",
+    title = "Kubelets rotate their certificates through the cluster CA",
+    severity = Severity.MEDIUM,
+    rationale = "A kubelet client certificate that is never rotated is a long-lived credential on every node, and a "
+        + "self-signed serving certificate cannot be verified by the API server, so its connections to the kubelet "
+        + "are open to interception. Rotation through the cluster CA keeps both short-lived and verifiable.",
+    remediation = "Set rotateCertificates: true and serverTLSBootstrap: true in every KubeletConfiguration, approve "
+        + "kubelet serving CSRs with a controller that checks the node's identity, and start kube-apiserver with "
+        + "--kubelet-certificate-authority.",
+    references = {"https://kubernetes.io/docs/reference/access-authn-authz/kubelet-tls-bootstrapping/",
+        "https://kubernetes.io/docs/tasks/tls/certificate-rotation/"},
+    reads = {"KubeletConfiguration", "Node"})
+public final class KubeletCertificateRotationRule implements ClusterRule {
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    Optional<Outcome> hidden = ControlPlaneAccess.kubeletUnavailable(inventory, "rotateCertificates and "
+        + "serverTLSBootstrap");
+    if (hidden.isPresent()) {
+      return hidden.get();
+    }
+    Outcome.Builder out = Outcome.builder();
+    for (Resource kubelet : ControlPlane.of(inventory).kubeletConfigs()) {
+      List<Violation> violations = new ArrayList<>();
+      Object rotate = kubelet.field("rotateCertificates").orElse(null);
+      if (rotate == null || !ControlPlaneAccess.isTrue(String.valueOf(rotate))) {
+        violations.add(Violation.at(FieldPath.root().child("rotateCertificates"), rotate, "the kubelet does not "
+            + "rotate its client certificate (rotateCertificates " + (rotate == null ? "not set; the default is false"
+            : "is " + rotate) + ")"));
+      }
+      Object bootstrap = kubelet.field("serverTLSBootstrap").orElse(null);
+      if (bootstrap == null || !ControlPlaneAccess.isTrue(String.valueOf(bootstrap))) {
+        violations.add(Violation.at(FieldPath.root().child("serverTLSBootstrap"), bootstrap, "the kubelet serves "
+            + "with a self-signed certificate instead of one from the cluster CA (serverTLSBootstrap "
+            + (bootstrap == null ? "not set; the default is false" : "is " + bootstrap) + ")")
+            .withSeverity(Severity.LOW));
+      }
+      if (violations.isEmpty()) {
+        out.pass();
+      } else {
+        out.fail(kubelet, violations);
+      }
+    }
+    return out.build("no KubeletConfiguration in the input");
+  }
+}

@@ -1,0 +1,64 @@
+package dev.kubepci.rules.rbac;
+
+import dev.kubepci.model.Inventory;
+import dev.kubepci.rbac.Binding;
+import dev.kubepci.rbac.Identity;
+import dev.kubepci.rbac.Rbac;
+import dev.kubepci.rbac.SourcedRule;
+import dev.kubepci.rbac.Subject;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+
+/**
+ * Flags grants to the anonymous user and the system:unauthenticated group beyond the discovery bindings Kubernetes
+ * and kubeadm create (health, version and the kube-public cluster-info ConfigMap).
+ */
+@RuleInfo(
+    id = "KPCI-0212",
+    name = "anonymous-access-grant",
+    title = "Unauthenticated requests get nothing beyond the Kubernetes discovery defaults",
+    severity = Severity.CRITICAL,
+    rationale = "With anonymous authentication on, which is the API server's default, every request without "
+        + "credentials is user system:anonymous in group system:unauthenticated. Anything bound to them is open to "
+        + "anyone who can reach the API server, without an identity to hold accountable.",
+    remediation = "Delete bindings to system:anonymous and system:unauthenticated other than the Kubernetes "
+        + "defaults, serve public information outside the API server, and turn anonymous authentication off where "
+        + "health checks do not need it.",
+    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
+        "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests"},
+    reads = {"ClusterRoleBinding", "RoleBinding", "ClusterRole", "Role"})
+public final class AnonymousGrantRule implements ClusterRule {
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    Rbac rbac = Rbac.of(inventory);
+    if (!rbac.hasBindings()) {
+      return Outcome.notApplicable(RiskyGrants.NO_BINDINGS);
+    }
+    Outcome.Builder out = Outcome.builder();
+    for (Binding b : rbac.bindings()) {
+      for (Binding.BindingSubject bs : b.subjects()) {
+        Subject s = bs.subject().orElse(null);
+        if (s == null) {
+          continue;
+        }
+        boolean anonymous = s.kind() == Subject.Kind.USER && Identity.ANONYMOUS.equals(s.name())
+            || s.kind() == Subject.Kind.GROUP && Identity.UNAUTHENTICATED.equals(s.name());
+        if (!anonymous || bs.expected()) {
+          out.pass();
+          continue;
+        }
+        boolean resources = b.role().map(r -> r.rules().stream().map(SourcedRule::rule)
+            .anyMatch(p -> !p.resources().isEmpty())).orElse(true);
+        String what = b.role().map(r -> r.display()).orElse(b.roleRef().display() + " (not in the input)");
+        Violation v = Violation.at(bs.path(), s.display(), s.display() + " (" + s.implicitMeaning().orElse("anyone")
+            + ") is granted " + what + " " + b.scopeText() + (resources ? ", including API resources" : ""));
+        out.fail(b.resource(), resources ? v : v.withSeverity(Severity.HIGH));
+      }
+    }
+    return out.build(RiskyGrants.NO_BINDINGS);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.kubepci.rules.rbac;
+
+import dev.kubepci.model.Inventory;
+import dev.kubepci.rbac.Binding;
+import dev.kubepci.rbac.Identity;
+import dev.kubepci.rbac.Rbac;
+import dev.kubepci.rbac.Subject;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+
+/**
+ * Flags grants to the built-in groups every authenticated user or every service account belongs to
+ * (system:authenticated, system:serviceaccounts, system:serviceaccounts:NAMESPACE), beyond Kubernetes' own.
+ */
+@RuleInfo(
+    id = "KPCI-0213",
+    name = "broad-group-grant",
+    title = "Permissions are not granted to everyone through built-in groups",
+    severity = Severity.HIGH,
+    rationale = "Kubernetes puts every authenticated user in system:authenticated and every service account in "
+        + "system:serviceaccounts and system:serviceaccounts:NAMESPACE. These memberships are hard-coded: a grant "
+        + "to them reaches every pod's token and every account any identity provider issues, and cannot be taken "
+        + "from one of them without removing it from all.",
+    remediation = "Bind roles to the specific users, groups or service accounts that need them instead of the "
+        + "built-in groups, and keep only the discovery bindings Kubernetes creates for them.",
+    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
+        "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#service-account-permissions"},
+    reads = {"ClusterRoleBinding", "RoleBinding"})
+public final class BroadGroupGrantRule implements ClusterRule {
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    Rbac rbac = Rbac.of(inventory);
+    if (!rbac.hasBindings()) {
+      return Outcome.notApplicable(RiskyGrants.NO_BINDINGS);
+    }
+    Outcome.Builder out = Outcome.builder();
+    for (Binding b : rbac.bindings()) {
+      for (Binding.BindingSubject bs : b.subjects()) {
+        Subject s = bs.subject().orElse(null);
+        if (s == null) {
+          continue;
+        }
+        boolean broad = s.kind() == Subject.Kind.GROUP && (Identity.AUTHENTICATED.equals(s.name())
+            || s.name().equals(Identity.SERVICE_ACCOUNTS) || s.name().startsWith(Identity.SERVICE_ACCOUNTS + ":"));
+        if (!broad || bs.expected()) {
+          out.pass();
+          continue;
+        }
+        String what = b.role().map(r -> r.display()).orElse(b.roleRef().display() + " (not in the input)");
+        Violation v = Violation.at(bs.path(), s.display(), s.display() + " (" + s.implicitMeaning().orElse("")
+            + ") is granted " + what + " " + b.scopeText());
+        out.fail(b.resource(), s.name().startsWith(Identity.SERVICE_ACCOUNTS + ":") ? v.withSeverity(Severity.MEDIUM) : v);
+      }
+    }
+    return out.build(RiskyGrants.NO_BINDINGS);
+  }
+}

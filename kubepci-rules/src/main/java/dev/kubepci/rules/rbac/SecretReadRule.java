@@ -1,0 +1,36 @@
+package dev.kubepci.rules.rbac;
+
+import dev.kubepci.model.Inventory;
+import dev.kubepci.rbac.Permission;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import java.util.List;
+
+/** Flags subjects that may get, list or watch Secrets. */
+@RuleInfo(
+    id = "KPCI-0202",
+    name = "rbac-secret-read",
+    title = "Users and workloads cannot read Secrets unless they own them",
+    severity = Severity.HIGH,
+    rationale = "Reading a Secret returns its value, and list or watch return the values of every Secret in scope, "
+        + "including service-account tokens and credentials of other applications. Secret read access in or "
+        + "towards the cardholder data environment is access to the credentials that protect cardholder data.",
+    remediation = "Grant get on the specific Secrets a workload needs through resourceNames, never list or watch; "
+        + "let people reach secrets through the secret manager's audited interface instead of the Kubernetes API.",
+    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/", "https://kubernetes.io/docs/concepts/security/secrets-good-practices/"},
+    reads = {"ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"})
+public final class SecretReadRule implements ClusterRule {
+  private static final RiskyGrants.Family FAMILY = RiskyGrants.Family.of("rbac-secret-readers",
+      "Subjects that may read Secrets", List.of(
+          Permission.of("get", "", "secrets", null),
+          Permission.of("list", "", "secrets", null),
+          Permission.of("watch", "", "secrets", null)));
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    return RiskyGrants.check(inventory, FAMILY);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.kubepci.rules.rbac;
+
+import dev.kubepci.model.Inventory;
+import dev.kubepci.rbac.Permission;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Flags subjects that may create Pods or create or change the pod template of any pod-owning kind (Deployments,
+ * ReplicaSets, StatefulSets, DaemonSets, Jobs, CronJobs, ReplicationControllers).
+ */
+@RuleInfo(
+    id = "KPCI-0203",
+    name = "rbac-workload-create",
+    title = "Only deployment identities can create pods or pod-owning workloads",
+    severity = Severity.HIGH,
+    rationale = "Whoever can create a pod, or a workload that creates pods, can run any image with any service "
+        + "account and mount any Secret or ConfigMap of the namespace. Without admission control that forbids it, "
+        + "the same person can start a privileged pod and become root on a node.",
+    remediation = "Keep create, update and patch on pods and workload kinds for the deployment pipeline's "
+        + "identity, scoped to its namespaces, and enforce Pod Security admission so that pods cannot reach the "
+        + "node. People should change workloads through the pipeline, not through the API.",
+    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
+        "https://kubernetes.io/docs/concepts/security/pod-security-admission/"},
+    reads = {"ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"})
+public final class WorkloadCreateRule implements ClusterRule {
+  private static final RiskyGrants.Family FAMILY = RiskyGrants.Family.of("rbac-workload-creators",
+      "Subjects that may create pods or pod-owning workloads", permissions());
+
+  private static List<Permission> permissions() {
+    List<Permission> list = new ArrayList<>();
+    list.add(Permission.of("create", "", "pods", null));
+    String[][] owners = {{"apps", "deployments"}, {"apps", "replicasets"}, {"apps", "statefulsets"},
+        {"apps", "daemonsets"}, {"batch", "jobs"}, {"batch", "cronjobs"}, {"", "replicationcontrollers"}};
+    for (String verb : List.of("create", "update", "patch")) {
+      for (String[] o : owners) {
+        list.add(Permission.of(verb, o[0], o[1], null));
+      }
+    }
+    return list;
+  }
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    return RiskyGrants.check(inventory, FAMILY);
+  }
+}
