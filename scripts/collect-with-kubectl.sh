@@ -31,6 +31,8 @@ KINDS=(
   "Ingress networking.k8s.io"
   "Job batch"
   "KubeletConfiguration ?"
+  "LimitRange -"
+  "MutatingWebhookConfiguration admissionregistration.k8s.io"
   "Namespace -"
   "NetworkPolicy networking.k8s.io"
   "Node -"
@@ -38,6 +40,7 @@ KINDS=(
   "PodTemplate -"
   "ReplicaSet apps"
   "ReplicationController -"
+  "ResourceQuota -"
   "Role rbac.authorization.k8s.io"
   "RoleBinding rbac.authorization.k8s.io"
   "RuntimeClass node.k8s.io"
@@ -45,14 +48,18 @@ KINDS=(
   "Service -"
   "ServiceAccount -"
   "StatefulSet apps"
+  "ValidatingAdmissionPolicy admissionregistration.k8s.io"
   "ValidatingAdmissionPolicyBinding admissionregistration.k8s.io"
+  "ValidatingWebhookConfiguration admissionregistration.k8s.io"
   "aquasecurity.github.io/ClusterComplianceReport aquasecurity.github.io"
+  "aquasecurity.github.io/ExposedSecretReport aquasecurity.github.io"
   "aquasecurity.github.io/VulnerabilityReport aquasecurity.github.io"
   "argoproj.io/Application argoproj.io"
   "bitnami.com/SealedSecret bitnami.com"
   "cert-manager.io/Certificate cert-manager.io"
   "cilium.io/CiliumClusterwideNetworkPolicy cilium.io"
   "cilium.io/CiliumNetworkPolicy cilium.io"
+  "config.gatekeeper.sh/Config config.gatekeeper.sh"
   "crd.projectcalico.org/GlobalNetworkPolicy crd.projectcalico.org"
   "crd.projectcalico.org/IPPool crd.projectcalico.org"
   "crd.projectcalico.org/NetworkPolicy crd.projectcalico.org"
@@ -60,17 +67,23 @@ KINDS=(
   "external-secrets.io/ClusterSecretStore external-secrets.io"
   "external-secrets.io/ExternalSecret external-secrets.io"
   "helm.toolkit.fluxcd.io/HelmRelease helm.toolkit.fluxcd.io"
+  "kubepci.dev/KubeconfigCluster kubepci.dev"
+  "kubepci.dev/KubeconfigUser kubepci.dev"
   "kustomize.toolkit.fluxcd.io/Kustomization kustomize.toolkit.fluxcd.io"
   "kyverno.io/ClusterPolicy kyverno.io"
   "kyverno.io/Policy kyverno.io"
+  "kyverno.io/PolicyException kyverno.io"
   "policies.kubewarden.io/AdmissionPolicy policies.kubewarden.io"
+  "policies.kubewarden.io/AdmissionPolicyGroup policies.kubewarden.io"
   "policies.kubewarden.io/ClusterAdmissionPolicy policies.kubewarden.io"
+  "policies.kubewarden.io/ClusterAdmissionPolicyGroup policies.kubewarden.io"
+  "policy.jspolicy.com/JsPolicy policy.jspolicy.com"
+  "policy.sigstore.dev/ClusterImagePolicy policy.sigstore.dev"
   "secrets-store.csi.x-k8s.io/SecretProviderClass secrets-store.csi.x-k8s.io"
   "secrets.hashicorp.com/VaultDynamicSecret secrets.hashicorp.com"
   "secrets.hashicorp.com/VaultPKISecret secrets.hashicorp.com"
   "secrets.hashicorp.com/VaultStaticSecret secrets.hashicorp.com"
-  "kubepci.dev/KubeconfigCluster kubepci.dev"
-  "kubepci.dev/KubeconfigUser kubepci.dev"
+  "security.openshift.io/SecurityContextConstraints security.openshift.io"
   "templates.gatekeeper.sh/ConstraintTemplate templates.gatekeeper.sh"
 )
 # END KINDS
@@ -78,8 +91,9 @@ KINDS=(
 CONFIG_FILE_KINDS=" KubeletConfiguration EncryptionConfiguration AdmissionConfiguration KubeSchedulerConfiguration \
 KubeProxyConfiguration KubeControllerManagerConfiguration AuthenticationConfiguration AuthorizationConfiguration \
 TracingConfiguration Config KubeconfigUser KubeconfigCluster "
+# API groups of configuration-file kinds (and of kubepci's own kubeconfig evidence objects).
 CONFIG_FILE_GROUPS=" kubelet.config.k8s.io apiserver.config.k8s.io audit.k8s.io kubescheduler.config.k8s.io \
-kubeproxy.config.k8s.io kubecontrollermanager.config.k8s.io apiserver.k8s.io "
+kubeproxy.config.k8s.io kubecontrollermanager.config.k8s.io apiserver.k8s.io kubepci.dev "
 
 PRODUCER_VERSION="1"
 output=""
@@ -275,7 +289,10 @@ for entry in "${KINDS[@]}"; do
   [ "$group" = "-" ] && group=""
   kind="${read_name##*/}"
   discovery_error=""
-  if [[ "$CONFIG_FILE_KINDS" == *" $kind "* ]] || { [ -n "$group" ] && [[ "$CONFIG_FILE_GROUPS" == *" $group "* ]]; }; then
+  # as KnownResources.isConfigFile: a plain kind by name, a group-qualified kind by its group
+  # (config.gatekeeper.sh/Config is an API object, kubepci.dev/KubeconfigUser is not)
+  if { [ "$read_name" = "$kind" ] && [[ "$CONFIG_FILE_KINDS" == *" $kind "* ]]; } \
+      || [[ "$CONFIG_FILE_GROUPS" == *" ${read_name%/*} "* && "$read_name" == */* ]]; then
     report "$read_name" "" "" "" "" "not-in-api" 0 "" ""
     continue
   fi

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
             + "NOT_ASSESSED, with evidence."},
     subcommands = {
         ScanCommand.class,
+        PssCommand.class,
         CollectCommand.class,
         ReachCommand.class,
         RulesCommand.class,
@@ -48,6 +49,7 @@ public final class KubepciCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (scan, rules, framework, ...)");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a command is required (scan, pss, rules, framework, ...)");
   }
 }

@@ -89,8 +89,8 @@ class ReportFormatsTest {
       String line = Files.readAllLines(Path.of(source.get("file").asText())).get(source.get("fieldLine").asInt() - 1);
       // the field itself, or the closest enclosing field that exists (an absent field is reported on its parent)
       String path = f.get("path").asText();
-      java.util.List<String> names = java.util.Arrays.stream(path.split("[.\\[\\]]"))
-          .filter(n -> !n.isEmpty() && !n.matches("\\d+")).toList();
+      java.util.List<String> names = dev.kubepci.model.FieldPath.parse(path).segments().stream()
+          .filter(String.class::isInstance).map(String.class::cast).toList();
       // a list element: "- " in YAML, a bare value in a JSON array
       boolean element = path.endsWith("]") && (line.strip().startsWith("- ") || line.strip().startsWith("\""));
       assertThat(names).as("%s at %s", path, source).anyMatch(n -> line.contains(n + ":")

@@ -1,5 +1,6 @@
 package dev.kubepci.pss;
 
+import dev.kubepci.model.Workload;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.ArrayList;
@@ -110,6 +111,16 @@ public final class PodSecurityStandards {
         });
     violations.sort(ORDER);
     return new PssVerdict(level, version, violations.isEmpty(), violations);
+  }
+
+  /**
+   * Evaluates the pod spec of a Pod or of any workload's pod template, with violation paths rooted at the
+   * owning object (e.g. {@code spec.template.spec.containers[0]...} for a Deployment).
+   */
+  public static PssVerdict evaluate(PssLevel level, PssVersion version, Workload workload) {
+    Objects.requireNonNull(workload, "workload");
+    return evaluate(level, version, workload.podMetadata(), workload.podMetadataPath().toString(),
+        workload.podSpec(), workload.podSpecPath().toString());
   }
 
   /**

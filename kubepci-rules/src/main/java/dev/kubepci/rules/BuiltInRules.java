@@ -4,12 +4,15 @@ import dev.kubepci.catalog.Framework;
 import dev.kubepci.catalog.FrameworkLoader;
 import dev.kubepci.catalog.RuleCatalog;
 import dev.kubepci.rule.Rule;
+import dev.kubepci.rules.admission.AdmissionRules;
 import dev.kubepci.rules.auth.AuthRules;
+import dev.kubepci.rules.image.ImageRules;
 import dev.kubepci.rules.network.NetworkRules;
 import dev.kubepci.rules.pki.PkiRules;
 import dev.kubepci.rules.platform.PlatformRules;
 import dev.kubepci.rules.rbac.RbacRules;
 import dev.kubepci.rules.scope.ScopeRules;
+import dev.kubepci.rules.secrets.SecretsRules;
 import dev.kubepci.rules.workload.WorkloadRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,9 @@ public final class BuiltInRules {
   public static List<Rule> all() {
     List<Rule> rules = new ArrayList<>();
     rules.addAll(WorkloadRules.all());
+    rules.addAll(ImageRules.all());
+    rules.addAll(AdmissionRules.all());
+    rules.addAll(SecretsRules.all());
     rules.addAll(RbacRules.all());
     rules.addAll(AuthRules.all());
     rules.addAll(PkiRules.all());

@@ -12,8 +12,14 @@ public final class WorkloadRules {
         new PrivilegedContainerRule(),
         new HostNamespacesRule(),
         new AutomountServiceAccountTokenRule(),
-        new ImageNotPinnedRule(),
         new ResourceLimitsRule(),
-        new RunAsRootRule());
+        new RunAsRootRule(),
+        new PodSecurityBaselineRule(),
+        new PodSecurityRestrictedRule(),
+        new ResourceQuotaRule(),
+        new DefaultServiceAccountRule(),
+        new SandboxedRuntimeRule(),
+        new WindowsHostProcessRule(),
+        new WindowsIsolationRule());
   }
 }

@@ -54,6 +54,37 @@ class ResourceLimitsRuleTest {
   }
 
   @Test
+  void acceptsLimitsALimitRangeDefaultsAtAdmission() {
+    tester.given("""
+        apiVersion: v1
+        kind: LimitRange
+        metadata:
+          name: defaults
+          namespace: payments
+        spec:
+          limits:
+            - type: Container
+              default:
+                memory: 256Mi
+        ---
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: settle
+          namespace: payments
+        spec:
+          schedule: "@hourly"
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: settle         # expect-violation: container "settle" sets no cpu limit
+                      image: settle:1
+        """).assertMarkedViolations();
+  }
+
+  @Test
   void passesWithBothLimits() {
     tester.given("""
         apiVersion: apps/v1

@@ -1,4 +1,4 @@
-package dev.kubepci.rules.workload;
+package dev.kubepci.rules.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.kubepci.rules.workload;
+package dev.kubepci.rules.image;
 
 import dev.kubepci.model.Workload;
 import dev.kubepci.rule.RuleContext;

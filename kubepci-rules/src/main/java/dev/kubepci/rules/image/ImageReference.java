@@ -1,4 +1,4 @@
-package dev.kubepci.rules.workload;
+package dev.kubepci.rules.image;
 
 import java.util.Locale;
 
@@ -39,6 +39,35 @@ public record ImageReference(String raw, String registry, String repository, Str
       repository = "library/" + repository;
     }
     return new ImageReference(image, registry, repository, tag, digest);
+  }
+
+  /** True when the reference names its registry instead of defaulting to Docker Hub. */
+  public boolean explicitRegistry() {
+    String r = raw.trim();
+    int slash = r.indexOf('/');
+    if (slash <= 0) {
+      return false;
+    }
+    String head = r.substring(0, slash);
+    return head.contains(".") || head.contains(":") || head.equals("localhost");
+  }
+
+  /**
+   * The forms policies match images against: the reference as written, and fully qualified with its registry
+   * ({@code docker.io/library/nginx:1.27}, also as {@code index.docker.io/...} for Docker Hub).
+   */
+  public java.util.List<String> matchForms() {
+    String suffix = (tag == null ? "" : ":" + tag) + (hasDigest() ? "@" + digest : "");
+    java.util.List<String> forms = new java.util.ArrayList<>();
+    forms.add(raw.trim());
+    forms.add(registry + "/" + repository + suffix);
+    if (registry.equals(DOCKER_HUB)) {
+      forms.add("index.docker.io/" + repository + suffix);
+      if (repository.startsWith("library/")) {
+        forms.add("docker.io/" + repository.substring("library/".length()) + suffix);
+      }
+    }
+    return forms;
   }
 
   public boolean hasDigest() {

@@ -1,0 +1,47 @@
+package dev.kubepci.report.pss;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kubepci.model.Provenance;
+import dev.kubepci.model.ResourceRef;
+import dev.kubepci.pss.PodSecurityReview;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/** Writes a Pod Security review as a JSON array with one element per object that has a pod spec, in input order. */
+public final class PssJsonWriter {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  private PssJsonWriter() {}
+
+  public static void write(PodSecurityReview review, OutputStream out) throws IOException {
+    MAPPER.writeValue(out, toJson(review));
+    out.write('\n');
+    out.flush();
+  }
+
+  public static List<PssJson> toJson(PodSecurityReview review) {
+    return review.entries().stream().map(e -> new PssJson(
+        resource(e.resource().ref(), e.resource().provenance()),
+        review.level().label(),
+        review.version().toString(),
+        e.verdict().allowed(),
+        e.verdict().violations().stream()
+            .map(v -> new PssJson.Violation(v.check(), v.message(), v.path())).toList()))
+        .toList();
+  }
+
+  private static PssJson.Resource resource(ResourceRef ref, Provenance p) {
+    PssJson.Source source = p.isFile()
+        ? new PssJson.Source(p.file(), p.document() > 0 ? p.document() : null, p.line() > 0 ? p.line() : null,
+            null, null)
+        : new PssJson.Source(null, null, null, p.cluster(),
+            p.collectedAt() == null ? null : p.collectedAt().toString());
+    return new PssJson.Resource(ref.apiVersion(), ref.kind(), ref.namespace(), ref.name(), ref.uid(),
+        ref.resourceVersion(), source);
+  }
+}

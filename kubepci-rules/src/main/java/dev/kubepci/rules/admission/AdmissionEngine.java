@@ -1,0 +1,76 @@
+package dev.kubepci.rules.admission;
+
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Workload;
+import dev.kubepci.rules.image.ImageReference;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The admission engines kubepci knows, recognised by the image of the controller that serves their webhooks (also
+ * when mirrored to a private registry, e.g. {@code registry.example.com/mirror/kyverno/kyverno}) or by the webhook
+ * configurations they register.
+ */
+public enum AdmissionEngine {
+  KYVERNO("Kyverno", List.of("kyverno/kyverno"), List.of("kyverno")),
+  GATEKEEPER("Gatekeeper", List.of("openpolicyagent/gatekeeper"), List.of("gatekeeper")),
+  KUBEWARDEN("Kubewarden", List.of("kubewarden/kubewarden-controller", "kubewarden/policy-server"),
+      List.of("kubewarden")),
+  JSPOLICY("jsPolicy", List.of("loftsh/jspolicy"), List.of("jspolicy")),
+  POLICY_CONTROLLER("Sigstore policy-controller", List.of("sigstore/policy-controller/policy-controller",
+      "sigstore/policy-controller"), List.of("policy.sigstore.dev")),
+  CONNAISSEUR("Connaisseur", List.of("sse-secure-systems/connaisseur", "securesystemsengineering/connaisseur"),
+      List.of("connaisseur")),
+  RATIFY("Ratify", List.of("deislabs/ratify", "ratify-project/ratify", "notaryproject/ratify"), List.of("ratify"));
+
+  private final String label;
+  private final List<String> repositories;
+  private final List<String> webhookMarkers;
+
+  AdmissionEngine(String label, List<String> repositories, List<String> webhookMarkers) {
+    this.label = label;
+    this.repositories = repositories;
+    this.webhookMarkers = webhookMarkers;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** True when {@code image} is one of this engine's controller images. */
+  public boolean isImage(String image) {
+    if (image == null || image.isBlank()) {
+      return false;
+    }
+    String repository = ImageReference.parse(image).repository().toLowerCase(Locale.ROOT);
+    return repositories.stream().anyMatch(r -> repository.equals(r) || repository.endsWith("/" + r));
+  }
+
+  /** True when a webhook configuration's name or service names this engine. */
+  public boolean isWebhook(String configName, String webhookName, String serviceName) {
+    String text = (configName + " " + webhookName + " " + serviceName).toLowerCase(Locale.ROOT);
+    return webhookMarkers.stream().anyMatch(text::contains);
+  }
+
+  /** The engines whose controller runs, or whose webhooks are registered, in the input. Computed once. */
+  public static Set<AdmissionEngine> present(Inventory inventory) {
+    return inventory.derived(AdmissionEngine.class, inv -> {
+      Set<AdmissionEngine> found = EnumSet.noneOf(AdmissionEngine.class);
+      for (Workload w : inv.workloads()) {
+        for (Workload.ContainerRef c : w.containers()) {
+          for (AdmissionEngine e : values()) {
+            if (e.isImage(c.container().getImage())) {
+              found.add(e);
+            }
+          }
+        }
+      }
+      for (AdmissionWebhooks.Hook hook : AdmissionWebhooks.of(inv).all()) {
+        hook.engine().ifPresent(found::add);
+      }
+      return Set.copyOf(found);
+    });
+  }
+}

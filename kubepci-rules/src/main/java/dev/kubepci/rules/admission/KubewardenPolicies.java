@@ -1,0 +1,89 @@
+package dev.kubepci.rules.admission;
+
+import dev.kubepci.model.Resource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads Kubewarden {@code ClusterAdmissionPolicy}, {@code AdmissionPolicy} and their policy groups: the WebAssembly
+ * module (whose name says which controls it restricts, e.g. {@code pod-privileged}), {@code mode} ({@code protect},
+ * the default, or {@code monitor}), the rules, selectors and {@code failurePolicy}. Kubewarden never targets its own
+ * namespace unless a policy sets {@code allowInsideAdmissionControllerNamespace}.
+ */
+final class KubewardenPolicies {
+  static final String GROUP = "policies.kubewarden.io";
+  private static final Set<String> POD_RESOURCES = Set.of("pods", "deployments", "replicasets", "statefulsets",
+      "daemonsets", "jobs", "cronjobs", "replicationcontrollers", "*");
+
+  private KubewardenPolicies() {}
+
+  static List<Resource> policies(AdmissionContext context) {
+    List<Resource> out = new ArrayList<>();
+    for (String kind : List.of("ClusterAdmissionPolicy", "AdmissionPolicy", "ClusterAdmissionPolicyGroup",
+        "AdmissionPolicyGroup")) {
+      out.addAll(context.inventory().ofKind(GROUP, kind));
+    }
+    return out;
+  }
+
+  /** The module references and settings of a policy or of every member of a group, as searchable text. */
+  static String body(Map<String, Object> spec) {
+    StringBuilder sb = new StringBuilder(String.valueOf(ObjectFields.string(spec, "module")));
+    sb.append(' ').append(ObjectFields.text(ObjectFields.map(spec, "settings")));
+    sb.append(' ').append(ObjectFields.text(ObjectFields.map(spec, "policies")));
+    return sb.toString();
+  }
+
+  static void collect(AdmissionContext context, NamespaceView ns, List<Enforcement> out, List<String> exclusions) {
+    for (Resource p : policies(context)) {
+      boolean namespaced = !p.kind().startsWith("Cluster");
+      if (namespaced && !ns.name().equals(p.namespace())) {
+        continue;
+      }
+      Map<String, Object> tree = ObjectFields.tree(p);
+      Map<String, Object> spec = ObjectFields.map(tree, "spec");
+      if (!seesPods(spec)) {
+        continue;
+      }
+      var controls = SecurityControls.named(body(spec));
+      if (controls.isEmpty()) {
+        continue;
+      }
+      if (!LabelSelectors.matches(ObjectFields.map(spec, "namespaceSelector"), ns.labels())) {
+        continue;
+      }
+      boolean inside = "true".equalsIgnoreCase(String.valueOf(ObjectFields.string(spec,
+          "allowInsideAdmissionControllerNamespace")));
+      if (!inside && context.engineNamespace(AdmissionEngine.KUBEWARDEN).filter(ns.name()::equals).isPresent()) {
+        exclusions.add("Kubewarden " + p.kind() + "/" + p.name() + " never targets Kubewarden's own namespace");
+        continue;
+      }
+      List<String> exemptions = new ArrayList<>();
+      if (!LabelSelectors.isEmpty(ObjectFields.map(spec, "objectSelector"))) {
+        exemptions.add("applies only to objects labelled "
+            + LabelSelectors.describe(ObjectFields.map(spec, "objectSelector")));
+      }
+      String mode = ObjectFields.string(spec, "mode");
+      mode = mode == null ? "protect" : mode;
+      String status = ObjectFields.string(tree, "status", "policyStatus");
+      boolean active = status == null || "active".equalsIgnoreCase(status);
+      out.add(new Enforcement("Kubewarden", p.kind() + "/" + (namespaced ? p.namespace() + "/" : "") + p.name(),
+          "protect".equalsIgnoreCase(mode) && active, active ? mode : mode + ", status " + status, null, controls,
+          context.seen(AdmissionEngine.KUBEWARDEN),
+          "Ignore".equalsIgnoreCase(ObjectFields.string(spec, "failurePolicy")), exemptions));
+    }
+  }
+
+  private static boolean seesPods(Map<String, Object> spec) {
+    for (Map<String, Object> rule : ObjectFields.maps(spec, "rules")) {
+      for (String r : ObjectFields.strings(rule, "resources")) {
+        if (POD_RESOURCES.contains(r.contains("/") ? r.substring(0, r.indexOf('/')) : r)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

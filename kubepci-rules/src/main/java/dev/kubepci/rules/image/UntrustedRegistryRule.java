@@ -1,0 +1,63 @@
+package dev.kubepci.rules.image;
+
+import dev.kubepci.model.Workload;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.WorkloadRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Flags containers (init and ephemeral included) whose image comes from a registry, or registry path, that the
+ * configuration's {@code trustedRegistries} does not list. Without that list the rule cannot decide and asks for it.
+ */
+@RuleInfo(
+    id = "KPCI-0110",
+    name = "image-registry-untrusted",
+    title = "Container images come only from trusted registries",
+    severity = Severity.HIGH,
+    rationale = "Public registries do not vet what they host, and an image pulled from one can carry malware or "
+        + "known vulnerabilities straight into the cluster. The guidance asks that every running image comes from a "
+        + "trusted source, ideally a registry the organisation controls and fills through its own checks.",
+    remediation = "Mirror the images you need into a trusted registry after scanning them, reference them from there "
+        + "(pinned by digest), and enforce the list at admission with a registry policy (Kyverno, Gatekeeper "
+        + "K8sAllowedRepos or a ValidatingAdmissionPolicy). Add a registry to trustedRegistries only once its "
+        + "content is controlled.",
+    references = {"https://kubernetes.io/docs/concepts/containers/images/"},
+    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
+        "ReplicationController", "PodTemplate"})
+public final class UntrustedRegistryRule implements WorkloadRule {
+  @Override
+  public Optional<Outcome> precheck(RuleContext context) {
+    if (!context.config().hasTrustedRegistries()) {
+      return Optional.of(Outcome.manual("no trusted registries are configured: which registries are trusted "
+          + "sources for the images running in this cluster? List them under trustedRegistries in kubepci.yaml"));
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public List<Violation> check(Workload workload, RuleContext context) {
+    TrustedRegistries trusted = new TrustedRegistries(context.config().trustedRegistries());
+    List<Violation> out = new ArrayList<>();
+    for (Workload.ContainerRef c : workload.containers()) {
+      String image = c.container().getImage();
+      if (image == null || image.isBlank()) {
+        continue; // an image-less container is reported by KPCI-0004
+      }
+      ImageReference ref = ImageReference.parse(image);
+      if (trusted.trusting(ref).isPresent()) {
+        continue;
+      }
+      String registry = TrustedRegistries.canonicalRegistry(ref.registry());
+      String implied = ref.explicitRegistry() ? "" : " (Docker Hub, implied by the short name)";
+      out.add(Violation.at(c.path().child("image"), image, c.describe() + " image comes from " + registry + implied
+          + ", which is not a trusted registry"));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.kubepci.rules.secrets;
+
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Resource;
+import dev.kubepci.model.Workload;
+import dev.kubepci.model.Workloads;
+import dev.kubepci.rule.ResourceRule;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Flags secrets stored in annotations of any object other than a Secret (Secrets hold secrets by design), including
+ * the pod template annotations of workloads. {@code kubectl.kubernetes.io/last-applied-configuration} is skipped: it
+ * repeats the object's own fields, whose secrets the environment and ConfigMap rules report where they are used.
+ */
+@RuleInfo(
+    id = "KPCI-0132",
+    name = "secret-in-annotation",
+    title = "Annotations hold no secrets",
+    severity = Severity.HIGH,
+    rationale = "Annotations are metadata: every principal that may list or watch a kind sees them, controllers copy "
+        + "them, and monitoring and audit pipelines ship them elsewhere. Tools that take credentials through "
+        + "annotations put those credentials in front of far more readers than a Secret would.",
+    remediation = "Remove the value from the annotation, rotate it, and give it to the tool through a Secret it "
+        + "references by name, or through its secrets-store integration.",
+    references = {"https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/"},
+    reads = {"Namespace", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
+        "ReplicationController", "PodTemplate", "Service", "Ingress", "ConfigMap", "ServiceAccount"})
+public final class AnnotationSecretRule implements ResourceRule {
+  /** Annotations that repeat the object or record tooling state, never credentials of their own. */
+  private static final Set<String> SKIPPED = Set.of("kubectl.kubernetes.io/last-applied-configuration",
+      "deployment.kubernetes.io/revision", "control-plane.alpha.kubernetes.io/leader");
+
+  @Override
+  public boolean appliesTo(Resource resource) {
+    return !"Secret".equals(resource.kind());
+  }
+
+  @Override
+  public List<Violation> check(Resource resource, RuleContext context) {
+    List<Violation> out = new ArrayList<>();
+    scan(resource.annotations(), FieldPath.root().child("metadata").child("annotations"), out);
+    Workloads.of(resource).filter(w -> !w.podMetadataPath().toString().equals("metadata"))
+        .ifPresent((Workload w) -> scan(w.podAnnotations(), w.podMetadataPath().child("annotations"), out));
+    return out;
+  }
+
+  private static void scan(Map<String, String> annotations, FieldPath base, List<Violation> out) {
+    new TreeMap<>(annotations).forEach((key, value) -> {
+      if (!SKIPPED.contains(key) && !key.startsWith("meta.helm.sh/")) {
+        ConfigMapSecretRule.scan(base.child(key), "annotation " + key, key, value, out);
+      }
+    });
+  }
+}

@@ -1,0 +1,94 @@
+package dev.kubepci.rules.secrets;
+
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Resource;
+import dev.kubepci.rule.ResourceRule;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Flags secrets stored in ConfigMaps: a value under a secret-like key, a credential format anywhere in a value, and
+ * secret-like {@code key = value} lines inside embedded configuration files (properties, INI, YAML, .env); also the
+ * text of {@code binaryData}. Values are never shown.
+ */
+@RuleInfo(
+    id = "KPCI-0131",
+    name = "secret-in-configmap",
+    title = "ConfigMaps hold no secrets",
+    severity = Severity.HIGH,
+    rationale = "ConfigMaps are meant for non-secret configuration: they are not encrypted at rest by most "
+        + "encryption configurations, many roles that may not read Secrets may read them, and they are printed "
+        + "freely by tools and logs. A credential kept there is exposed to everyone who can read the namespace's "
+        + "configuration.",
+    remediation = "Move the value into the secrets store and reference it from the workload (secretKeyRef, a Secret "
+        + "volume or an External Secrets object), rotate the exposed credential, and keep only non-secret settings "
+        + "in the ConfigMap.",
+    references = {"https://kubernetes.io/docs/concepts/configuration/configmap/"},
+    reads = {"ConfigMap"})
+public final class ConfigMapSecretRule implements ResourceRule {
+  @Override
+  public boolean appliesTo(Resource resource) {
+    return resource.as(ConfigMap.class).isPresent();
+  }
+
+  @Override
+  public List<Violation> check(Resource resource, RuleContext context) {
+    ConfigMap cm = resource.as(ConfigMap.class).orElseThrow();
+    List<Violation> out = new ArrayList<>();
+    FieldPath data = FieldPath.root().child("data");
+    new TreeMap<>(cm.getData() == null ? Map.<String, String>of() : cm.getData())
+        .forEach((key, value) -> scan(data.child(key), "key " + key, key, value, out));
+    FieldPath binary = FieldPath.root().child("binaryData");
+    new TreeMap<>(cm.getBinaryData() == null ? Map.<String, String>of() : cm.getBinaryData()).forEach((key, value) -> {
+      String text = decoded(value);
+      if (text != null) {
+        scan(binary.child(key), "binaryData key " + key, key, text, out);
+      }
+    });
+    return out;
+  }
+
+  /** Scans one value: as a whole when it is one line, line by line when it is an embedded file. */
+  static void scan(FieldPath path, String where, String key, String value, List<Violation> out) {
+    if (value == null) {
+      return;
+    }
+    if (!value.strip().contains("\n")) {
+      SecretScanner.scanValue(key, value).ifPresent(d -> out.add(Violation.at(path, d.redacted(),
+          where + " holds a literal secret (" + d.describe() + ")")));
+      return;
+    }
+    List<SecretScanner.TextDetection> found = SecretScanner.scanText(value);
+    if (found.isEmpty()) {
+      return;
+    }
+    // one finding per value (its path is the identity of the finding), naming every line that holds a secret
+    List<String> where1 = new ArrayList<>();
+    for (SecretScanner.TextDetection t : found) {
+      where1.add("line " + t.line() + (t.key() == null ? "" : " (" + t.key() + ")") + ", "
+          + t.detection().describe());
+    }
+    out.add(Violation.at(path, found.stream().map(t -> t.detection().redacted())
+        .collect(java.util.stream.Collectors.joining(" ")), where + " holds " + (found.size() == 1
+        ? "a literal secret at " : found.size() + " literal secrets at ") + String.join("; ", where1)
+        + " of its content"));
+  }
+
+  private static String decoded(String base64) {
+    try {
+      String text = new String(Base64.getDecoder().decode(base64.strip()), StandardCharsets.UTF_8);
+      return text.chars().allMatch(c -> c == '\n' || c == '\r' || c == '\t' || c >= 0x20 && c != 0xFFFD) ? text : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

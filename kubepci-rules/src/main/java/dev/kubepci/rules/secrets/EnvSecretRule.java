@@ -1,0 +1,108 @@
+package dev.kubepci.rules.secrets;
+
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Workload;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.WorkloadRule;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Flags literal secrets written into pod specs: container environment values ({@code env[].value}) and command-line
+ * arguments ({@code --db-password=...}, {@code --token VALUE}, URLs with passwords), for containers, init containers
+ * and ephemeral containers. Values are never shown: findings carry the key, the detector and a fingerprint.
+ */
+@RuleInfo(
+    id = "KPCI-0130",
+    name = "secret-in-container-env",
+    title = "Pod specs carry no literal secrets in environment variables or arguments",
+    severity = Severity.HIGH,
+    rationale = "A value written into a pod spec is stored in clear in etcd with the workload, shown by kubectl "
+        + "describe, kept in the manifest repository and every rendered chart, and readable by anyone who can read "
+        + "the Deployment: none of the protections of a secrets store apply to it. The guidance asks that every "
+        + "secret lives in an encrypted, dedicated secrets-management system.",
+    remediation = "Move the value to the secrets store, rotate it (it has been exposed), and hand it to the container "
+        + "through env[].valueFrom.secretKeyRef, a mounted Secret volume, the Secrets Store CSI driver or an "
+        + "External Secrets object, never as a literal or a command-line argument.",
+    references = {"https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables"},
+    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
+        "ReplicationController", "PodTemplate"})
+public final class EnvSecretRule implements WorkloadRule {
+  private static final Pattern FLAG = Pattern.compile("^--?([A-Za-z0-9][A-Za-z0-9_.-]*)(?:=(.*))?$", Pattern.DOTALL);
+
+  @Override
+  public List<Violation> check(Workload workload, RuleContext context) {
+    List<Violation> out = new ArrayList<>();
+    for (Workload.ContainerRef c : workload.containers()) {
+      List<EnvVar> env = c.container().getEnv();
+      for (int i = 0; env != null && i < env.size(); i++) {
+        EnvVar e = env.get(i);
+        if (e == null || e.getValue() == null) {
+          continue;
+        }
+        Optional<SecretScanner.Detection> d = SecretScanner.scanValue(e.getName(), e.getValue());
+        if (d.isPresent()) {
+          out.add(Violation.at(c.path().child("env").index(i).child("value"), d.get().redacted(),
+              c.describe() + " sets environment variable " + e.getName() + " to a literal secret ("
+                  + d.get().describe() + ")"));
+        }
+      }
+      arguments(c, out);
+    }
+    return out;
+  }
+
+  /** One word of the command line (command, then args, as the runtime joins them) with its path. */
+  private record Word(FieldPath path, String label, String text) {}
+
+  private static void arguments(Workload.ContainerRef c, List<Violation> out) {
+    List<Word> words = new ArrayList<>();
+    for (String field : List.of("command", "args")) {
+      List<String> list = "command".equals(field) ? c.container().getCommand() : c.container().getArgs();
+      for (int i = 0; list != null && i < list.size(); i++) {
+        if (list.get(i) != null) {
+          words.add(new Word(c.path().child(field).index(i), field + "[" + i + "]", list.get(i)));
+        }
+      }
+    }
+    for (int i = 0; i < words.size(); i++) {
+      Word word = words.get(i);
+      Matcher flag = FLAG.matcher(word.text().strip());
+      Optional<SecretScanner.Detection> d = Optional.empty();
+      Word at = word;
+      String what = word.label();
+      if (flag.matches()) {
+        String name = flag.group(1);
+        String value = flag.group(2);
+        if (value == null && SecretScanner.isSecretKey(name) && i + 1 < words.size()
+            && !words.get(i + 1).text().startsWith("-")) {
+          at = words.get(i + 1);
+          value = at.text();
+          what = "the argument after --" + name;
+        } else {
+          what = "--" + name;
+        }
+        if (value != null) {
+          d = SecretScanner.scanValue(name, value).filter(x -> !x.detector().equals("high-entropy-string"));
+        }
+      } else {
+        // bare words are too varied for the entropy heuristic; only credential formats count
+        d = SecretScanner.scanValue(null, word.text()).filter(x -> !x.detector().equals("high-entropy-string"));
+      }
+      if (d.isPresent()) {
+        out.add(Violation.at(at.path(), d.get().redacted(), c.describe() + " passes a literal secret on its command "
+            + "line (" + what + ", " + d.get().describe() + ")"));
+        if (at != word) {
+          i++;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.kubepci.rules.workload;
+
+import dev.kubepci.model.Workload;
+import dev.kubepci.pss.PodSecurityStandards;
+import dev.kubepci.pss.PssLevel;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.WorkloadRule;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Measures every pod spec against the baseline Pod Security Standard at its latest version, check by check with the
+ * upstream check ids. Privileged containers, host namespaces and Windows HostProcess are left to KPCI-0001,
+ * KPCI-0002 and KPCI-0123, which report them with their own severity, so that no field is reported twice.
+ */
+@RuleInfo(
+    id = "KPCI-0100",
+    name = "pod-security-baseline",
+    title = "Pods meet the baseline Pod Security Standard",
+    severity = Severity.HIGH,
+    rationale = "The baseline standard blocks the known ways from a pod to its node: host paths and ports, added "
+        + "capabilities, unconfined AppArmor or seccomp, custom SELinux types, unmasked /proc, unsafe sysctls and "
+        + "host probes. The guidance asks that workloads cannot reach node resources by default, and baseline is the "
+        + "least every workload outside a recorded exemption should meet.",
+    remediation = "Change each field named in the finding to a value baseline allows (drop the hostPath volume or "
+        + "hostPort, remove added capabilities beyond the default set, use RuntimeDefault or Localhost profiles), "
+        + "or move the workload to a namespace reserved for approved node agents and record the exemption.",
+    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"},
+    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
+        "ReplicationController", "PodTemplate"})
+public final class PodSecurityBaselineRule implements WorkloadRule {
+  /** Baseline checks reported by a dedicated rule instead. */
+  static final Set<String> REPORTED_ELSEWHERE = Set.of("privileged", "hostNamespaces", "windowsHostProcess");
+  private static final Set<String> CHECKS = checks();
+
+  @Override
+  public List<Violation> check(Workload workload, RuleContext context) {
+    return PodSecurityViolations.of(workload, PssLevel.BASELINE, CHECKS);
+  }
+
+  private static Set<String> checks() {
+    Set<String> ids = new TreeSet<>(PodSecurityStandards.checkIds(PssLevel.BASELINE));
+    ids.removeAll(REPORTED_ELSEWHERE);
+    return Set.copyOf(ids);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.kubepci.rules.workload;
+
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Resource;
+import dev.kubepci.model.Workload;
+import dev.kubepci.result.Table;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import io.fabric8.kubernetes.api.model.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Flags Windows nodes (label {@code kubernetes.io/os=windows} or {@code status.nodeInfo.operatingSystem}) and the
+ * workloads that target Windows ({@code spec.os.name: windows} or a {@code kubernetes.io/os: windows} node selector):
+ * Kubernetes runs Windows containers process-isolated only, which Microsoft does not treat as a security boundary.
+ */
+@RuleInfo(
+    id = "KPCI-0124",
+    name = "windows-process-isolation",
+    title = "No workload relies on Windows process isolation",
+    severity = Severity.MEDIUM,
+    rationale = "Microsoft supports Hyper-V isolation as the security boundary for Windows containers, and Kubernetes "
+        + "does not offer it: every Windows pod on a node shares that node's kernel in a way Microsoft does not "
+        + "defend as a boundary. The guidance asks for Hyper-V isolation, so each Windows node or workload needs an "
+        + "architecture decision or a recorded risk acceptance.",
+    remediation = "Run high-risk Windows workloads outside shared clusters (a dedicated cluster or a serverless "
+        + "platform with VM isolation), keep Windows nodes out of clusters that host the cardholder data environment, "
+        + "and record the risk acceptance for the rest.",
+    references = {"https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/hyperv-container",
+        "https://kubernetes.io/docs/concepts/windows/intro/"},
+    reads = {"Node", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
+        "ReplicationController"})
+public final class WindowsIsolationRule implements ClusterRule {
+  static final String TABLE = "windows-inventory";
+  private static final String OS_LABEL = "kubernetes.io/os";
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    Outcome.Builder out = Outcome.builder();
+    List<List<String>> rows = new ArrayList<>();
+    for (Resource r : inventory.ofKind("Node")) {
+      String os = r.labels().get(OS_LABEL);
+      FieldPath path = FieldPath.root().child("metadata").child("labels").child(OS_LABEL);
+      if (os == null) {
+        os = r.as(Node.class).map(n -> n.getStatus() == null || n.getStatus().getNodeInfo() == null ? null
+            : n.getStatus().getNodeInfo().getOperatingSystem()).orElse(null);
+        path = FieldPath.root().child("status").child("nodeInfo").child("operatingSystem");
+      }
+      if ("windows".equalsIgnoreCase(os)) {
+        rows.add(List.of("Node", r.name(), "-"));
+        out.fail(r, Violation.at(path, os, "node " + r.name() + " runs Windows, whose containers are only "
+            + "process-isolated"));
+      } else if (os != null) {
+        out.pass();
+      }
+    }
+    for (Workload w : inventory.workloads()) {
+      if (inventory.hasOwnerPresent(w.resource()) || "PodTemplate".equals(w.resource().kind())) {
+        continue;
+      }
+      Map<String, String> selector = w.podSpec().getNodeSelector() == null ? Map.of() : w.podSpec().getNodeSelector();
+      if (w.isWindows()) {
+        rows.add(List.of(w.resource().kind(), w.ref().displayName(), "spec.os.name"));
+        out.fail(w.resource(), Violation.at(w.podSpecPath().child("os").child("name"), "windows",
+            "workload runs Windows containers, which are only process-isolated"));
+      } else if ("windows".equalsIgnoreCase(selector.get(OS_LABEL))) {
+        rows.add(List.of(w.resource().kind(), w.ref().displayName(), "nodeSelector"));
+        out.fail(w.resource(), Violation.at(w.podSpecPath().child("nodeSelector").child(OS_LABEL), "windows",
+            "workload is scheduled onto Windows nodes, whose containers are only process-isolated"));
+      } else {
+        out.pass();
+      }
+    }
+    Table table = new Table(TABLE, "Windows nodes and workloads", List.of("kind", "name", "identified by"), rows);
+    out.table(table);
+    Outcome outcome = out.build("no node and no workload is in the input");
+    if (outcome.kind() == Outcome.Kind.EVALUATED && outcome.failures().isEmpty()
+        && inventory.ofKind("Node").isEmpty()) {
+      return Outcome.notAssessed("no Node objects are in the input, so Windows nodes cannot be ruled out "
+          + "(collect nodes with kubectl get nodes -o yaml)").withTable(table);
+    }
+    return outcome;
+  }
+}

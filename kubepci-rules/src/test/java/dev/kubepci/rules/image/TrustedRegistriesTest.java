@@ -1,0 +1,31 @@
+package dev.kubepci.rules.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrustedRegistriesTest {
+  @Test
+  void matchesHostsPathPrefixesAndWildcards() {
+    TrustedRegistries trusted = new TrustedRegistries(List.of("registry.k8s.io", "quay.io/calico/",
+        "https://*.azurecr.io", "docker.io/library"));
+    assertThat(trusted.trusting(ImageReference.parse("registry.k8s.io/pause:3.10"))).contains("registry.k8s.io");
+    assertThat(trusted.trusting(ImageReference.parse("quay.io/calico/node:v3"))).contains("quay.io/calico");
+    assertThat(trusted.trusting(ImageReference.parse("quay.io/calicoish/node:v3"))).isEmpty();
+    assertThat(trusted.trusting(ImageReference.parse("quay.io/prometheus/prometheus"))).isEmpty();
+    assertThat(trusted.trusting(ImageReference.parse("acme.azurecr.io/api:1"))).contains("*.azurecr.io");
+    assertThat(trusted.trusting(ImageReference.parse("nginx:1.27"))).contains("docker.io/library");
+    assertThat(trusted.trusting(ImageReference.parse("index.docker.io/library/nginx"))).contains("docker.io/library");
+    assertThat(trusted.trusting(ImageReference.parse("grafana/grafana"))).isEmpty();
+  }
+
+  @Test
+  void imageReferenceKnowsWhetherItNamedItsRegistry() {
+    assertThat(ImageReference.parse("nginx").explicitRegistry()).isFalse();
+    assertThat(ImageReference.parse("grafana/grafana:11").explicitRegistry()).isFalse();
+    assertThat(ImageReference.parse("localhost:5000/app").explicitRegistry()).isTrue();
+    assertThat(ImageReference.parse("docker.io/library/nginx").matchForms())
+        .contains("docker.io/library/nginx", "index.docker.io/library/nginx", "docker.io/nginx");
+  }
+}
