@@ -15,8 +15,8 @@ public final class PlatformRules {
     return List.of(
         new ExposedManagementServiceRule(),
         new ApiServerTransportRule(),
-        new KubeletReadOnlyPortRule(),
-        new EtcdTransportRule(),
+        new KubeletTlsSettingsRule(),
+        new EtcdServerTlsRule(),
         new ManagementUiAuthenticationRule(),
         new ManagementIngressTlsRule(),
         new KubeletTlsVerificationRule(),

@@ -10,7 +10,7 @@ class ApiServerTransportRuleTest {
   private final RuleTester tester = RuleTester.of(new ApiServerTransportRule());
 
   @Test
-  void flagsInsecurePortOldTlsAndMissingKubeletCa() {
+  void flagsOldTlsPlainEtcdAndMissingKubeletCa() {
     tester.given("""
         apiVersion: v1
         kind: Pod
@@ -21,7 +21,7 @@ class ApiServerTransportRuleTest {
               image: registry.k8s.io/kube-apiserver:v1.23.17
               command:                            # expect-violation: does not verify kubelet serving certificates
                 - kube-apiserver
-                - --insecure-port=8080            # expect-violation: serves an insecure port 8080
+                - --insecure-port=8080            # KPCI-0225 reports the insecure port
                 - --tls-min-version=VersionTLS11  # expect-violation: accepts VersionTLS11
                 - --etcd-servers=http://127.0.0.1:2379  # expect-violation: talks to etcd over plain http
         """).assertMarkedViolations();

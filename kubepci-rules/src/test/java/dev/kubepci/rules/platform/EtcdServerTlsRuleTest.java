@@ -4,11 +4,11 @@ import dev.kubepci.result.Status;
 import dev.kubepci.testing.RuleTester;
 import org.junit.jupiter.api.Test;
 
-class EtcdTransportRuleTest {
-  private final RuleTester tester = RuleTester.of(new EtcdTransportRule());
+class EtcdServerTlsRuleTest {
+  private final RuleTester tester = RuleTester.of(new EtcdServerTlsRule());
 
   @Test
-  void flagsPlainListenersAndMissingClientAuth() {
+  void flagsPlainPeerListenersOffTheHost() {
     tester.given("""
         apiVersion: v1
         kind: Pod
@@ -17,20 +17,21 @@ class EtcdTransportRuleTest {
           containers:
             - name: etcd
               image: registry.k8s.io/etcd:3.5.15-0
-              command:                 # expect-violation: does not require client certificates from peers
+              command:
                 - etcd
                 - --cert-file=/pki/server.crt
                 - --key-file=/pki/server.key
                 - --peer-cert-file=/pki/peer.crt
                 - --peer-key-file=/pki/peer.key
-                - --client-cert-auth=false        # expect-violation: from clients (--client-cert-auth=false)
-                - --listen-client-urls=https://127.0.0.1:2379,http://10.0.0.5:2379  # expect-violation: listens without TLS on http://10.0.0.5:2379
+                - --listen-client-urls=https://127.0.0.1:2379,http://10.0.0.5:2379
+                - --listen-peer-urls=http://127.0.0.1:2380,http://10.0.0.5:2380  # expect-violation: listens for peers without TLS on http://10.0.0.5:2380
+                - --initial-advertise-peer-urls=http://10.0.0.5:2380            # expect-violation: advertises peers without TLS
                 - --listen-metrics-urls=http://127.0.0.1:2381
         """).assertMarkedViolations();
   }
 
   @Test
-  void passesWithMutualTlsEverywhere() {
+  void passesWithTlsEverywhere() {
     tester.given("""
         apiVersion: v1
         kind: Pod
@@ -45,10 +46,29 @@ class EtcdTransportRuleTest {
                 - --key-file=/pki/server.key
                 - --peer-cert-file=/pki/peer.crt
                 - --peer-key-file=/pki/peer.key
-                - --client-cert-auth=true
-                - --peer-client-cert-auth=true
                 - --listen-client-urls=https://127.0.0.1:2379
                 - --listen-peer-urls=https://10.0.0.5:2380
+        """).assertNoViolations();
+  }
+
+  @Test
+  void leavesClientCertificateAuthenticationToKpci0226() {
+    tester.given("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: etcd, namespace: kube-system}
+        spec:
+          containers:
+            - name: etcd
+              image: registry.k8s.io/etcd:3.5.15-0
+              command:
+                - etcd
+                - --cert-file=/pki/server.crt
+                - --key-file=/pki/server.key
+                - --peer-cert-file=/pki/peer.crt
+                - --peer-key-file=/pki/peer.key
+                - --client-cert-auth=false
+                - --auto-tls=true
         """).assertNoViolations();
   }
 
@@ -62,7 +82,7 @@ class EtcdTransportRuleTest {
           containers:
             - name: etcd
               image: registry.k8s.io/etcd:3.5.15-0
-              command: [etcd, --auto-tls=true]   # expect-violation: uses self-signed certificates
+              command: [etcd, --auto-tls=true]   # expect-violation: etcd has no --cert-file
         """).assertMarkedViolations();
   }
 
