@@ -11,14 +11,20 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.TableRows;
+import dev.kubepci.rules.admission.GatekeeperPolicies;
+import dev.kubepci.rules.admission.KyvernoPolicies;
+import dev.kubepci.rules.admission.NamespaceView;
+import dev.kubepci.rules.admission.ObjectFields;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Inventories the policy tooling that enforces a configuration standard at admission: Kyverno policies in Enforce
- * mode, Gatekeeper constraints with enforcementAction deny, ValidatingAdmissionPolicyBindings that Deny, Kubewarden
+ * mode, Gatekeeper constraints with enforcementAction deny (both read with the admission rules' semantics, see
+ * {@link KyvernoPolicies} and {@link GatekeeperPolicies}), ValidatingAdmissionPolicyBindings that Deny, Kubewarden
  * policies in protect mode, and Pod Security Admission enforce labels; plus compliance scan results
  * (trivy-operator ClusterComplianceReports). Fails when nothing enforces.
  */
@@ -45,18 +51,16 @@ public final class AdmissionPolicyRule implements ClusterRule {
     List<List<String>> rows = new ArrayList<>();
     List<Resource> enforcing = new ArrayList<>();
     List<Resource> auditing = new ArrayList<>();
-    for (String kind : List.of("ClusterPolicy", "Policy")) {
-      for (Resource r : inventory.ofKind("kyverno.io", kind)) {
-        (kyvernoEnforces(r) ? enforcing : auditing).add(r);
-        rows.add(List.of("Kyverno", r.ref().displayName(), kyvernoEnforces(r) ? "enforce" : "audit"));
-      }
+    for (Resource r : KyvernoPolicies.policies(inventory)) {
+      String mode = kyvernoMode(inventory, r);
+      (mode.equals("Enforce") ? enforcing : auditing).add(r);
+      rows.add(List.of("Kyverno", r.ref().displayName(), mode));
     }
-    for (Resource r : inventory.all()) {
-      if ("constraints.gatekeeper.sh".equals(r.group())) {
-        String action = r.string("spec", "enforcementAction").orElse("deny");
-        (action.equals("deny") ? enforcing : auditing).add(r);
-        rows.add(List.of("Gatekeeper", r.ref().displayName(), action));
-      }
+    for (Resource r : GatekeeperPolicies.constraints(inventory)) {
+      Map<String, Object> spec = ObjectFields.map(ObjectFields.tree(r), "spec");
+      String action = Objects.requireNonNullElse(ObjectFields.string(spec, "enforcementAction"), "deny");
+      (GatekeeperPolicies.denies(spec) ? enforcing : auditing).add(r);
+      rows.add(List.of("Gatekeeper", r.ref().displayName(), action));
     }
     for (Resource r : inventory.ofKind("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding")) {
       List<String> actions = r.as(ValidatingAdmissionPolicyBinding.class)
@@ -95,7 +99,7 @@ public final class AdmissionPolicyRule implements ClusterRule {
         "mode"), TableRows.byFirstColumn(rows));
     Outcome.Builder out = Outcome.builder().table(table);
     List<Resource> templates = inventory.ofKind("templates.gatekeeper.sh", "ConstraintTemplate");
-    boolean constraints = inventory.all().stream().anyMatch(r -> "constraints.gatekeeper.sh".equals(r.group()));
+    boolean constraints = !GatekeeperPolicies.constraints(inventory).isEmpty();
     if (enforcing.isEmpty() && !templates.isEmpty() && !constraints) {
       // a cluster collection lists the templates, not the constraint kinds they create at run time
       return Outcome.notAssessed("Gatekeeper is installed (" + templates.size() + " ConstraintTemplate(s)) but no "
@@ -122,17 +126,30 @@ public final class AdmissionPolicyRule implements ClusterRule {
     return out.build("");
   }
 
-  private static boolean kyvernoEnforces(Resource r) {
-    String action = r.string("spec", "validationFailureAction").orElse("").toLowerCase(Locale.ROOT);
-    if (action.equals("enforce")) {
-      return true;
+  /**
+   * {@code Enforce} when some validate rule of the policy rejects (its own failureAction, else the policy's
+   * validationFailureAction, as the admission rules read them), {@code Audit} otherwise, or why it never acts at
+   * admission.
+   */
+  private static String kyvernoMode(Inventory inventory, Resource policy) {
+    Map<String, Object> tree = ObjectFields.tree(policy);
+    String inactive = KyvernoPolicies.inactive(tree);
+    if (inactive != null) {
+      return inactive;
     }
-    for (Object rule : r.list("spec", "rules")) {
-      if (rule instanceof java.util.Map<?, ?> m && m.get("validate") instanceof java.util.Map<?, ?> v
-          && "enforce".equalsIgnoreCase(String.valueOf(v.get("failureAction")))) {
-        return true;
+    Map<String, Object> spec = ObjectFields.map(tree, "spec");
+    NamespaceView ns = NamespaceView.of(inventory, Objects.requireNonNullElse(policy.namespace(), ""));
+    boolean validates = false;
+    for (Map<String, Object> rule : ObjectFields.maps(spec, "rules")) {
+      Map<String, Object> validate = ObjectFields.map(rule, "validate");
+      if (validate.isEmpty()) {
+        continue;
+      }
+      validates = true;
+      if ("enforce".equalsIgnoreCase(KyvernoPolicies.action(spec, validate, ns))) {
+        return "Enforce";
       }
     }
-    return false;
+    return validates ? "Audit" : "no validate rule";
   }
 }

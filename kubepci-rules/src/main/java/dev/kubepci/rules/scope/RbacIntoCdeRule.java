@@ -1,38 +1,31 @@
 package dev.kubepci.rules.scope;
 
 import dev.kubepci.config.PciScope;
-import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
-import dev.kubepci.model.Resource;
-import dev.kubepci.netpol.LabelSelectors;
+import dev.kubepci.rbac.Binding;
+import dev.kubepci.rbac.Grant;
+import dev.kubepci.rbac.Permission;
+import dev.kubepci.rbac.Rbac;
+import dev.kubepci.rbac.Subject;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.RoleRef;
-import io.fabric8.kubernetes.api.model.rbac.Subject;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Flags service accounts (and service-account groups) from outside the CDE that hold risky rights inside it: reading
  * Secrets, exec/attach/port-forward into pods, creating or changing workloads, changing RBAC, minting tokens, or
  * impersonating. Rights come from RoleBindings in CDE namespaces and from ClusterRoleBindings (which reach every
- * namespace). Roles are resolved with their rules, wildcards and ClusterRole aggregation. Bindings Kubernetes
- * creates itself ({@code system:} names) are left alone.
+ * namespace), evaluated with the shared RBAC model ({@link Rbac}: aggregation, wildcards, resourceNames and the
+ * Kubernetes default roles). Grants Kubernetes, kubeadm or the provider create themselves are left alone.
  */
 @RuleInfo(
     id = "KPCI-0385",
@@ -51,30 +44,46 @@ import java.util.Set;
     reads = {"Namespace", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"})
 public final class RbacIntoCdeRule implements ClusterRule {
   private static final String RBAC = "rbac.authorization.k8s.io";
-  private static final Set<String> WORKLOADS = Set.of("pods", "deployments", "daemonsets", "statefulsets",
-      "replicasets", "jobs", "cronjobs", "replicationcontrollers");
 
-  /**
-   * The risky part of the default user-facing ClusterRoles, for inputs that bind them without including them:
-   * cluster-admin can do anything; admin and edit can read Secrets, exec into pods and change workloads (admin also
-   * RBAC); view grants nothing risky.
-   */
-  private static final Map<String, List<PolicyRule>> BUILT_IN = Map.of(
-      "cluster-admin", List.of(rule(List.of("*"), List.of("*"), List.of("*"))),
-      "admin", List.of(
-          rule(List.of(""), List.of("secrets", "pods", "pods/exec", "pods/attach", "pods/portforward",
-              "serviceaccounts", "replicationcontrollers"), List.of("*")),
-          rule(List.of("apps", "batch"), List.of("*"), List.of("*")),
-          rule(List.of(RBAC), List.of("roles", "rolebindings"), List.of("*"))),
-      "edit", List.of(
-          rule(List.of(""), List.of("secrets", "pods", "pods/exec", "pods/attach", "pods/portforward",
-              "serviceaccounts", "replicationcontrollers"), List.of("*")),
-          rule(List.of("apps", "batch"), List.of("*"), List.of("*"))),
-      "view", List.of());
+  /** A risky capability in words, and the permissions any one of which gives it. */
+  private record Capability(String words, List<Permission> permissions) {}
 
-  private static PolicyRule rule(List<String> groups, List<String> resources, List<String> verbs) {
-    return new io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder().withApiGroups(groups)
-        .withResources(resources).withVerbs(verbs).build();
+  private static final List<Capability> CAPABILITIES = List.of(
+      new Capability("read secrets", permissions(List.of("get", "list", "watch"), "", "secrets", null)),
+      new Capability("exec into or attach to pods", concat(
+          permissions(List.of("create", "get"), "", "pods", "exec"),
+          permissions(List.of("create", "get"), "", "pods", "attach"),
+          permissions(List.of("create", "get"), "", "pods", "portforward"))),
+      new Capability("create or change workloads", concat(
+          permissions(List.of("create", "update", "patch"), "", "pods", null),
+          permissions(List.of("create", "update", "patch"), "", "replicationcontrollers", null),
+          permissions(List.of("create", "update", "patch"), "apps", "deployments", null),
+          permissions(List.of("create", "update", "patch"), "apps", "daemonsets", null),
+          permissions(List.of("create", "update", "patch"), "apps", "statefulsets", null),
+          permissions(List.of("create", "update", "patch"), "apps", "replicasets", null),
+          permissions(List.of("create", "update", "patch"), "batch", "jobs", null),
+          permissions(List.of("create", "update", "patch"), "batch", "cronjobs", null))),
+      new Capability("change RBAC", concat(
+          permissions(List.of("create", "update", "patch", "escalate", "bind"), RBAC, "roles", null),
+          permissions(List.of("create", "update", "patch"), RBAC, "rolebindings", null),
+          permissions(List.of("escalate", "bind"), RBAC, "clusterroles", null))),
+      new Capability("mint service account tokens", permissions(List.of("create"), "", "serviceaccounts", "token")),
+      new Capability("impersonate", concat(
+          permissions(List.of("impersonate"), "", "serviceaccounts", null),
+          permissions(List.of("impersonate"), "", "users", null),
+          permissions(List.of("impersonate"), "", "groups", null))));
+
+  private static List<Permission> permissions(List<String> verbs, String group, String resource, String sub) {
+    return verbs.stream().map(v -> Permission.of(v, group, resource, sub)).toList();
+  }
+
+  @SafeVarargs
+  private static List<Permission> concat(List<Permission>... lists) {
+    List<Permission> out = new ArrayList<>();
+    for (List<Permission> l : lists) {
+      out.addAll(l);
+    }
+    return List.copyOf(out);
   }
 
   @Override
@@ -90,159 +99,79 @@ public final class RbacIntoCdeRule implements ClusterRule {
     if (cdeNamespaces.isEmpty()) {
       return Outcome.notApplicable("no CDE namespace in the input");
     }
-    Outcome.Builder out = Outcome.builder();
-    for (Resource r : inventory.ofKind(RBAC, "RoleBinding")) {
-      if (!cdeNamespaces.contains(r.namespace())) {
+    Rbac rbac = Rbac.of(inventory);
+    // capability indexes each binding subject holds inside the CDE
+    Map<Binding.BindingSubject, TreeSet<Integer>> held = new IdentityHashMap<>();
+    for (Grant g : rbac.grants()) {
+      if (g.expected() || !reachesCde(g.binding(), cdeNamespaces) || outsider(g.subject(), scope) == null) {
         continue;
       }
-      RoleBinding rb = r.as(RoleBinding.class).orElse(null);
-      if (rb != null) {
-        check(inventory, scope, r, rb.getRoleRef(), rb.getSubjects(), "in CDE namespace " + r.namespace(), out);
-      }
-    }
-    for (Resource r : inventory.ofKind(RBAC, "ClusterRoleBinding")) {
-      ClusterRoleBinding crb = r.as(ClusterRoleBinding.class).orElse(null);
-      if (crb != null && (r.name() == null || !r.name().startsWith("system:"))) {
-        check(inventory, scope, r, crb.getRoleRef(), crb.getSubjects(), "in every namespace, the CDE ("
-            + String.join(", ", cdeNamespaces) + ") included", out);
-      }
-    }
-    return out.build("no binding in a CDE namespace and no ClusterRoleBinding in the input");
-  }
-
-  private void check(Inventory inventory, PciScope scope, Resource binding, RoleRef ref, List<Subject> subjects,
-      String where, Outcome.Builder out) {
-    if (ref == null || subjects == null) {
-      return;
-    }
-    List<PolicyRule> rules = rules(inventory, ref, binding.namespace());
-    List<String> risky = risky(rules);
-    List<Violation> violations = new ArrayList<>();
-    if (!risky.isEmpty()) {
-      for (int i = 0; i < subjects.size(); i++) {
-        Subject s = subjects.get(i);
-        String outsider = outsider(s, binding.namespace(), scope);
-        if (outsider != null) {
-          violations.add(Violation.at(FieldPath.root().child("subjects").index(i), outsider, outsider
-              + " (outside the CDE) can " + String.join(", ", risky) + " " + where + " through " + ref.getKind()
-              + " " + ref.getName()));
+      for (int i = 0; i < CAPABILITIES.size(); i++) {
+        if (CAPABILITIES.get(i).permissions().stream().anyMatch(g::couldAllow)) {
+          held.computeIfAbsent(g.bindingSubject(), k -> new TreeSet<>()).add(i);
         }
       }
     }
-    if (violations.isEmpty()) {
-      out.pass();
-    } else {
-      out.fail(binding, SamePathViolations.merge(violations));
+    Outcome.Builder out = Outcome.builder();
+    List<Binding> unresolved = new ArrayList<>();
+    for (Binding b : rbac.bindings()) {
+      if (!reachesCde(b, cdeNamespaces)) {
+        continue;
+      }
+      if (b.role().isEmpty()) {
+        unresolved.add(b);
+        continue;
+      }
+      for (Binding.BindingSubject bs : b.subjects()) {
+        if (bs.expected() || bs.subject().isEmpty() || outsider(bs.subject().get(), scope) == null) {
+          continue;
+        }
+        TreeSet<Integer> caps = held.get(bs);
+        if (caps == null) {
+          out.pass();
+          continue;
+        }
+        List<String> words = caps.stream().map(i -> CAPABILITIES.get(i).words()).toList();
+        String where = b.isClusterWide()
+            ? "in every namespace, the CDE (" + String.join(", ", cdeNamespaces) + ") included"
+            : "in CDE namespace " + b.namespace();
+        Subject subject = bs.subject().get();
+        out.fail(b.resource(), Violation.at(bs.path(), subject.display(), subject.display() + " (outside the CDE) "
+            + "can " + String.join(", ", words) + " " + where + " through " + b.roleRef().kind() + " "
+            + b.roleRef().name()));
+      }
     }
+    Outcome outcome = out.build("no binding in a CDE namespace and no ClusterRoleBinding in the input");
+    if (outcome.failures().isEmpty() && !unresolved.isEmpty()) {
+      List<String> names = unresolved.stream().limit(5).map(b -> b.display() + " -> " + b.roleRef().display())
+          .toList();
+      return Outcome.notAssessed(unresolved.size() + " binding(s) that reach the CDE refer to roles that are not in "
+          + "the input, so what they grant is unknown: " + String.join("; ", names)
+          + (unresolved.size() > 5 ? " and " + (unresolved.size() - 5) + " more" : ""));
+    }
+    return outcome;
   }
 
-  /** How a subject from outside the CDE is named, or null when it is a CDE identity, a user or a CDE group. */
-  private static String outsider(Subject s, String bindingNamespace, PciScope scope) {
-    if ("ServiceAccount".equals(s.getKind())) {
-      String ns = s.getNamespace() == null || s.getNamespace().isEmpty() ? bindingNamespace : s.getNamespace();
-      if (ns != null && !PciScope.CDE.equals(scope.classifyNamespace(ns))) {
-        return "ServiceAccount " + ns + "/" + s.getName();
-      }
-      return null;
+  private static boolean reachesCde(Binding b, List<String> cdeNamespaces) {
+    return b.isClusterWide() || cdeNamespaces.contains(b.namespace());
+  }
+
+  /**
+   * How a subject from outside the CDE is named, or null when it is a CDE service account, a user or a group that
+   * the configuration does not place (people and their groups are not in a scope).
+   */
+  private static String outsider(Subject s, PciScope scope) {
+    if (s.kind() == Subject.Kind.SERVICE_ACCOUNT) {
+      return PciScope.CDE.equals(scope.classifyNamespace(s.namespace())) ? null : s.display();
     }
-    if ("Group".equals(s.getKind()) && s.getName() != null) {
-      String n = s.getName();
+    if (s.kind() == Subject.Kind.GROUP) {
+      String n = s.name();
       if (n.equals("system:serviceaccounts") || n.equals("system:authenticated") || n.equals("system:unauthenticated")
           || n.startsWith("system:serviceaccounts:")
           && !PciScope.CDE.equals(scope.classifyNamespace(n.substring("system:serviceaccounts:".length())))) {
-        return "Group " + n;
+        return s.display();
       }
     }
-    return null; // people and their groups are not placed in a scope by the configuration
-  }
-
-  private static List<PolicyRule> rules(Inventory inventory, RoleRef ref, String namespace) {
-    if ("Role".equals(ref.getKind())) {
-      return inventory.get("Role", namespace, ref.getName()).flatMap(r -> r.as(Role.class))
-          .map(r -> r.getRules() == null ? List.<PolicyRule>of() : r.getRules()).orElse(List.of());
-    }
-    Optional<ClusterRole> role = inventory.get("ClusterRole", null, ref.getName()).flatMap(r -> r.as(ClusterRole.class));
-    if (role.isEmpty()) {
-      return BUILT_IN.getOrDefault(ref.getName(), List.of());
-    }
-    List<PolicyRule> rules = new ArrayList<>(role.get().getRules() == null ? List.of() : role.get().getRules());
-    if (role.get().getAggregationRule() != null && role.get().getAggregationRule().getClusterRoleSelectors() != null) {
-      for (LabelSelector sel : role.get().getAggregationRule().getClusterRoleSelectors()) {
-        for (Resource other : inventory.ofKind(RBAC, "ClusterRole")) {
-          if (!LabelSelectors.isEmpty(sel) && LabelSelectors.matches(sel, other.labels())) {
-            other.as(ClusterRole.class).map(ClusterRole::getRules).ifPresent(rules::addAll);
-          }
-        }
-      }
-    }
-    return rules;
-  }
-
-  /** The risky capabilities the rules grant, in words. */
-  static List<String> risky(List<PolicyRule> rules) {
-    Set<String> out = new LinkedHashSet<>();
-    for (PolicyRule rule : rules) {
-      List<String> groups = rule.getApiGroups() == null ? List.of() : rule.getApiGroups();
-      List<String> resources = rule.getResources() == null ? List.of() : rule.getResources();
-      List<String> verbs = rule.getVerbs() == null ? List.of() : rule.getVerbs();
-      if (resources.isEmpty()) {
-        continue; // nonResourceURLs do not reach namespaced objects
-      }
-      if (grants(groups, "", resources, "secrets", verbs, "get", "list", "watch")) {
-        out.add("read secrets");
-      }
-      if (grants(groups, "", resources, "pods/exec", verbs, "create", "get")
-          || grants(groups, "", resources, "pods/attach", verbs, "create", "get")
-          || grants(groups, "", resources, "pods/portforward", verbs, "create", "get")) {
-        out.add("exec into or attach to pods");
-      }
-      for (String w : WORKLOADS) {
-        String group = switch (w) {
-          case "pods", "replicationcontrollers" -> "";
-          case "jobs", "cronjobs" -> "batch";
-          default -> "apps";
-        };
-        if (grants(groups, group, resources, w, verbs, "create", "update", "patch")) {
-          out.add("create or change workloads");
-          break;
-        }
-      }
-      if (grants(groups, RBAC, resources, "roles", verbs, "create", "update", "patch", "escalate")
-          || grants(groups, RBAC, resources, "rolebindings", verbs, "create", "update", "patch")
-          || grants(groups, RBAC, resources, "roles", verbs, "bind")
-          || grants(groups, RBAC, resources, "clusterroles", verbs, "bind", "escalate")) {
-        out.add("change RBAC");
-      }
-      if (grants(groups, "", resources, "serviceaccounts/token", verbs, "create")) {
-        out.add("mint service account tokens");
-      }
-      if (grants(groups, "", resources, "serviceaccounts", verbs, "impersonate")
-          || grants(groups, "", resources, "users", verbs, "impersonate")
-          || grants(groups, "", resources, "groups", verbs, "impersonate")) {
-        out.add("impersonate");
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static boolean grants(List<String> groups, String group, List<String> resources, String resource,
-      List<String> verbs, String... wanted) {
-    if (!groups.contains("*") && !groups.contains(group)) {
-      return false;
-    }
-    boolean resourceMatch = resources.contains("*") || resources.contains(resource)
-        || resource.contains("/") && resources.contains(resource.substring(0, resource.indexOf('/')) + "/*");
-    if (!resourceMatch) {
-      return false;
-    }
-    if (verbs.contains("*")) {
-      return true;
-    }
-    for (String v : wanted) {
-      if (verbs.contains(v)) {
-        return true;
-      }
-    }
-    return false;
+    return null;
   }
 }

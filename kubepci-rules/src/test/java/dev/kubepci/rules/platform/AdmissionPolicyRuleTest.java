@@ -23,6 +23,32 @@ class AdmissionPolicyRuleTest {
   }
 
   @Test
+  void readsModesAsTheAdmissionRulesDo() {
+    // an Enforce policy that never runs at admission, and a Gatekeeper constraint that denies only in audit
+    tester.given("""
+        apiVersion: kyverno.io/v1
+        kind: ClusterPolicy
+        metadata: {name: background-only}
+        spec:                           # expect-violation: 2 policy object(s) only audit or warn
+          validationFailureAction: Enforce
+          admission: false
+          rules:
+            - name: check
+              match: {any: [{resources: {kinds: [Pod]}}]}
+              validate: {pattern: {}}
+        ---
+        apiVersion: constraints.gatekeeper.sh/v1beta1
+        kind: K8sRequiredLabels
+        metadata: {name: owner}
+        spec:
+          enforcementAction: scoped
+          scopedEnforcementActions:
+            - action: deny
+              enforcementPoints: [{name: audit.gatekeeper.sh}]
+        """).assertMarkedViolations();
+  }
+
+  @Test
   void flagsAClusterWithoutPolicyEngine() {
     var given = tester.given("""
         apiVersion: v1

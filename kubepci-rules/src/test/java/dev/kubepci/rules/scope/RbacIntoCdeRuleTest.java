@@ -53,7 +53,7 @@ class RbacIntoCdeRuleTest {
         metadata: {name: ops-exec, labels: {ops/aggregate: "true"}}
         rules:
           - apiGroups: [""]
-            resources: ["pods/*"]
+            resources: ["*/exec"]   # a subresource of any resource, as RBAC matches it
             verbs: ["*"]
         ---
         apiVersion: rbac.authorization.k8s.io/v1
@@ -67,9 +67,18 @@ class RbacIntoCdeRuleTest {
         ---
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRoleBinding
-        metadata: {name: system:controller:x}
+        metadata: {name: system:controller:replicaset-controller}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: system:controller:replicaset-controller}
+        subjects: [{kind: ServiceAccount, name: replicaset-controller, namespace: kube-system}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: system:looks-like-a-default}   # a system: name does not make a custom role expected
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ops}
-        subjects: [{kind: ServiceAccount, name: x, namespace: kube-system}]
+        subjects:
+          - kind: ServiceAccount      # expect-violation: ServiceAccount kube-system/x (outside the CDE) can exec into
+            name: x
+            namespace: kube-system
         """).assertMarkedViolations();
   }
 
@@ -116,6 +125,37 @@ class RbacIntoCdeRuleTest {
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
         subjects: [{kind: ServiceAccount, name: deployer, namespace: pay}]
         """).assertNoViolations();
+  }
+
+  @Test
+  void honoursResourceNamesAndSaysWhenARoleIsUnknown() {
+    // reading one named Secret still reads a CDE Secret; a binding to a role not in the input leaves the answer open
+    tester.given(NAMESPACES + """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: one-secret, namespace: pay}
+        rules:
+          - apiGroups: [""]
+            resources: [secrets]
+            resourceNames: [tls]
+            verbs: [get]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: one-secret, namespace: pay}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: one-secret}
+        subjects:
+          - kind: ServiceAccount      # expect-violation: can read secrets in CDE namespace pay through Role one-secret
+            name: ingress
+            namespace: edge
+        """).assertMarkedViolations();
+    tester.given(NAMESPACES + """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: mystery, namespace: pay}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: vendor-operator}
+        subjects: [{kind: ServiceAccount, name: op, namespace: vendor}]
+        """).assertStatus(Status.NOT_ASSESSED);
   }
 
   @Test
