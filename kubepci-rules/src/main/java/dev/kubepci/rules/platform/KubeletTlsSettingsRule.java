@@ -19,8 +19,8 @@ import java.util.Locale;
 /**
  * Reads KubeletConfiguration files: the kubelet API must accept TLS 1.2 or later only and offer no RC4 or 3DES
  * cipher suite. An absent tlsMinVersion takes the Go default (TLS 1.2). The read-only port is KPCI-0225's and
- * certificate rotation KPCI-0242's, not repeated here. Configuration files are not API objects: a cluster collection
- * cannot list them, so they are read when given as input and the rule's reads name only what a collection can list.
+ * certificate rotation KPCI-0242's, not repeated here. Configuration files are not API objects: a live collection
+ * records KubeletConfiguration as not served by the API, and the files are read when given as input.
  */
 @RuleInfo(
     id = "KPCI-0312",
@@ -35,7 +35,7 @@ import java.util.Locale;
         + "unset for the Go defaults.",
     references = {"https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/",
         "https://kubernetes.io/docs/reference/command-line-tools-reference/kubelet/"},
-    reads = {"Node"})
+    reads = {"KubeletConfiguration", "Node"})
 public final class KubeletTlsSettingsRule implements ClusterRule {
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {
