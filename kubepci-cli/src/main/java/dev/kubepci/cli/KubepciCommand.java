@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         ScanCommand.class,
         PssCommand.class,
         CollectCommand.class,
+        ReachCommand.class,
         RulesCommand.class,
         FrameworkCommand.class,
         DiffCommand.class,

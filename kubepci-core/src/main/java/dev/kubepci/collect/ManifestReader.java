@@ -280,6 +280,7 @@ public final class ManifestReader {
 
   private int emit(String file, int index, int line, JsonNode node) {
     Provenance where = Provenance.ofFile(file, index, line);
+    nameConfigurationFile(file, index, node);
     if (KubeconfigReader.isKubeconfig(node)) {
       return emitKubeconfig(where, node);
     }
@@ -293,6 +294,41 @@ public final class ManifestReader {
     sink.accept(store == null ? new Resource(object, where) : store.resource(object, node, where));
     return 1;
   }
+
+  /**
+   * Component configuration files (an audit Policy, a KubeletConfiguration, an EncryptionConfiguration ...) are
+   * Kubernetes-shaped but usually carry no metadata.name. They get one from their file name, so that they can be
+   * assessed and named in findings like any other object.
+   */
+  private static void nameConfigurationFile(String file, int index, JsonNode node) {
+    if (!(node instanceof ObjectNode object) || !CONFIGURATION_KINDS.contains(
+        node.path("apiVersion").asText("").replaceFirst("/[^/]*$", "") + "/" + node.path("kind").asText(""))) {
+      return;
+    }
+    JsonNode meta = object.get("metadata");
+    if (meta != null && !meta.isObject()) {
+      return;
+    }
+    ObjectNode metadata = meta == null ? object.putObject("metadata") : (ObjectNode) meta;
+    JsonNode name = metadata.get("name");
+    if (name != null && name.isTextual() && !name.asText().isBlank()) {
+      return;
+    }
+    String base = STDIN.equals(file) ? "stdin" : Path.of(file).getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    metadata.put("name", index > 1 ? base + "-" + index : base);
+  }
+
+  /** {@code group/kind} of the component configuration files read without a metadata.name. */
+  static final java.util.Set<String> CONFIGURATION_KINDS = java.util.Set.of(
+      "audit.k8s.io/Policy",
+      "kubelet.config.k8s.io/KubeletConfiguration",
+      "kubeproxy.config.k8s.io/KubeProxyConfiguration",
+      "kubescheduler.config.k8s.io/KubeSchedulerConfiguration",
+      "apiserver.config.k8s.io/EncryptionConfiguration",
+      "apiserver.config.k8s.io/AdmissionConfiguration",
+      "apiserver.config.k8s.io/AuthenticationConfiguration",
+      "apiserver.config.k8s.io/AuthorizationConfiguration",
+      "apiserver.k8s.io/AdmissionConfiguration");
 
   /** A kubeconfig has no metadata: it becomes one evidence object per user and cluster. */
   private int emitKubeconfig(Provenance where, JsonNode node) {

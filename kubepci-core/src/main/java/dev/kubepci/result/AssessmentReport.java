@@ -72,6 +72,17 @@ public record AssessmentReport(
     return counts;
   }
 
+  /**
+   * Number of failing (not waived) findings per PCI scope ({@code cde}, {@code connected}, {@code shared},
+   * {@code out-of-scope}, {@code unscoped}), sorted by scope; scopes without findings are left out.
+   */
+  public Map<String, Integer> findingCountsByScope() {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    findings.stream().filter(f -> f.status() == Status.FAIL)
+        .forEach(f -> counts.merge(f.scope() == null ? "unscoped" : f.scope(), 1, Integer::sum));
+    return counts;
+  }
+
   /** Number of failing (not waived) findings at each severity, every severity present. */
   public Map<dev.kubepci.rule.Severity, Integer> findingCounts() {
     Map<dev.kubepci.rule.Severity, Integer> counts = new EnumMap<>(dev.kubepci.rule.Severity.class);

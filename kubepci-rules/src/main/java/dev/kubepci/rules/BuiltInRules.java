@@ -9,7 +9,9 @@ import dev.kubepci.rules.auth.AuthRules;
 import dev.kubepci.rules.image.ImageRules;
 import dev.kubepci.rules.network.NetworkRules;
 import dev.kubepci.rules.pki.PkiRules;
+import dev.kubepci.rules.platform.PlatformRules;
 import dev.kubepci.rules.rbac.RbacRules;
+import dev.kubepci.rules.scope.ScopeRules;
 import dev.kubepci.rules.secrets.SecretsRules;
 import dev.kubepci.rules.workload.WorkloadRules;
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ public final class BuiltInRules {
     rules.addAll(AuthRules.all());
     rules.addAll(PkiRules.all());
     rules.addAll(NetworkRules.all());
+    rules.addAll(ScopeRules.all());
+    rules.addAll(PlatformRules.all());
     return rules;
   }
 

@@ -33,9 +33,10 @@ public record JsonReport(
    * Counts: practices per status, failing findings per severity, rules per status, input errors; waived findings,
    * practices an attestation decided, and MANUAL practices still open.
    */
-  @JsonPropertyOrder({"requirements", "findings", "rules", "errors", "waived", "attested", "open"})
+  @JsonPropertyOrder({"requirements", "findings", "rules", "errors", "waived", "attested", "open", "scopes"})
   public record Summary(Map<String, Integer> requirements, Map<String, Integer> findings,
-      Map<String, Integer> rules, int errors, int waived, int attested, List<String> open) {}
+      Map<String, Integer> rules, int errors, int waived, int attested, List<String> open,
+      Map<String, Integer> scopes) {}
 
   /** One area of the guidance. */
   @JsonPropertyOrder({"id", "title", "status", "requirements"})

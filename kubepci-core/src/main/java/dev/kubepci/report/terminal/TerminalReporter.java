@@ -246,6 +246,16 @@ public final class TerminalReporter implements Reporter {
     }
     sb.append("; ").append(report.errors().size()).append(report.errors().size() == 1 ? " input error" : " input errors")
         .append('\n');
+    Map<String, Integer> scopes = report.findingCountsByScope();
+    if (!scopes.isEmpty() && !scopes.keySet().equals(java.util.Set.of("unscoped"))) {
+      StringBuilder byScope = new StringBuilder();
+      for (String scope : List.of("cde", "connected", "shared", "out-of-scope", "unscoped")) {
+        if (scopes.containsKey(scope)) {
+          byScope.append(byScope.length() == 0 ? "" : ", ").append(scopes.get(scope)).append(' ').append(scope);
+        }
+      }
+      sb.append(bold("Findings by scope: ")).append(byScope).append('\n');
+    }
   }
 
   private String statusLabel(Status s) {

@@ -69,7 +69,7 @@ public final class ServiceAccountTokenLifetimeRule implements ClusterRule {
       if (violations.isEmpty()) {
         out.pass();
       } else {
-        out.fail(api.pod(), violations);
+        out.fail(api.pod(), Violation.onePerPath(violations));
       }
     }
     return out.build("no kube-apiserver in the input");

@@ -3,26 +3,28 @@ package dev.kubepci.rules.network;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
-import dev.kubepci.model.Workload;
+import dev.kubepci.netpol.Direction;
+import dev.kubepci.netpol.NetworkPolicies;
+import dev.kubepci.netpol.PodEndpoint;
+import dev.kubepci.netpol.Policy;
+import dev.kubepci.result.Table;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Flags namespaces that run workloads without a default-deny NetworkPolicy for ingress and for egress: a policy
- * that selects every pod (empty podSelector), names the policy type, and allows nothing.
+ * Flags namespaces that run workloads without a default deny for ingress and for egress: a policy that selects every
+ * pod of the namespace (an empty podSelector, a Calico selector or a Cilium endpointSelector that covers them all),
+ * isolates them for that direction, and allows nothing itself. Calico and Cilium equivalents count when the CNI
+ * applies them.
  */
 @RuleInfo(
     id = "KPCI-0007",
@@ -33,72 +35,47 @@ import java.util.Set;
         + "connect anywhere, so one compromised workload reaches all others. A default deny for ingress and egress "
         + "turns every allowed flow into a decision written down in a policy.",
     remediation = "Add to each namespace a NetworkPolicy with podSelector: {}, policyTypes [Ingress, Egress] and no "
-        + "rules, then allow the flows each workload needs (including DNS) with further policies.",
-    references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies"},
-    reads = {"Namespace", "NetworkPolicy", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job",
-        "CronJob", "ReplicationController"})
+        + "rules (or the Calico or Cilium equivalent), then allow the flows each workload needs (including DNS) with "
+        + "further policies.",
+    references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies",
+        "https://docs.tigera.io/calico/latest/network-policy/get-started/kubernetes-default-deny",
+        "https://docs.cilium.io/en/stable/security/policy/language/"},
+    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
+        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier", "crd.projectcalico.org/IPPool",
+        "cilium.io/CiliumNetworkPolicy", "cilium.io/CiliumClusterwideNetworkPolicy", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
 public final class NamespaceDefaultDenyRule implements ClusterRule {
   /** Namespaces Kubernetes creates that hold no workloads of their own. */
   private static final Set<String> IGNORED = Set.of("kube-public", "kube-node-lease");
 
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {
-    Map<String, Resource> firstWorkload = new LinkedHashMap<>();
-    for (Workload w : inventory.workloads()) {
-      if (w.namespace() != null && !IGNORED.contains(w.namespace()) && !"PodTemplate".equals(w.resource().kind())) {
-        firstWorkload.putIfAbsent(w.namespace(), w.resource());
-      }
-    }
+    NetworkPolicies model = NetworkPolicies.of(inventory);
     Outcome.Builder out = Outcome.builder();
-    for (String ns : inventory.namespaces()) {
-      Resource anchor = firstWorkload.get(ns);
-      if (anchor == null) {
+    List<List<String>> rows = new ArrayList<>();
+    for (String ns : model.namespaces()) {
+      // host-network pods are outside NetworkPolicy: a namespace of only those has nothing a policy could cover
+      List<PodEndpoint> pods = model.workloads(ns).stream().filter(p -> !p.hostNetwork()).toList();
+      if (pods.isEmpty() || IGNORED.contains(ns)) {
         continue;
       }
-      boolean ingress = false;
-      boolean egress = false;
-      for (Resource r : inventory.inNamespace(ns)) {
-        NetworkPolicy np = r.as(NetworkPolicy.class).orElse(null);
-        if (np == null || np.getSpec() == null || !selectsAll(np.getSpec().getPodSelector())) {
-          continue;
-        }
-        NetworkPolicySpec spec = np.getSpec();
-        List<String> types = effectiveTypes(spec);
-        if (types.contains("Ingress") && (spec.getIngress() == null || spec.getIngress().isEmpty())) {
-          ingress = true;
-        }
-        if (types.contains("Egress") && (spec.getEgress() == null || spec.getEgress().isEmpty())) {
-          egress = true;
-        }
-      }
-      if (ingress && egress) {
+      Optional<Policy> ingress = model.defaultDeny(ns, Direction.INGRESS);
+      Optional<Policy> egress = model.defaultDeny(ns, Direction.EGRESS);
+      rows.add(List.of(ns, Integer.toString(pods.size()), ingress.map(Policy::name).orElse("none"),
+          egress.map(Policy::name).orElse("none")));
+      if (ingress.isPresent() && egress.isPresent()) {
         out.pass();
         continue;
       }
-      Resource subject = inventory.get("Namespace", null, ns).orElseGet(() -> syntheticNamespace(ns, anchor));
-      String missing = !ingress && !egress ? "ingress or egress" : (!ingress ? "ingress" : "egress");
+      String missing = ingress.isEmpty() && egress.isEmpty() ? "ingress or egress"
+          : ingress.isEmpty() ? "ingress" : "egress";
+      Resource subject = inventory.get("Namespace", null, ns).orElseGet(() -> new Resource(
+          new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build(),
+          pods.get(0).resource().provenance()));
       out.fail(subject, Violation.at(FieldPath.root().child("metadata").child("name"), ns,
-          "namespace " + ns + " runs workloads but has no default-deny NetworkPolicy for " + missing));
+          "namespace " + ns + " runs " + pods.size() + " workload(s) but has no default-deny policy for " + missing));
     }
+    out.table(new Table("namespace-default-deny", "Default deny per namespace (" + model.engine().title()
+        + " semantics)", List.of("namespace", "workloads", "ingress default deny", "egress default deny"), rows));
     return out.build("no namespace in the input runs workloads");
-  }
-
-  private static boolean selectsAll(LabelSelector selector) {
-    return selector == null
-        || ((selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
-            && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty()));
-  }
-
-  /** policyTypes as Kubernetes defaults it: Ingress always, Egress when egress rules exist. */
-  static List<String> effectiveTypes(NetworkPolicySpec spec) {
-    if (spec.getPolicyTypes() != null && !spec.getPolicyTypes().isEmpty()) {
-      return spec.getPolicyTypes();
-    }
-    return spec.getEgress() != null && !spec.getEgress().isEmpty() ? List.of("Ingress", "Egress") : List.of("Ingress");
-  }
-
-  private static Resource syntheticNamespace(String name, Resource anchor) {
-    Namespace ns = new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build();
-    return new Resource(ns, anchor.provenance());
   }
 }

@@ -8,6 +8,10 @@ public final class NetworkRules {
   private NetworkRules() {}
 
   public static List<Rule> all() {
-    return List.of(new NamespaceDefaultDenyRule());
+    return List.of(
+        new NamespaceDefaultDenyRule(),
+        new CniEnforcesPoliciesRule(),
+        new WorkloadIsolationRule(),
+        new BroadNetworkAllowRule());
   }
 }

@@ -1,5 +1,7 @@
 package dev.kubepci.rules.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kubepci.result.Status;
 import dev.kubepci.testing.RuleTester;
 import org.junit.jupiter.api.Test;
@@ -25,8 +27,8 @@ class ServiceAccountTokenLifetimeRuleTest {
   }
 
   @Test
-  void flagsAbsentMaximumAndTheExtensionDefault() {
-    tester.given("""
+  void flagsAbsentMaximumAndTheExtensionDefaultInOneFinding() {
+    assertThat(tester.given("""
         apiVersion: v1
         kind: Pod
         metadata: {name: kube-apiserver, namespace: kube-system}
@@ -35,7 +37,8 @@ class ServiceAccountTokenLifetimeRuleTest {
             - name: kube-apiserver
               image: registry.k8s.io/kube-apiserver:v1.31.4
               command: [kube-apiserver]   # expect-violation: does not cap service-account token lifetime
-        """).assertMarkedViolations();
+        """).assertMarkedViolations().findings()).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("accepts the tokens it gives pods for a year"));
   }
 
   @Test

@@ -1,0 +1,247 @@
+package dev.kubepci.netpol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The other end a rule names (its {@code from} or {@code to}), normalised across policy languages. Matching answers
+ * which part of the peer the rule covers: {@link AddressSet#ALL} for a pod that matches, the covered addresses for an
+ * address range, {@link AddressSet#EMPTY} for no match.
+ */
+public interface Peer {
+  AddressSet match(Endpoint peer, Addressing addressing);
+
+  /** For reports: {@code pods app=web in namespaces team=shop}, {@code 10.0.0.0/8 except 10.1.0.0/16}. */
+  String describe();
+
+  /** True when the rule matches no peer at all (Cilium's empty rule, an empty selector list). */
+  default boolean isNothing() {
+    return false;
+  }
+
+  /** True when the rule matches every peer, inside and outside the cluster. */
+  default boolean isEverything() {
+    return false;
+  }
+
+  /** True when the peer is (or includes) an address range, which may or may not cover pod addresses. */
+  default boolean addressBased() {
+    return false;
+  }
+
+  /** What a peer needs to know about addresses: the CNI semantics and the pod and node address ranges. */
+  interface Addressing {
+    PolicyKind engine();
+
+    /**
+     * The addresses a pod may have: its IPs when known, else the cluster's pod network (node pod CIDRs, Calico IP
+     * pools), else null when unknown. For a host-network pod, the node addresses.
+     */
+    AddressSet addressesOf(PodEndpoint pod);
+  }
+
+  static AddressSet whole(Endpoint e) {
+    return e instanceof AddressEndpoint a ? a.addresses() : AddressSet.ALL;
+  }
+
+  /** Every peer: an empty {@code from}/{@code to}, a Calico rule without source, Cilium entity {@code all}. */
+  static Peer everything(String description) {
+    return new Peer() {
+      @Override
+      public AddressSet match(Endpoint peer, Addressing addressing) {
+        return whole(peer);
+      }
+
+      @Override
+      public String describe() {
+        return description;
+      }
+
+      @Override
+      public boolean isEverything() {
+        return true;
+      }
+    };
+  }
+
+  static Peer nothing(String description) {
+    return new Peer() {
+      @Override
+      public AddressSet match(Endpoint peer, Addressing addressing) {
+        return AddressSet.EMPTY;
+      }
+
+      @Override
+      public String describe() {
+        return description;
+      }
+
+      @Override
+      public boolean isNothing() {
+        return true;
+      }
+    };
+  }
+
+  /** Pods (never host-network ones, which NetworkPolicy sees as their node) that {@code test} accepts. */
+  static Peer pods(Predicate<PodEndpoint> test, String description) {
+    return new Peer() {
+      @Override
+      public AddressSet match(Endpoint peer, Addressing addressing) {
+        return peer instanceof PodEndpoint p && !p.hostNetwork() && test.test(p) ? AddressSet.ALL : AddressSet.EMPTY;
+      }
+
+      @Override
+      public String describe() {
+        return description;
+      }
+    };
+  }
+
+  /** Host-network pods, as the nodes they run on (Cilium entities {@code host} and {@code remote-node}). */
+  static Peer hosts(String description) {
+    return new Peer() {
+      @Override
+      public AddressSet match(Endpoint peer, Addressing addressing) {
+        return peer instanceof PodEndpoint p && p.hostNetwork() ? AddressSet.ALL : AddressSet.EMPTY;
+      }
+
+      @Override
+      public String describe() {
+        return description;
+      }
+    };
+  }
+
+  /**
+   * An address range (ipBlock, Calico nets, Cilium CIDR). Whether it also covers pods is up to the CNI: Calico
+   * matches pod IPs, Cilium never does, and for other CNIs Kubernetes leaves it undefined; kubepci then assumes the
+   * range covers a pod when it overlaps the pod's known addresses, or, when those are unknown, when it spans every
+   * private range. Over-stating reach is safer than under-stating it.
+   */
+  static Peer addresses(AddressSet range, String description) {
+    return new Peer() {
+      @Override
+      public AddressSet match(Endpoint peer, Addressing addressing) {
+        if (peer instanceof AddressEndpoint a) {
+          return a.addresses().intersect(range);
+        }
+        PodEndpoint p = (PodEndpoint) peer;
+        if (addressing.engine() == PolicyKind.CILIUM && !p.hostNetwork()) {
+          return AddressSet.EMPTY;
+        }
+        AddressSet known = addressing.addressesOf(p);
+        boolean covers = known != null ? range.overlaps(known) : range.containsAll(AddressSet.PRIVATE_V4);
+        return covers ? AddressSet.ALL : AddressSet.EMPTY;
+      }
+
+      @Override
+      public String describe() {
+        return description;
+      }
+
+      @Override
+      public boolean addressBased() {
+        return true;
+      }
+    };
+  }
+
+  /** Any of {@code peers}. */
+  static Peer anyOf(List<Peer> peers, String description) {
+    List<Peer> list = List.copyOf(peers);
+    return new Peer() {
+      @Override
+      public AddressSet match(Endpoint peer, Addressing addressing) {
+        AddressSet out = AddressSet.EMPTY;
+        for (Peer p : list) {
+          out = out.union(p.match(peer, addressing));
+        }
+        return out;
+      }
+
+      @Override
+      public String describe() {
+        return description;
+      }
+
+      @Override
+      public boolean isNothing() {
+        return list.stream().allMatch(Peer::isNothing);
+      }
+
+      @Override
+      public boolean isEverything() {
+        return list.stream().anyMatch(Peer::isEverything);
+      }
+
+      @Override
+      public boolean addressBased() {
+        return list.stream().anyMatch(Peer::addressBased);
+      }
+    };
+  }
+
+  /** Peers {@code a} and {@code b} both match (Calico: a selector and nets in one rule). */
+  static Peer allOf(List<Peer> peers, String description) {
+    List<Peer> list = new ArrayList<>(peers);
+    return new Peer() {
+      @Override
+      public AddressSet match(Endpoint peer, Addressing addressing) {
+        AddressSet out = whole(peer);
+        for (Peer p : list) {
+          out = out.intersect(p.match(peer, addressing));
+        }
+        return out;
+      }
+
+      @Override
+      public String describe() {
+        return description;
+      }
+
+      @Override
+      public boolean isNothing() {
+        return list.stream().anyMatch(Peer::isNothing);
+      }
+
+      @Override
+      public boolean isEverything() {
+        return list.stream().allMatch(Peer::isEverything);
+      }
+
+      @Override
+      public boolean addressBased() {
+        return list.stream().anyMatch(Peer::addressBased);
+      }
+    };
+  }
+
+  /** Peers {@code base} matches and {@code excluded} does not (Calico notSelector, notNets). */
+  static Peer excluding(Peer base, Peer excluded, String description) {
+    return new Peer() {
+      @Override
+      public AddressSet match(Endpoint peer, Addressing addressing) {
+        AddressSet in = base.match(peer, addressing);
+        if (in.isEmpty()) {
+          return in;
+        }
+        if (peer instanceof AddressEndpoint) {
+          return in.minus(excluded.match(peer, addressing));
+        }
+        return excluded.match(peer, addressing).isEmpty() ? in : AddressSet.EMPTY;
+      }
+
+      @Override
+      public String describe() {
+        return description;
+      }
+
+      @Override
+      public boolean isNothing() {
+        return base.isNothing();
+      }
+    };
+  }
+}

@@ -1,0 +1,77 @@
+package dev.kubepci.rules.network;
+
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.ManagedProvider;
+import dev.kubepci.netpol.Cni;
+import dev.kubepci.netpol.NetworkPolicies;
+import dev.kubepci.netpol.Policy;
+import dev.kubepci.result.Table;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Identifies the CNI from the DaemonSets that run it and fails when none of the plugins found enforces
+ * NetworkPolicy (Flannel alone, the AWS VPC CNI without its policy agent, Azure CNI without a policy engine): every
+ * policy in the cluster is then decoration. Also flags policies written in a language the CNI does not apply.
+ */
+@RuleInfo(
+    id = "KPCI-0300",
+    name = "cni-enforces-network-policy",
+    title = "The cluster network plugin enforces network policies",
+    severity = Severity.CRITICAL,
+    rationale = "Kubernetes accepts NetworkPolicy objects whether or not the network plugin enforces them. With a "
+        + "plugin that ignores them, the cluster looks segmented on paper while every pod can still reach every "
+        + "other, so no default deny or CDE isolation written in policies holds.",
+    remediation = "Run a network plugin that enforces NetworkPolicy (Calico, Cilium, Antrea, or the provider's "
+        + "enforcement: the AWS VPC CNI network policy agent, Azure NPM), and write policies in the language of the "
+        + "plugin that enforces them.",
+    references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#prerequisites",
+        "https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html"},
+    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
+        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier", "crd.projectcalico.org/IPPool",
+        "cilium.io/CiliumNetworkPolicy", "cilium.io/CiliumClusterwideNetworkPolicy", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+public final class CniEnforcesPoliciesRule implements ClusterRule {
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    NetworkPolicies model = NetworkPolicies.of(inventory);
+    Cni cni = model.cni();
+    List<List<String>> rows = new ArrayList<>();
+    for (Cni.Plugin p : cni.plugins()) {
+      rows.add(List.of(p.name(), p.evidence().ref().displayName(),
+          p.enforcement() == Cni.Enforcement.ENFORCES ? "yes"
+              : p.enforcement() == Cni.Enforcement.DOES_NOT_ENFORCE ? "no" : "unknown", p.detail()));
+    }
+    Table table = new Table("cni", "Network plugins and NetworkPolicy enforcement",
+        List.of("plugin", "runs as", "enforces NetworkPolicy", "detail"), rows);
+    if (cni.enforcement() == Cni.Enforcement.UNKNOWN) {
+      String where = ManagedProvider.of(inventory).map(p -> " On " + p.title()
+          + ", read the network policy setting with: " + p.describeCommand() + ".").orElse("");
+      return Outcome.notAssessed("no network plugin that enforces NetworkPolicy was recognised in the input ("
+          + cni.describe() + "); include the kube-system DaemonSets or state which CNI runs." + where).withTable(table);
+    }
+    Outcome.Builder out = Outcome.builder().table(table);
+    if (cni.enforcement() == Cni.Enforcement.DOES_NOT_ENFORCE) {
+      for (Cni.Plugin p : cni.plugins()) {
+        out.fail(p.evidence(), Violation.at(FieldPath.root().child("metadata").child("name"), p.name(),
+            "the network plugin " + p.name() + " does not enforce NetworkPolicy: " + p.detail()));
+      }
+    } else {
+      out.pass();
+      out.note("NetworkPolicy is enforced by " + cni.enforcer().map(Cni.Plugin::name).orElse("?") + " ("
+          + model.engine().title() + " semantics)");
+    }
+    for (Policy p : model.ignoredPolicies()) {
+      out.fail(p.source(), Violation.at(FieldPath.root().child("kind"), p.source().kind(),
+          p.source().kind() + " " + p.name() + " has no effect: the cluster's network plugin is " + cni.describe()
+              + ", which does not apply " + p.kind().title() + " policies").withSeverity(Severity.MEDIUM));
+    }
+    return out.build("no network plugin found");
+  }
+}

@@ -1,0 +1,69 @@
+package dev.kubepci.rules.platform;
+
+import dev.kubepci.model.ControlPlane;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.ManagedProvider;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks that kube-controller-manager and kube-scheduler serve their APIs (health, metrics, profiling) on the
+ * loopback address only: their --bind-address defaults to 0.0.0.0, which publishes ports 10257 and 10259 on every
+ * interface of the control-plane node.
+ */
+@RuleInfo(
+    id = "KPCI-0317",
+    name = "control-plane-bind-address",
+    title = "Controller manager and scheduler listen on the loopback address only",
+    severity = Severity.MEDIUM,
+    rationale = "The controller manager and the scheduler need no callers from the network. Listening on every "
+        + "interface exposes their metrics and, with profiling on, their internals to anything that reaches the "
+        + "control-plane node, widening the surface an attacker can probe.",
+    remediation = "Start kube-controller-manager and kube-scheduler with --bind-address=127.0.0.1 (kubeadm's default), "
+        + "and reach their metrics through the API server or a local agent.",
+    references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-scheduler/",
+        "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/"},
+    reads = {"Pod", "Node"})
+public final class ControlPlaneBindAddressRule implements ClusterRule {
+  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "localhost");
+  private static final Map<ManagedProvider, String> SETTINGS = Map.of(
+      ManagedProvider.EKS, "nothing: the provider runs these components outside the cluster's networks",
+      ManagedProvider.AKS, "nothing: the provider runs these components outside the cluster's networks",
+      ManagedProvider.GKE, "nothing: the provider runs these components outside the cluster's networks");
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    ControlPlane cp = ControlPlane.of(inventory);
+    List<ControlPlane.Component> components = List.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER,
+        ControlPlane.Component.KUBE_SCHEDULER);
+    if (components.stream().allMatch(c -> cp.instances(c).isEmpty())) {
+      Optional<Outcome> unavailable = ControlPlaneAccess.unavailable(inventory,
+          ControlPlane.Component.KUBE_SCHEDULER, SETTINGS);
+      if (unavailable.isPresent()) {
+        return unavailable.get();
+      }
+    }
+    Outcome.Builder out = Outcome.builder();
+    for (ControlPlane.Component c : components) {
+      for (ControlPlane.Instance i : cp.instances(c)) {
+        String address = i.flag("bind-address").orElse(null);
+        if (address != null && LOOPBACK.contains(address)) {
+          out.pass();
+        } else {
+          out.fail(i.pod(), Violation.at(i.pathOf("bind-address"), address == null ? null : "--bind-address=" + address,
+              c.binary() + " listens on every interface (--bind-address " + (address == null ? "defaults to 0.0.0.0"
+                  : "is " + address) + ")"));
+        }
+      }
+    }
+    return out.build("no controller manager or scheduler in the input");
+  }
+}

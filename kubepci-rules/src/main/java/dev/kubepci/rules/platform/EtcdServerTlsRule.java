@@ -1,0 +1,76 @@
+package dev.kubepci.rules.platform;
+
+import dev.kubepci.model.ControlPlane;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.ManagedProvider;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.SamePathViolations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks that etcd serves clients and peers with certificates of its own ({@code --cert-file}/{@code --key-file},
+ * {@code --peer-cert-file}/{@code --peer-key-file}) and that peer traffic, which replicates every write, never
+ * travels as plain http off the host. Client-certificate authentication, automatic TLS and http client listeners are
+ * KPCI-0226's, not repeated here.
+ */
+@RuleInfo(
+    id = "KPCI-0313",
+    name = "etcd-server-tls",
+    title = "etcd serves clients and peers over TLS with its own certificates",
+    severity = Severity.HIGH,
+    rationale = "The etcd store holds every object of the cluster, Secrets included. Without a server certificate "
+        + "etcd cannot serve TLS at all, and peer traffic between members replicates every write: over plain http "
+        + "it hands the whole cluster state to anyone on the control-plane network.",
+    remediation = "Give etcd --cert-file/--key-file and --peer-cert-file/--peer-key-file signed by the etcd CA and "
+        + "list only https URLs in --listen-peer-urls and --initial-advertise-peer-urls.",
+    references = {"https://etcd.io/docs/v3.5/op-guide/security/",
+        "https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/#securing-etcd-clusters"},
+    reads = {"Pod", "Node"})
+public final class EtcdServerTlsRule implements ClusterRule {
+  private static final Map<ManagedProvider, String> SETTINGS = Map.of(
+      ManagedProvider.EKS, "the provider's statement on etcd encryption in transit",
+      ManagedProvider.AKS, "the provider's statement on etcd encryption in transit",
+      ManagedProvider.GKE, "the provider's statement on etcd encryption in transit");
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    Optional<Outcome> unavailable = ControlPlaneAccess.unavailable(inventory, ControlPlane.Component.ETCD, SETTINGS);
+    if (unavailable.isPresent()) {
+      return unavailable.get();
+    }
+    Outcome.Builder out = Outcome.builder();
+    for (ControlPlane.Instance etcd : ControlPlane.of(inventory).instances(ControlPlane.Component.ETCD)) {
+      List<Violation> v = new ArrayList<>();
+      for (String flag : List.of("cert-file", "key-file", "peer-cert-file", "peer-key-file")) {
+        if (etcd.flag(flag).isEmpty()) {
+          v.add(Violation.at(etcd.pathOf(flag), null, "etcd has no --" + flag));
+        }
+      }
+      for (String flag : List.of("listen-peer-urls", "initial-advertise-peer-urls")) {
+        etcd.flag(flag).ifPresent(urls -> {
+          for (String url : urls.split(",")) {
+            String u = url.trim();
+            if (u.startsWith("http://") && !u.matches("http://(127\\.0\\.0\\.1|localhost|\\[::1\\])(:\\d+)?/?")) {
+              v.add(Violation.at(etcd.pathOf(flag), u, "etcd " + (flag.startsWith("listen") ? "listens for"
+                  : "advertises") + " peers without TLS on " + u));
+            }
+          }
+        });
+      }
+      if (v.isEmpty()) {
+        out.pass();
+      } else {
+        out.fail(etcd.pod(), SamePathViolations.merge(v));
+      }
+    }
+    return out.build("no etcd in the input");
+  }
+}

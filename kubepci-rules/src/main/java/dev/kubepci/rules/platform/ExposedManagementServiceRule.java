@@ -1,0 +1,114 @@
+package dev.kubepci.rules.platform;
+
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Resource;
+import dev.kubepci.model.Workload;
+import dev.kubepci.netpol.AddressSet;
+import dev.kubepci.result.Table;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.TableRows;
+import dev.kubepci.rules.SamePathViolations;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Flags Services that put the API server, kubelets, etcd or an administrative UI on addresses outside the cluster
+ * without an IP allow-list: NodePort (every node's address, no source restriction possible), externalIPs, and
+ * LoadBalancers without {@code loadBalancerSourceRanges} (or with 0.0.0.0/0). Load balancers the provider keeps
+ * internal are listed, not failed.
+ */
+@RuleInfo(
+    id = "KPCI-0310",
+    name = "exposed-management-service",
+    title = "Management interfaces are not exposed outside the cluster without an IP allow-list",
+    severity = Severity.HIGH,
+    rationale = "The API server, the kubelets, etcd and dashboards are how a cluster is administered. Exposed on a "
+        + "node port or an unrestricted load balancer, they can be reached from any network that reaches the "
+        + "nodes, so one weak credential or unauthenticated endpoint is enough to take over the cluster.",
+    remediation = "Expose management interfaces only through a ClusterIP Service behind an authenticated, "
+        + "allow-listed access path (VPN, bastion, private load balancer), or set loadBalancerSourceRanges to the "
+        + "administrators' networks. Never use NodePort or externalIPs for them.",
+    references = {"https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types",
+        "https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip"},
+    reads = {"Service", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"})
+public final class ExposedManagementServiceRule implements ClusterRule {
+  private static final List<String> INTERNAL_LB_ANNOTATIONS = List.of(
+      "service.beta.kubernetes.io/aws-load-balancer-internal", "service.beta.kubernetes.io/azure-load-balancer-internal",
+      "networking.gke.io/load-balancer-type", "cloud.google.com/load-balancer-type");
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    List<Workload> workloads = new ArrayList<>(inventory.workloads());
+    Outcome.Builder out = Outcome.builder();
+    List<List<String>> rows = new ArrayList<>();
+    for (Resource r : inventory.ofKind("", "Service")) {
+      Service svc = r.as(Service.class).orElse(null);
+      if (svc == null || svc.getSpec() == null || r.namespace() == null) {
+        continue;
+      }
+      ServiceSpec spec = svc.getSpec();
+      List<String> behind = ManagementTools.behind(svc, r.namespace(), workloads);
+      if (behind.isEmpty()) {
+        continue;
+      }
+      String type = spec.getType() == null ? "ClusterIP" : spec.getType();
+      String what = String.join(", ", behind);
+      List<Violation> violations = new ArrayList<>();
+      String exposure;
+      List<String> ranges = spec.getLoadBalancerSourceRanges() == null ? List.of() : spec.getLoadBalancerSourceRanges();
+      if ("NodePort".equals(type)) {
+        exposure = "every node's address";
+        violations.add(Violation.at(FieldPath.root().child("spec").child("type"), type, "Service " + r.name()
+            + " exposes " + what + " on a port of every node, which no source allow-list can restrict"));
+      } else if ("LoadBalancer".equals(type)) {
+        boolean internal = internal(r.annotations());
+        exposure = internal ? "internal load balancer" : "load balancer";
+        if (!internal && (ranges.isEmpty() || ranges.stream().anyMatch(ExposedManagementServiceRule::everywhere))) {
+          violations.add(Violation.at(FieldPath.root().child("spec").child("loadBalancerSourceRanges"),
+              ranges.isEmpty() ? null : String.join(", ", ranges), "Service " + r.name() + " exposes " + what
+                  + " on a load balancer open to " + (ranges.isEmpty() ? "any address" : "0.0.0.0/0")));
+        }
+      } else {
+        exposure = "cluster only";
+      }
+      if (spec.getExternalIPs() != null && !spec.getExternalIPs().isEmpty()) {
+        exposure = exposure + ", externalIPs";
+        violations.add(Violation.at(FieldPath.root().child("spec").child("externalIPs"),
+            String.join(", ", spec.getExternalIPs()), "Service " + r.name() + " exposes " + what
+                + " on external IPs " + String.join(", ", spec.getExternalIPs())));
+      }
+      rows.add(List.of(r.ref().displayName(), type, what, exposure, ranges.isEmpty() ? "-" : String.join(", ", ranges)));
+      if (violations.isEmpty()) {
+        out.pass();
+      } else {
+        out.fail(r, SamePathViolations.merge(violations));
+      }
+    }
+    out.table(new Table("management-services", "Services in front of management interfaces",
+        List.of("service", "type", "leads to", "reachable from", "source ranges"), TableRows.byFirstColumn(rows)));
+    return out.build("no Service leads to a management interface in the input");
+  }
+
+  private static boolean internal(Map<String, String> annotations) {
+    for (String key : INTERNAL_LB_ANNOTATIONS) {
+      String v = annotations.get(key);
+      if (v != null && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("internal"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean everywhere(String cidr) {
+    return AddressSet.isCidr(cidr) && AddressSet.of(cidr).containsAll(AddressSet.of("0.0.0.0/1"));
+  }
+}

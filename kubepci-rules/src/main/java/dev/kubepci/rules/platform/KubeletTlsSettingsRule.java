@@ -1,0 +1,75 @@
+package dev.kubepci.rules.platform;
+
+import dev.kubepci.model.ControlPlane;
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.ManagedProvider;
+import dev.kubepci.model.Resource;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.SamePathViolations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads KubeletConfiguration files: the kubelet API must accept TLS 1.2 or later only and offer no RC4 or 3DES
+ * cipher suite. An absent tlsMinVersion takes the Go default (TLS 1.2). The read-only port is KPCI-0225's and
+ * certificate rotation KPCI-0242's, not repeated here. Configuration files are not API objects: a live collection
+ * records KubeletConfiguration as not served by the API, and the files are read when given as input.
+ */
+@RuleInfo(
+    id = "KPCI-0312",
+    name = "kubelet-tls-settings",
+    title = "Kubelets serve TLS 1.2 or later with strong cipher suites",
+    severity = Severity.HIGH,
+    rationale = "The kubelet API carries exec and attach streams, container logs and pod specifications between the "
+        + "API server and each node. TLS 1.0 and 1.1 and RC4 or 3DES suites can be downgraded or broken, exposing "
+        + "that traffic to anyone on the node network.",
+    remediation = "Set tlsMinVersion: VersionTLS12 (or VersionTLS13) in every KubeletConfiguration (or "
+        + "--tls-min-version on the kubelet command line) and list only AEAD suites in tlsCipherSuites, or leave it "
+        + "unset for the Go defaults.",
+    references = {"https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/",
+        "https://kubernetes.io/docs/reference/command-line-tools-reference/kubelet/"},
+    reads = {"KubeletConfiguration", "Node"})
+public final class KubeletTlsSettingsRule implements ClusterRule {
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    List<Resource> configs = ControlPlane.of(inventory).kubeletConfigs();
+    if (configs.isEmpty()) {
+      String managed = ManagedProvider.of(inventory).map(p -> " On " + p.title() + ", read the kubelet configuration "
+          + "through the API proxy (configz) of each node; the provider sets tlsMinVersion and tlsCipherSuites.")
+          .orElse("");
+      return Outcome.notAssessed("no KubeletConfiguration is in the input; add /var/lib/kubelet/config.yaml of the "
+          + "nodes, or the output of kubectl get --raw /api/v1/nodes/<node>/proxy/configz." + managed);
+    }
+    Outcome.Builder out = Outcome.builder();
+    for (Resource r : configs) {
+      List<Violation> v = new ArrayList<>();
+      String tls = r.string("tlsMinVersion").orElse("");
+      if (tls.equals("VersionTLS10") || tls.equals("VersionTLS11")) {
+        v.add(Violation.at(FieldPath.root().child("tlsMinVersion"), tls, "the kubelet accepts " + tls
+            + ", below TLS 1.2"));
+      }
+      if (r.field("tlsCipherSuites").orElse(null) instanceof List<?> suites) {
+        for (int i = 0; i < suites.size(); i++) {
+          String suite = String.valueOf(suites.get(i));
+          if (suite.toUpperCase(Locale.ROOT).matches(".*(RC4|3DES).*")) {
+            v.add(Violation.at(FieldPath.root().child("tlsCipherSuites").index(i), suite,
+                "the kubelet offers the broken cipher suite " + suite));
+          }
+        }
+      }
+      if (v.isEmpty()) {
+        out.pass();
+      } else {
+        out.fail(r, SamePathViolations.merge(v));
+      }
+    }
+    return out.build("no KubeletConfiguration in the input");
+  }
+}

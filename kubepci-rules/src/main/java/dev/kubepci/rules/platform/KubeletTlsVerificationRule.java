@@ -1,0 +1,61 @@
+package dev.kubepci.rules.platform;
+
+import dev.kubepci.model.Workload;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.WorkloadRule;
+import io.fabric8.kubernetes.api.model.Container;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Flags cluster components started with flags that turn off certificate verification of the kubelet or API server
+ * they call: {@code --kubelet-insecure-tls} (metrics-server), {@code --insecure-skip-tls-verify} (client-go and
+ * kubectl based tools).
+ */
+@RuleInfo(
+    id = "KPCI-0316",
+    name = "component-tls-verification",
+    title = "Cluster components verify the certificates of the APIs they call",
+    severity = Severity.MEDIUM,
+    rationale = "Encryption without certificate verification protects only against passive listeners. A component "
+        + "that skips verification of kubelet or API server certificates sends its credentials and receives its data "
+        + "from whoever answers on the address, which an attacker on the node network can arrange.",
+    remediation = "Remove --kubelet-insecure-tls and --insecure-skip-tls-verify, and give the component the CA that "
+        + "signs the serving certificates (for the kubelets, enable serverTLSBootstrap and approve their CSRs).",
+    references = {"https://github.com/kubernetes-sigs/metrics-server#configuration",
+        "https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-certs/#kubelet-serving-certs"},
+    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+public final class KubeletTlsVerificationRule implements WorkloadRule {
+  private static final Set<String> FLAGS = Set.of("--kubelet-insecure-tls", "--insecure-skip-tls-verify",
+      "--kubelet-insecure-skip-tls-verify");
+
+  @Override
+  public List<Violation> check(Workload workload, RuleContext context) {
+    List<Violation> out = new ArrayList<>();
+    for (Workload.ContainerRef c : workload.containers()) {
+      Container container = c.container();
+      scan(container.getCommand(), c, "command", out);
+      scan(container.getArgs(), c, "args", out);
+    }
+    return out;
+  }
+
+  private static void scan(List<String> args, Workload.ContainerRef c, String field, List<Violation> out) {
+    if (args == null) {
+      return;
+    }
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i) == null ? "" : args.get(i).trim();
+      String flag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "true";
+      if (FLAGS.contains(flag) && "true".equalsIgnoreCase(value)) {
+        out.add(Violation.at(c.path().child(field).index(i), a, c.describe() + " skips certificate verification ("
+            + flag + ")"));
+      }
+    }
+  }
+}

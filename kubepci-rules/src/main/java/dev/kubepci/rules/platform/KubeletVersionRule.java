@@ -1,0 +1,94 @@
+package dev.kubepci.rules.platform;
+
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Resource;
+import dev.kubepci.result.Table;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.TableRows;
+import dev.kubepci.rules.SamePathViolations;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks every node's kubelet against the version skew policy (never newer than the API server, at most three minor
+ * releases older from 1.28 on, two before) and against the support table (its minor release must still be patched).
+ */
+@RuleInfo(
+    id = "KPCI-0351",
+    name = "kubelet-version-skew",
+    title = "Kubelets run supported releases within the version skew policy",
+    severity = Severity.HIGH,
+    rationale = "Nodes are upgraded separately from the control plane and are easily forgotten. A kubelet outside the "
+        + "skew policy is untested against its API server, and one whose release is past end of life keeps node-level "
+        + "vulnerabilities that have long been fixed upstream.",
+    remediation = "Upgrade the nodes (or replace them from a current node image) so that every kubelet runs the API "
+        + "server's minor release or one of the previous ones still under support.",
+    references = {"https://kubernetes.io/releases/version-skew-policy/#kubelet"},
+    reads = {"Node", "Pod"})
+public final class KubeletVersionRule implements ClusterRule {
+  private final SupportWindows windows;
+
+  public KubeletVersionRule(SupportWindows windows) {
+    this.windows = windows;
+  }
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    List<Resource> nodes = inventory.ofKind("Node");
+    if (nodes.isEmpty()) {
+      return Outcome.notAssessed("no Node objects are in the input; add kubectl get nodes -o yaml");
+    }
+    Optional<ClusterVersion> control = ClusterVersion.of(inventory);
+    LocalDate today = LocalDate.ofInstant(context.now(), ZoneOffset.UTC);
+    Outcome.Builder out = Outcome.builder();
+    List<List<String>> rows = new ArrayList<>();
+    for (Resource node : nodes) {
+      Optional<Version> kubelet = ClusterVersion.kubeletVersion(node).flatMap(Version::find);
+      if (kubelet.isEmpty()) {
+        rows.add(List.of(node.name(), "unknown", "-", "-"));
+        continue;
+      }
+      Version k = kubelet.get();
+      List<Violation> v = new ArrayList<>();
+      String text = ClusterVersion.kubeletVersion(node).orElse("");
+      String skew = "-";
+      if (control.isPresent() && !control.get().source().startsWith("newest kubelet")) {
+        Version api = control.get().version();
+        int allowed = api.minor() >= 28 ? 3 : 2;
+        int behind = api.minor() - k.minor();
+        skew = behind + " minor(s) behind the API server " + api.minorText();
+        if (k.major() == api.major() && behind < 0) {
+          v.add(Violation.at(ClusterVersion.KUBELET_PATH, text, "the kubelet of " + node.name() + " (" + k.minorText()
+              + ") is newer than the API server (" + api.minorText() + ")"));
+        } else if (k.major() == api.major() && behind > allowed) {
+          v.add(Violation.at(ClusterVersion.KUBELET_PATH, text, "the kubelet of " + node.name() + " is " + behind
+              + " minor releases behind the API server " + api.minorText() + " (at most " + allowed + " allowed)"));
+        }
+      }
+      String support = windows.release(k.minorText()).map(r -> {
+        if (today.isAfter(r.endOfLifeDate())) {
+          v.add(Violation.at(ClusterVersion.KUBELET_PATH, text, "the kubelet of " + node.name() + " runs Kubernetes "
+              + k.minorText() + ", past its end of life on " + r.endOfLife()));
+          return "end of life " + r.endOfLife();
+        }
+        return "supported until " + r.endOfLife();
+      }).orElse("not in the table");
+      rows.add(List.of(node.name(), text, skew, support));
+      if (v.isEmpty()) {
+        out.pass();
+      } else {
+        out.fail(node, SamePathViolations.merge(v));
+      }
+    }
+    out.table(new Table("kubelet-versions", "Kubelet versions", List.of("node", "kubelet", "skew", "support"), TableRows.byFirstColumn(rows)));
+    return out.build("no Node reports its kubelet version");
+  }
+}

@@ -1,0 +1,112 @@
+package dev.kubepci.rules.scope;
+
+import dev.kubepci.config.KubepciConfig;
+import dev.kubepci.config.PciScope;
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Scheduling;
+import dev.kubepci.model.Workload;
+import dev.kubepci.netpol.Direction;
+import dev.kubepci.netpol.NetworkPolicies;
+import dev.kubepci.result.Table;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import io.fabric8.kubernetes.api.model.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Lays the declared scope over the cluster: every namespace with its scope, workloads, default deny and whether its
+ * CDE workloads are pinned to dedicated nodes. Fails when the declaration does not match the input (a CDE namespace
+ * or selector that matches nothing), because every other segmentation verdict would then be about the wrong pods.
+ */
+@RuleInfo(
+    id = "KPCI-0380",
+    name = "cde-scope-declared",
+    title = "The declared cardholder data environment matches the cluster",
+    severity = Severity.MEDIUM,
+    rationale = "Segmentation can only be judged against a scope that describes the cluster as it is. A CDE namespace "
+        + "or label that matches nothing means the declaration is stale, and the workloads that really handle card "
+        + "data may be assessed as out of scope.",
+    remediation = "Update scope.cde in the configuration so that its namespaces exist and its selectors match the "
+        + "CDE workloads, and label in-scope namespaces consistently.",
+    references = {"https://listings.pcisecuritystandards.org/documents/Guidance-PCI-DSS-Scoping-and-Segmentation_v1.pdf"},
+    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
+        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier", "crd.projectcalico.org/IPPool",
+        "cilium.io/CiliumNetworkPolicy", "cilium.io/CiliumClusterwideNetworkPolicy", "RuntimeClass", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+public final class CdeScopeInventoryRule implements ClusterRule {
+  @Override
+  public Optional<Outcome> precheck(RuleContext context) {
+    return CdeScope.requireDeclared(context);
+  }
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    PciScope scope = CdeScope.scope(context);
+    KubepciConfig.Selection cde = context.config().scope().cde();
+    Outcome.Builder out = Outcome.builder();
+    for (int i = 0; i < cde.namespaces().size(); i++) {
+      String ns = cde.namespaces().get(i);
+      if (inventory.namespaces().contains(ns)) {
+        out.pass();
+      } else {
+        out.fail(null, Violation.at(FieldPath.root().child("scope").child("cde").child("namespaces").index(i), ns,
+            "the CDE namespace " + ns + " declared in the configuration is not in the input"));
+      }
+    }
+    List<Workload> workloads = CdeScope.workloads(inventory);
+    for (int i = 0; i < cde.selectors().size(); i++) {
+      String selector = cde.selectors().get(i);
+      boolean matches = inventory.ofKind("Namespace").stream().anyMatch(n -> PciScope.selects(selector, n.labels()))
+          || workloads.stream().anyMatch(w -> PciScope.selects(selector, w.resource().labels())
+              || PciScope.selects(selector, w.podLabels()));
+      if (matches) {
+        out.pass();
+      } else {
+        out.fail(null, Violation.at(FieldPath.root().child("scope").child("cde").child("selectors").index(i), selector,
+            "the CDE selector " + selector + " declared in the configuration matches no namespace or workload"));
+      }
+    }
+
+    NetworkPolicies network = NetworkPolicies.of(inventory);
+    List<Node> nodes = inventory.ofKind("Node").stream().map(r -> r.as(Node.class)).flatMap(Optional::stream).toList();
+    Map<String, List<Workload>> byNamespace = new TreeMap<>();
+    for (String ns : inventory.namespaces()) {
+      byNamespace.put(ns, new ArrayList<>());
+    }
+    workloads.forEach(w -> byNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w));
+    List<List<String>> rows = new ArrayList<>();
+    Map<String, Integer> counts = new TreeMap<>();
+    for (Map.Entry<String, List<Workload>> e : byNamespace.entrySet()) {
+      String ns = e.getKey();
+      String nsScope = scope.classifyNamespace(ns);
+      counts.merge(nsScope, 1, Integer::sum);
+      boolean in = network.defaultDeny(ns, Direction.INGRESS).isPresent();
+      boolean eg = network.defaultDeny(ns, Direction.EGRESS).isPresent();
+      String deny = in && eg ? "yes" : in ? "ingress only" : eg ? "egress only" : "no";
+      List<Workload> cdeWorkloads = e.getValue().stream().filter(w -> PciScope.CDE.equals(scope.classify(w))).toList();
+      String dedicated = cdeWorkloads.isEmpty() ? "-"
+          : cdeWorkloads.stream().allMatch(w -> CdePlacement.of(Scheduling.effective(w.podSpec(), inventory), nodes).dedicated()) ? "yes" : "no";
+      String label = cdeWorkloads.isEmpty() || PciScope.CDE.equals(nsScope) ? nsScope
+          : nsScope + " (" + cdeWorkloads.size() + " CDE workload(s) by label)";
+      rows.add(List.of(ns, label, Integer.toString(e.getValue().size()), deny, dedicated));
+    }
+    out.table(new Table("scope", "PCI scope per namespace", List.of("namespace", "scope", "workloads", "default deny",
+        "dedicated nodes"), rows));
+    List<String> summary = new ArrayList<>();
+    counts.forEach((k, v) -> summary.add(v + " " + k));
+    out.note("namespaces by scope: " + String.join(", ", summary));
+    if (counts.getOrDefault(PciScope.OUT_OF_SCOPE, 0) > 0) {
+      out.note("the cluster mixes the CDE with out-of-scope namespaces: segregation is decided by KPCI-0381 to "
+          + "KPCI-0385");
+    }
+    return out.build("the configuration declares no CDE namespace or selector");
+  }
+}

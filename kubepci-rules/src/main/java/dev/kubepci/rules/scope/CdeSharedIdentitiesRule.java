@@ -1,0 +1,304 @@
+package dev.kubepci.rules.scope;
+
+import dev.kubepci.config.PciScope;
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Resource;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rules.SamePathViolations;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Finds identities and secrets that cross the CDE boundary: RoleBindings that give service accounts from outside
+ * the CDE rights inside it (or CDE service accounts rights outside), Secrets with the same content on both sides,
+ * ExternalSecrets outside the CDE that read the CDE's keys, secret stores that serve both sides, and CDE Secrets
+ * annotated for replication to other namespaces. Secret values are never shown: only key names and a short
+ * SHA-256 fingerprint.
+ */
+@RuleInfo(
+    id = "KPCI-0384",
+    name = "cde-shared-identities",
+    title = "No service account or secret is shared across the CDE boundary",
+    severity = Severity.HIGH,
+    rationale = "A credential that works on both sides of the boundary joins them: whoever compromises the "
+        + "out-of-scope copy holds the CDE credential, and a service account from outside with rights inside is a "
+        + "path into the CDE that no network policy sees.",
+    remediation = "Give the CDE its own service accounts, secrets and secret-store paths. Remove RoleBindings that name "
+        + "service accounts of other namespaces, restrict ClusterSecretStores that serve the CDE to CDE namespaces "
+        + "(spec.conditions), and stop replicating CDE Secrets.",
+    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
+        "https://external-secrets.io/latest/api/clustersecretstore/"},
+    reads = {"Namespace", "RoleBinding", "Secret", "external-secrets.io/ExternalSecret",
+        "external-secrets.io/ClusterSecretStore"})
+public final class CdeSharedIdentitiesRule implements ClusterRule {
+  private static final Set<String> SKIPPED_SECRET_TYPES = Set.of("kubernetes.io/service-account-token",
+      "helm.sh/release.v1", "bootstrap.kubernetes.io/token");
+  private static final String ESO = "external-secrets.io";
+
+  @Override
+  public Optional<Outcome> precheck(RuleContext context) {
+    return CdeScope.requireDeclared(context);
+  }
+
+  @Override
+  public Outcome check(Inventory inventory, RuleContext context) {
+    PciScope scope = CdeScope.scope(context);
+    Outcome.Builder out = Outcome.builder();
+    Map<Resource, List<Violation>> found = new LinkedHashMap<>();
+    int checked = 0;
+    checked += bindings(inventory, scope, found);
+    checked += secrets(inventory, scope, found);
+    checked += externalSecrets(inventory, scope, found);
+    found.forEach((r, v) -> out.fail(r, SamePathViolations.merge(v)));
+    out.pass(Math.max(0, checked - found.size()));
+    return out.build("no RoleBinding, Secret or ExternalSecret in the input");
+  }
+
+  private static boolean cde(PciScope scope, String ns) {
+    return ns != null && PciScope.CDE.equals(scope.classifyNamespace(ns));
+  }
+
+  private static int bindings(Inventory inventory, PciScope scope, Map<Resource, List<Violation>> found) {
+    int n = 0;
+    for (Resource r : inventory.ofKind("rbac.authorization.k8s.io", "RoleBinding")) {
+      RoleBinding rb = r.as(RoleBinding.class).orElse(null);
+      if (rb == null || rb.getSubjects() == null) {
+        continue;
+      }
+      n++;
+      boolean inCde = cde(scope, r.namespace());
+      for (int i = 0; i < rb.getSubjects().size(); i++) {
+        Subject s = rb.getSubjects().get(i);
+        FieldPath path = FieldPath.root().child("subjects").index(i);
+        if ("ServiceAccount".equals(s.getKind())) {
+          String saNs = s.getNamespace() == null || s.getNamespace().isEmpty() ? r.namespace() : s.getNamespace();
+          String who = "ServiceAccount " + saNs + "/" + s.getName();
+          if (inCde && !cde(scope, saNs)) {
+            add(found, r, Violation.at(path, who, r.ref().displayName() + " gives " + who + " from outside the CDE "
+                + "rights in CDE namespace " + r.namespace()));
+          } else if (!inCde && cde(scope, saNs)) {
+            add(found, r, Violation.at(path, who, r.ref().displayName() + " gives the CDE identity " + who
+                + " rights in out-of-scope namespace " + r.namespace()).withSeverity(Severity.MEDIUM));
+          }
+        } else if ("Group".equals(s.getKind()) && inCde && s.getName() != null
+            && (s.getName().equals("system:serviceaccounts") || s.getName().equals("system:authenticated")
+                || s.getName().startsWith("system:serviceaccounts:")
+                && !cde(scope, s.getName().substring("system:serviceaccounts:".length())))) {
+          add(found, r, Violation.at(path, "Group " + s.getName(), r.ref().displayName() + " gives group "
+              + s.getName() + ", which includes identities outside the CDE, rights in CDE namespace " + r.namespace()));
+        }
+      }
+    }
+    return n;
+  }
+
+  private static int secrets(Inventory inventory, PciScope scope, Map<Resource, List<Violation>> found) {
+    Map<String, List<Resource>> byFingerprint = new TreeMap<>();
+    int n = 0;
+    for (Resource r : inventory.ofKind("", "Secret")) {
+      Secret s = r.as(Secret.class).orElse(null);
+      if (s == null || r.namespace() == null || s.getType() != null && SKIPPED_SECRET_TYPES.contains(s.getType())) {
+        continue;
+      }
+      n++;
+      Map<String, String> content = new TreeMap<>();
+      if (s.getData() != null) {
+        content.putAll(s.getData());
+      }
+      if (s.getStringData() != null) {
+        s.getStringData().forEach((k, v) -> content.put(k, "string:" + v));
+      }
+      if (!content.isEmpty()) {
+        byFingerprint.computeIfAbsent(fingerprint(content), k -> new ArrayList<>()).add(r);
+      }
+      if (cde(scope, r.namespace())) {
+        replication(r, scope).ifPresent(v -> add(found, r, v));
+      }
+    }
+    for (Map.Entry<String, List<Resource>> e : byFingerprint.entrySet()) {
+      List<Resource> cdeCopies = e.getValue().stream().filter(r -> cde(scope, r.namespace())).toList();
+      if (cdeCopies.isEmpty()) {
+        continue;
+      }
+      for (Resource r : e.getValue()) {
+        if (cde(scope, r.namespace())) {
+          continue;
+        }
+        Secret s = r.as(Secret.class).orElseThrow();
+        List<String> keys = new ArrayList<>(new TreeMap<>(s.getData() == null ? Map.of() : s.getData()).keySet());
+        if (s.getStringData() != null) {
+          keys.addAll(new TreeMap<>(s.getStringData()).keySet());
+        }
+        add(found, r, Violation.at(FieldPath.root().child("data"), "keys " + keys + ", sha256:" + e.getKey(),
+            "Secret " + r.namespace() + "/" + r.name() + " holds the same data as CDE Secret "
+                + cdeCopies.get(0).namespace() + "/" + cdeCopies.get(0).name()));
+      }
+    }
+    return n;
+  }
+
+  /** Reflector and kubernetes-replicator annotations that copy a CDE Secret into other namespaces. */
+  private static Optional<Violation> replication(Resource r, PciScope scope) {
+    Map<String, String> a = r.annotations();
+    FieldPath annotations = FieldPath.root().child("metadata").child("annotations");
+    String reflector = "reflector.v1.k8s.emberstack.com/";
+    if ("true".equals(a.get(reflector + "reflection-allowed"))) {
+      String allowed = a.getOrDefault(reflector + "reflection-allowed-namespaces", "");
+      if (reachesOutside(allowed, scope)) {
+        return Optional.of(Violation.at(annotations.child(reflector + "reflection-allowed-namespaces"),
+            allowed.isEmpty() ? "<all namespaces>" : allowed, "CDE Secret " + r.namespace() + "/" + r.name()
+                + " may be reflected into namespaces outside the CDE"));
+      }
+    }
+    String replicator = "replicator.v1.mittwald.de/";
+    for (String key : List.of("replicate-to", "replicate-to-matching")) {
+      String to = a.get(replicator + key);
+      if (to != null && !to.isBlank()) {
+        return Optional.of(Violation.at(annotations.child(replicator + key), to, "CDE Secret " + r.namespace() + "/"
+            + r.name() + " is replicated to " + to));
+      }
+    }
+    if ("true".equals(a.get(replicator + "replication-allowed"))) {
+      String allowed = a.getOrDefault(replicator + "replication-allowed-namespaces", "");
+      if (reachesOutside(allowed, scope)) {
+        return Optional.of(Violation.at(annotations.child(replicator + "replication-allowed-namespaces"),
+            allowed.isEmpty() ? "<all namespaces>" : allowed, "CDE Secret " + r.namespace() + "/" + r.name()
+                + " may be replicated into namespaces outside the CDE"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** True unless every entry names a CDE namespace literally (patterns may match anything). */
+  private static boolean reachesOutside(String list, PciScope scope) {
+    if (list.isBlank()) {
+      return true;
+    }
+    for (String ns : list.split(",")) {
+      String t = ns.trim();
+      if (!t.matches("[a-z0-9-]+") || !cde(scope, t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int externalSecrets(Inventory inventory, PciScope scope, Map<Resource, List<Violation>> found) {
+    List<Resource> all = inventory.ofKind(ESO, "ExternalSecret");
+    Map<String, Resource> cdeKeys = new TreeMap<>();
+    Set<String> cdeStores = new java.util.TreeSet<>();
+    for (Resource r : all) {
+      if (cde(scope, r.namespace())) {
+        for (KeyRef k : keys(r)) {
+          cdeKeys.putIfAbsent(k.identity(), r);
+          cdeStores.add(k.store());
+        }
+      }
+    }
+    for (Resource r : all) {
+      if (cde(scope, r.namespace())) {
+        continue;
+      }
+      for (KeyRef k : keys(r)) {
+        Resource owner = cdeKeys.get(k.identity());
+        if (owner != null) {
+          add(found, r, Violation.at(k.path(), k.key(), r.ref().displayName() + " reads " + k.key() + " from "
+              + k.store() + ", the same secret as CDE " + owner.ref().displayName()));
+        }
+      }
+    }
+    int stores = 0;
+    for (Resource store : inventory.ofKind(ESO, "ClusterSecretStore")) {
+      if (!cdeStores.contains("ClusterSecretStore/" + store.name())) {
+        continue;
+      }
+      stores++;
+      List<?> conditions = store.list("spec", "conditions");
+      List<String> outside = new ArrayList<>();
+      boolean open = conditions.isEmpty();
+      for (Object c : conditions) {
+        Map<?, ?> cond = c instanceof Map<?, ?> m ? m : Map.of();
+        if (cond.get("namespaceSelector") != null || cond.get("namespaceRegexes") != null) {
+          open = true; // kubepci cannot tell which namespaces a selector or pattern admits; treat as open
+        }
+        if (cond.get("namespaces") instanceof List<?> nss) {
+          nss.stream().map(String::valueOf).filter(ns -> !cde(scope, ns)).forEach(outside::add);
+        }
+      }
+      if (open || !outside.isEmpty()) {
+        add(found, store, Violation.at(FieldPath.root().child("spec").child("conditions"),
+            open ? "<any namespace>" : String.join(", ", outside), "ClusterSecretStore " + store.name()
+                + " serves CDE ExternalSecrets and also accepts ExternalSecrets from "
+                + (open ? "namespaces outside the CDE" : String.join(", ", outside))));
+      }
+    }
+    return all.size() + stores;
+  }
+
+  /** A secret an ExternalSecret reads: the store it reads from and the remote key. */
+  private record KeyRef(String store, String key, FieldPath path) {
+    String identity() {
+      return store + "\u0000" + key;
+    }
+  }
+
+  private static List<KeyRef> keys(Resource r) {
+    List<KeyRef> out = new ArrayList<>();
+    String kind = r.string("spec", "secretStoreRef", "kind").orElse("SecretStore");
+    String name = r.string("spec", "secretStoreRef", "name").orElse("?");
+    String store = "ClusterSecretStore".equals(kind) ? kind + "/" + name : kind + "/" + r.namespace() + "/" + name;
+    List<?> data = r.list("spec", "data");
+    for (int i = 0; i < data.size(); i++) {
+      if (data.get(i) instanceof Map<?, ?> d && d.get("remoteRef") instanceof Map<?, ?> ref && ref.get("key") != null) {
+        out.add(new KeyRef(store, String.valueOf(ref.get("key")),
+            FieldPath.root().child("spec").child("data").index(i).child("remoteRef").child("key")));
+      }
+    }
+    List<?> dataFrom = r.list("spec", "dataFrom");
+    for (int i = 0; i < dataFrom.size(); i++) {
+      if (dataFrom.get(i) instanceof Map<?, ?> d && d.get("extract") instanceof Map<?, ?> ex && ex.get("key") != null) {
+        out.add(new KeyRef(store, String.valueOf(ex.get("key")),
+            FieldPath.root().child("spec").child("dataFrom").index(i).child("extract").child("key")));
+      }
+    }
+    return out;
+  }
+
+  private static void add(Map<Resource, List<Violation>> found, Resource r, Violation v) {
+    found.computeIfAbsent(r, k -> new ArrayList<>()).add(v);
+  }
+
+  /** The first 8 hex digits of SHA-256 over the sorted key/value pairs: enough to match copies, useless to attack. */
+  static String fingerprint(Map<String, String> content) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      content.forEach((k, v) -> {
+        sha.update(k.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(v.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      });
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
