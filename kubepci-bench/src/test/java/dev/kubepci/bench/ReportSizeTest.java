@@ -40,7 +40,8 @@ class ReportSizeTest {
     assertThat(more).doesNotContain("RAW-OBJECT-CONTENT").doesNotContain("RAW-EVENT-REASON");
     // the same findings: only the object count, the input list and pass counts differ
     assertThat(findings(more)).isEqualTo(findings(base));
-    assertThat(more.length()).isBetween(base.length(), base.length() + 200 + extra.toString().length());
+    // evidence tables may gain a row for the namespace the clean objects sit in; never the objects themselves
+    assertThat(more.length()).isBetween(base.length(), base.length() + (int) (Files.size(extra) / 100));
     assertThat(Files.size(extra)).isGreaterThan(2_000_000);
   }
 
@@ -49,6 +50,8 @@ class ReportSizeTest {
   }
 
   private static String findings(String report) {
-    return report.substring(report.indexOf("\"findings\" : ["));
+    int start = report.indexOf("\"findings\" : [");
+    int end = report.indexOf("\"tables\" : [", start);
+    return end < 0 ? report.substring(start) : report.substring(start, end);
   }
 }
