@@ -17,6 +17,7 @@ import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,13 @@ public final class ExposedManagementServiceRule implements ClusterRule {
 
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {
-    List<Workload> workloads = new ArrayList<>(inventory.workloads());
+    // indexed by namespace once: a Service only selects pods of its own namespace
+    Map<String, List<Workload>> workloads = new HashMap<>();
+    for (Workload w : inventory.workloads()) {
+      if (w.namespace() != null) {
+        workloads.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
+      }
+    }
     Outcome.Builder out = Outcome.builder();
     List<List<String>> rows = new ArrayList<>();
     for (Resource r : inventory.ofKind("", "Service")) {
@@ -56,7 +63,8 @@ public final class ExposedManagementServiceRule implements ClusterRule {
         continue;
       }
       ServiceSpec spec = svc.getSpec();
-      List<String> behind = ManagementTools.behind(svc, r.namespace(), workloads);
+      List<String> behind = ManagementTools.behind(svc, r.namespace(),
+          workloads.getOrDefault(r.namespace(), List.of()));
       if (behind.isEmpty()) {
         continue;
       }
