@@ -120,8 +120,9 @@ public final class BenchmarkSuite {
 
   /** The dump of a cluster of {@code n} objects, generated unless already in the work directory. */
   Path input(int n, PrintWriter progress) throws IOException {
-    Path file = options.work().resolve(String.format(Locale.ROOT, "cluster-%d-seed%d-%s%s", n, options.seed(),
-        GENERATOR_VERSION, options.format().extension()));
+    Path file = options.work().resolve(String.format(Locale.ROOT, "cluster-%d-seed%d-%s%s%s", n, options.seed(),
+        GENERATOR_VERSION, options.format() == OutputFormat.SNAPSHOT ? "-" + readsFingerprint() : "",
+        options.format().extension()));
     if (Files.exists(file)) {
       return file;
     }
@@ -131,6 +132,16 @@ public final class BenchmarkSuite {
     options.format().write(new SyntheticCluster(ClusterPlan.of(n, options.seed())), partial);
     Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
     return file;
+  }
+
+  /**
+   * A snapshot names the kinds a collection asked for, which follow the rules' reads: a snapshot made before a
+   * rule that reads a new kind would leave that kind a coverage gap, so cached snapshots are told apart by them.
+   */
+  private static String readsFingerprint() {
+    java.util.TreeSet<String> reads = new java.util.TreeSet<>();
+    dev.kubepci.rules.BuiltInRules.catalog().rules().forEach(d -> reads.addAll(d.reads()));
+    return Integer.toHexString(String.join(",", reads).hashCode());
   }
 
   private static final class MeasurementFailed extends Exception {
