@@ -182,7 +182,7 @@ public final class BenchmarkSuite {
   }
 
   static String summary(Measurement m) {
-    return String.format(Locale.ROOT, "%.2f s wall, %.2f s cpu, %,.0f objects/s, heap peak %d MB (live %d MB), "
+    return String.format(Locale.ROOT, "%.2f s wall, %.2f s cpu, %,.0f objects/s, heap peak %d MB (%d MB after GC), "
         + "RSS %d MB", m.millis() / 1000.0, m.cpuMillis() / 1000.0, m.objectsPerSecond(), mb(m.peakHeapBytes()),
         mb(m.peakLiveHeapBytes()), mb(m.peakRssBytes()));
   }

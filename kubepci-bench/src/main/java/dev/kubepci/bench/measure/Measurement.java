@@ -13,8 +13,9 @@ import java.io.UncheckedIOException;
  * @param millis wall time of the work, from the JVM's first call to the end of the last write (JVM start excluded)
  * @param cpuMillis CPU time of the whole process during the work (all threads, JIT and GC included): less sensitive
  *     than wall time to other processes competing for the cores
- * @param peakHeapBytes sum of the heap pools' peaks
- * @param peakLiveHeapBytes largest heap in use after a collection
+ * @param peakHeapBytes most heap in use at once (occupancy before a collection)
+ * @param peakLiveHeapBytes largest heap still in use after a collection: an upper bound of the live set (G1 leaves
+ *     dead old objects until a mixed collection)
  * @param peakRssBytes the process's peak resident set size
  * @param reportBytes size of the JSON report, 0 when none was written
  * @param findings findings in the report, 0 when none was written

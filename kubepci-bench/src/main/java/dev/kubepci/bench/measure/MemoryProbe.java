@@ -20,6 +20,7 @@ import javax.management.openmbean.CompositeData;
  */
 public final class MemoryProbe implements AutoCloseable {
   private final AtomicLong peakAfterGc = new AtomicLong();
+  private final AtomicLong peakBeforeGc = new AtomicLong();
   private final AtomicLong collections = new AtomicLong();
   private final AtomicLong gcMillis = new AtomicLong();
   private final Runnable unregister;
@@ -40,13 +41,8 @@ public final class MemoryProbe implements AutoCloseable {
       }
       GarbageCollectionNotificationInfo info =
           GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-      long used = 0;
-      for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-        if (isHeap(e.getKey())) {
-          used += e.getValue().getUsed();
-        }
-      }
-      self[0].peakAfterGc.accumulateAndGet(used, Math::max);
+      self[0].peakAfterGc.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+      self[0].peakBeforeGc.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
       self[0].collections.incrementAndGet();
       self[0].gcMillis.addAndGet(info.getGcInfo().getDuration());
     };
@@ -67,6 +63,16 @@ public final class MemoryProbe implements AutoCloseable {
     return self[0];
   }
 
+  private static long heapUsed(java.util.Map<String, MemoryUsage> pools) {
+    long used = 0;
+    for (var e : pools.entrySet()) {
+      if (isHeap(e.getKey())) {
+        used += e.getValue().getUsed();
+      }
+    }
+    return used;
+  }
+
   private static boolean isHeap(String poolName) {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getName().equals(poolName)) {
@@ -76,16 +82,14 @@ public final class MemoryProbe implements AutoCloseable {
     return false;
   }
 
-  /** The sum of the heap pools' peaks: an upper bound of the heap ever in use at once. */
+  /**
+   * The most heap in use at once: the heap is fullest right before a collection, so the largest occupancy any
+   * collection saw, or the occupancy now when that is larger. (The pools' own peaks are not simultaneous: their sum
+   * can exceed the heap limit.)
+   */
   public long peakHeapBytes() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        MemoryUsage peak = pool.getPeakUsage();
-        sum += peak == null ? 0 : peak.getUsed();
-      }
-    }
-    return sum;
+    long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    return Math.max(peakBeforeGc.get(), now);
   }
 
   /** The most heap still in use right after a collection: the largest live set seen (0 when no GC ran). */

@@ -9,7 +9,7 @@ public final class ResultTable {
 
   public static String markdown(BenchmarkSuite.Result result) {
     StringBuilder sb = new StringBuilder();
-    sb.append("| objects | run | wall s | CPU s | objects/s | peak heap MB | peak live heap MB | peak RSS MB | "
+    sb.append("| objects | run | wall s | CPU s | objects/s | peak heap MB | heap after GC MB | peak RSS MB | "
         + "report KB | findings |\n");
     sb.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Measurement m : result.measurements()) {

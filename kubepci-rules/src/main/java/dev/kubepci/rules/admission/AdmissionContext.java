@@ -1,10 +1,7 @@
 package dev.kubepci.rules.admission;
 
 import dev.kubepci.model.Inventory;
-import dev.kubepci.model.Workload;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,20 +18,7 @@ record AdmissionContext(Inventory inventory, Set<AdmissionEngine> engines, Admis
 
   /** The namespace the engine's controller runs in, when its workload is in the input (indexed once). */
   Optional<String> engineNamespace(AdmissionEngine engine) {
-    Map<AdmissionEngine, String> byEngine = inventory.derived(AdmissionContext.class, inv -> {
-      Map<AdmissionEngine, String> index = new EnumMap<>(AdmissionEngine.class);
-      for (Workload w : inv.workloads()) {
-        for (Workload.ContainerRef c : w.containers()) {
-          for (AdmissionEngine e : AdmissionEngine.values()) {
-            if (w.namespace() != null && e.isImage(c.container().getImage())) {
-              index.putIfAbsent(e, w.namespace());
-            }
-          }
-        }
-      }
-      return index;
-    });
-    return Optional.ofNullable(byEngine.get(engine));
+    return Optional.ofNullable(AdmissionEngine.running(inventory).namespaces().get(engine));
   }
 
   /**

@@ -3,9 +3,11 @@ package dev.kubepci.rules.admission;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Workload;
 import dev.kubepci.rules.image.ImageReference;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,19 +60,39 @@ public enum AdmissionEngine {
   public static Set<AdmissionEngine> present(Inventory inventory) {
     return inventory.derived(AdmissionEngine.class, inv -> {
       Set<AdmissionEngine> found = EnumSet.noneOf(AdmissionEngine.class);
-      for (Workload w : inv.workloads()) {
-        for (Workload.ContainerRef c : w.containers()) {
-          for (AdmissionEngine e : values()) {
-            if (e.isImage(c.container().getImage())) {
-              found.add(e);
-            }
-          }
-        }
-      }
+      found.addAll(running(inv).engines());
       for (AdmissionWebhooks.Hook hook : AdmissionWebhooks.of(inv).all()) {
         hook.engine().ifPresent(found::add);
       }
       return Set.copyOf(found);
+    });
+  }
+
+  /**
+   * The engines some workload's image runs, and the namespace of the first such workload.
+   *
+   * @param namespaces by engine, the namespace of its first workload that has one
+   */
+  record Running(Set<AdmissionEngine> engines, Map<AdmissionEngine, String> namespaces) {}
+
+  /** Every container of every workload looked at once, and shared: a large cluster has tens of thousands. */
+  static Running running(Inventory inventory) {
+    return inventory.derived(Running.class, inv -> {
+      Set<AdmissionEngine> engines = EnumSet.noneOf(AdmissionEngine.class);
+      Map<AdmissionEngine, String> namespaces = new EnumMap<>(AdmissionEngine.class);
+      for (Workload w : inv.workloads()) {
+        for (Workload.ContainerRef c : w.containers()) {
+          for (AdmissionEngine e : values()) {
+            if (e.isImage(c.container().getImage())) {
+              engines.add(e);
+              if (w.namespace() != null) {
+                namespaces.putIfAbsent(e, w.namespace());
+              }
+            }
+          }
+        }
+      }
+      return new Running(Set.copyOf(engines), namespaces);
     });
   }
 }
