@@ -206,13 +206,24 @@ report() { # read group version resource namespaced outcome count status message
 # The server's message of a failed kubectl call: 'Error from server (Forbidden): MESSAGE' -> MESSAGE
 server_message() { head -n 1 "$1" | sed -E 's/^Error from server \([A-Za-z]+\): //; s/^error: //'; }
 
+# A discovery document, asked once per run (several kinds share a group); a failure is not remembered
+raw() { # path file
+  local cache
+  cache="$tmp/raw$(printf '%s' "$1" | tr '/.' '__')"
+  if [ ! -f "$cache" ]; then
+    k get --raw "$1" > "$cache.partial" 2> "$tmp/err" || { rm -f "$cache.partial"; return 1; }
+    mv "$cache.partial" "$cache"
+  fi
+  cp "$cache" "$2"
+}
+
 # Finds where a kind is served: sets res_version, res_resource, res_namespaced; returns 1 when not served
 discover() { # group kind
   local group="$1" kind="$2" versions path
   if [ -z "$group" ]; then
     versions="v1"
   else
-    if ! k get --raw "/apis/$group" > "$tmp/group.json" 2> "$tmp/err"; then
+    if ! raw "/apis/$group" "$tmp/group.json"; then
       grep -q '(NotFound)' "$tmp/err" && return 1
       discovery_error="discovery of $group failed: $(server_message "$tmp/err")"
       return 2
@@ -223,7 +234,7 @@ discover() { # group kind
   fi
   for v in $versions; do
     if [ -z "$group" ]; then path="/api/v1"; else path="/apis/$group/$v"; fi
-    if ! k get --raw "$path" > "$tmp/resources.json" 2> "$tmp/err"; then
+    if ! raw "$path" "$tmp/resources.json"; then
       discovery_error="discovery of ${group:+$group/}$v failed: $(server_message "$tmp/err")"
       continue
     fi

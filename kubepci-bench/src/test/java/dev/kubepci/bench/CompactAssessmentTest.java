@@ -91,7 +91,7 @@ class CompactAssessmentTest {
   void decodesEveryCompactObjectToTheObjectRead(@TempDir Path dir) throws IOException {
     Path dump = dir.resolve("cluster.json");
     try (OutputStream out = Files.newOutputStream(dump)) {
-      DumpWriter.write(new SyntheticCluster(ClusterPlan.of(2_000, 13)), DumpWriter.Format.JSON, out);
+      DumpWriter.write(new SyntheticCluster(ClusterPlan.of(800, 13)), DumpWriter.Format.JSON, out);
     }
     List<String> paths = List.of(EXAMPLE.toString(), dump.toString());
     List<Resource> eager = readEagerly(paths).inventory().all();
@@ -120,13 +120,13 @@ class CompactAssessmentTest {
   @Test
   void reportsAGeneratedSnapshotAsBefore(@TempDir Path dir) throws IOException {
     Path bundle = dir.resolve("cluster" + SnapshotFormat.EXTENSION);
-    OutputFormat.SNAPSHOT.write(new SyntheticCluster(ClusterPlan.of(3_000, 12)), bundle);
+    OutputFormat.SNAPSHOT.write(new SyntheticCluster(ClusterPlan.of(1_000, 12)), bundle);
     SnapshotInventory eager = new SnapshotInventory(null);
     SnapshotReader.read(bundle, eager);
     SnapshotInventory compact = new SnapshotInventory();
     SnapshotReader.read(bundle, compact);
     CollectedInput compactInput = compact.result(List.of(bundle.toString()));
-    assertThat(compactInput.inventory().all()).hasSize(3_000).anyMatch(Resource::isCompact);
+    assertThat(compactInput.inventory().all()).hasSize(1_000).anyMatch(Resource::isCompact);
     assertThat(compactInput.errors()).isEmpty();
     assertThat(reportOf(compactInput, KubepciConfig.EMPTY))
         .isEqualTo(reportOf(eager.result(List.of(bundle.toString())), KubepciConfig.EMPTY));
@@ -137,7 +137,7 @@ class CompactAssessmentTest {
     for (DumpWriter.Format format : DumpWriter.Format.values()) {
       Path dump = dir.resolve("cluster." + format.extension());
       try (OutputStream out = Files.newOutputStream(dump)) {
-        DumpWriter.write(new SyntheticCluster(ClusterPlan.of(3_000, 11)), format, out);
+        DumpWriter.write(new SyntheticCluster(ClusterPlan.of(1_000, 11)), format, out);
       }
       assertSameReport(List.of(dump.toString()), KubepciConfig.EMPTY);
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final JavaClasses CORE = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.kubepci");
+      .importPath(java.nio.file.Path.of("target", "classes"));
 
   @Test
   void ruleApiAndModelDoNotDependOnEngineCollectOrReport() {
