@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.ProcessingError;
@@ -43,6 +44,8 @@ public final class ManifestReader {
   private static final ObjectMapper TREE = new ObjectMapper();
   private static final YAMLFactory YAML = YAMLFactory.builder()
       .loaderOptions(unlimitedDocuments())
+      // a key with nothing after it is null, as for the API server (an empty quoted string stays a string)
+      .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final JsonFactory JSON = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -181,7 +184,7 @@ public final class ManifestReader {
         }
         index++;
         counted = true;
-        count += readRoot(file, index, offset, parser, first);
+        count += readRoot(file, index, offset, parser, first, new YamlTree(true));
       } catch (JsonProcessingException e) {
         if (!counted) {
           index++;
@@ -202,10 +205,10 @@ public final class ManifestReader {
         if (t == JsonToken.START_ARRAY) {
           // a bare JSON array of objects: each element is a document of its own
           while ((t = parser.nextToken()) != JsonToken.END_ARRAY && t != null) {
-            count += readRoot(file, index, 0, parser, t);
+            count += readRoot(file, index, 0, parser, t, new YamlTree(false));
           }
         } else {
-          count += readRoot(file, index, 0, parser, t);
+          count += readRoot(file, index, 0, parser, t, new YamlTree(false));
         }
       }
     } catch (JsonProcessingException e) {
@@ -219,7 +222,8 @@ public final class ManifestReader {
    * Reads one root value whose first token is {@code first}. Fields are read one by one so that the items of a
    * List are handed on as they are parsed, with their own line.
    */
-  private int readRoot(String file, int index, int offset, JsonParser parser, JsonToken first) throws IOException {
+  private int readRoot(String file, int index, int offset, JsonParser parser, JsonToken first, YamlTree tree)
+      throws IOException {
     int docLine = offset + parser.currentTokenLocation().getLineNr();
     if (first != JsonToken.START_OBJECT) {
       parser.skipChildren();
@@ -239,7 +243,7 @@ public final class ManifestReader {
         JsonToken t;
         while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
           int itemLine = offset + parser.currentTokenLocation().getLineNr();
-          JsonNode item = TREE.readTree(parser);
+          JsonNode item = tree.read(parser);
           if (t == JsonToken.START_OBJECT && item.hasNonNull("kind") && item.hasNonNull("apiVersion")) {
             count += emit(file, index, itemLine, item);
           } else {
@@ -247,7 +251,7 @@ public final class ManifestReader {
           }
         }
       } else {
-        root.set(field, TREE.readTree(parser));
+        tree.put(parser, root, field, tree.read(parser));
       }
     }
     if (!hasItems) {
