@@ -18,10 +18,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,10 +134,10 @@ public final class ManifestReader {
   public int read(String file, InputStream stdin) {
     try {
       if (STDIN.equals(file)) {
-        return read(file, new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        return read(file, ManifestText.open(stdin));
       }
-      try (Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-        return read(file, r);
+      try (ManifestText text = ManifestText.open(Files.newInputStream(Path.of(file)))) {
+        return read(file, text);
       }
     } catch (IOException e) {
       sink.error(new ProcessingError(Provenance.ofFile(file, 0, 0), "cannot read: " + oneLine(e.getMessage())));
@@ -151,10 +149,29 @@ public final class ManifestReader {
   public int read(String file, Reader reader) throws IOException {
     PushbackReader in = new PushbackReader(new BufferedReader(reader, 1 << 16), 1);
     int first = firstSignificant(in);
+    ManifestText text = reader instanceof ManifestText t ? t : null;
     if (first == '{' || first == '[') {
-      return readJson(file, in);
+      int count = readJson(file, in);
+      reportMalformed(file, 1, Integer.MAX_VALUE, text);
+      return count;
     }
-    return readYaml(file, in);
+    return readYaml(file, in, text);
+  }
+
+  /**
+   * Reports the invalid byte runs found in the text up to {@code lastLine} as input errors of document
+   * {@code index}. The objects of that document were read with U+FFFD in their place and are still assessed; the
+   * error says the file must be fixed (kubectl refuses it).
+   */
+  private void reportMalformed(String file, int index, int lastLine, ManifestText text) {
+    if (text == null) {
+      return;
+    }
+    for (ManifestText.Malformed m : text.takeMalformed(lastLine)) {
+      sink.error(new ProcessingError(Provenance.ofFile(file, index, m.line()), "invalid " + text.charset().name()
+          + " text at line " + m.line() + " (byte offset " + m.byteOffset() + "): the bytes there are not "
+          + text.charset().name() + " and were read as U+FFFD"));
+    }
   }
 
   /** Skips a byte-order mark and white space, and peeks the first significant character. */
@@ -169,13 +186,15 @@ public final class ManifestReader {
     return c;
   }
 
-  private int readYaml(String file, Reader reader) throws IOException {
+  private int readYaml(String file, Reader reader, ManifestText text) throws IOException {
     DocumentStream docs = new DocumentStream(reader);
     int count = 0;
     int index = 0;
     DocumentStream.Document doc;
     while ((doc = docs.next()) != null) {
       int offset = doc.startLine() - 1;
+      // the previous document has been read to its end: the invalid bytes found so far are in it (or before it)
+      reportMalformed(file, Math.max(index, 1), offset, text);
       boolean counted = false;
       try (JsonParser parser = YAML.createParser(doc)) {
         JsonToken first = parser.nextToken();
@@ -192,6 +211,7 @@ public final class ManifestReader {
         sink.error(new ProcessingError(Provenance.ofFile(file, index, offset + line(e)), describe(e)));
       }
     }
+    reportMalformed(file, Math.max(index, 1), Integer.MAX_VALUE, text);
     return count;
   }
 
