@@ -34,6 +34,9 @@ public final class ObjectDecoder {
    */
   public static HasMetadata decode(JsonNode node) throws InvalidObjectException {
     String problem = structuralProblem(node);
+    if (problem == null) {
+      problem = ObjectLimits.problem(node);
+    }
     if (problem != null) {
       throw new InvalidObjectException(problem);
     }
