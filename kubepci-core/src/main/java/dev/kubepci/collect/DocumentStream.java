@@ -3,6 +3,8 @@ package dev.kubepci.collect;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits a YAML stream into its documents without reading it whole: each document is a {@link Reader} that ends
@@ -10,6 +12,22 @@ import java.io.Reader;
  * {@code kubectl get -o yaml} dump is parsed as it is read.
  */
 final class DocumentStream {
+  /**
+   * No line of a valid object is longer: the API server refuses request bodies over 3 MiB. A longer line ends its
+   * document with an input error instead of being parsed (a 10 MB plain scalar would take SnakeYAML minutes).
+   */
+  static final int MAX_LINE_CHARS = 3 * 1024 * 1024;
+  /**
+   * From this length a plain scalar made only of token characters (base64 data, a certificate, a key) is handed to
+   * the parser double-quoted, which reads the same value: SnakeYAML scans long plain scalars in quadratic time, and
+   * {@code kubectl get -o yaml} writes Secret and ConfigMap data that way.
+   */
+  static final int LONG_PLAIN_SCALAR = 16 * 1024;
+  private static final Pattern PLAIN_TOKEN_VALUE =
+      Pattern.compile("( *(?:- +)*(?:[A-Za-z0-9_./-]+: +)?)([A-Za-z0-9+/=_.][A-Za-z0-9+/=_.:-]*) *");
+  /** A line whose value is a block scalar ({@code key: |}, {@code - >-} ...): the lines indented below it are text. */
+  private static final Pattern BLOCK_SCALAR_START = Pattern.compile(".*(?:^|[:\\-] +)[|>][-+0-9]*(?: +#.*)? *");
+
   private final BufferedReader in;
   private int linesRead;
   private boolean eof;
@@ -38,9 +56,21 @@ final class DocumentStream {
     return line.equals("...") || (line.startsWith("...") && line.substring(3).isBlank());
   }
 
+  /** {@code line} with its long plain scalar of token characters double-quoted, or as it is. */
+  static String quoteLongPlainScalar(String line) {
+    Matcher m = PLAIN_TOKEN_VALUE.matcher(line);
+    if (!m.matches() || m.group(2).chars().allMatch(c -> c >= '0' && c <= '9' || c == '.' || c == '_')) {
+      return line; // not of that shape, or a number
+    }
+    return m.group(1) + '"' + m.group(2) + '"';
+  }
+
   /** One document: a reader over its lines, and the line of the file where it starts. */
   final class Document extends Reader {
     private final int startLine;
+    private int overlongLine;
+    /** Indentation of the line that opened the block scalar being read, -1 outside one. */
+    private int blockIndent = -1;
     private String buffer = "";
     private int pos;
     private boolean done;
@@ -52,6 +82,35 @@ final class DocumentStream {
     /** The file line of the document's first line (1-based). */
     int startLine() {
       return startLine;
+    }
+
+    /** True when {@code line} is text of a block scalar, which must reach the parser as it is. */
+    private boolean inBlockScalar(String line) {
+      int indent = 0;
+      while (indent < line.length() && line.charAt(indent) == ' ') {
+        indent++;
+      }
+      return blockIndent >= 0 && (indent > blockIndent || indent == line.length());
+    }
+
+    /** Follows where block scalars start and end; called for every line with content the parser will read. */
+    private void track(String line) {
+      if (blockIndent >= 0 && inBlockScalar(line)) {
+        return;
+      }
+      blockIndent = -1;
+      if (line.length() < 4096 && BLOCK_SCALAR_START.matcher(line).matches()) {
+        int indent = 0;
+        while (indent < line.length() && line.charAt(indent) == ' ') {
+          indent++;
+        }
+        blockIndent = indent;
+      }
+    }
+
+    /** The file line of the line longer than {@link #MAX_LINE_CHARS} that ended this document, 0 when none. */
+    int overlongLine() {
+      return overlongLine;
     }
 
     private boolean fill() throws IOException {
@@ -69,7 +128,17 @@ final class DocumentStream {
           // support; kubectl never writes it.
           return false;
         }
-        buffer = line + "\n";
+        if (line.length() > MAX_LINE_CHARS) {
+          if (overlongLine == 0) {
+            overlongLine = linesRead;
+            throw new IOException("line " + linesRead + " is " + line.length() + " characters long; no object the"
+                + " API server accepts has a line over " + MAX_LINE_CHARS + " characters (3 MiB)");
+          }
+          continue;
+        }
+        boolean quote = line.length() > LONG_PLAIN_SCALAR && !inBlockScalar(line);
+        track(line);
+        buffer = (quote ? quoteLongPlainScalar(line) : line) + "\n";
         pos = 0;
       }
       return pos < buffer.length();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,8 @@ public final class ManifestReader {
       .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final JsonFactory JSON = JsonFactory.builder()
+      // no string of an object the API server accepts is longer than its 3 MiB request limit
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(ObjectLimits.MAX_OBJECT_CHARS).build())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private final ResourceSink sink;
@@ -207,6 +210,12 @@ public final class ManifestReader {
       } catch (JsonProcessingException e) {
         if (!counted) {
           index++;
+        }
+        if (doc.overlongLine() > 0) {
+          sink.error(new ProcessingError(Provenance.ofFile(file, index, doc.overlongLine()), "line "
+              + doc.overlongLine() + " is longer than " + DocumentStream.MAX_LINE_CHARS + " characters (the API"
+              + " server's 3 MiB limit on an object); the rest of this document was not read"));
+          continue;
         }
         sink.error(new ProcessingError(Provenance.ofFile(file, index, offset + line(e)), describe(e)));
       }
