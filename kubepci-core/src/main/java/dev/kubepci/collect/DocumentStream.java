@@ -3,7 +3,6 @@ package dev.kubepci.collect;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,8 +22,6 @@ final class DocumentStream {
    * {@code kubectl get -o yaml} writes Secret and ConfigMap data that way.
    */
   static final int LONG_PLAIN_SCALAR = 16 * 1024;
-  private static final Pattern PLAIN_TOKEN_VALUE =
-      Pattern.compile("( *(?:- +)*(?:[A-Za-z0-9_./-]+: +)?)([A-Za-z0-9+/=_.][A-Za-z0-9+/=_.:-]*) *");
   /** A line whose value is a block scalar ({@code key: |}, {@code - >-} ...): the lines indented below it are text. */
   private static final Pattern BLOCK_SCALAR_START = Pattern.compile(".*(?:^|[:\\-] +)[|>][-+0-9]*(?: +#.*)? *");
 
@@ -56,13 +53,106 @@ final class DocumentStream {
     return line.equals("...") || (line.startsWith("...") && line.substring(3).isBlank());
   }
 
-  /** {@code line} with its long plain scalar of token characters double-quoted, or as it is. */
+  /**
+   * {@code line} with its long plain scalars of token characters double-quoted (block or flow context, as a mapping
+   * value or a sequence item), or as it is. Anything unusual (a tag, an anchor, a key, a number, text in quotes)
+   * is left as written.
+   */
   static String quoteLongPlainScalar(String line) {
-    Matcher m = PLAIN_TOKEN_VALUE.matcher(line);
-    if (!m.matches() || m.group(2).chars().allMatch(c -> c >= '0' && c <= '9' || c == '.' || c == '_')) {
-      return line; // not of that shape, or a number
+    StringBuilder out = null;
+    int copied = 0;
+    int flow = 0;
+    char quote = 0;
+    int n = line.length();
+    for (int i = 0; i < n; i++) {
+      char c = line.charAt(i);
+      if (quote == '"') {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          quote = 0;
+        }
+        continue;
+      }
+      if (quote == '\'') {
+        if (c == '\'') {
+          quote = 0; // '' inside reads as the quote and reopens at once
+        }
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '#' && (i == 0 || line.charAt(i - 1) == ' ')) {
+        break; // a comment: nothing more to look at
+      } else if (c == '{' || c == '[') {
+        flow++;
+      } else if ((c == '}' || c == ']') && flow > 0) {
+        flow--;
+      } else if (isToken(c) && valueStart(line, i)) {
+        int end = i;
+        while (end < n && (isToken(line.charAt(end)) || line.charAt(end) == ':' && end + 1 < n
+            && isToken(line.charAt(end + 1)))) {
+          end++;
+        }
+        int after = end;
+        while (after < n && line.charAt(after) == ' ') {
+          after++;
+        }
+        boolean ends = after == n || line.charAt(after) == '#' && after > end
+            || flow > 0 && (line.charAt(after) == ',' || line.charAt(after) == '}' || line.charAt(after) == ']');
+        if (end - i > LONG_PLAIN_SCALAR && ends && !isNumber(line, i, end)) {
+          if (out == null) {
+            out = new StringBuilder(n + 8);
+          }
+          out.append(line, copied, i).append('"').append(line, i, end).append('"');
+          copied = end;
+        }
+        i = end - 1;
+      }
     }
-    return m.group(1) + '"' + m.group(2) + '"';
+    if (out == null) {
+      return line;
+    }
+    return out.append(line, copied, n).toString();
+  }
+
+  private static boolean isToken(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '='
+        || c == '_' || c == '.' || c == '-';
+  }
+
+  /** True when a plain scalar may start at {@code i}: after "key: ", "- ", or an opening or comma of a flow collection. */
+  private static boolean valueStart(String line, int i) {
+    if (i == 0) {
+      return false;
+    }
+    char before = line.charAt(i - 1);
+    if (before == '{' || before == '[' || before == ',') {
+      return true;
+    }
+    if (before != ' ') {
+      return false;
+    }
+    int j = i - 1;
+    while (j >= 0 && line.charAt(j) == ' ') {
+      j--;
+    }
+    if (j < 0) {
+      return false;
+    }
+    char indicator = line.charAt(j);
+    return indicator == ':' || indicator == '{' || indicator == '[' || indicator == ','
+        || indicator == '-' && (j == 0 || line.charAt(j - 1) == ' ');
+  }
+
+  private static boolean isNumber(String line, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = line.charAt(i);
+      if (!(c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One document: a reader over its lines, and the line of the file where it starts. */
