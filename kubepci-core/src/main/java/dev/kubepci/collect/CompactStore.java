@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import dev.kubepci.model.CompactBody;
+import dev.kubepci.model.ModelSerialization;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -41,7 +42,7 @@ public final class CompactStore {
 
   private static final int DECODED_CACHE = 256;
 
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = ModelSerialization.configure(new ObjectMapper());
   private final SmileFactory smile = SmileFactory.builder()
       .enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
       .build();

@@ -3,6 +3,7 @@ package dev.kubepci.collect;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.regex.Pattern;
 
 /**
  * Splits a YAML stream into its documents without reading it whole: each document is a {@link Reader} that ends
@@ -10,6 +11,20 @@ import java.io.Reader;
  * {@code kubectl get -o yaml} dump is parsed as it is read.
  */
 final class DocumentStream {
+  /**
+   * No line of a valid object is longer: the API server refuses request bodies over 3 MiB. A longer line ends its
+   * document with an input error instead of being parsed (a 10 MB plain scalar would take SnakeYAML minutes).
+   */
+  static final int MAX_LINE_CHARS = 3 * 1024 * 1024;
+  /**
+   * From this length a plain scalar made only of token characters (base64 data, a certificate, a key) is handed to
+   * the parser double-quoted, which reads the same value: SnakeYAML scans long plain scalars in quadratic time, and
+   * {@code kubectl get -o yaml} writes Secret and ConfigMap data that way.
+   */
+  static final int LONG_PLAIN_SCALAR = 16 * 1024;
+  /** A line whose value is a block scalar ({@code key: |}, {@code - >-} ...): the lines indented below it are text. */
+  private static final Pattern BLOCK_SCALAR_START = Pattern.compile(".*(?:^|[:\\-] +)[|>][-+0-9]*(?: +#.*)? *");
+
   private final BufferedReader in;
   private int linesRead;
   private boolean eof;
@@ -38,9 +53,114 @@ final class DocumentStream {
     return line.equals("...") || (line.startsWith("...") && line.substring(3).isBlank());
   }
 
+  /**
+   * {@code line} with its long plain scalars of token characters double-quoted (block or flow context, as a mapping
+   * value or a sequence item), or as it is. Anything unusual (a tag, an anchor, a key, a number, text in quotes)
+   * is left as written.
+   */
+  static String quoteLongPlainScalar(String line) {
+    StringBuilder out = null;
+    int copied = 0;
+    int flow = 0;
+    char quote = 0;
+    int n = line.length();
+    for (int i = 0; i < n; i++) {
+      char c = line.charAt(i);
+      if (quote == '"') {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          quote = 0;
+        }
+        continue;
+      }
+      if (quote == '\'') {
+        if (c == '\'') {
+          quote = 0; // '' inside reads as the quote and reopens at once
+        }
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '#' && (i == 0 || line.charAt(i - 1) == ' ')) {
+        break; // a comment: nothing more to look at
+      } else if (c == '{' || c == '[') {
+        flow++;
+      } else if ((c == '}' || c == ']') && flow > 0) {
+        flow--;
+      } else if (isToken(c) && valueStart(line, i)) {
+        int end = i;
+        while (end < n && (isToken(line.charAt(end)) || line.charAt(end) == ':' && end + 1 < n
+            && isToken(line.charAt(end + 1)))) {
+          end++;
+        }
+        int after = end;
+        while (after < n && line.charAt(after) == ' ') {
+          after++;
+        }
+        boolean ends = after == n || line.charAt(after) == '#' && after > end
+            || flow > 0 && (line.charAt(after) == ',' || line.charAt(after) == '}' || line.charAt(after) == ']');
+        if (end - i > LONG_PLAIN_SCALAR && ends && !isNumber(line, i, end)) {
+          if (out == null) {
+            out = new StringBuilder(n + 8);
+          }
+          out.append(line, copied, i).append('"').append(line, i, end).append('"');
+          copied = end;
+        }
+        i = end - 1;
+      }
+    }
+    if (out == null) {
+      return line;
+    }
+    return out.append(line, copied, n).toString();
+  }
+
+  private static boolean isToken(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '='
+        || c == '_' || c == '.' || c == '-';
+  }
+
+  /** True when a plain scalar may start at {@code i}: after "key: ", "- ", or an opening or comma of a flow collection. */
+  private static boolean valueStart(String line, int i) {
+    if (i == 0) {
+      return false;
+    }
+    char before = line.charAt(i - 1);
+    if (before == '{' || before == '[' || before == ',') {
+      return true;
+    }
+    if (before != ' ') {
+      return false;
+    }
+    int j = i - 1;
+    while (j >= 0 && line.charAt(j) == ' ') {
+      j--;
+    }
+    if (j < 0) {
+      return false;
+    }
+    char indicator = line.charAt(j);
+    return indicator == ':' || indicator == '{' || indicator == '[' || indicator == ','
+        || indicator == '-' && (j == 0 || line.charAt(j - 1) == ' ');
+  }
+
+  private static boolean isNumber(String line, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = line.charAt(i);
+      if (!(c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** One document: a reader over its lines, and the line of the file where it starts. */
   final class Document extends Reader {
     private final int startLine;
+    private int overlongLine;
+    /** Indentation of the line that opened the block scalar being read, -1 outside one. */
+    private int blockIndent = -1;
     private String buffer = "";
     private int pos;
     private boolean done;
@@ -52,6 +172,35 @@ final class DocumentStream {
     /** The file line of the document's first line (1-based). */
     int startLine() {
       return startLine;
+    }
+
+    /** True when {@code line} is text of a block scalar, which must reach the parser as it is. */
+    private boolean inBlockScalar(String line) {
+      int indent = 0;
+      while (indent < line.length() && line.charAt(indent) == ' ') {
+        indent++;
+      }
+      return blockIndent >= 0 && (indent > blockIndent || indent == line.length());
+    }
+
+    /** Follows where block scalars start and end; called for every line with content the parser will read. */
+    private void track(String line) {
+      if (blockIndent >= 0 && inBlockScalar(line)) {
+        return;
+      }
+      blockIndent = -1;
+      if (line.length() < 4096 && BLOCK_SCALAR_START.matcher(line).matches()) {
+        int indent = 0;
+        while (indent < line.length() && line.charAt(indent) == ' ') {
+          indent++;
+        }
+        blockIndent = indent;
+      }
+    }
+
+    /** The file line of the line longer than {@link #MAX_LINE_CHARS} that ended this document, 0 when none. */
+    int overlongLine() {
+      return overlongLine;
     }
 
     private boolean fill() throws IOException {
@@ -69,7 +218,17 @@ final class DocumentStream {
           // support; kubectl never writes it.
           return false;
         }
-        buffer = line + "\n";
+        if (line.length() > MAX_LINE_CHARS) {
+          if (overlongLine == 0) {
+            overlongLine = linesRead;
+            throw new IOException("line " + linesRead + " is " + line.length() + " characters long; no object the"
+                + " API server accepts has a line over " + MAX_LINE_CHARS + " characters (3 MiB)");
+          }
+          continue;
+        }
+        boolean quote = line.length() > LONG_PLAIN_SCALAR && !inBlockScalar(line);
+        track(line);
+        buffer = (quote ? quoteLongPlainScalar(line) : line) + "\n";
         pos = 0;
       }
       return pos < buffer.length();

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.ProcessingError;
@@ -17,10 +19,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +43,12 @@ public final class ManifestReader {
   private static final ObjectMapper TREE = new ObjectMapper();
   private static final YAMLFactory YAML = YAMLFactory.builder()
       .loaderOptions(unlimitedDocuments())
+      // a key with nothing after it is null, as for the API server (an empty quoted string stays a string)
+      .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final JsonFactory JSON = JsonFactory.builder()
+      // no string of an object the API server accepts is longer than its 3 MiB request limit
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(ObjectLimits.MAX_OBJECT_CHARS).build())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private final ResourceSink sink;
@@ -133,10 +137,10 @@ public final class ManifestReader {
   public int read(String file, InputStream stdin) {
     try {
       if (STDIN.equals(file)) {
-        return read(file, new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        return read(file, ManifestText.open(stdin));
       }
-      try (Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-        return read(file, r);
+      try (ManifestText text = ManifestText.open(Files.newInputStream(Path.of(file)))) {
+        return read(file, text);
       }
     } catch (IOException e) {
       sink.error(new ProcessingError(Provenance.ofFile(file, 0, 0), "cannot read: " + oneLine(e.getMessage())));
@@ -148,10 +152,29 @@ public final class ManifestReader {
   public int read(String file, Reader reader) throws IOException {
     PushbackReader in = new PushbackReader(new BufferedReader(reader, 1 << 16), 1);
     int first = firstSignificant(in);
+    ManifestText text = reader instanceof ManifestText t ? t : null;
     if (first == '{' || first == '[') {
-      return readJson(file, in);
+      int count = readJson(file, in);
+      reportMalformed(file, 1, Integer.MAX_VALUE, text);
+      return count;
     }
-    return readYaml(file, in);
+    return readYaml(file, in, text);
+  }
+
+  /**
+   * Reports the invalid byte runs found in the text up to {@code lastLine} as input errors of document
+   * {@code index}. The objects of that document were read with U+FFFD in their place and are still assessed; the
+   * error says the file must be fixed (kubectl refuses it).
+   */
+  private void reportMalformed(String file, int index, int lastLine, ManifestText text) {
+    if (text == null) {
+      return;
+    }
+    for (ManifestText.Malformed m : text.takeMalformed(lastLine)) {
+      sink.error(new ProcessingError(Provenance.ofFile(file, index, m.line()), "invalid " + text.charset().name()
+          + " text at line " + m.line() + " (byte offset " + m.byteOffset() + "): the bytes there are not "
+          + text.charset().name() + " and were read as U+FFFD"));
+    }
   }
 
   /** Skips a byte-order mark and white space, and peeks the first significant character. */
@@ -166,13 +189,15 @@ public final class ManifestReader {
     return c;
   }
 
-  private int readYaml(String file, Reader reader) throws IOException {
+  private int readYaml(String file, Reader reader, ManifestText text) throws IOException {
     DocumentStream docs = new DocumentStream(reader);
     int count = 0;
     int index = 0;
     DocumentStream.Document doc;
     while ((doc = docs.next()) != null) {
       int offset = doc.startLine() - 1;
+      // the previous document has been read to its end: the invalid bytes found so far are in it (or before it)
+      reportMalformed(file, Math.max(index, 1), offset, text);
       boolean counted = false;
       try (JsonParser parser = YAML.createParser(doc)) {
         JsonToken first = parser.nextToken();
@@ -181,14 +206,21 @@ public final class ManifestReader {
         }
         index++;
         counted = true;
-        count += readRoot(file, index, offset, parser, first);
+        count += readRoot(file, index, offset, parser, first, new YamlTree(true));
       } catch (JsonProcessingException e) {
         if (!counted) {
           index++;
         }
+        if (doc.overlongLine() > 0) {
+          sink.error(new ProcessingError(Provenance.ofFile(file, index, doc.overlongLine()), "line "
+              + doc.overlongLine() + " is longer than " + DocumentStream.MAX_LINE_CHARS + " characters (the API"
+              + " server's 3 MiB limit on an object); the rest of this document was not read"));
+          continue;
+        }
         sink.error(new ProcessingError(Provenance.ofFile(file, index, offset + line(e)), describe(e)));
       }
     }
+    reportMalformed(file, Math.max(index, 1), Integer.MAX_VALUE, text);
     return count;
   }
 
@@ -202,10 +234,10 @@ public final class ManifestReader {
         if (t == JsonToken.START_ARRAY) {
           // a bare JSON array of objects: each element is a document of its own
           while ((t = parser.nextToken()) != JsonToken.END_ARRAY && t != null) {
-            count += readRoot(file, index, 0, parser, t);
+            count += readRoot(file, index, 0, parser, t, new YamlTree(false));
           }
         } else {
-          count += readRoot(file, index, 0, parser, t);
+          count += readRoot(file, index, 0, parser, t, new YamlTree(false));
         }
       }
     } catch (JsonProcessingException e) {
@@ -219,7 +251,8 @@ public final class ManifestReader {
    * Reads one root value whose first token is {@code first}. Fields are read one by one so that the items of a
    * List are handed on as they are parsed, with their own line.
    */
-  private int readRoot(String file, int index, int offset, JsonParser parser, JsonToken first) throws IOException {
+  private int readRoot(String file, int index, int offset, JsonParser parser, JsonToken first, YamlTree tree)
+      throws IOException {
     int docLine = offset + parser.currentTokenLocation().getLineNr();
     if (first != JsonToken.START_OBJECT) {
       parser.skipChildren();
@@ -239,7 +272,7 @@ public final class ManifestReader {
         JsonToken t;
         while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
           int itemLine = offset + parser.currentTokenLocation().getLineNr();
-          JsonNode item = TREE.readTree(parser);
+          JsonNode item = tree.read(parser);
           if (t == JsonToken.START_OBJECT && item.hasNonNull("kind") && item.hasNonNull("apiVersion")) {
             count += emit(file, index, itemLine, item);
           } else {
@@ -247,7 +280,7 @@ public final class ManifestReader {
           }
         }
       } else {
-        root.set(field, TREE.readTree(parser));
+        tree.put(parser, root, field, tree.read(parser));
       }
     }
     if (!hasItems) {

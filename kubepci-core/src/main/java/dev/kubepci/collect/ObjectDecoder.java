@@ -2,6 +2,7 @@ package dev.kubepci.collect;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kubepci.model.ModelSerialization;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -13,7 +14,7 @@ import java.util.List;
  * through here, so that the same object reads the same way whatever its source.
  */
 public final class ObjectDecoder {
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = ModelSerialization.shared();
 
   private ObjectDecoder() {}
 
@@ -33,6 +34,9 @@ public final class ObjectDecoder {
    */
   public static HasMetadata decode(JsonNode node) throws InvalidObjectException {
     String problem = structuralProblem(node);
+    if (problem == null) {
+      problem = ObjectLimits.problem(node);
+    }
     if (problem != null) {
       throw new InvalidObjectException(problem);
     }

@@ -9,7 +9,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -38,7 +37,7 @@ public final class SourceLocator {
    * {@code file}; {@code objectLine} when it cannot be found, 0 when the file cannot be read.
    */
   public static int locate(Path file, int document, int objectLine, FieldPath path) {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader r = ManifestText.open(Files.newInputStream(file))) {
       return locate(r, document, objectLine, path);
     } catch (IOException | RuntimeException e) {
       return objectLine;
@@ -151,7 +150,7 @@ public final class SourceLocator {
    * be read every request answers its {@code objectLine}.
    */
   public static Map<Request, Integer> locateAll(Path file, Collection<Request> requests) {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader r = ManifestText.open(Files.newInputStream(file))) {
       return locateAll(r, requests);
     } catch (IOException | RuntimeException e) {
       Map<Request, Integer> fallback = new LinkedHashMap<>();

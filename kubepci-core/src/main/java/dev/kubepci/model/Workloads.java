@@ -33,7 +33,7 @@ public final class Workloads {
       "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
       "ReplicationController", "PodTemplate", "DeploymentConfig", "Rollout");
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = ModelSerialization.shared();
   private static final FieldPath METADATA = FieldPath.root().child("metadata");
   private static final FieldPath SPEC = FieldPath.root().child("spec");
   private static final FieldPath TEMPLATE = SPEC.child("template");

@@ -35,7 +35,7 @@ import java.util.TreeMap;
  */
 public final class Rbac {
   private static final String GROUP = "rbac.authorization.k8s.io";
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = dev.kubepci.model.ModelSerialization.shared();
 
   /** A resource named on the command line, resolved to its group and scope. */
   public record ResourceTarget(String apiGroup, String resource, String subresource, boolean namespaced) {

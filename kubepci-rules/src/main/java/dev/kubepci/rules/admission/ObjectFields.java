@@ -13,7 +13,7 @@ import java.util.Map;
  * against the field names of the API.
  */
 public final class ObjectFields {
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = dev.kubepci.model.ModelSerialization.shared();
 
   private ObjectFields() {}
 
