@@ -1,6 +1,5 @@
 package dev.kubepci.collect;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 
@@ -10,13 +9,13 @@ import java.io.Reader;
  * {@code kubectl get -o yaml} dump is parsed as it is read.
  */
 final class DocumentStream {
-  private final BufferedReader in;
+  private final BoundedLineReader in;
   private int linesRead;
   private boolean eof;
   private Document current;
 
   DocumentStream(Reader reader) {
-    this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    this.in = new BoundedLineReader(reader);
   }
 
   /** The next document, or null at the end. The previous one is drained first. */
