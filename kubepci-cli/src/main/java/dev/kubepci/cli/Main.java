@@ -27,7 +27,28 @@ public final class Main {
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
     Environment environment = new Environment(out, err, stdin, env, clock(env));
     CommandLine cli = commandLine(environment);
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands on Errors; by now the stack that held the input has unwound, so there is room to say so
+      return outOfMemory(e, environment);
+    }
+  }
+
+  /**
+   * Out of memory is never a finding (exit 1) nor a stack trace: one line that says what to do, and exit 4.
+   * Limits on what kubepci reads (line length, snapshot size, pages) keep hostile input from getting here.
+   */
+  static int outOfMemory(OutOfMemoryError e, Environment environment) {
+    PrintWriter err = environment.err();
+    err.println("kubepci: internal error: out of memory (" + e.getMessage() + "); give Java more heap, e.g. "
+        + "KUBEPCI_JAVA_OPTS=-Xmx4g, or assess less input at a time" + (environment.debug() ? "" : " (run with "
+        + "--debug for details)"));
+    if (environment.debug()) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCode.INTERNAL.code();
   }
 
   /** The command tree, wired to an environment; tests parse with it without running anything. */
@@ -50,6 +71,9 @@ public final class Main {
 
   private static int handle(Exception ex, Environment environment, CommandLine.ParseResult parseResult) {
     PrintWriter err = environment.err();
+    if (ex.getCause() instanceof OutOfMemoryError oom) {
+      return outOfMemory(oom, environment); // from a worker thread, wrapped on its way out
+    }
     ExitCode code;
     if (ex instanceof UserException u) {
       err.println("kubepci: " + u.getMessage());

@@ -1,6 +1,5 @@
 package dev.kubepci.collect;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.regex.Pattern;
@@ -25,13 +24,13 @@ final class DocumentStream {
   /** A line whose value is a block scalar ({@code key: |}, {@code - >-} ...): the lines indented below it are text. */
   private static final Pattern BLOCK_SCALAR_START = Pattern.compile(".*(?:^|[:\\-] +)[|>][-+0-9]*(?: +#.*)? *");
 
-  private final BufferedReader in;
+  private final BoundedLineReader in;
   private int linesRead;
   private boolean eof;
   private Document current;
 
   DocumentStream(Reader reader) {
-    this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    this.in = new BoundedLineReader(reader);
   }
 
   /** The next document, or null at the end. The previous one is drained first. */

@@ -23,9 +23,9 @@ public final class FileCollector {
     if (paths.stream().filter(ManifestReader.STDIN::equals).count() > 1) {
       throw new InputException("standard input (-) can be named only once");
     }
-    List<String> files = ManifestReader.expand(paths);
     List<Resource> resources = new ArrayList<>();
     List<ProcessingError> errors = new ArrayList<>();
+    List<String> files = ManifestReader.expand(paths, errors::add);
     // bulk kinds are kept compact, so that a dump of a large cluster fits in a small heap
     ManifestReader reader = new ManifestReader(new ResourceSink() {
       @Override

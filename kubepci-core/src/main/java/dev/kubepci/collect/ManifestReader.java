@@ -81,9 +81,24 @@ public final class ManifestReader {
    * The files to read for the paths the user gave, in a stable order: files as named, directories walked
    * recursively for {@code .yaml}, {@code .yml} and {@code .json} (hidden entries skipped).
    *
-   * @throws InputException when a path does not exist or a directory holds no manifest
+   * @throws InputException when a path does not exist, cannot be read, is a device, or a directory holds no
+   *     manifest, or when anything under a directory cannot be read
    */
   public static List<String> expand(List<String> paths) {
+    return expand(paths, e -> {
+      throw new InputException(e.describe());
+    });
+  }
+
+  /**
+   * As {@link #expand(List)}, but what cannot be read under a directory (a subdirectory without permission, a
+   * symbolic link loop or a broken link, a FIFO or device with a manifest's name) goes to {@code errors} and the
+   * walk goes on. Symbolic links to directories are followed, each real directory once.
+   *
+   * @throws InputException when a named path does not exist, cannot be read, is a device, or a directory holds no
+   *     manifest
+   */
+  public static List<String> expand(List<String> paths, java.util.function.Consumer<ProcessingError> errors) {
     List<String> files = new ArrayList<>();
     for (String p : paths) {
       if (STDIN.equals(p)) {
@@ -92,24 +107,25 @@ public final class ManifestReader {
       }
       Path path = Path.of(p);
       if (!Files.exists(path)) {
-        throw new InputException("no such file or directory: " + p);
+        throw new InputException(Files.isSymbolicLink(path) ? p + " is a broken symbolic link (it points to "
+            + linkTarget(path) + ", which does not exist)" : "no such file or directory: " + p);
       }
       if (Files.isDirectory(path)) {
-        List<String> found;
-        try (Stream<Path> walk = Files.walk(path)) {
-          found = walk.filter(Files::isRegularFile)
-              .filter(f -> isManifestName(f.getFileName().toString()))
-              .filter(f -> !isHidden(path, f))
-              .map(Path::toString)
-              .sorted()
-              .toList();
-        } catch (IOException e) {
-          throw new InputException("cannot read directory " + p + ": " + e.getMessage());
+        if (!Files.isReadable(path) || !Files.isExecutable(path)) {
+          throw new InputException("cannot read directory " + p + ": permission denied");
         }
-        if (found.isEmpty()) {
+        int before = files.size();
+        int[] problems = {0};
+        walk(path, files, e -> {
+          problems[0]++;
+          errors.accept(e);
+        });
+        if (files.size() == before && problems[0] == 0) {
           throw new InputException("no .yaml, .yml or .json files under " + p);
         }
-        files.addAll(found);
+      } else if (!Files.isRegularFile(path) && !isFifo(path)) {
+        throw new InputException(p + " is " + fileType(path) + ", not a file kubepci reads; give manifests as files, "
+            + "or pipe them into standard input (-)");
       } else if (!Files.isReadable(path)) {
         throw new InputException("cannot read " + p + ": permission denied");
       } else {
@@ -117,6 +133,98 @@ public final class ManifestReader {
       }
     }
     return files;
+  }
+
+  private static void walk(Path root, List<String> files, java.util.function.Consumer<ProcessingError> errors) {
+    List<String> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+          new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                java.nio.file.attribute.BasicFileAttributes attrs) {
+              if (!dir.equals(root) && isHidden(root, dir)) {
+                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file,
+                java.nio.file.attribute.BasicFileAttributes attrs) {
+              if (!isManifestName(file.getFileName().toString()) || isHidden(root, file)) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+              }
+              if (attrs.isRegularFile()) {
+                found.add(file.toString());
+              } else if (attrs.isSymbolicLink()) {
+                // with links followed, a link is visited as itself only when its target cannot be reached
+                errors.accept(walkError(file, "broken symbolic link (it points to " + linkTarget(file)
+                    + ", which does not exist); not read"));
+              } else {
+                errors.accept(walkError(file, "is " + fileType(file) + ", not a regular file; not read"));
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (!isHidden(root, file)) {
+                errors.accept(walkError(file, walkFailure(e)));
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      errors.accept(walkError(root, walkFailure(e)));
+    }
+    found.sort(null);
+    files.addAll(found);
+  }
+
+  private static String walkFailure(IOException e) {
+    if (e instanceof java.nio.file.FileSystemLoopException) {
+      return "symbolic link loop (it leads back to a directory being read); not followed again";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "cannot read: permission denied; the files under it were not assessed";
+    }
+    return "cannot read: " + oneLine(e.getMessage());
+  }
+
+  private static ProcessingError walkError(Path file, String message) {
+    return new ProcessingError(Provenance.ofFile(file.toString(), 0, 0), message);
+  }
+
+  private static String linkTarget(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException | UnsupportedOperationException e) {
+      return "a path that cannot be read";
+    }
+  }
+
+  /** The file type as {@code stat} names it, from the Unix mode where the platform tells it. */
+  private static int unixType(Path path) {
+    try {
+      return (Integer) Files.getAttribute(path, "unix:mode") & 0170000;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return -1;
+    }
+  }
+
+  private static boolean isFifo(Path path) {
+    return unixType(path) == 0010000;
+  }
+
+  private static String fileType(Path path) {
+    return switch (unixType(path)) {
+      case 0020000 -> "a character device";
+      case 0060000 -> "a block device";
+      case 0140000 -> "a socket";
+      case 0010000 -> "a FIFO";
+      default -> "not a regular file";
+    };
   }
 
   private static boolean isManifestName(String name) {
@@ -142,6 +250,10 @@ public final class ManifestReader {
       try (ManifestText text = ManifestText.open(Files.newInputStream(Path.of(file)))) {
         return read(file, text);
       }
+    } catch (BoundedLineReader.LineTooLongException e) {
+      sink.error(new ProcessingError(Provenance.ofFile(file, 0, e.line()), e.getMessage()
+          + "; the rest of the file was not read"));
+      return 0;
     } catch (IOException e) {
       sink.error(new ProcessingError(Provenance.ofFile(file, 0, 0), "cannot read: " + oneLine(e.getMessage())));
       return 0;
@@ -208,6 +320,9 @@ public final class ManifestReader {
         counted = true;
         count += readRoot(file, index, offset, parser, first, new YamlTree(true));
       } catch (JsonProcessingException e) {
+        if (BoundedLineReader.LineTooLongException.in(e) != null) {
+          throw BoundedLineReader.LineTooLongException.in(e); // the file cannot be read on: one error for it
+        }
         if (!counted) {
           index++;
         }

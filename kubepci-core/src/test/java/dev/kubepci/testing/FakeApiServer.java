@@ -63,6 +63,9 @@ public final class FakeApiServer implements AutoCloseable {
   private final List<Known> served;
   private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
   private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+  /** List paths that page without end, with the pages served so far; repeating ones hand back the same token. */
+  private final Map<String, AtomicInteger> endlessPaging = new ConcurrentHashMap<>();
+  private final Set<String> repeatingTokens = ConcurrentHashMap.newKeySet();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final List<String> violations = new CopyOnWriteArrayList<>();
   /** The uid each seeded object had, by kind/namespace/name: fabric8's store assigns new ones on create. */
@@ -179,6 +182,23 @@ public final class FakeApiServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers every list of {@code path} (query ignored) with an empty page and a continue token, without end; with
+   * {@code sameToken} the token is always the same, else a new one each page, as a broken server or proxy might.
+   */
+  public FakeApiServer pageForever(String path, boolean sameToken) {
+    endlessPaging.put(path, new AtomicInteger());
+    if (sameToken) {
+      repeatingTokens.add(path);
+    }
+    return this;
+  }
+
+  /** Pages served so far to lists of a path given to {@link #pageForever}. */
+  public int pagesServed(String path) {
+    return endlessPaging.get(path).get();
+  }
+
   public FakeApiServer version(String gitVersion) {
     Map<String, Object> v = new LinkedHashMap<>(version);
     v.put("gitVersion", gitVersion);
@@ -214,6 +234,14 @@ public final class FakeApiServer implements AutoCloseable {
           rememberUid(new String(request.getBody().getBytes(), StandardCharsets.UTF_8));
         }
         return crud.dispatch(request);
+      }
+      AtomicInteger paged = endlessPaging.get(path);
+      if (paged != null) {
+        int n = paged.incrementAndGet();
+        String token = repeatingTokens.contains(path) ? "c2FtZQ==" : Base64.getEncoder().encodeToString(
+            ("page:" + n).getBytes(StandardCharsets.UTF_8));
+        return json(200, Map.of("kind", "List", "apiVersion", "v1", "metadata", Map.of("continue", token),
+            "items", List.of()));
       }
       Failure failure = failures.get(path);
       if (failure != null && failure.remaining().getAndDecrement() > 0) {

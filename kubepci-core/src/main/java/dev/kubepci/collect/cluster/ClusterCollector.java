@@ -217,8 +217,16 @@ public final class ClusterCollector {
     EncodedObjects items = EncodedObjects.empty();
     String token = null;
     boolean restarted = false;
+    // a server that hands back a token it already gave, or pages without end, would be followed forever
+    Set<String> tokens = new HashSet<>();
+    int pages = 0;
     String accept = r.isSecrets() ? SecretMetadata.ACCEPT : ACCEPT_JSON;
     while (true) {
+      if (++pages > options.maxPages()) {
+        return new Listing(EncodedObjects.empty(), KindReport.Outcome.FAILED, null, "the API server was still "
+            + "paging after " + options.maxPages() + " pages of " + options.pageSize() + " (kubepci's limit per "
+            + "resource); kubepci stopped listing " + r.listPath() + " (a larger --page-size needs fewer pages)");
+      }
       String path = r.listPath() + "?limit=" + options.pageSize()
           + (r.isSecrets() ? "&" + SecretMetadata.INCLUDE_OBJECT : "")
           + (token == null ? "" : "&continue=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
@@ -236,6 +244,11 @@ public final class ClusterCollector {
           if (page.next() == null || page.next().isEmpty()) {
             return new Listing(items, KindReport.Outcome.COLLECTED, null, null);
           }
+          if (!tokens.add(page.next())) {
+            return new Listing(EncodedObjects.empty(), KindReport.Outcome.FAILED, null, "the API server answered "
+                + "page " + pages + " of " + r.listPath() + " with a continue token it had already given; kubepci "
+                + "stopped listing rather than follow it forever");
+          }
           token = page.next();
         }
         case 403 -> {
@@ -250,6 +263,7 @@ public final class ClusterCollector {
             restarted = true;
             items.clear();
             token = null;
+            tokens.clear();
           } else {
             return new Listing(EncodedObjects.empty(), KindReport.Outcome.FAILED, 410,
                 ThrottledApi.statusLine(410, page.message()));

@@ -2,7 +2,6 @@ package dev.kubepci.collect.cluster;
 
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,8 @@ public record ClusterTarget(Config config, String name, String context, String s
     if (file == null) {
       file = fromEnvironment(env);
     } else if (!Files.isRegularFile(file)) {
-      throw new ClusterException("kubeconfig " + kubeconfig + " does not exist");
+      throw new ClusterException("kubeconfig " + kubeconfig + (Files.exists(file) ? " is not a regular file"
+          : " does not exist"));
     }
     if (file != null) {
       return fromKubeconfig(file, context);
@@ -73,8 +73,9 @@ public record ClusterTarget(Config config, String name, String context, String s
     Config config;
     try {
       config = Config.fromKubeconfig(context, file.toFile());
-    } catch (KubernetesClientException | IllegalArgumentException e) {
-      throw new ClusterException("cannot use kubeconfig " + file + ": " + firstLine(e.getMessage()));
+    } catch (RuntimeException e) {
+      // fabric8 hands on what its YAML parser throws for a file that is not YAML (or not text) at all
+      throw new ClusterException("cannot use kubeconfig " + file + ": " + describe(e));
     }
     List<NamedContext> contexts = config.getContexts() == null ? List.of() : config.getContexts();
     if (context != null && contexts.stream().noneMatch(c -> context.equals(c.getName()))) {
@@ -91,6 +92,24 @@ public record ClusterTarget(Config config, String name, String context, String s
 
   private static String trimSlash(String url) {
     return url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static String describe(RuntimeException e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException m
+          && m.getProblemMark().isPresent()) {
+        return "not valid YAML: " + firstLine(m.getProblem()) + " (line " + (m.getProblemMark().get().getLine() + 1)
+            + ", column " + (m.getProblemMark().get().getColumn() + 1) + ")";
+      }
+      if (c instanceof org.snakeyaml.engine.v2.exceptions.YamlEngineException y) {
+        return "not valid YAML: " + firstLine(y.getMessage());
+      }
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause().getMessage() != null) {
+      root = root.getCause(); // fabric8's own message is "An error has occurred."
+    }
+    return "not a kubeconfig: " + firstLine(root.getMessage());
   }
 
   static String firstLine(String s) {

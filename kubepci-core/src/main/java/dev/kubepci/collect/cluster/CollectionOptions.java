@@ -12,14 +12,27 @@ import java.util.Objects;
  * @param requestTimeout how long one request may take
  * @param retries further attempts after a timeout, a connection error, 429 or a 5xx answer
  * @param retryBackoff the pause before the first retry; it doubles with every further one
+ * @param maxPages pages listed of one resource at most: a server that never stops paging is not followed forever
  */
 public record CollectionOptions(int pageSize, int parallelism, double qps, Duration requestTimeout, int retries,
-    Duration retryBackoff) {
+    Duration retryBackoff, int maxPages) {
+
+  /** Pages per resource at most: 10,000 pages of 500 are 5 million objects, far beyond any cluster. */
+  public static final int MAX_PAGES = 10_000;
 
   public static final CollectionOptions DEFAULTS =
       new CollectionOptions(500, 4, 20, Duration.ofSeconds(60), 3, Duration.ofMillis(500));
 
+  /** Options with the default page limit, {@link #MAX_PAGES}. */
+  public CollectionOptions(int pageSize, int parallelism, double qps, Duration requestTimeout, int retries,
+      Duration retryBackoff) {
+    this(pageSize, parallelism, qps, requestTimeout, retries, retryBackoff, MAX_PAGES);
+  }
+
   public CollectionOptions {
+    if (maxPages < 1) {
+      throw new IllegalArgumentException("the page limit must be at least 1, not " + maxPages);
+    }
     if (pageSize < 1) {
       throw new IllegalArgumentException("--page-size must be at least 1, not " + pageSize);
     }

@@ -40,6 +40,8 @@ public final class SnapshotInventory implements SnapshotSink {
   }
   private SnapshotHeader header;
   private SnapshotTrailer trailer;
+  /** Kinds whose objects did not add up to the trailer's count, with the reason they are not assessed. */
+  private final Map<String, Coverage.KindStatus> inconsistent = new TreeMap<>();
   private Provenance where;
 
   @Override
@@ -60,6 +62,12 @@ public final class SnapshotInventory implements SnapshotSink {
     } catch (ObjectDecoder.InvalidObjectException e) {
       errors.add(new ProcessingError(where, e.getMessage()));
     }
+  }
+
+  @Override
+  public void inconsistent(KindReport kind, ProcessingError error) {
+    errors.add(error);
+    inconsistent.put(kind.read(), Coverage.KindStatus.missing(error.message()));
   }
 
   @Override
@@ -107,6 +115,7 @@ public final class SnapshotInventory implements SnapshotSink {
     for (KindReport k : trailer.kinds()) {
       kinds.put(k.read(), k.coverage());
     }
+    kinds.putAll(inconsistent);
     List<Resource> nodes = resources.stream().filter(r -> r.is("", "Node")).toList();
     String provider = ManagedProvider.of(Inventory.of(nodes)).map(Enum::name).orElse(null);
     SnapshotHeader.Cluster c = header.cluster();

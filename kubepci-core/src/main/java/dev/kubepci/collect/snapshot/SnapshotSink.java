@@ -14,6 +14,14 @@ public interface SnapshotSink {
 
   void trailer(SnapshotTrailer trailer);
 
+  /**
+   * The objects of {@code kind} in a snapshot being read do not add up to what its trailer claims: the kind's
+   * coverage cannot be trusted. Called before {@link #trailer}.
+   *
+   * @param error where (file and trailer line) and what does not add up
+   */
+  default void inconsistent(KindReport kind, dev.kubepci.result.ProcessingError error) {}
+
   /** A sink that hands everything to {@code first}, then to {@code second}: scan live and keep the snapshot. */
   static SnapshotSink both(SnapshotSink first, SnapshotSink second) {
     return new SnapshotSink() {
@@ -33,6 +41,12 @@ public interface SnapshotSink {
       public void trailer(SnapshotTrailer trailer) {
         first.trailer(trailer);
         second.trailer(trailer);
+      }
+
+      @Override
+      public void inconsistent(KindReport kind, dev.kubepci.result.ProcessingError error) {
+        first.inconsistent(kind, error);
+        second.inconsistent(kind, error);
       }
     };
   }
