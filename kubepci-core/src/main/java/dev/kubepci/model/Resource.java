@@ -220,8 +220,20 @@ public final class Resource {
     if (compactLabels != null) {
       return compactLabels;
     }
-    Map<String, String> labels = metadata().getLabels();
-    return labels == null ? Map.of() : labels;
+    return withoutNullValues(metadata().getLabels());
+  }
+
+  /** A label or annotation written without a value is the empty string to Kubernetes. */
+  private static Map<String, String> withoutNullValues(Map<String, String> map) {
+    if (map == null) {
+      return Map.of();
+    }
+    if (!map.containsValue(null)) {
+      return map;
+    }
+    Map<String, String> copy = new java.util.LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(k, v == null ? "" : v));
+    return copy;
   }
 
   /** {@code metadata.uid}, whatever the source (the {@link #ref()} keeps it only for clusters); null when absent. */
@@ -241,8 +253,7 @@ public final class Resource {
     if (compactAnnotations != null) {
       return compactAnnotations;
     }
-    Map<String, String> annotations = metadata().getAnnotations();
-    return annotations == null ? Map.of() : annotations;
+    return withoutNullValues(metadata().getAnnotations());
   }
 
   /** Annotations up to this many characters are held by compact resources; rules scan them on every object. */
