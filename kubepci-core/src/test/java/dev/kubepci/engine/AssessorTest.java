@@ -202,16 +202,6 @@ class AssessorTest {
     }
   }
 
-    @Override
-    public List<Violation> check(io.fabric8.kubernetes.api.model.Namespace ns, Resource resource,
-        RuleContext context) {
-      if ("bad".equals(resource.name())) {
-        throw new IllegalArgumentException("cannot decide");
-      }
-      return List.of(Violation.at(FieldPath.root().child("metadata"), "x", "picky"));
-    }
-  }
-
   @Test
   void combineOrdersFailThenMissingThenManual() {
     assertThat(RollUp.combine(List.of(Status.PASS, Status.NOT_ASSESSED, Status.FAIL))).isEqualTo(Status.FAIL);

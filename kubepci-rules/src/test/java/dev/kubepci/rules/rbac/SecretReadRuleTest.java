@@ -156,13 +156,13 @@ class SecretReadRuleTest {
   }
 
   @Test
-  void isNotApplicableWithoutBindings() {
+  void isNotApplicableWithoutBindingsOrRiskyRoles() {
     tester.given("""
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
         metadata: {name: reader}
         rules:
-          - {apiGroups: [""], resources: [secrets], verbs: [get]}
+          - {apiGroups: [""], resources: [configmaps], verbs: [get]}
         """).assertStatus(Status.NOT_APPLICABLE);
   }
 }
