@@ -140,6 +140,14 @@ public final class ScanCommand implements Callable<Integer> {
       boolean color = t.file() == null && !output.noColor && env.colorTerminal();
       write(Reporters.forFormat(t.format(), color), report, t.file(), env);
     }
+    return exitCode(report, threshold, env);
+  }
+
+  /**
+   * Tells standard error about rule and input errors (stack traces with --debug) and returns the exit code: 4 when
+   * a rule failed, 3 when input could not be used, 1 when a finding is at or above {@code threshold}, else 0.
+   */
+  static int exitCode(AssessmentReport report, Severity threshold, Environment env) {
     for (RuleError e : report.ruleErrors()) {
       env.err().println("kubepci: internal error in rule " + e.describe());
       if (env.debug()) {
