@@ -47,7 +47,8 @@ public final class AccessCommand implements Callable<Integer> {
   List<String> paths = new ArrayList<>();
 
   @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-      description = "Show cluster-wide grants and the grants in this namespace only.")
+      description = "Show cluster-wide grants and the grants in this namespace only. Objects whose file names no "
+          + "namespace are placed in it, as kubectl -n would (default: default).")
   String namespace;
 
   @Option(names = {"-g", "--group"}, paramLabel = "GROUP",
@@ -78,7 +79,7 @@ public final class AccessCommand implements Callable<Integer> {
       case GROUP -> Identity.memberOf(who.name(), List.of());
       case SERVICE_ACCOUNT -> Identity.serviceAccount(who.namespace(), who.name());
     };
-    CollectedInput input = AccessInputs.read(paths, env, quiet);
+    CollectedInput input = AccessInputs.read(paths, env, quiet, namespace);
     AccessReview.Access answer = AccessReview.access(input.inventory(), who, identity, namespace);
     AccessInputs.write("json".equals(target.format()) ? AccessWriter.json(answer) : AccessWriter.text(answer), target,
         env);

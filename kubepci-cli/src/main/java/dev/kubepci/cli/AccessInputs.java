@@ -20,13 +20,18 @@ final class AccessInputs {
 
   private AccessInputs() {}
 
-  static CollectedInput read(List<String> paths, Environment env, boolean quiet) {
+  /**
+   * @param namespace the namespace the question is about, null for every one: objects whose file names no namespace
+   *     are put there, as {@code kubectl -n} would place them, else in {@code default}
+   */
+  static CollectedInput read(List<String> paths, Environment env, boolean quiet, String namespace) {
     if (paths.isEmpty()) {
       throw new UserException(ExitCode.USAGE,
           "no input given: name manifest files or directories (RBAC objects), or - for standard input");
     }
     Progress progress = new Progress(env, quiet);
-    CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> progress.update("read " + n + " file(s)"));
+    CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> progress.update("read " + n + " file(s)"),
+        namespace);
     progress.done();
     return input;
   }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -46,6 +47,9 @@ import picocli.CommandLine.ParentCommand;
 public final class PssCommand implements Callable<Integer> {
   @ParentCommand
   KubepciCommand parent;
+
+  @Mixin
+  NamespaceOption namespace;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;
@@ -86,7 +90,7 @@ public final class PssCommand implements Callable<Integer> {
       throw new UserException(ExitCode.USAGE,
           "no input given: name manifest files or directories, or - for standard input");
     }
-    CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> { });
+    CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> { }, namespace.orDefault());
     PodSecurityReview review = PodSecurityReview.of(input.inventory().all(), pssLevel, pssVersion);
 
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -48,6 +49,9 @@ public final class ReachCommand implements Callable<Integer> {
       description = "Manifest files or directories (.yaml, .yml, .json), or - for standard input, as for scan.")
   List<String> paths = new ArrayList<>();
 
+  @Mixin
+  NamespaceOption namespace;
+
   @Option(names = {"-p", "--port"}, paramLabel = "PORT",
       description = "The destination port: 5432, 5432/TCP, UDP/53, or a port name of the destination's containers. "
           + "Default: any port.")
@@ -73,7 +77,7 @@ public final class ReachCommand implements Callable<Integer> {
       case "denied" -> false;
       default -> throw new UserException(ExitCode.USAGE, "--expect must be allowed or denied, not '" + expect + "'");
     };
-    CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> { });
+    CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> { }, namespace.orDefault());
     ReachQuery query;
     try {
       query = ReachQuery.run(NetworkPolicies.of(input.inventory()), from, to, port);

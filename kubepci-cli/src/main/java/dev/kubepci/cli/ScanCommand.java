@@ -17,6 +17,7 @@ import dev.kubepci.engine.AssessmentRequest;
 import dev.kubepci.engine.Assessor;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
+import dev.kubepci.result.RuleError;
 import dev.kubepci.result.Status;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rules.BuiltInRules;
@@ -58,7 +59,8 @@ import picocli.CommandLine.ParentCommand;
         "  kubectl get deploy,sts,ds,netpol,rolebindings,clusterrolebindings -A -o yaml | kubepci scan -",
         "  kubepci scan cluster-dump.yaml --format json --output report.json --fail-on critical",
         "",
-        "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 unreadable input, 4 internal error."})
+        "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 unreadable input, 4 internal error "
+            + "(a rule failed: it is ERROR in the report; --debug prints the stack trace)."})
 public final class ScanCommand implements Callable<Integer> {
   @ParentCommand
   KubepciCommand parent;
@@ -79,6 +81,9 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Mixin
   ClusterConnectionOptions cluster;
+
+  @Mixin
+  NamespaceOption namespace;
 
   @Mixin
   OutputOptions output;
@@ -135,10 +140,32 @@ public final class ScanCommand implements Callable<Integer> {
       boolean color = t.file() == null && !output.noColor && env.colorTerminal();
       write(Reporters.forFormat(t.format(), color), report, t.file(), env);
     }
+    return exitCode(report, threshold, env);
+  }
+
+  /**
+   * Tells standard error about rule and input errors (stack traces with --debug) and returns the exit code: 4 when
+   * a rule failed, 3 when input could not be used, 1 when a finding is at or above {@code threshold}, else 0.
+   */
+  static int exitCode(AssessmentReport report, Severity threshold, Environment env) {
+    for (RuleError e : report.ruleErrors()) {
+      env.err().println("kubepci: internal error in rule " + e.describe());
+      if (env.debug()) {
+        env.err().print(e.stackTrace());
+      }
+    }
     if (!report.errors().isEmpty()) {
       env.err().println("kubepci: " + report.errors().size()
           + " input error(s) (unreadable input, invalid or expired waivers or attestations); the rest was assessed"
           + " (see the report)");
+    }
+    if (!report.ruleErrors().isEmpty()) {
+      // a bug in kubepci outweighs unreadable input: both are in the report
+      env.err().println("kubepci: " + report.ruleErrors().size() + " rule error(s), a bug in kubepci: those rules are"
+          + " ERROR and their practices cannot pass" + (env.debug() ? "" : "; run with --debug for the stack traces"));
+      return ExitCode.INTERNAL.code();
+    }
+    if (!report.errors().isEmpty()) {
       return ExitCode.INPUT_ERROR.code();
     }
     if (threshold != null && fails(report.findings(), threshold)) {
@@ -185,7 +212,7 @@ public final class ScanCommand implements Callable<Integer> {
       return base;
     }
     CollectedInput fromFiles = FileCollector.collect(files, env.stdin(),
-        n -> progress.update("read " + n + " file(s)"));
+        n -> progress.update("read " + n + " file(s)"), namespace.orDefault());
     return base == null ? fromFiles : SnapshotInventory.combine(base, fromFiles);
   }
 

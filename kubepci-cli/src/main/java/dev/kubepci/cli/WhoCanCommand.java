@@ -52,7 +52,8 @@ public final class WhoCanCommand implements Callable<Integer> {
   List<String> paths = new ArrayList<>();
 
   @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-      description = "Ask about this namespace only (default: every namespace).")
+      description = "Ask about this namespace only (default: every namespace). Objects whose file names no "
+          + "namespace are placed in it, as kubectl -n would (default: default).")
   String namespace;
 
   @Option(names = "--name", paramLabel = "NAME", description = "Ask about the object of this name (resourceNames).")
@@ -68,7 +69,7 @@ public final class WhoCanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Environment env = parent.environment();
     OutputOptions.Target target = AccessInputs.target(output);
-    CollectedInput input = AccessInputs.read(paths, env, quiet);
+    CollectedInput input = AccessInputs.read(paths, env, quiet, namespace);
     Rbac rbac = Rbac.of(input.inventory());
     AccessRequest request;
     if (resource.startsWith("/")) {

@@ -12,11 +12,19 @@ import java.util.function.IntConsumer;
 public final class FileCollector {
   private FileCollector() {}
 
+  /** Reads the input, putting objects that name no namespace in {@code default}; see the four-argument form. */
+  public static CollectedInput collect(List<String> paths, InputStream stdin, IntConsumer progress) {
+    return collect(paths, stdin, progress, DefaultNamespace.DEFAULT);
+  }
+
   /**
    * @param progress told the number of files read so far, after each file
+   * @param namespace where namespaced objects that name no namespace are put ({@code kubectl -n}); null for
+   *     {@code default}
    * @throws InputException when a path does not exist, a directory has no manifests, or nothing was found at all
    */
-  public static CollectedInput collect(List<String> paths, InputStream stdin, IntConsumer progress) {
+  public static CollectedInput collect(List<String> paths, InputStream stdin, IntConsumer progress,
+      String namespace) {
     if (paths.isEmpty()) {
       throw new InputException("no input given: name manifest files, directories, or - for standard input");
     }
@@ -46,6 +54,6 @@ public final class FileCollector {
     if (resources.isEmpty() && errors.isEmpty()) {
       throw new InputException("the input holds no Kubernetes objects: " + String.join(", ", paths));
     }
-    return new CollectedInput(Inventory.of(resources), errors, paths);
+    return new CollectedInput(Inventory.of(DefaultNamespace.apply(resources, namespace)), errors, paths);
   }
 }

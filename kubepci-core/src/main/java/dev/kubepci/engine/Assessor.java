@@ -12,6 +12,7 @@ import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.ProcessingError;
 import dev.kubepci.result.RequirementResult;
+import dev.kubepci.result.RuleError;
 import dev.kubepci.result.RuleResult;
 import dev.kubepci.result.Status;
 import dev.kubepci.rule.ClusterRule;
@@ -49,29 +50,35 @@ public final class Assessor {
     RuleContext context = new RuleContext(inventory, request.config(), request.clock().instant());
     Map<String, List<String>> requirementsByRule = requirementsByRule(request.framework());
     List<ProcessingError> errors = new ArrayList<>(inputErrors);
+    List<RuleError> ruleErrors = new ArrayList<>();
 
     Map<String, Tally> tallies = new LinkedHashMap<>();
     List<RuleDescriptor> objectRules = new ArrayList<>();
     for (RuleDescriptor d : request.selected()) {
       Tally tally = new Tally();
       tallies.put(d.id(), tally);
-      tally.decided = precheck(d, inventory, context);
+      try {
+        tally.decided = precheck(d, inventory, context);
+      } catch (RuntimeException | StackOverflowError e) {
+        ruleErrors.add(ruleError(d, null, e));
+        tally.crashed(e, false);
+        continue;
+      }
       if (tally.decided == null && !(d.rule() instanceof ClusterRule)) {
         objectRules.add(d);
       }
     }
 
-    runObjectRules(inventory, context, objectRules, tallies, errors);
+    runObjectRules(inventory, context, objectRules, tallies, ruleErrors);
 
     for (RuleDescriptor d : request.selected()) {
       Tally tally = tallies.get(d.id());
-      if (tally.decided == null && d.rule() instanceof ClusterRule cluster) {
+      if (tally.decided == null && tally.crashed == 0 && d.rule() instanceof ClusterRule cluster) {
         try {
           tally.decided = cluster.check(inventory, context);
-        } catch (RuntimeException e) {
-          errors.add(new ProcessingError(Provenance.ofFile("<rule " + d.id() + ">", 0, 0),
-              "rule " + d.name() + " failed: " + e));
-          tally.decided = Outcome.notAssessed("the rule failed with an internal error: " + e.getClass().getSimpleName());
+        } catch (RuntimeException | StackOverflowError e) {
+          ruleErrors.add(ruleError(d, null, e));
+          tally.crashed(e, false);
         }
       }
     }
@@ -93,7 +100,9 @@ public final class Assessor {
         for (Outcome.Failure f : outcome.failures()) {
           findings.add(toFinding(d, reqs, f, scopes));
         }
-        result = new RuleResult(d.id(), d.name(), d.title(), d.severity(), reqs, status(outcome), outcome.reason(),
+        Status status = tally.crashed > 0 ? Status.ERROR : status(outcome);
+        String reason = tally.crashed > 0 ? tally.errorReason(d) : outcome.reason();
+        result = new RuleResult(d.id(), d.name(), d.title(), d.severity(), reqs, status, reason,
             outcome.failures().size(), outcome.passed(), outcome.notes(), outcome.tables(), d.rationale(),
             d.remediation(), d.references());
       }
@@ -112,7 +121,7 @@ public final class Assessor {
     return new AssessmentReport("kubepci", request.toolVersion(), request.framework().id(),
         request.framework().version(), request.framework().title(), request.clock().instant(), request.inputs(),
         inventory.clusterInfo(), inventory.size(), areas, waived.rules(), waived.findings(), errors,
-        waived.waivers());
+        waived.waivers(), ruleErrors);
   }
 
   /** Decides a rule before it runs when its configuration or its data rules it out; null to run it. */
@@ -127,7 +136,7 @@ public final class Assessor {
   }
 
   private void runObjectRules(Inventory inventory, RuleContext context, List<RuleDescriptor> rules,
-      Map<String, Tally> tallies, List<ProcessingError> errors) {
+      Map<String, Tally> tallies, List<RuleError> ruleErrors) {
     if (rules.isEmpty()) {
       return;
     }
@@ -156,13 +165,22 @@ public final class Assessor {
           } else if (d.rule() instanceof ResourceRule rr && rr.appliesTo(resource)) {
             tally.record(resource, rr.check(resource, context));
           }
-        } catch (RuntimeException e) {
-          errors.add(new ProcessingError(resource.provenance(),
-              "rule " + d.name() + " failed on " + resource.ref().displayName() + ": " + e));
-          tally.crashed++;
+        } catch (RuntimeException | StackOverflowError e) {
+          // a bug in the rule, not in the input: the rule's verdict is ERROR, the other rules go on
+          ruleErrors.add(ruleError(d, resource, e));
+          tally.crashed(e, true);
         }
       }
     }
+  }
+
+  private static RuleError ruleError(RuleDescriptor d, Resource resource, Throwable e) {
+    java.io.StringWriter trace = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(trace));
+    String message = e.getMessage() == null ? e.getClass().getName()
+        : e.getClass().getName() + ": " + e.getMessage().strip().lines().findFirst().orElse("");
+    return new RuleError(d.id(), d.name(), resource == null ? null : resource.ref(),
+        resource == null ? null : resource.provenance(), message, trace.toString());
   }
 
   private static Finding toFinding(RuleDescriptor d, List<String> reqs, Outcome.Failure f, ScopeClassifier scopes) {
@@ -231,6 +249,11 @@ public final class Assessor {
     if (automated == null) {
       status = Status.MANUAL;
       reason = "no automated check decides this practice; collect the evidence listed";
+    } else if (automated == Status.ERROR) {
+      // a broken rule decided nothing: the practice is not assessed, whatever its other rules say
+      status = Status.NOT_ASSESSED;
+      reason = mine.stream().filter(r -> r.status() == Status.ERROR)
+          .map(r -> "internal error in rule " + r.id() + " " + r.name()).collect(Collectors.joining("; "));
     } else if (automated == Status.FAIL || automated == Status.NOT_ASSESSED) {
       status = automated;
       reason = automated == Status.NOT_ASSESSED
@@ -262,6 +285,20 @@ public final class Assessor {
     final Outcome.Builder builder = Outcome.builder();
     int coveredByOwner;
     int crashed;
+    Throwable crash;
+    boolean crashedOnObjects;
+
+    void crashed(Throwable e, boolean onObject) {
+      crashed++;
+      crash = e;
+      crashedOnObjects = onObject;
+    }
+
+    String errorReason(RuleDescriptor d) {
+      return "internal error in rule " + d.id() + " " + d.name()
+          + (crashedOnObjects ? " on " + crashed + " object(s)" : "") + " (" + crash.getClass().getSimpleName()
+          + "); a bug in kubepci: run with --debug for the stack trace and report it";
+    }
 
     void record(Resource resource, List<Violation> violations) {
       if (violations.isEmpty()) {
@@ -274,9 +311,6 @@ public final class Assessor {
     Outcome outcome(RuleDescriptor d) {
       if (decided != null) {
         return decided;
-      }
-      if (crashed > 0) {
-        return Outcome.notAssessed("the rule failed with an internal error on " + crashed + " object(s)");
       }
       if (coveredByOwner > 0) {
         builder.note(coveredByOwner + " object(s) checked through their owner's pod template");

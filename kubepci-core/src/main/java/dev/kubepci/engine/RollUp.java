@@ -4,8 +4,9 @@ import dev.kubepci.result.Status;
 import java.util.List;
 
 /**
- * How verdicts combine, for a practice from its rules and for an area from its practices: a failure wins, then
- * missing data, then what needs a person; a pass needs every part decided.
+ * How verdicts combine, for a practice from its rules and for an area from its practices: a failure wins, then a
+ * rule that failed with an internal error, then missing data, then what needs a person; a pass needs every part
+ * decided.
  */
 public final class RollUp {
   private RollUp() {}
@@ -13,6 +14,9 @@ public final class RollUp {
   public static Status combine(List<Status> statuses) {
     if (statuses.contains(Status.FAIL)) {
       return Status.FAIL;
+    }
+    if (statuses.contains(Status.ERROR)) {
+      return Status.ERROR;
     }
     if (statuses.contains(Status.NOT_ASSESSED)) {
       return Status.NOT_ASSESSED;

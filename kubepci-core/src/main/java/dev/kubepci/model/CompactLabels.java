@@ -29,7 +29,8 @@ final class CompactLabels extends AbstractMap<String, String> {
     int i = 0;
     for (Map.Entry<String, String> e : map.entrySet()) {
       kv[i++] = intern.apply(e.getKey());
-      kv[i++] = e.getValue() == null ? null : intern.apply(e.getValue());
+      // a label written without a value is the empty string to Kubernetes
+      kv[i++] = intern.apply(e.getValue() == null ? "" : e.getValue());
     }
     return new CompactLabels(kv);
   }

@@ -17,8 +17,16 @@ import java.util.Objects;
  * @param fieldLine the 1-based line of the field a finding points at, 0 when not located
  * @param cluster the API server URL or snapshot cluster name, or null for a file
  * @param collectedAt when the object was read from the cluster, or null for a file
+ * @param assumedNamespace the namespace kubepci put a namespaced object in because the file names none (as kubectl
+ *     does with {@code -n}, default {@code default}); null when the object names its own or is cluster-scoped
  */
-public record Provenance(String file, int document, int line, int fieldLine, String cluster, Instant collectedAt) {
+public record Provenance(String file, int document, int line, int fieldLine, String cluster, Instant collectedAt,
+    String assumedNamespace) {
+
+  /** A provenance of an object that named its namespace (or has none to name). */
+  public Provenance(String file, int document, int line, int fieldLine, String cluster, Instant collectedAt) {
+    this(file, document, line, fieldLine, cluster, collectedAt, null);
+  }
 
   /** A provenance without a field line. */
   public Provenance(String file, int document, int line, String cluster, Instant collectedAt) {
@@ -39,7 +47,12 @@ public record Provenance(String file, int document, int line, int fieldLine, Str
 
   /** The same source pointing at the field on {@code fieldLine} of the file. */
   public Provenance withFieldLine(int fieldLine) {
-    return new Provenance(file, document, line, fieldLine, cluster, collectedAt);
+    return new Provenance(file, document, line, fieldLine, cluster, collectedAt, assumedNamespace);
+  }
+
+  /** The same source, noting that the object was put in {@code namespace} because it named none. */
+  public Provenance withAssumedNamespace(String namespace) {
+    return new Provenance(file, document, line, fieldLine, cluster, collectedAt, namespace);
   }
 
   /** The most precise line known: the field's when located, else the object's; 0 when unknown. */
@@ -47,11 +60,16 @@ public record Provenance(String file, int document, int line, int fieldLine, Str
     return fieldLine > 0 ? fieldLine : line;
   }
 
-  /** {@code file:line (document N)} or {@code cluster at time}; for messages meant for people. */
+  /**
+   * {@code file:line (document N)} or {@code cluster at time}, with {@code , namespace X assumed} when the object
+   * named no namespace; for messages meant for people.
+   */
   public String describe() {
     if (isFile()) {
       int shown = bestLine();
-      return file + (shown > 0 ? ":" + shown : "") + (document > 0 ? " (document " + document + ")" : "");
+      String assumed = assumedNamespace == null ? "" : "namespace " + assumedNamespace + " assumed";
+      String details = document > 0 ? "document " + document + (assumed.isEmpty() ? "" : ", " + assumed) : assumed;
+      return file + (shown > 0 ? ":" + shown : "") + (details.isEmpty() ? "" : " (" + details + ")");
     }
     return cluster + (collectedAt != null ? " at " + collectedAt : "");
   }

@@ -106,6 +106,62 @@ public final class Resource {
     return List.copyOf(owners);
   }
 
+  /** A copy of {@code other} with another provenance and reference; used to put an object in a namespace. */
+  private Resource(Resource other, HasMetadata object, CompactBody body, Provenance provenance, ResourceRef ref,
+      List<ResourceRef> owners) {
+    this.object = object;
+    this.body = body;
+    this.type = other.type;
+    this.provenance = provenance;
+    this.ref = ref;
+    this.group = other.group;
+    this.compactLabels = other.compactLabels;
+    this.compactAnnotations = other.compactAnnotations;
+    this.compactUid = other.compactUid;
+    this.compactOwners = owners;
+    this.compactShape = other.compactShape;
+  }
+
+  /**
+   * This object put in {@code namespace} because its file names none, as {@code kubectl apply -n} would: its
+   * metadata and reference name the namespace, and its provenance says that the namespace was assumed. Only for
+   * objects that name no namespace.
+   */
+  public Resource withAssumedNamespace(String namespace) {
+    Objects.requireNonNull(namespace, "namespace");
+    if (ref.namespace() != null) {
+      throw new IllegalStateException(ref.displayName() + " already names its namespace");
+    }
+    ResourceRef placed = new ResourceRef(ref.apiVersion(), ref.kind(), namespace, ref.name(), ref.uid(),
+        ref.resourceVersion());
+    Provenance assumed = provenance.withAssumedNamespace(namespace);
+    if (body == null) {
+      if (object.getMetadata() != null) {
+        object.getMetadata().setNamespace(namespace);
+      }
+      return new Resource(this, object, null, assumed, placed, null);
+    }
+    CompactBody inNamespace = new CompactBody() {
+      @Override
+      public HasMetadata decode() {
+        HasMetadata decoded = body.decode();
+        if (decoded.getMetadata() != null) {
+          decoded.getMetadata().setNamespace(namespace);
+        }
+        return decoded;
+      }
+
+      @Override
+      public int encodedSize() {
+        return body.encodedSize();
+      }
+    };
+    List<ResourceRef> owners = compactOwners.stream()
+        .map(o -> new ResourceRef(o.apiVersion(), o.kind(), namespace, o.name(), o.uid(), o.resourceVersion()))
+        .toList();
+    return new Resource(this, null, inNamespace, assumed, placed, owners);
+  }
+
   /** The full object; for a compact resource, decoded again (equal to, not the same as, the one first read). */
   public HasMetadata object() {
     return object != null ? object : body.decode();
@@ -164,8 +220,20 @@ public final class Resource {
     if (compactLabels != null) {
       return compactLabels;
     }
-    Map<String, String> labels = metadata().getLabels();
-    return labels == null ? Map.of() : labels;
+    return withoutNullValues(metadata().getLabels());
+  }
+
+  /** A label or annotation written without a value is the empty string to Kubernetes. */
+  private static Map<String, String> withoutNullValues(Map<String, String> map) {
+    if (map == null) {
+      return Map.of();
+    }
+    if (!map.containsValue(null)) {
+      return map;
+    }
+    Map<String, String> copy = new java.util.LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(k, v == null ? "" : v));
+    return copy;
   }
 
   /** {@code metadata.uid}, whatever the source (the {@link #ref()} keeps it only for clusters); null when absent. */
@@ -185,8 +253,7 @@ public final class Resource {
     if (compactAnnotations != null) {
       return compactAnnotations;
     }
-    Map<String, String> annotations = metadata().getAnnotations();
-    return annotations == null ? Map.of() : annotations;
+    return withoutNullValues(metadata().getAnnotations());
   }
 
   /** Annotations up to this many characters are held by compact resources; rules scan them on every object. */

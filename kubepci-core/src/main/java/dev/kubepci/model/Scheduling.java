@@ -28,7 +28,7 @@ public final class Scheduling {
         : node.getMetadata().getLabels();
     if (spec.getNodeSelector() != null) {
       for (Map.Entry<String, String> e : spec.getNodeSelector().entrySet()) {
-        if (!e.getValue().equals(labels.get(e.getKey()))) {
+        if (!java.util.Objects.equals(e.getValue() == null ? "" : e.getValue(), labels.get(e.getKey()))) {
           return false;
         }
       }

@@ -26,7 +26,7 @@ public final class LabelSelectors {
   public static boolean matches(LabelSelector selector, Map<String, String> labels) {
     if (selector.getMatchLabels() != null) {
       for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
-        if (!e.getValue().equals(labels.get(e.getKey()))) {
+        if (!java.util.Objects.equals(e.getValue() == null ? "" : e.getValue(), labels.get(e.getKey()))) {
           return false;
         }
       }
@@ -88,6 +88,9 @@ public final class LabelSelectors {
   }
 
   private static boolean requirement(String key, String operator, List<String> values, Map<String, String> labels) {
+    if (key == null) {
+      return false; // the API server rejects a requirement without a key; select nothing rather than guess
+    }
     List<String> vs = values == null ? List.of() : values;
     return switch (operator == null ? "" : operator) {
       case "In" -> labels.containsKey(key) && vs.contains(labels.get(key));

@@ -19,7 +19,7 @@ final class LabelSelectorMatcher {
     }
     if (selector.getMatchLabels() != null) {
       for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
-        if (!e.getValue().equals(labels.get(e.getKey()))) {
+        if (!java.util.Objects.equals(e.getValue() == null ? "" : e.getValue(), labels.get(e.getKey()))) {
           return false;
         }
       }

@@ -11,20 +11,33 @@ import java.util.Map;
  *
  * @param inputs what was assessed: the paths given, or the cluster
  * @param objects how many objects were assessed
+ * @param errors input kubepci could not use (unreadable documents, invalid waivers ...)
  * @param waivers every declared waiver with what became of it, in declaration order
+ * @param ruleErrors rules that threw: bugs in kubepci, kept apart from the input errors
  */
 public record AssessmentReport(
     String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
     Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
-    List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers) {
+    List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers,
+    List<RuleError> ruleErrors) {
 
   public AssessmentReport {
+    ruleErrors = ruleErrors == null ? List.of() : List.copyOf(ruleErrors);
     inputs = List.copyOf(inputs);
     areas = List.copyOf(areas);
     rules = List.copyOf(rules);
     findings = List.copyOf(findings);
     errors = List.copyOf(errors);
     waivers = List.copyOf(waivers);
+  }
+
+  /** A report in which no rule failed with an internal error. */
+  public AssessmentReport(
+      String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
+      Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
+      List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers) {
+    this(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt, inputs, cluster, objects,
+        areas, rules, findings, errors, waivers, List.of());
   }
 
   /** A report without waivers. */
@@ -39,7 +52,7 @@ public record AssessmentReport(
   /** The same report with its findings replaced (same order expected), e.g. once their lines are located. */
   public AssessmentReport withFindings(List<Finding> replaced) {
     return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
-        inputs, cluster, objects, areas, rules, replaced, errors, waivers);
+        inputs, cluster, objects, areas, rules, replaced, errors, waivers, ruleErrors);
   }
 
   /** The MANUAL practices no attestation has decided yet, in document order. */
@@ -62,11 +75,13 @@ public record AssessmentReport(
     return areas.stream().flatMap(a -> a.requirements().stream()).toList();
   }
 
-  /** Number of practices in each status, every status present. */
+  /** Number of practices in each status, every status a practice can have present (ERROR is for rules only). */
   public Map<Status, Integer> requirementCounts() {
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
     for (Status s : Status.values()) {
-      counts.put(s, 0);
+      if (s != Status.ERROR) {
+        counts.put(s, 0);
+      }
     }
     requirements().forEach(r -> counts.merge(r.status(), 1, Integer::sum));
     return counts;

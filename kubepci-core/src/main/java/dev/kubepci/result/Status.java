@@ -13,5 +13,10 @@ public enum Status {
   /** Data needed to decide was missing; the reason says which. Never a pass. */
   NOT_ASSESSED,
   /** Failures exist but every one is covered by a valid waiver. */
-  WAIVED
+  WAIVED,
+  /**
+   * The rule failed with an internal error (a bug in kubepci): it decided nothing, and the practices it decides
+   * cannot pass. Rules only; a practice with an erroneous rule is NOT_ASSESSED unless another rule fails.
+   */
+  ERROR
 }

@@ -8,6 +8,7 @@ import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.ProcessingError;
 import dev.kubepci.result.RequirementResult;
+import dev.kubepci.result.RuleError;
 import dev.kubepci.result.RuleResult;
 import dev.kubepci.result.Status;
 import dev.kubepci.result.Table;
@@ -123,6 +124,26 @@ public final class ReportFixture {
         "Guidance for Containers and Container Orchestration Tools", GENERATED,
         List.of("manifests/", "https://10.0.0.1:6443"), new ClusterInfo("prod-eu", "https://10.0.0.1:6443",
             "v1.31.4", null), 42, areas, rules, findings, errors, waivers);
+  }
+
+  /**
+   * The sample report in which rule KPCI-0005 failed with an internal error on an Ingress whose namespace was
+   * assumed: the rule is ERROR and the error is listed apart from the input errors.
+   */
+  public static AssessmentReport withRuleError() {
+    AssessmentReport r = sample();
+    List<RuleResult> rules = r.rules().stream().map(x -> x.id().equals("KPCI-0005")
+        ? new RuleResult(x.id(), x.name(), x.title(), x.severity(), x.requirements(), Status.ERROR,
+            "internal error in rule KPCI-0005 namespace-default-deny on 1 object(s) (NullPointerException)", 0, 0,
+            List.of(), List.of(), x.rationale(), x.remediation(), x.references())
+        : x).toList();
+    RuleError error = new RuleError("KPCI-0005", "namespace-default-deny",
+        new ResourceRef("networking.k8s.io/v1", "Ingress", "default", "admin", null, null),
+        Provenance.ofFile("manifests/ingress.yaml", 1, 1).withAssumedNamespace("default"),
+        "java.lang.NullPointerException: rule boom", "java.lang.NullPointerException: rule boom\n\tat Rule.check");
+    return new AssessmentReport(r.toolName(), r.toolVersion(), r.frameworkId(), r.frameworkVersion(),
+        r.frameworkTitle(), r.generatedAt(), r.inputs(), r.cluster(), r.objects(), r.areas(), rules, r.findings(),
+        r.errors(), r.waivers(), List.of(error));
   }
 
   private static RuleResult rule(String id, String name, String title, Severity severity, List<String> reqs,

@@ -91,6 +91,20 @@ class ReporterContractTest {
 
   @ParameterizedTest
   @MethodSource("reporters")
+  void showsRuleErrorsApartFromInputErrors(Reporter reporter) throws IOException {
+    if (FINDINGS_ONLY.contains(reporter.format())) {
+      return;
+    }
+    String out = render(reporter, ReportFixture.withRuleError());
+    assertThat(out).as(reporter.format()).contains("KPCI-0005").contains("rule boom")
+        .contains("manifests/broken.yaml");
+    assertThat(out).as("%s tells the rule error from the input errors", reporter.format())
+        .containsPattern("(?i)rule.?error|internal error in rule");
+    assertThat(render(reporter, ReportFixture.withRuleError())).isEqualTo(out);
+  }
+
+  @ParameterizedTest
+  @MethodSource("reporters")
   void showsEveryPracticeAttestationOpenItemAndInputError(Reporter reporter) throws IOException {
     if (FINDINGS_ONLY.contains(reporter.format())) {
       return;

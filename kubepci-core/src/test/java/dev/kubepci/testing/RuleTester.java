@@ -94,7 +94,8 @@ public final class RuleTester {
       AssessmentRequest request = new AssessmentRequest(framework, catalog, catalog.rules(), config,
           Clock.fixed(NOW, ZoneOffset.UTC), "test", List.of("test.yaml"));
       this.report = new Assessor(request).assess(Inventory.of(resources), errors);
-      assertThat(report.errors()).as("rule errors").isEmpty();
+      assertThat(report.errors()).as("input errors").isEmpty();
+      assertThat(report.ruleErrors()).as("rule errors (the rule threw)").isEmpty();
     }
 
     public AssessmentReport report() {

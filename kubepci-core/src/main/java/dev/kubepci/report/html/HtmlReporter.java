@@ -60,6 +60,7 @@ public final class HtmlReporter implements Reporter {
     waivers(report, h);
     tables(report, h);
     errors(report, h);
+    ruleErrors(report, h);
     h.append("<footer>").append(esc(report.toolName() + " " + report.toolVersion())).append(" &middot; generated ")
         .append(esc(report.generatedAt().toString())).append(" &middot; ")
         .append(esc(report.frameworkTitle() + " v" + report.frameworkVersion()))
@@ -356,6 +357,23 @@ public final class HtmlReporter implements Reporter {
     h.append("<section id=\"errors\">\n<h2>Input errors (").append(report.errors().size()).append(")</h2>\n<ul>\n");
     for (ProcessingError e : report.errors()) {
       h.append("<li><code>").append(esc(e.source().describe())).append("</code>: ").append(esc(e.message())).append("</li>\n");
+    }
+    h.append("</ul>\n</section>\n");
+  }
+
+  private static void ruleErrors(AssessmentReport report, StringBuilder h) {
+    if (report.ruleErrors().isEmpty()) {
+      return;
+    }
+    h.append("<section id=\"rule-errors\">\n<h2>Rule errors (").append(report.ruleErrors().size())
+        .append(")</h2>\n<p>A bug in kubepci: these rules are ERROR and the practices they decide cannot pass.</p>\n"
+            + "<ul>\n");
+    for (dev.kubepci.result.RuleError e : report.ruleErrors()) {
+      h.append("<li>").append(esc(e.describe()));
+      if (e.source() != null) {
+        h.append(" (<code>").append(esc(e.source().describe())).append("</code>)");
+      }
+      h.append("</li>\n");
     }
     h.append("</ul>\n</section>\n");
   }

@@ -11,11 +11,12 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "tool", "framework", "generatedAt", "inputs", "cluster", "objects", "summary",
-    "areas", "requirements", "rules", "findings", "tables", "waivers", "errors"})
+    "areas", "requirements", "rules", "findings", "tables", "waivers", "errors", "ruleErrors"})
 public record JsonReport(
     String schemaVersion, Tool tool, FrameworkRef framework, String generatedAt, List<String> inputs,
     Cluster cluster, int objects, Summary summary, List<Area> areas, List<Requirement> requirements,
-    List<Rule> rules, List<Finding> findings, List<Table> tables, List<WaiverState> waivers, List<Error> errors) {
+    List<Rule> rules, List<Finding> findings, List<Table> tables, List<WaiverState> waivers, List<Error> errors,
+    List<RuleError> ruleErrors) {
 
   public static final String SCHEMA_VERSION = "1.0";
 
@@ -30,12 +31,13 @@ public record JsonReport(
   public record Cluster(String name, String server, String version, String provider) {}
 
   /**
-   * Counts: practices per status, failing findings per severity, rules per status, input errors; waived findings,
-   * practices an attestation decided, and MANUAL practices still open.
+   * Counts: practices per status, failing findings per severity, rules per status, input errors, rule errors;
+   * waived findings, practices an attestation decided, and MANUAL practices still open.
    */
-  @JsonPropertyOrder({"requirements", "findings", "rules", "errors", "waived", "attested", "open", "scopes"})
+  @JsonPropertyOrder({"requirements", "findings", "rules", "errors", "ruleErrors", "waived", "attested", "open",
+      "scopes"})
   public record Summary(Map<String, Integer> requirements, Map<String, Integer> findings,
-      Map<String, Integer> rules, int errors, int waived, int attested, List<String> open,
+      Map<String, Integer> rules, int errors, int ruleErrors, int waived, int attested, List<String> open,
       Map<String, Integer> scopes) {}
 
   /** One area of the guidance. */
@@ -107,12 +109,25 @@ public record JsonReport(
   public record Resource(String apiVersion, String kind, String namespace, String name, String uid,
       String resourceVersion, Source source) {}
 
-  /** Where an object or an error was read. */
+  /**
+   * Where an object or an error was read.
+   *
+   * @param assumedNamespace the namespace the object was put in because its file names none
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"file", "document", "line", "fieldLine", "cluster", "collectedAt"})
-  public record Source(String file, Integer document, Integer line, Integer fieldLine, String cluster,
-      String collectedAt) {}
+  @JsonPropertyOrder({"file", "document", "line", "fieldLine", "assumedNamespace", "cluster", "collectedAt"})
+  public record Source(String file, Integer document, Integer line, Integer fieldLine, String assumedNamespace,
+      String cluster, String collectedAt) {}
 
   /** Input that could not be used. */
   public record Error(Source source, String message) {}
+
+  /**
+   * A rule that failed with an internal error (a bug in kubepci), apart from the input errors.
+   *
+   * @param resource the object it was checking; absent for a rule over the whole input
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"rule", "name", "resource", "message"})
+  public record RuleError(String rule, String name, Resource resource, String message) {}
 }

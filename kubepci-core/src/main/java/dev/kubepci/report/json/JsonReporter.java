@@ -65,6 +65,7 @@ public final class JsonReporter implements Reporter {
         cluster,
         report.objects(),
         new JsonReport.Summary(requirementCounts, findingCounts, ruleCounts, report.errors().size(),
+            report.ruleErrors().size(),
             (int) report.findings().stream().filter(f -> f.status() == Status.WAIVED).count(),
             report.attestedPractices().size(), report.openPractices().stream().map(RequirementResult::id).toList(),
             report.findingCountsByScope()),
@@ -77,7 +78,9 @@ public final class JsonReporter implements Reporter {
             r.id(), t.columns(), t.rows()))).toList(),
         report.waivers().stream().map(w -> new JsonReport.WaiverState(waiver(w.waiver()), w.state().name(),
             w.matched(), w.problem())).toList(),
-        report.errors().stream().map(JsonReporter::error).toList());
+        report.errors().stream().map(JsonReporter::error).toList(),
+        report.ruleErrors().stream().map(e -> new JsonReport.RuleError(e.rule(), e.name(),
+            resource(e.resource(), e.source()), e.message())).toList());
   }
 
   private static JsonReport.Requirement requirement(RequirementResult r) {
@@ -131,9 +134,9 @@ public final class JsonReporter implements Reporter {
     }
     if (p.isFile()) {
       return new JsonReport.Source(p.file(), p.document() > 0 ? p.document() : null, p.line() > 0 ? p.line() : null,
-          p.fieldLine() > 0 ? p.fieldLine() : null, null, null);
+          p.fieldLine() > 0 ? p.fieldLine() : null, p.assumedNamespace(), null, null);
     }
-    return new JsonReport.Source(null, null, null, null, p.cluster(),
+    return new JsonReport.Source(null, null, null, null, null, p.cluster(),
         p.collectedAt() == null ? null : p.collectedAt().toString());
   }
 

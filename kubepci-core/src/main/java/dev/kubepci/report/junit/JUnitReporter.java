@@ -89,6 +89,18 @@ public final class JUnitReporter implements Reporter {
       tests += cases.size();
       errors += cases.size();
     }
+    if (!report.ruleErrors().isEmpty()) {
+      // a rule that threw decided nothing: an error, never a pass
+      List<JUnitXml.TestCase> cases = new ArrayList<>();
+      for (dev.kubepci.result.RuleError e : report.ruleErrors()) {
+        cases.add(new JUnitXml.TestCase(e.describe(), report.frameworkId() + ".rule", null,
+            new JUnitXml.Problem(e.message(), "RULE_ERROR", null), null, null));
+      }
+      suites.add(new JUnitXml.TestSuite("Rule errors", "rule-errors", cases.size(), 0, cases.size(), 0, timestamp,
+          null, cases));
+      tests += cases.size();
+      errors += cases.size();
+    }
     return new JUnitXml.TestSuites(report.toolName() + " " + report.frameworkTitle() + " v"
         + report.frameworkVersion(), tests, failures, errors, skipped, timestamp, suites);
   }

@@ -49,6 +49,7 @@ public final class MarkdownReporter implements Reporter {
     open(report, sb);
     tables(report, sb);
     errors(report, sb);
+    ruleErrors(report, sb);
     sb.append("<sub>").append(report.toolName()).append(' ').append(report.toolVersion()).append(", ")
         .append(report.generatedAt()).append(", input: ").append(cell(String.join(", ", report.inputs())))
         .append(" (").append(report.objects()).append(" objects)</sub>\n");
@@ -200,6 +201,22 @@ public final class MarkdownReporter implements Reporter {
     sb.append("### Input errors (").append(report.errors().size()).append(")\n\n");
     for (ProcessingError e : report.errors()) {
       sb.append("- ").append(code(e.source().describe())).append(": ").append(text(e.message())).append('\n');
+    }
+    sb.append('\n');
+  }
+
+  private static void ruleErrors(AssessmentReport report, StringBuilder sb) {
+    if (report.ruleErrors().isEmpty()) {
+      return;
+    }
+    sb.append("### Rule errors (").append(report.ruleErrors().size()).append(")\n\n")
+        .append("A bug in kubepci: these rules are ERROR and the practices they decide cannot pass.\n\n");
+    for (dev.kubepci.result.RuleError e : report.ruleErrors()) {
+      sb.append("- ").append(text(e.describe()));
+      if (e.source() != null) {
+        sb.append(" (").append(code(e.source().describe())).append(')');
+      }
+      sb.append('\n');
     }
     sb.append('\n');
   }

@@ -87,7 +87,11 @@ public final class SarifReporter implements Reporter {
       notifications.add(new Sarif.Notification("error", new Sarif.Message(e.message()),
           List.of(new Sarif.Location(physical(e.source()), null, null))));
     }
-    Sarif.Invocation invocation = new Sarif.Invocation(true, report.generatedAt().toString(),
+    for (dev.kubepci.result.RuleError e : report.ruleErrors()) {
+      notifications.add(new Sarif.Notification("error", new Sarif.Message("internal error in rule " + e.describe()),
+          e.source() == null ? null : List.of(new Sarif.Location(physical(e.source()), null, null))));
+    }
+    Sarif.Invocation invocation = new Sarif.Invocation(report.ruleErrors().isEmpty(), report.generatedAt().toString(),
         notifications.isEmpty() ? null : notifications);
 
     Map<String, Object> properties = new LinkedHashMap<>();

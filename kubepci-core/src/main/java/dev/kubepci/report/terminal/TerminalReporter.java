@@ -6,6 +6,7 @@ import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.ProcessingError;
 import dev.kubepci.result.RequirementResult;
+import dev.kubepci.result.RuleError;
 import dev.kubepci.result.Status;
 import dev.kubepci.result.Table;
 import dev.kubepci.rule.Severity;
@@ -55,6 +56,7 @@ public final class TerminalReporter implements Reporter {
     attestations(report, sb);
     manual(report, sb);
     errors(report, sb);
+    ruleErrors(report, sb);
     summary(report, sb);
     return sb.toString();
   }
@@ -227,6 +229,22 @@ public final class TerminalReporter implements Reporter {
     sb.append('\n');
   }
 
+  private void ruleErrors(AssessmentReport report, StringBuilder sb) {
+    if (report.ruleErrors().isEmpty()) {
+      return;
+    }
+    sb.append(color("31", bold("Rule errors"))).append(" (").append(report.ruleErrors().size())
+        .append("; a bug in kubepci: these rules are ERROR and their practices cannot pass; run with --debug)\n");
+    for (RuleError e : report.ruleErrors()) {
+      sb.append("  ").append(e.describe());
+      if (e.source() != null) {
+        sb.append(" (").append(e.source().describe()).append(')');
+      }
+      sb.append('\n');
+    }
+    sb.append('\n');
+  }
+
   private void summary(AssessmentReport report, StringBuilder sb) {
     Map<Status, Integer> counts = report.requirementCounts();
     String statuses = counts.entrySet().stream().filter(e -> e.getValue() > 0)
@@ -244,8 +262,12 @@ public final class TerminalReporter implements Reporter {
     if (total > 0) {
       sb.append(" (").append(bySeverity).append(')');
     }
-    sb.append("; ").append(report.errors().size()).append(report.errors().size() == 1 ? " input error" : " input errors")
-        .append('\n');
+    sb.append("; ").append(report.errors().size()).append(report.errors().size() == 1 ? " input error" : " input errors");
+    if (!report.ruleErrors().isEmpty()) {
+      sb.append("; ").append(report.ruleErrors().size())
+          .append(report.ruleErrors().size() == 1 ? " rule error" : " rule errors");
+    }
+    sb.append('\n');
     Map<String, Integer> scopes = report.findingCountsByScope();
     if (!scopes.isEmpty() && !scopes.keySet().equals(java.util.Set.of("unscoped"))) {
       StringBuilder byScope = new StringBuilder();
@@ -267,6 +289,7 @@ public final class TerminalReporter implements Reporter {
       case MANUAL -> color("33", text);
       case WAIVED -> color("36", text);
       case NOT_APPLICABLE -> dim(text);
+      case ERROR -> color("31;1", text);
     };
   }
 

@@ -31,6 +31,22 @@ class JsonReporterTest {
   }
 
   @Test
+  void ruleErrorsAreListedApartAndValidate() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new JsonReporter().write(ReportFixture.withRuleError(), out);
+    JsonNode report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    assertThat(SCHEMA.validate(report)).isEmpty();
+    assertThat(report.path("summary").path("ruleErrors").asInt()).isEqualTo(1);
+    assertThat(report.path("summary").path("rules").path("ERROR").asInt()).isEqualTo(1);
+    assertThat(report.path("errors")).hasSize(3);
+    JsonNode error = report.path("ruleErrors").get(0);
+    assertThat(error.path("rule").asText()).isEqualTo("KPCI-0005");
+    assertThat(error.path("message").asText()).isEqualTo("java.lang.NullPointerException: rule boom");
+    assertThat(error.path("resource").path("source").path("assumedNamespace").asText()).isEqualTo("default");
+    assertThat(error.has("stackTrace")).as("stack traces are for --debug only").isFalse();
+  }
+
+  @Test
   void schemaRequiresTheWaiverOfAWaivedFindingAndNoneOnAFailingOne() throws IOException {
     JsonNode report = json();
     ((com.fasterxml.jackson.databind.node.ObjectNode) report.path("findings").get(2)).remove("waiver");

@@ -73,7 +73,7 @@ final class ManagementTools {
     Map<String, String> selector = svc.getSpec() == null ? null : svc.getSpec().getSelector();
     if (selector != null && !selector.isEmpty()) {
       for (Workload w : workloads) {
-        if (namespace.equals(w.namespace()) && w.podLabels().entrySet().containsAll(selector.entrySet())) {
+        if (java.util.Objects.equals(namespace, w.namespace()) && w.podLabels().entrySet().containsAll(selector.entrySet())) {
           of(w).filter(t -> !out.contains(t)).ifPresent(out::add);
         }
       }

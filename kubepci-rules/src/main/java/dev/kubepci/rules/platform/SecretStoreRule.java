@@ -129,7 +129,7 @@ public final class SecretStoreRule implements ClusterRule {
       List<OwnerReference> owners = r.metadata().getOwnerReferences();
       if (owners != null) {
         for (OwnerReference o : owners) {
-          if (MANAGING_OWNERS.contains(o.getKind())) {
+          if (o != null && o.getKind() != null && MANAGING_OWNERS.contains(o.getKind())) {
             out.putIfAbsent(r.namespace() + "/" + r.name(), "owned by " + o.getKind() + " " + o.getName());
           }
         }

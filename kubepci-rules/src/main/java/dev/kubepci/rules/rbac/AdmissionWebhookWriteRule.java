@@ -41,6 +41,6 @@ public final class AdmissionWebhookWriteRule implements ClusterRule {
 
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY);
+    return RiskyGrants.check(inventory, FAMILY, this);
   }
 }

@@ -75,6 +75,6 @@ public final class CertificateApprovalRule implements ClusterRule {
           }
           return out;
         });
-    return RiskyGrants.check(inventory, family);
+    return RiskyGrants.check(inventory, family, this);
   }
 }

@@ -43,6 +43,6 @@ public final class PodExecRule implements ClusterRule {
 
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY);
+    return RiskyGrants.check(inventory, FAMILY, this);
   }
 }

@@ -39,6 +39,6 @@ public final class RbacWriteRule implements ClusterRule {
 
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY);
+    return RiskyGrants.check(inventory, FAMILY, this);
   }
 }

@@ -1,12 +1,19 @@
 package dev.kubepci.rules.rbac;
 
+import dev.kubepci.model.Coverage;
+import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Resource;
 import dev.kubepci.rbac.Binding;
 import dev.kubepci.rbac.Grant;
 import dev.kubepci.rbac.Permission;
 import dev.kubepci.rbac.Rbac;
+import dev.kubepci.rbac.Role;
+import dev.kubepci.rbac.RoleId;
+import dev.kubepci.rbac.SourcedRule;
 import dev.kubepci.result.Table;
 import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,9 +41,22 @@ final class RiskyGrants {
    * @param perRule true when what a grant matches depends only on its rule, its role reference and whether its
    *     binding is cluster-wide, so the answer can be computed once per rule instead of once per grant
    */
-  record Family(String tableId, String tableTitle, Function<Grant, List<String>> matches, boolean perRule) {
+  record Family(String tableId, String tableTitle, Function<Grant, List<String>> matches, boolean perRule,
+      Function<Grant, List<String>> leastPrivilege) {
+    Family(String tableId, String tableTitle, Function<Grant, List<String>> matches, boolean perRule) {
+      this(tableId, tableTitle, matches, perRule, g -> List.of());
+    }
+
     Family(String tableId, String tableTitle, Function<Grant, List<String>> matches) {
       this(tableId, tableTitle, matches, false);
+    }
+
+    /**
+     * The same family where a grant for which {@code leastPrivilege} names objects (the Secrets a rule limits a
+     * get to, say) is the least-privilege form: a note naming them, never a finding.
+     */
+    Family withLeastPrivilege(Function<Grant, List<String>> names) {
+      return new Family(tableId, tableTitle, matches, perRule, names);
     }
 
     /** A family defined by permissions: a grant matches each permission it could allow. */
@@ -73,11 +93,20 @@ final class RiskyGrants {
   private static final class Holding {
     final Set<String> permissions = new LinkedHashSet<>();
     final List<Grant> grants = new ArrayList<>();
+    /** The objects every grant is limited to, when each is of the least-privilege form; else null. */
+    Set<String> limitedTo = new java.util.TreeSet<>();
   }
 
-  static Outcome check(Inventory inventory, Family family) {
+  /**
+   * @param rule the rule asking, whose severity a finding on an unbound role is one step below
+   */
+  static Outcome check(Inventory inventory, Family family, dev.kubepci.rule.Rule rule) {
+    Severity unboundSeverity = lower(rule.getClass().getAnnotation(dev.kubepci.rule.RuleInfo.class).severity());
     Rbac rbac = Rbac.of(inventory);
-    if (!rbac.hasBindings()) {
+    // files (a chart, a repository) may leave the binding to someone else; a cluster holds every binding there is
+    List<UnboundRole> unbound = inventory.coverage().source() == Coverage.Source.FILES && family.perRule()
+        ? unboundRoles(rbac, family, unboundSeverity) : List.of();
+    if (!rbac.hasBindings() && unbound.isEmpty()) {
       return Outcome.notApplicable(NO_BINDINGS);
     }
     Map<Binding.BindingSubject, Holding> holdings = new java.util.IdentityHashMap<>();
@@ -93,6 +122,12 @@ final class RiskyGrants {
       Holding h = holdings.computeIfAbsent(g.bindingSubject(), k -> new Holding());
       h.permissions.addAll(matched);
       h.grants.add(g);
+      List<String> limited = family.leastPrivilege().apply(g);
+      if (limited.isEmpty() || h.limitedTo == null) {
+        h.limitedTo = null;
+      } else {
+        h.limitedTo.addAll(limited);
+      }
     }
     Outcome.Builder out = Outcome.builder();
     List<List<String>> rows = new ArrayList<>();
@@ -113,11 +148,21 @@ final class RiskyGrants {
         }
         if (h == null) {
           out.pass();
+        } else if (h.limitedTo != null) {
+          out.pass();
+          out.note(message(h) + ": limited to " + String.join(", ", h.limitedTo) + ", the least-privilege form");
         } else {
           Grant first = h.grants.get(0);
           out.fail(b.resource(), Violation.at(bs.path(), first.subject().display(), message(h)));
         }
       }
+    }
+    for (UnboundRole u : unbound) {
+      out.fail(u.role().resource(), new Violation(FieldPath.root().child("rules").index(u.rule().index()),
+          u.role().id().display(), u.role().display() + " grants " + compact(u.permissions()) + " ("
+              + u.rule().rule().describe() + ") but no binding in the input references it: the risk applies once "
+              + "it is bound" + (u.role().id().isClusterRole() ? " (cluster-wide by a ClusterRoleBinding)" : ""),
+          u.severity()));
     }
     if (!rows.isEmpty()) {
       out.table(new Table(family.tableId(), family.tableTitle(),
@@ -132,6 +177,54 @@ final class RiskyGrants {
       return unknown;
     }
     return outcome;
+  }
+
+  /** A rule of a role of the input that no binding of the input references, and what it would grant. */
+  private record UnboundRole(Role role, SourcedRule rule, List<String> permissions, Severity severity) {}
+
+  /**
+   * The risky rules of the input's roles that no binding references, directly or through a bound aggregating
+   * ClusterRole. What a rule would grant is worked out for the widest binding its role can have: a RoleBinding in
+   * its namespace for a Role (no cluster-scoped resources), a ClusterRoleBinding for a ClusterRole.
+   */
+  private static List<UnboundRole> unboundRoles(Rbac rbac, Family family, Severity severity) {
+    Set<RoleId> bound = new java.util.HashSet<>();
+    for (Binding b : rbac.bindings()) {
+      bound.add(b.roleRef());
+      b.role().ifPresent(r -> r.rules().forEach(sr -> bound.add(sr.origin())));
+    }
+    List<UnboundRole> out = new ArrayList<>();
+    for (Role role : rbac.roles()) {
+      if (role.kubernetesDefault() || bound.contains(role.id()) || role.resource() == null) {
+        continue;
+      }
+      Binding hypothetical = hypotheticalBinding(role);
+      for (SourcedRule rule : role.rules()) {
+        if (!rule.origin().equals(role.id())) {
+          continue; // an aggregated rule is reported on the role that declares it
+        }
+        List<String> matched = family.matches().apply(new Grant(hypothetical, null, null, role, rule));
+        if (!matched.isEmpty()) {
+          out.add(new UnboundRole(role, rule, matched, severity));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Binding hypotheticalBinding(Role role) {
+    io.fabric8.kubernetes.api.model.HasMetadata object = role.id().isClusterRole()
+        ? new io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder().withNewMetadata()
+            .withName("<not bound>").endMetadata().build()
+        : new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder().withNewMetadata()
+            .withName("<not bound>").withNamespace(role.id().namespace()).endMetadata().build();
+    return new Binding(new Resource(object, role.resource().provenance()), role.id(), List.of(),
+        java.util.Optional.of(role));
+  }
+
+  /** One step below {@code own}, at least LOW: a role nobody holds yet is a risk waiting, not a grant. */
+  private static Severity lower(Severity own) {
+    return own.ordinal() <= Severity.LOW.ordinal() + 1 ? Severity.LOW : Severity.values()[own.ordinal() - 1];
   }
 
   static String unresolvedReason(Rbac rbac) {

@@ -1,6 +1,7 @@
 package dev.kubepci.rules.rbac;
 
 import dev.kubepci.model.Inventory;
+import dev.kubepci.rbac.Grant;
 import dev.kubepci.rbac.Permission;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
@@ -9,7 +10,10 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import java.util.List;
 
-/** Flags subjects that may get, list or watch Secrets. */
+/**
+ * Flags subjects that may list or watch Secrets, or get any Secret. A get limited to named Secrets through
+ * resourceNames is the least-privilege form the remediation recommends: it passes, with a note naming the Secrets.
+ */
 @RuleInfo(
     id = "KPCI-0202",
     name = "rbac-secret-read",
@@ -23,14 +27,24 @@ import java.util.List;
     references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/", "https://kubernetes.io/docs/concepts/security/secrets-good-practices/"},
     reads = {"ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"})
 public final class SecretReadRule implements ClusterRule {
+  private static final Permission GET = Permission.of("get", "", "secrets", null);
+  private static final Permission LIST = Permission.of("list", "", "secrets", null);
+  private static final Permission WATCH = Permission.of("watch", "", "secrets", null);
+  /** A get limited by resourceNames, and nothing more, is what the remediation asks for: noted, not flagged. */
   private static final RiskyGrants.Family FAMILY = RiskyGrants.Family.of("rbac-secret-readers",
-      "Subjects that may read Secrets", List.of(
-          Permission.of("get", "", "secrets", null),
-          Permission.of("list", "", "secrets", null),
-          Permission.of("watch", "", "secrets", null)));
+      "Subjects that may read Secrets", List.of(GET, LIST, WATCH)).withLeastPrivilege(SecretReadRule::namedSecrets);
+
+  /** The Secrets a grant's get is limited to; empty when it reads more (any Secret, or by list or watch). */
+  private static List<String> namedSecrets(Grant g) {
+    if (!g.policyRule().isNameRestricted() || g.couldAllow(LIST) || g.couldAllow(WATCH) || !g.couldAllow(GET)) {
+      return List.of();
+    }
+    String where = g.binding().isClusterWide() ? "" : g.binding().namespace() + "/";
+    return g.policyRule().resourceNames().stream().map(n -> "Secret " + where + n).toList();
+  }
 
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY);
+    return RiskyGrants.check(inventory, FAMILY, this);
   }
 }

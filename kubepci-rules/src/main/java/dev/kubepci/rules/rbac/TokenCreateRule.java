@@ -30,6 +30,6 @@ public final class TokenCreateRule implements ClusterRule {
 
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY);
+    return RiskyGrants.check(inventory, FAMILY, this);
   }
 }

@@ -31,7 +31,7 @@ public final class WildcardGrantRule implements ClusterRule {
 
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY);
+    return RiskyGrants.check(inventory, FAMILY, this);
   }
 
   private static List<String> wildcards(Grant g) {

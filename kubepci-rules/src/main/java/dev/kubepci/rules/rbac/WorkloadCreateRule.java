@@ -47,6 +47,6 @@ public final class WorkloadCreateRule implements ClusterRule {
 
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY);
+    return RiskyGrants.check(inventory, FAMILY, this);
   }
 }

@@ -45,20 +45,60 @@ class SecretReadRuleTest {
   }
 
   @Test
-  void flagsGrantLimitedToNamedSecretsAndSaysSo() {
-    tester.given("""
+  void notesGetLimitedToNamedSecretsAsLeastPrivilege() {
+    var given = tester.given("""
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
         metadata: {name: one-secret}
         rules:
-          - {apiGroups: [""], resources: [secrets], resourceNames: [tls-cert], verbs: [get]}
+          - {apiGroups: [""], resources: [secrets], resourceNames: [tls-cert, tls-ca], verbs: [get]}
         ---
         apiVersion: rbac.authorization.k8s.io/v1
-        kind: ClusterRoleBinding
-        metadata: {name: ingress-cert}
+        kind: RoleBinding
+        metadata: {name: ingress-cert, namespace: edge}
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: one-secret}
         subjects:
-          - {kind: ServiceAccount, name: ingress, namespace: edge}   # expect-violation: resourceNames=[tls-cert]
+          - {kind: ServiceAccount, name: ingress, namespace: edge}
+        """).assertNoViolations();
+    assertThat(given.result().notes()).singleElement().asString()
+        .contains("ServiceAccount edge/ingress may get secrets")
+        .contains("limited to Secret edge/tls-ca, Secret edge/tls-cert, the least-privilege form");
+  }
+
+  @Test
+  void flagsListAndWatchEvenWhenLimitedToNamedSecrets() {
+    tester.given("""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: named, namespace: edge}
+        rules:
+          - {apiGroups: [""], resources: [secrets], resourceNames: [tls-cert], verbs: [get, list, watch]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: named, namespace: edge}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: named}
+        subjects:
+          - {kind: ServiceAccount, name: ingress}   # expect-violation: may get, list, watch secrets
+        """).assertMarkedViolations();
+  }
+
+  @Test
+  void flagsUnlimitedGetBesideANamedOne() {
+    tester.given("""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: mixed, namespace: edge}
+        rules:
+          - {apiGroups: [""], resources: [secrets], resourceNames: [tls-cert], verbs: [get]}
+          - {apiGroups: [""], resources: [secrets], verbs: [get]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: mixed, namespace: edge}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: mixed}
+        subjects:
+          - {kind: ServiceAccount, name: ingress}   # expect-violation: may get secrets
         """).assertMarkedViolations();
   }
 
@@ -116,13 +156,13 @@ class SecretReadRuleTest {
   }
 
   @Test
-  void isNotApplicableWithoutBindings() {
+  void isNotApplicableWithoutBindingsOrRiskyRoles() {
     tester.given("""
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
         metadata: {name: reader}
         rules:
-          - {apiGroups: [""], resources: [secrets], verbs: [get]}
+          - {apiGroups: [""], resources: [configmaps], verbs: [get]}
         """).assertStatus(Status.NOT_APPLICABLE);
   }
 }
