@@ -11,6 +11,8 @@
 # GET /api/v1/secrets, and curl asks the API server for its table view with metadata-only rows
 # (Accept: application/json;as=Table;g=meta.k8s.io;v=v1, includeObject=Metadata), as kubepci does. The
 # kubectl.kubernetes.io/last-applied-configuration annotation of a Secret, which can repeat its data, is redacted.
+# Unlike 'kubepci collect', nothing else is redacted (environment values, ConfigMap data, annotations, container
+# arguments): the file is written with mode 0600; treat it as confidential.
 #
 # Usage: scripts/collect-with-kubectl.sh [--context NAME] [--kubeconfig FILE] [--output FILE]
 #                                        [--chunk-size N] [--request-timeout 60s] [--kinds Kind,group/Kind,...]
@@ -115,7 +117,7 @@ while [ $# -gt 0 ]; do
     --chunk-size) chunk="$2"; shift 2 ;;
     --request-timeout) timeout="$2"; shift 2 ;;
     --kinds) only="$2"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
 done
@@ -356,6 +358,7 @@ jq -sc --argjson objects "$objects" \
   '{apiVersion: "kubepci.dev/v1", kind: "SnapshotTrailer", objects: $objects, kinds: .}' "$tmp/kinds.jsonl" \
   > "$tmp/trailer.jsonl"
 
-cat "$tmp/header.jsonl" "$tmp/objects.jsonl" "$tmp/trailer.jsonl" | gzip -c > "$output.partial"
+# the snapshot is not redacted (see the README): readable by its owner only, as kubepci writes its own
+(umask 077; cat "$tmp/header.jsonl" "$tmp/objects.jsonl" "$tmp/trailer.jsonl" | gzip -c > "$output.partial")
 mv "$output.partial" "$output"
 echo "Wrote $output: $objects objects of ${#KINDS[@]} kinds from cluster $server (context $context)."

@@ -78,7 +78,7 @@ public final class CollectCommand implements Callable<Integer> {
     SnapshotTrailer trailer;
     try {
       trailer = new ClusterCollection(target, cluster.collectionOptions(), reads, producer(), env.clock().instant(),
-          new CollectionProgress(progress)).snapshot(output);
+          new CollectionProgress(progress)).snapshot(output, env.redactionKey());
     } catch (ClusterException e) {
       throw new UserException(ExitCode.INPUT_ERROR, e.getMessage());
     } catch (UncheckedIOException e) {

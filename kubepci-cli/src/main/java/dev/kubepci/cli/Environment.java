@@ -18,6 +18,7 @@ public final class Environment {
   private final Clock clock;
   private final Terminals terminals;
   private boolean debug;
+  private dev.kubepci.secrets.RedactionKey redactionKey;
 
   /**
    * Which of the standard streams are interactive terminals. Injected so that tests can see what a person at a
@@ -77,6 +78,14 @@ public final class Environment {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** The key of this run's secret fingerprints (see {@link RedactionKeys}), found once. */
+  public dev.kubepci.secrets.RedactionKey redactionKey() {
+    if (redactionKey == null) {
+      redactionKey = RedactionKeys.resolve(env);
+    }
+    return redactionKey;
   }
 
   public boolean debug() {

@@ -132,7 +132,7 @@ public final class ScanCommand implements Callable<Integer> {
     KubeconfigFiles.requireKubeconfigs(kubeconfigFiles, input);
 
     AssessmentRequest request = new AssessmentRequest(framework, catalog, selected, cfg, env.clock(),
-        VersionProvider.version(), input.inputs());
+        VersionProvider.version(), input.inputs(), env.redactionKey());
     // the engine does no I/O: findings are pointed at their field's line afterwards, one read per file
     AssessmentReport report = FieldLines.locate(new Assessor(request).assess(input.inventory(), input.errors()));
 
@@ -198,7 +198,7 @@ public final class ScanCommand implements Callable<Integer> {
       try {
         base = new ClusterCollection(cluster.target(env), cluster.collectionOptions(),
             CollectCommand.reads(selected), CollectCommand.producer(), env.clock().instant(),
-            new CollectionProgress(progress)).scan(saveSnapshot);
+            new CollectionProgress(progress)).scan(saveSnapshot, env.redactionKey());
       } catch (ClusterException e) {
         throw new UserException(ExitCode.INPUT_ERROR, e.getMessage());
       } catch (UncheckedIOException e) {

@@ -14,6 +14,10 @@ final class Cli {
   static final String MANIFESTS = EXAMPLES.resolve("manifests").toString();
   static final String DUMP = EXAMPLES.resolve("cluster-dump.yaml").toString();
 
+  /** The tests' environment: a fixed clock and a fixed redaction key, so that reports are the same on every run. */
+  static final Map<String, String> ENV = Map.of("SOURCE_DATE_EPOCH", "1767261600",
+      "KUBEPCI_REDACTION_KEY", "kubepci-cli-tests-fixed-redaction-key");
+
   /** What one run printed and returned. */
   record Run(int code, String out, String err) {}
 
@@ -37,7 +41,7 @@ final class Cli {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true),
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of("SOURCE_DATE_EPOCH", "1767261600"));
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), ENV);
     return new Run(code, out.toString(), err.toString());
   }
 }

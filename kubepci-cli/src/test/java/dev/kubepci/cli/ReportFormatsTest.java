@@ -30,7 +30,8 @@ class ReportFormatsTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true),
-        new ByteArrayInputStream(new byte[0]), Map.of("SOURCE_DATE_EPOCH", String.valueOf(epochSeconds)));
+        new ByteArrayInputStream(new byte[0]), Map.of("SOURCE_DATE_EPOCH", String.valueOf(epochSeconds),
+            "KUBEPCI_REDACTION_KEY", Cli.ENV.get("KUBEPCI_REDACTION_KEY")));
     return new Cli.Run(code, out.toString(), err.toString());
   }
 

@@ -4,6 +4,7 @@ import dev.kubepci.catalog.Framework;
 import dev.kubepci.catalog.RuleCatalog;
 import dev.kubepci.catalog.RuleDescriptor;
 import dev.kubepci.config.KubepciConfig;
+import dev.kubepci.secrets.RedactionKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -14,10 +15,11 @@ import java.util.Objects;
  *
  * @param selected the rules to run, a subset of the catalogue; the others are reported NOT_ASSESSED
  * @param inputs how the input is named in reports (paths given, or the cluster)
+ * @param redactionKey the key of the fingerprints that stand for secret values (see {@link RedactionKey})
  */
 public record AssessmentRequest(
     Framework framework, RuleCatalog catalog, List<RuleDescriptor> selected, KubepciConfig config, Clock clock,
-    String toolVersion, List<String> inputs) {
+    String toolVersion, List<String> inputs, RedactionKey redactionKey) {
 
   public AssessmentRequest {
     Objects.requireNonNull(framework, "framework");
@@ -26,5 +28,12 @@ public record AssessmentRequest(
     config = config == null ? KubepciConfig.EMPTY : config;
     Objects.requireNonNull(clock, "clock");
     inputs = List.copyOf(inputs);
+    Objects.requireNonNull(redactionKey, "redactionKey");
+  }
+
+  /** A request whose secret fingerprints use a random key: they match within this assessment only. */
+  public AssessmentRequest(Framework framework, RuleCatalog catalog, List<RuleDescriptor> selected,
+      KubepciConfig config, Clock clock, String toolVersion, List<String> inputs) {
+    this(framework, catalog, selected, config, clock, toolVersion, inputs, RedactionKey.random());
   }
 }

@@ -47,7 +47,8 @@ public final class Assessor {
   }
 
   public AssessmentReport assess(Inventory inventory, List<ProcessingError> inputErrors) {
-    RuleContext context = new RuleContext(inventory, request.config(), request.clock().instant());
+    RuleContext context = new RuleContext(inventory, request.config(), request.clock().instant(),
+        request.redactionKey());
     Map<String, List<String>> requirementsByRule = requirementsByRule(request.framework());
     List<ProcessingError> errors = new ArrayList<>(inputErrors);
     List<RuleError> ruleErrors = new ArrayList<>();

@@ -89,9 +89,9 @@ class KubeconfigReaderTest {
     assertThat(admin.field("spec", "contexts")).contains(List.of("admin@prod"));
     assertThat(admin.string("spec", "certificate", "commonName")).contains("kubernetes-admin");
     assertThat(admin.field("spec", "certificate", "organizations")).contains(List.of("kubeadm:cluster-admins"));
-    assertThat(admin.string("spec", "user", "client-key-data")).get().asString().startsWith("<redacted sha256:");
+    assertThat(admin.string("spec", "user", "client-key-data")).get().asString().startsWith("<redacted digest:");
     assertThat(find("KubeconfigUser", "ci").string("spec", "user", "token")).get().asString()
-        .startsWith("<redacted sha256:").doesNotContain("very-secret");
+        .startsWith("<redacted digest:").doesNotContain("very-secret");
     assertThat(find("KubeconfigUser", "alice").map("spec", "user").toString()).doesNotContain("do-not-print");
     assertThat(find("KubeconfigCluster", "lab").field("spec", "cluster", "insecure-skip-tls-verify")).contains(true);
     assertThat(find("KubeconfigCluster", "prod").string("spec", "cluster", "certificate-authority-data"))

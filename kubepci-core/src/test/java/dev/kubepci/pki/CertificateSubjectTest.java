@@ -45,7 +45,14 @@ class CertificateSubjectTest {
   @Test
   void redactionShowsAFingerprintOnly() {
     String r = Redaction.redact("s3cr3t-token");
-    assertThat(r).startsWith("<redacted sha256:").doesNotContain("s3cr3t");
+    assertThat(r).startsWith("<redacted digest:").doesNotContain("s3cr3t");
+    var key = dev.kubepci.secrets.RedactionKey.of("kubepci-tests-fixed-redaction-key", "the tests");
+    String shown = Redaction.shown(r, key);
+    assertThat(shown).matches("<redacted hmac:[0-9a-f]{8}>").isEqualTo(Redaction.shown(Redaction.redact("s3cr3t-token"),
+        key)).isNotEqualTo(Redaction.shown(Redaction.redact("other-token"), key));
+    // keyed: the plain hash of the value is nowhere in what reports show
+    assertThat(shown).doesNotContain(Redaction.fingerprint("s3cr3t-token"));
+    assertThat(Redaction.shown("set", key)).isEqualTo("set");
     assertThat(Redaction.fingerprint("s3cr3t-token")).hasSize(8).isEqualTo(Redaction.fingerprint("s3cr3t-token"));
     assertThat(Redaction.isRedacted(r)).isTrue();
   }

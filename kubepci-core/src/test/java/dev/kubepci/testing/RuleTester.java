@@ -39,6 +39,9 @@ import java.util.regex.Pattern;
 public final class RuleTester {
   /** The fixed assessment time of rule tests. */
   public static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
+  /** The fixed key of the tests' secret fingerprints, so that expectations can name them. */
+  public static final dev.kubepci.secrets.RedactionKey KEY =
+      dev.kubepci.secrets.RedactionKey.of("kubepci-tests-fixed-redaction-key", "the tests");
   private static final Pattern MARKER = Pattern.compile("#\\s*expect-violation:\\s*(.+?)\\s*$");
 
   private final Rule rule;
@@ -92,7 +95,7 @@ public final class RuleTester {
           new Framework.Area("1", "Test", List.of(new Framework.Practice("1.1", "Test practice", null, null,
               Framework.Assessment.automated, List.of(id), List.of(), List.of(), List.of())))));
       AssessmentRequest request = new AssessmentRequest(framework, catalog, catalog.rules(), config,
-          Clock.fixed(NOW, ZoneOffset.UTC), "test", List.of("test.yaml"));
+          Clock.fixed(NOW, ZoneOffset.UTC), "test", List.of("test.yaml"), KEY);
       this.report = new Assessor(request).assess(Inventory.of(resources), errors);
       assertThat(report.errors()).as("input errors").isEmpty();
       assertThat(report.ruleErrors()).as("rule errors (the rule threw)").isEmpty();

@@ -6,6 +6,7 @@ import dev.kubepci.collect.snapshot.SnapshotInventory;
 import dev.kubepci.collect.snapshot.SnapshotSink;
 import dev.kubepci.collect.snapshot.SnapshotTrailer;
 import dev.kubepci.collect.snapshot.SnapshotWriter;
+import dev.kubepci.secrets.RedactionKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -31,11 +32,22 @@ public record ClusterCollection(ClusterTarget target, CollectionOptions options,
    * @throws ClusterException when the cluster cannot be reached or refuses the credentials
    */
   public CollectedInput scan(Path keepSnapshot) {
+    return scan(keepSnapshot, RedactionKey.random());
+  }
+
+  /**
+   * Collects and builds the inventory to assess.
+   *
+   * @param keepSnapshot also write the snapshot there, redacted, or null
+   * @param key the key of the fingerprints in the snapshot's redaction markers
+   * @throws ClusterException when the cluster cannot be reached or refuses the credentials
+   */
+  public CollectedInput scan(Path keepSnapshot, RedactionKey key) {
     SnapshotInventory inventory = new SnapshotInventory();
     if (keepSnapshot == null) {
       run(inventory);
     } else {
-      try (SnapshotWriter writer = new SnapshotWriter(keepSnapshot)) {
+      try (SnapshotWriter writer = new SnapshotWriter(keepSnapshot, key)) {
         run(SnapshotSink.both(inventory, writer));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + keepSnapshot + ": " + e.getMessage(), e);
@@ -46,8 +58,16 @@ public record ClusterCollection(ClusterTarget target, CollectionOptions options,
 
   /** Collects into a snapshot file; returns its trailer (what was collected and what was not). */
   public SnapshotTrailer snapshot(Path output) {
+    return snapshot(output, RedactionKey.random());
+  }
+
+  /**
+   * Collects into a snapshot file, redacted with fingerprints under {@code key}; returns its trailer (what was
+   * collected and what was not).
+   */
+  public SnapshotTrailer snapshot(Path output, RedactionKey key) {
     SnapshotInventory summary = new SnapshotInventory();
-    try (SnapshotWriter writer = new SnapshotWriter(output)) {
+    try (SnapshotWriter writer = new SnapshotWriter(output, key)) {
       run(SnapshotSink.both(writer, new TrailerOnly(summary)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
+import dev.kubepci.pki.Redaction;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
@@ -41,20 +42,20 @@ public final class KubeconfigCredentialRule implements ClusterRule {
       for (String field : List.of("client-certificate-data", "client-certificate")) {
         if (KubeconfigEntries.has(user, field)) {
           String subject = user.string("spec", "certificate", "subject").map(s -> " (" + s + ")").orElse("");
-          violations.add(Violation.at(KubeconfigEntries.base(user).child(field), shown(user, field),
+          violations.add(Violation.at(KubeconfigEntries.base(user).child(field), shown(user, field, context),
               who + " authenticates with a client certificate" + subject + ", which cannot be revoked"));
           break;
         }
       }
       for (String field : List.of("token", "tokenFile")) {
         if (KubeconfigEntries.has(user, field)) {
-          violations.add(Violation.at(KubeconfigEntries.base(user).child(field), shown(user, field),
+          violations.add(Violation.at(KubeconfigEntries.base(user).child(field), shown(user, field, context),
               who + " authenticates with a static bearer token"));
         }
       }
       if (KubeconfigEntries.has(user, "password") || KubeconfigEntries.has(user, "username")) {
         String field = KubeconfigEntries.has(user, "password") ? "password" : "username";
-        violations.add(Violation.at(KubeconfigEntries.base(user).child(field), shown(user, field),
+        violations.add(Violation.at(KubeconfigEntries.base(user).child(field), shown(user, field, context),
             who + " authenticates with a user name and password").withSeverity(Severity.CRITICAL));
       }
       if (violations.isEmpty()) {
@@ -66,8 +67,8 @@ public final class KubeconfigCredentialRule implements ClusterRule {
     return out.build(KubeconfigEntries.NO_KUBECONFIG);
   }
 
-  private static String shown(Resource user, String field) {
+  private static String shown(Resource user, String field, RuleContext context) {
     String v = KubeconfigEntries.value(user, field);
-    return v == null ? "set" : v;
+    return v == null ? "set" : Redaction.shown(v, context.redactionKey());
   }
 }

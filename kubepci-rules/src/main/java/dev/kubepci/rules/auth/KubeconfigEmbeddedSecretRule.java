@@ -2,6 +2,7 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
+import dev.kubepci.pki.Redaction;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
@@ -39,13 +40,15 @@ public final class KubeconfigEmbeddedSecretRule implements ClusterRule {
       for (String field : FIELDS) {
         String redacted = KubeconfigEntries.value(user, field);
         if (redacted != null) {
-          violations.add(Violation.at(KubeconfigEntries.base(user).child(field), redacted,
+          violations.add(Violation.at(KubeconfigEntries.base(user).child(field),
+              Redaction.shown(redacted, context.redactionKey()),
               who + " embeds " + what(field) + " in the file"));
         }
       }
       for (String field : List.of("id-token", "refresh-token", "client-secret")) {
         user.string("spec", "user", "auth-provider", "config", field).ifPresent(redacted -> violations.add(
-            Violation.at(KubeconfigEntries.base(user).child("auth-provider").child("config").child(field), redacted,
+            Violation.at(KubeconfigEntries.base(user).child("auth-provider").child("config").child(field),
+                Redaction.shown(redacted, context.redactionKey()),
                 who + " embeds an auth-provider " + field + " in the file")));
       }
       if (violations.isEmpty()) {

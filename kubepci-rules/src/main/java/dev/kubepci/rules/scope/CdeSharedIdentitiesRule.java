@@ -11,6 +11,7 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.SamePathViolations;
+import dev.kubepci.secrets.SecretScanner;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
@@ -31,7 +32,7 @@ import java.util.TreeMap;
  * the CDE rights inside it (or CDE service accounts rights outside), Secrets with the same content on both sides,
  * ExternalSecrets outside the CDE that read the CDE's keys, secret stores that serve both sides, and CDE Secrets
  * annotated for replication to other namespaces. Secret values are never shown: only key names and a short
- * SHA-256 fingerprint.
+ * keyed fingerprint.
  */
 @RuleInfo(
     id = "KPCI-0384",
@@ -65,7 +66,7 @@ public final class CdeSharedIdentitiesRule implements ClusterRule {
     Map<Resource, List<Violation>> found = new LinkedHashMap<>();
     int checked = 0;
     checked += bindings(inventory, scope, found);
-    checked += secrets(inventory, scope, found);
+    checked += secrets(inventory, scope, found, context.secrets());
     checked += externalSecrets(inventory, scope, found);
     found.forEach((r, v) -> out.fail(r, SamePathViolations.merge(v)));
     out.pass(Math.max(0, checked - found.size()));
@@ -110,7 +111,8 @@ public final class CdeSharedIdentitiesRule implements ClusterRule {
     return n;
   }
 
-  private static int secrets(Inventory inventory, PciScope scope, Map<Resource, List<Violation>> found) {
+  private static int secrets(Inventory inventory, PciScope scope, Map<Resource, List<Violation>> found,
+      SecretScanner scanner) {
     Map<String, List<Resource>> byFingerprint = new TreeMap<>();
     int n = 0;
     for (Resource r : inventory.ofKind("", "Secret")) {
@@ -147,7 +149,7 @@ public final class CdeSharedIdentitiesRule implements ClusterRule {
         if (s.getStringData() != null) {
           keys.addAll(new TreeMap<>(s.getStringData()).keySet());
         }
-        add(found, r, Violation.at(FieldPath.root().child("data"), "keys " + keys + ", sha256:" + e.getKey(),
+        add(found, r, Violation.at(FieldPath.root().child("data"), "keys " + keys + ", hmac:" + scanner.fingerprint(e.getKey()),
             "Secret " + r.namespace() + "/" + r.name() + " holds the same data as CDE Secret "
                 + cdeCopies.get(0).namespace() + "/" + cdeCopies.get(0).name()));
       }
@@ -286,7 +288,10 @@ public final class CdeSharedIdentitiesRule implements ClusterRule {
     found.computeIfAbsent(r, k -> new ArrayList<>()).add(v);
   }
 
-  /** The first 8 hex digits of SHA-256 over the sorted key/value pairs: enough to match copies, useless to attack. */
+  /**
+   * SHA-256 over the sorted key/value pairs, to match copies; never shown (reports show its keyed fingerprint, which
+   * cannot be tested against guessed values).
+   */
   static String fingerprint(Map<String, String> content) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -296,7 +301,7 @@ public final class CdeSharedIdentitiesRule implements ClusterRule {
         sha.update(v.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
       });
-      return HexFormat.of().formatHex(sha.digest()).substring(0, 8);
+      return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

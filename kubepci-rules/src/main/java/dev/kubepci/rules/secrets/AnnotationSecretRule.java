@@ -9,6 +9,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.secrets.SecretScanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,16 +47,18 @@ public final class AnnotationSecretRule implements ResourceRule {
   @Override
   public List<Violation> check(Resource resource, RuleContext context) {
     List<Violation> out = new ArrayList<>();
-    scan(resource.annotations(), FieldPath.root().child("metadata").child("annotations"), out);
-    Workloads.of(resource).filter(w -> !w.podMetadataPath().toString().equals("metadata"))
-        .ifPresent((Workload w) -> scan(w.podAnnotations(), w.podMetadataPath().child("annotations"), out));
+    SecretScanner scanner = context.secrets();
+    scan(scanner, resource.annotations(), FieldPath.root().child("metadata").child("annotations"), out);
+    Workloads.of(resource).filter(w -> !w.podMetadataPath().toString().equals("metadata")).ifPresent((Workload w) ->
+        scan(scanner, w.podAnnotations(), w.podMetadataPath().child("annotations"), out));
     return out;
   }
 
-  private static void scan(Map<String, String> annotations, FieldPath base, List<Violation> out) {
+  private static void scan(SecretScanner scanner, Map<String, String> annotations, FieldPath base,
+      List<Violation> out) {
     new TreeMap<>(annotations).forEach((key, value) -> {
       if (!SKIPPED.contains(key) && !key.startsWith("meta.helm.sh/")) {
-        ConfigMapSecretRule.scan(base.child(key), "annotation " + key, key, value, out);
+        ConfigMapSecretRule.scan(scanner, base.child(key), "annotation " + key, key, value, out);
       }
     });
   }

@@ -7,10 +7,9 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.secrets.SecretScanner;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,29 +45,27 @@ public final class ConfigMapSecretRule implements ResourceRule {
     List<Violation> out = new ArrayList<>();
     FieldPath data = FieldPath.root().child("data");
     new TreeMap<>(cm.getData() == null ? Map.<String, String>of() : cm.getData())
-        .forEach((key, value) -> scan(data.child(key), "key " + key, key, value, out));
+        .forEach((key, value) -> scan(context.secrets(), data.child(key), "key " + key, key, value, out));
     FieldPath binary = FieldPath.root().child("binaryData");
     new TreeMap<>(cm.getBinaryData() == null ? Map.<String, String>of() : cm.getBinaryData()).forEach((key, value) -> {
-      String text = decoded(value);
+      String text = SecretScanner.decodedText(value);
       if (text != null) {
-        scan(binary.child(key), "binaryData key " + key, key, text, out);
+        scan(context.secrets(), binary.child(key), "binaryData key " + key, key, text, out);
       }
     });
     return out;
   }
 
   /** Scans one value: as a whole when it is one line, line by line when it is an embedded file. */
-  static void scan(FieldPath path, String where, String key, String value, List<Violation> out) {
-    if (value == null) {
-      return;
-    }
-    if (!value.strip().contains("\n")) {
-      SecretScanner.scanValue(key, value).ifPresent(d -> out.add(Violation.at(path, d.redacted(),
-          where + " holds a literal secret (" + d.describe() + ")")));
-      return;
-    }
-    List<SecretScanner.TextDetection> found = SecretScanner.scanText(value);
+  static void scan(SecretScanner scanner, FieldPath path, String where, String key, String value,
+      List<Violation> out) {
+    List<SecretScanner.TextDetection> found = scanner.scanEntry(key, value);
     if (found.isEmpty()) {
+      return;
+    }
+    if (found.size() == 1 && found.get(0).line() == 0) {
+      SecretScanner.Detection d = found.get(0).detection();
+      out.add(Violation.at(path, d.redacted(), where + " holds a literal secret (" + d.describe() + ")"));
       return;
     }
     // one finding per value (its path is the identity of the finding), naming every line that holds a secret
@@ -81,14 +78,5 @@ public final class ConfigMapSecretRule implements ResourceRule {
         .collect(java.util.stream.Collectors.joining(" ")), where + " holds " + (found.size() == 1
         ? "a literal secret at " : found.size() + " literal secrets at ") + String.join("; ", where1)
         + " of its content"));
-  }
-
-  private static String decoded(String base64) {
-    try {
-      String text = new String(Base64.getDecoder().decode(base64.strip()), StandardCharsets.UTF_8);
-      return text.chars().allMatch(c -> c == '\n' || c == '\r' || c == '\t' || c >= 0x20 && c != 0xFFFD) ? text : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

@@ -7,12 +7,12 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadRule;
+import dev.kubepci.secrets.CommandLineSecrets;
+import dev.kubepci.secrets.SecretScanner;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Flags literal secrets written into pod specs: container environment values ({@code env[].value}) and command-line
@@ -35,10 +35,9 @@ import java.util.regex.Pattern;
     reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
         "ReplicationController", "PodTemplate"})
 public final class EnvSecretRule implements WorkloadRule {
-  private static final Pattern FLAG = Pattern.compile("^--?([A-Za-z0-9][A-Za-z0-9_.-]*)(?:=(.*))?$", Pattern.DOTALL);
-
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {
+    SecretScanner scanner = context.secrets();
     List<Violation> out = new ArrayList<>();
     for (Workload.ContainerRef c : workload.containers()) {
       List<EnvVar> env = c.container().getEnv();
@@ -47,62 +46,38 @@ public final class EnvSecretRule implements WorkloadRule {
         if (e == null || e.getValue() == null) {
           continue;
         }
-        Optional<SecretScanner.Detection> d = SecretScanner.scanValue(e.getName(), e.getValue());
+        Optional<SecretScanner.Detection> d = scanner.scanValue(e.getName(), e.getValue());
         if (d.isPresent()) {
           out.add(Violation.at(c.path().child("env").index(i).child("value"), d.get().redacted(),
               c.describe() + " sets environment variable " + e.getName() + " to a literal secret ("
                   + d.get().describe() + ")"));
         }
       }
-      arguments(c, out);
+      arguments(scanner, c, out);
     }
     return out;
   }
 
   /** One word of the command line (command, then args, as the runtime joins them) with its path. */
-  private record Word(FieldPath path, String label, String text) {}
+  private record Word(FieldPath path, String label) {}
 
-  private static void arguments(Workload.ContainerRef c, List<Violation> out) {
+  private static void arguments(SecretScanner scanner, Workload.ContainerRef c, List<Violation> out) {
     List<Word> words = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     for (String field : List.of("command", "args")) {
       List<String> list = "command".equals(field) ? c.container().getCommand() : c.container().getArgs();
       for (int i = 0; list != null && i < list.size(); i++) {
         if (list.get(i) != null) {
-          words.add(new Word(c.path().child(field).index(i), field + "[" + i + "]", list.get(i)));
+          words.add(new Word(c.path().child(field).index(i), field + "[" + i + "]"));
+          texts.add(list.get(i));
         }
       }
     }
-    for (int i = 0; i < words.size(); i++) {
-      Word word = words.get(i);
-      Matcher flag = FLAG.matcher(word.text().strip());
-      Optional<SecretScanner.Detection> d = Optional.empty();
-      Word at = word;
-      String what = word.label();
-      if (flag.matches()) {
-        String name = flag.group(1);
-        String value = flag.group(2);
-        if (value == null && SecretScanner.isSecretKey(name) && i + 1 < words.size()
-            && !words.get(i + 1).text().startsWith("-")) {
-          at = words.get(i + 1);
-          value = at.text();
-          what = "the argument after --" + name;
-        } else {
-          what = "--" + name;
-        }
-        if (value != null) {
-          d = SecretScanner.scanValue(name, value).filter(x -> !x.detector().equals("high-entropy-string"));
-        }
-      } else {
-        // bare words are too varied for the entropy heuristic; only credential formats count
-        d = SecretScanner.scanValue(null, word.text()).filter(x -> !x.detector().equals("high-entropy-string"));
-      }
-      if (d.isPresent()) {
-        out.add(Violation.at(at.path(), d.get().redacted(), c.describe() + " passes a literal secret on its command "
-            + "line (" + what + ", " + d.get().describe() + ")"));
-        if (at != word) {
-          i++;
-        }
-      }
+    for (CommandLineSecrets.Hit hit : CommandLineSecrets.scan(scanner, texts)) {
+      Word at = words.get(hit.word());
+      String what = hit.what() == null ? at.label() : hit.what();
+      out.add(Violation.at(at.path(), hit.detection().redacted(), c.describe() + " passes a literal secret on its "
+          + "command line (" + what + ", " + hit.detection().describe() + ")"));
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.admission.ObjectFields;
 import dev.kubepci.rules.image.ImageReference;
 import dev.kubepci.rules.workload.NamespaceWorkloads;
+import dev.kubepci.secrets.SecretScanner;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,7 @@ public final class ExposedSecretReportRule implements ClusterRule {
           + "scanned for secrets (include the reports: kubectl get exposedsecretreports -A -o yaml)");
     }
     Outcome.Builder out = Outcome.builder();
+    SecretScanner scanner = context.secrets();
     Set<String> scanned = new HashSet<>();
     for (Resource report : reports) {
       Map<String, Object> body = ObjectFields.map(ObjectFields.tree(report), "report");
@@ -70,8 +72,10 @@ public final class ExposedSecretReportRule implements ClusterRule {
         Map<String, Object> s = secrets.get(i);
         String match = ObjectFields.string(s, "match");
         String rule = String.valueOf(ObjectFields.string(s, "ruleID"));
-        Violation v = Violation.at(FieldPath.root().child("report").child("secrets").index(i),
-            "<redacted " + rule + " sha256:" + SecretScanner.fingerprint(match == null ? rule : match) + ">",
+        // a snapshot keeps the match as its redaction marker
+        SecretScanner.Detection d = SecretScanner.Detection.inMarker(match).orElseGet(() -> new SecretScanner
+            .Detection(SecretScanner.Detection.detectorName(rule), scanner.fingerprint(match == null ? rule : match)));
+        Violation v = Violation.at(FieldPath.root().child("report").child("secrets").index(i), d.redacted(),
             "image " + image + " contains a secret (" + rule + ", " + ObjectFields.string(s, "category") + ", "
                 + ObjectFields.string(s, "severity") + ") in " + ObjectFields.string(s, "target"));
         out.fail(report, severity(ObjectFields.string(s, "severity")).map(v::withSeverity).orElse(v));

@@ -30,7 +30,7 @@ class KubeconfigEmbeddedSecretRuleTest {
                   client-id: kubernetes
                   refresh-token: refresh-me           # expect-violation: embeds an auth-provider refresh-token
         """).assertMarkedViolations();
-    assertThat(given.findings()).allSatisfy(f -> assertThat(f.observed()).startsWith("<redacted sha256:")
+    assertThat(given.findings()).allSatisfy(f -> assertThat(f.observed()).startsWith("<redacted hmac:")
         .doesNotContain("EXAMPLE").doesNotContain("refresh-me").doesNotContain("UFJJ"));
   }
 

@@ -61,7 +61,7 @@ class CdeSharedIdentitiesRuleTest {
         data:                         # expect-violation: holds the same data as CDE Secret pay/db
           password: c2VjcmV0LXZhbHVl
         """).assertMarkedViolations();
-    assertThat(given.findings().get(0).observed()).startsWith("keys [password], sha256:").doesNotContain("c2Vj");
+    assertThat(given.findings().get(0).observed()).startsWith("keys [password], hmac:").doesNotContain("c2Vj");
   }
 
   @Test

@@ -62,7 +62,7 @@ class ConfigMapSecretRuleTest {
         """).assertMarkedViolations().findings();
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.message()).contains("line 3 (AWS_KEY_ID), detector aws-access-key-id");
-      assertThat(f.observed()).startsWith("<redacted secret-named-key sha256:").contains(" <redacted aws-access-key-id")
+      assertThat(f.observed()).startsWith("<redacted secret-named-key hmac:").contains(" <redacted aws-access-key-id")
           .doesNotContain("AKIA");
     });
   }

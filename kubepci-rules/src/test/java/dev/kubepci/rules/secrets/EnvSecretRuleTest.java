@@ -26,7 +26,7 @@ class EnvSecretRuleTest {
                   image: storefront:1
                   env:
                     - name: STRIPE_KEY
-                      value: sk_live_EXAMPLEONLY0000000000000000   # expect-violation: container "storefront" sets environment variable STRIPE_KEY to a literal secret (detector stripe-key, sha256:
+                      value: sk_live_EXAMPLEONLY0000000000000000   # expect-violation: container "storefront" sets environment variable STRIPE_KEY to a literal secret (detector stripe-key, hmac:
                     - name: DATABASE_URL
                       value: postgres://shop:EXAMPLE-pw@db.example.com/shop   # expect-violation: sets environment variable DATABASE_URL to a literal secret (detector password-in-url
                     - name: LOG_LEVEL

@@ -59,7 +59,7 @@ class ExposedSecretReportRuleTest {
         """)).assertMarkedViolations();
     assertThat(given.findings()).singleElement().satisfies(f -> {
       assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-      assertThat(f.observed()).startsWith("<redacted aws-access-key-id sha256:").doesNotContain("AKIA");
+      assertThat(f.observed()).startsWith("<redacted aws-access-key-id hmac:").doesNotContain("AKIA");
     });
   }
 

@@ -1,4 +1,4 @@
-package dev.kubepci.rules.secrets;
+package dev.kubepci.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SecretScannerTest {
+  static final RedactionKey KEY = RedactionKey.of("kubepci-tests-fixed-redaction-key", "the tests");
+  private static final SecretScanner SCANNER = new SecretScanner(KEY);
+
   private static String detector(String key, String value) {
-    return SecretScanner.scanValue(key, value).map(SecretScanner.Detection::detector).orElse(null);
+    return SCANNER.scanValue(key, value).map(SecretScanner.Detection::detector).orElse(null);
   }
 
   @Test
@@ -68,7 +71,7 @@ class SecretScannerTest {
 
   @Test
   void findsSecretsInsideEmbeddedConfigurationFiles() {
-    var found = SecretScanner.scanText("""
+    var found = SCANNER.scanText("""
         [server]
         root_url = http://grafana.internal.example.com/
         [security]
@@ -88,14 +91,60 @@ class SecretScannerTest {
     assertThat(detector("blob", encoded)).isEqualTo("base64-private-key");
     String certificate = java.util.Base64.getEncoder().encodeToString(
         "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n".getBytes());
-    assertThat(SecretScanner.scanValue("ca.crt", certificate)).isEqualTo(Optional.empty());
+    assertThat(SCANNER.scanValue("ca.crt", certificate)).isEqualTo(Optional.empty());
   }
 
   @Test
-  void redactsWithTheDetectorAndAFingerprint() {
-    var d = SecretScanner.scanValue("token", "EXAMPLE-token-value").orElseThrow();
-    assertThat(d.redacted()).isEqualTo("<redacted secret-named-key sha256:" + SecretScanner.fingerprint(
-        "EXAMPLE-token-value") + ">").doesNotContain("EXAMPLE-token-value");
-    assertThat(SecretScanner.fingerprint("abc")).isEqualTo("ba7816bf");
+  void redactsWithTheDetectorAndAKeyedFingerprint() {
+    var d = SCANNER.scanValue("token", "EXAMPLE-token-value").orElseThrow();
+    assertThat(d.redacted()).isEqualTo("<redacted secret-named-key hmac:" + KEY.fingerprint("EXAMPLE-token-value")
+        + ">").doesNotContain("EXAMPLE-token-value");
+    // HMAC-SHA256, not a plain hash: the unkeyed SHA-256 of "abc" starts with ba7816bf
+    assertThat(KEY.fingerprint("abc")).hasSize(8).isNotEqualTo("ba7816bf").isEqualTo(KEY.fingerprint("abc"));
+    RedactionKey other = RedactionKey.of("another-installation-key-0001", "test");
+    assertThat(other.fingerprint("abc")).isNotEqualTo(KEY.fingerprint("abc"));
+    assertThat(RedactionKey.random().fingerprint("abc")).isNotEqualTo(RedactionKey.random().fingerprint("abc"));
+    assertThat(RedactionKey.random().toString()).doesNotContain("[B");
+  }
+
+  @Test
+  void refusesShortInstallationKeys() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RedactionKey.of("short", "KUBEPCI_REDACTION_KEY"))
+        .hasMessageContaining("KUBEPCI_REDACTION_KEY").hasMessageContaining("at least 16");
+  }
+
+  @Test
+  void readsItsOwnRedactionMarkersBackAsTheSameDetection() {
+    var d = SCANNER.scanValue("STRIPE_KEY", "sk_live_EXAMPLEONLY0000000000000000").orElseThrow();
+    assertThat(SCANNER.scanValue("STRIPE_KEY", d.redacted())).contains(d);
+    assertThat(SCANNER.scanValue(null, d.redacted())).contains(d);
+    assertThat(SCANNER.redactValue("STRIPE_KEY", "sk_live_EXAMPLEONLY0000000000000000")).isEqualTo(d.redacted());
+    assertThat(SCANNER.redactValue("LOG_LEVEL", "debug")).isEqualTo("debug");
+  }
+
+  @Test
+  void redactsEmbeddedFilesLineByLineKeepingTheirLines() {
+    String pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAexampleexample\nQWERTYexampleexample\n"
+        + "-----END RSA PRIVATE KEY-----";
+    String text = "[server]\nhttp_port = 3000\nadmin_password = EXAMPLE-grafana-admin # set at install\n"
+        + "url: postgres://shop:s3cr3t-Example@db:5432/shop\nkey: |\n  " + pem.replace("\n", "\n  ") + "\nend: 1\n";
+    String redacted = SCANNER.redactText(text);
+    assertThat(redacted.split("\n", -1)).hasSameSizeAs(text.split("\n", -1));
+    assertThat(redacted).contains("http_port = 3000", "admin_password = <redacted secret-named-key hmac:",
+        "url: <redacted password-in-url hmac:", "end: 1").doesNotContain("EXAMPLE-grafana", "s3cr3t", "MIIE",
+        "QWERTY", "set at install");
+    assertThat(SCANNER.scanText(redacted)).isEqualTo(SCANNER.scanText(text));
+    assertThat(SCANNER.scanText(text)).extracting(t -> t.detection().detector())
+        .containsExactly("secret-named-key", "password-in-url", "private-key");
+  }
+
+  @Test
+  void fingerprintsAPrivateKeyByItsWholeBlock() {
+    String a = "-----BEGIN PRIVATE KEY-----\nAAAAexample1\n-----END PRIVATE KEY-----";
+    String b = "-----BEGIN PRIVATE KEY-----\nBBBBexample2\n-----END PRIVATE KEY-----";
+    assertThat(SCANNER.scanValue("k", a).orElseThrow().fingerprint())
+        .isNotEqualTo(SCANNER.scanValue("k", b).orElseThrow().fingerprint());
+    assertThat(SCANNER.scanText("x: 1\n" + a).get(0).detection().fingerprint())
+        .isNotEqualTo(SCANNER.scanText("x: 1\n" + b).get(0).detection().fingerprint());
   }
 }
