@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -49,6 +48,8 @@ public final class ManifestReader {
 
   private final ResourceSink sink;
   private final CompactStore store;
+  /** While rendered Helm output is read: the template of each line (see {@link Renderer#templatesByLine}). */
+  private String[] templates;
 
   /**
    * SnakeYAML refuses documents over 3 MB by default, and {@code kubectl get -o yaml} prints a whole cluster as one
@@ -73,17 +74,35 @@ public final class ManifestReader {
     this.store = store;
   }
 
+  /** One thing to read: a manifest file, standard input, or a folder to render first. */
+  public record Source(String path, Kind kind) {
+    public enum Kind { FILE, HELM_CHART, KUSTOMIZATION }
+  }
+
   /**
    * The files to read for the paths the user gave, in a stable order: files as named, directories walked
-   * recursively for {@code .yaml}, {@code .yml} and {@code .json} (hidden entries skipped).
+   * recursively for {@code .yaml}, {@code .yml} and {@code .json} (hidden entries skipped). Charts and
+   * kustomization folders are not listed: see {@link #sources}.
    *
    * @throws InputException when a path does not exist or a directory holds no manifest
    */
   public static List<String> expand(List<String> paths) {
-    List<String> files = new ArrayList<>();
+    return sources(paths).stream().filter(s -> s.kind() == Source.Kind.FILE).map(Source::path).toList();
+  }
+
+  /**
+   * What to read for the paths the user gave, in a stable order: files as named, directories walked recursively
+   * for {@code .yaml}, {@code .yml} and {@code .json} (hidden entries skipped). A folder with a {@code Chart.yaml}
+   * is a Helm chart and one with a {@code kustomization.yaml} a kustomization: each is one source, rendered before
+   * it is read, and the files inside it are not read one by one (templates are not manifests).
+   *
+   * @throws InputException when a path does not exist or a directory holds nothing to read
+   */
+  public static List<Source> sources(List<String> paths) {
+    List<Source> sources = new ArrayList<>();
     for (String p : paths) {
       if (STDIN.equals(p)) {
-        files.add(STDIN);
+        sources.add(new Source(STDIN, Source.Kind.FILE));
         continue;
       }
       Path path = Path.of(p);
@@ -91,28 +110,54 @@ public final class ManifestReader {
         throw new InputException("no such file or directory: " + p);
       }
       if (Files.isDirectory(path)) {
-        List<String> found;
-        try (Stream<Path> walk = Files.walk(path)) {
-          found = walk.filter(Files::isRegularFile)
-              .filter(f -> isManifestName(f.getFileName().toString()))
-              .filter(f -> !isHidden(path, f))
-              .map(Path::toString)
-              .sorted()
-              .toList();
-        } catch (IOException e) {
-          throw new InputException("cannot read directory " + p + ": " + e.getMessage());
-        }
+        List<Source> found = walk(path, p);
         if (found.isEmpty()) {
-          throw new InputException("no .yaml, .yml or .json files under " + p);
+          throw new InputException("no .yaml, .yml or .json files, Helm charts or kustomizations under " + p);
         }
-        files.addAll(found);
+        sources.addAll(found);
       } else if (!Files.isReadable(path)) {
         throw new InputException("cannot read " + p + ": permission denied");
       } else {
-        files.add(p);
+        sources.add(new Source(p, Source.Kind.FILE));
       }
     }
-    return files;
+    return sources;
+  }
+
+  private static List<Source> walk(Path root, String named) {
+    List<Source> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+        @Override
+        public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+          if (!dir.equals(root) && isHidden(root, dir)) {
+            return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+          }
+          String name = dir.equals(root) ? named : dir.toString();
+          if (Renderer.isChart(dir)) {
+            found.add(new Source(name, Source.Kind.HELM_CHART));
+            return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+          }
+          if (Renderer.isKustomization(dir)) {
+            found.add(new Source(name, Source.Kind.KUSTOMIZATION));
+            return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+          }
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+          if (a.isRegularFile() && isManifestName(file.getFileName().toString()) && !isHidden(root, file)) {
+            found.add(new Source(file.toString(), Source.Kind.FILE));
+          }
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new InputException("cannot read directory " + named + ": " + e.getMessage());
+    }
+    found.sort(java.util.Comparator.comparing(Source::path));
+    return found;
   }
 
   private static boolean isManifestName(String name) {
@@ -139,9 +184,30 @@ public final class ManifestReader {
         return read(file, r);
       }
     } catch (IOException e) {
-      sink.error(new ProcessingError(Provenance.ofFile(file, 0, 0), "cannot read: " + oneLine(e.getMessage())));
+      sink.error(new ProcessingError(at(file, 0, 0), "cannot read: " + oneLine(e.getMessage())));
       return 0;
     }
+  }
+
+  /**
+   * Reads the output of {@code helm template}, naming it {@code name} (the chart folder): each object's provenance
+   * also names the template it came from, after Helm's {@code # Source:} lines.
+   */
+  public int readRendered(String name, String text, boolean helm) throws IOException {
+    templates = helm ? Renderer.templatesByLine(text) : null;
+    try {
+      return read(name, new java.io.StringReader(text));
+    } finally {
+      templates = null;
+    }
+  }
+
+  private Provenance at(String file, int document, int line) {
+    Provenance where = Provenance.ofFile(file, document, line);
+    if (templates != null && line > 0 && line <= templates.length && templates[line - 1] != null) {
+      return where.withTemplate(templates[line - 1]);
+    }
+    return where;
   }
 
   /** Reads manifests from {@code reader}, naming them {@code file} in provenance and errors. */
@@ -186,7 +252,7 @@ public final class ManifestReader {
         if (!counted) {
           index++;
         }
-        sink.error(new ProcessingError(Provenance.ofFile(file, index, offset + line(e)), describe(e)));
+        sink.error(new ProcessingError(at(file, index, offset + line(e)), describe(e)));
       }
     }
     return count;
@@ -209,7 +275,7 @@ public final class ManifestReader {
         }
       }
     } catch (JsonProcessingException e) {
-      sink.error(new ProcessingError(Provenance.ofFile(file, Math.max(index, 1), line(e)),
+      sink.error(new ProcessingError(at(file, Math.max(index, 1), line(e)),
           describe(e) + " (the rest of the file was not read)"));
     }
     return count;
@@ -223,8 +289,8 @@ public final class ManifestReader {
     int docLine = offset + parser.currentTokenLocation().getLineNr();
     if (first != JsonToken.START_OBJECT) {
       parser.skipChildren();
-      sink.error(new ProcessingError(Provenance.ofFile(file, index, docLine),
-          "document is not a Kubernetes object (expected a mapping with apiVersion and kind)"));
+      sink.skipped(new ProcessingError(at(file, index, docLine), NOT_AN_OBJECT + " (a "
+          + (first == JsonToken.START_ARRAY ? "sequence" : "scalar") + ", not a mapping)"));
       return 0;
     }
     ObjectNode root = TREE.createObjectNode();
@@ -250,18 +316,24 @@ public final class ManifestReader {
         root.set(field, TREE.readTree(parser));
       }
     }
+    if (count == 0 && !root.has("apiVersion") && !root.has("kind")) {
+      // Helm values, a compose file, kubepci's own configuration: YAML that lives next to manifests
+      sink.skipped(new ProcessingError(at(file, index, docLine), NOT_AN_OBJECT
+          + " (no apiVersion and no kind)"));
+      return 0;
+    }
     if (!hasItems) {
       return emit(file, index, docLine, root);
     }
     String listKind = root.path("kind").asText("");
     if (!listKind.isEmpty() && !listKind.endsWith("List")) {
-      sink.error(new ProcessingError(Provenance.ofFile(file, index, docLine),
+      sink.error(new ProcessingError(at(file, index, docLine),
           "kind " + listKind + " has a top-level items list; only List kinds may"));
       return count;
     }
     for (Pending p : untyped) {
       if (!(p.node instanceof ObjectNode item)) {
-        sink.error(new ProcessingError(Provenance.ofFile(file, index, p.line), "list item is not an object"));
+        sink.error(new ProcessingError(at(file, index, p.line), "list item is not an object"));
         continue;
       }
       // API list responses (PodList ...) leave kind and apiVersion off their items
@@ -278,8 +350,11 @@ public final class ManifestReader {
 
   private record Pending(JsonNode node, int line) {}
 
+  /** The start of the reason a document is skipped. */
+  public static final String NOT_AN_OBJECT = "not a Kubernetes object";
+
   private int emit(String file, int index, int line, JsonNode node) {
-    Provenance where = Provenance.ofFile(file, index, line);
+    Provenance where = at(file, index, line);
     nameConfigurationFile(file, index, node);
     if (KubeconfigReader.isKubeconfig(node)) {
       return emitKubeconfig(where, node);

@@ -1,6 +1,8 @@
 package dev.kubepci.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,8 +19,17 @@ import java.util.Objects;
  * @param fieldLine the 1-based line of the field a finding points at, 0 when not located
  * @param cluster the API server URL or snapshot cluster name, or null for a file
  * @param collectedAt when the object was read from the cluster, or null for a file
+ * @param template for an object rendered from a Helm chart, the template it came from as Helm names it
+ *     ({@code chart/templates/deployment.yaml}); {@code file} is then the chart folder and the lines are those of
+ *     the rendered output. Null otherwise
  */
-public record Provenance(String file, int document, int line, int fieldLine, String cluster, Instant collectedAt) {
+public record Provenance(String file, int document, int line, int fieldLine, String cluster, Instant collectedAt,
+    String template) {
+
+  /** A provenance without a template. */
+  public Provenance(String file, int document, int line, int fieldLine, String cluster, Instant collectedAt) {
+    this(file, document, line, fieldLine, cluster, collectedAt, null);
+  }
 
   /** A provenance without a field line. */
   public Provenance(String file, int document, int line, String cluster, Instant collectedAt) {
@@ -39,7 +50,12 @@ public record Provenance(String file, int document, int line, int fieldLine, Str
 
   /** The same source pointing at the field on {@code fieldLine} of the file. */
   public Provenance withFieldLine(int fieldLine) {
-    return new Provenance(file, document, line, fieldLine, cluster, collectedAt);
+    return new Provenance(file, document, line, fieldLine, cluster, collectedAt, template);
+  }
+
+  /** The same source, rendered from {@code template} (see {@link #template()}). */
+  public Provenance withTemplate(String template) {
+    return new Provenance(file, document, line, fieldLine, cluster, collectedAt, template);
   }
 
   /** The most precise line known: the field's when located, else the object's; 0 when unknown. */
@@ -47,11 +63,23 @@ public record Provenance(String file, int document, int line, int fieldLine, Str
     return fieldLine > 0 ? fieldLine : line;
   }
 
-  /** {@code file:line (document N)} or {@code cluster at time}; for messages meant for people. */
+  /**
+   * {@code file:line (document N)}, {@code chart, rendered line L (document N, template T)} for a rendered chart, or
+   * {@code cluster at time}; for messages meant for people.
+   */
   public String describe() {
     if (isFile()) {
       int shown = bestLine();
-      return file + (shown > 0 ? ":" + shown : "") + (document > 0 ? " (document " + document + ")" : "");
+      List<String> where = new ArrayList<>();
+      if (document > 0) {
+        where.add("document " + document);
+      }
+      if (template != null) {
+        where.add("template " + template);
+      }
+      // lines of a rendered chart are those of Helm's output, not of a file one could open
+      String at = shown <= 0 ? "" : template != null ? ", rendered line " + shown : ":" + shown;
+      return file + at + (where.isEmpty() ? "" : " (" + String.join(", ", where) + ")");
     }
     return cluster + (collectedAt != null ? " at " + collectedAt : "");
   }

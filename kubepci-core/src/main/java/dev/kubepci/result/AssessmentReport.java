@@ -12,11 +12,14 @@ import java.util.Map;
  * @param inputs what was assessed: the paths given, or the cluster
  * @param objects how many objects were assessed
  * @param waivers every declared waiver with what became of it, in declaration order
+ * @param skipped documents of the input passed over because they are not Kubernetes objects (Helm values, compose
+ *     files, kubepci's own configuration): listed so that nothing given is dropped silently, but not errors
  */
 public record AssessmentReport(
     String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
     Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
-    List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers) {
+    List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers,
+    List<ProcessingError> skipped) {
 
   public AssessmentReport {
     inputs = List.copyOf(inputs);
@@ -25,6 +28,16 @@ public record AssessmentReport(
     findings = List.copyOf(findings);
     errors = List.copyOf(errors);
     waivers = List.copyOf(waivers);
+    skipped = List.copyOf(skipped);
+  }
+
+  /** A report in which nothing was skipped. */
+  public AssessmentReport(
+      String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
+      Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
+      List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers) {
+    this(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt, inputs, cluster, objects,
+        areas, rules, findings, errors, waivers, List.of());
   }
 
   /** A report without waivers. */
@@ -39,7 +52,13 @@ public record AssessmentReport(
   /** The same report with its findings replaced (same order expected), e.g. once their lines are located. */
   public AssessmentReport withFindings(List<Finding> replaced) {
     return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
-        inputs, cluster, objects, areas, rules, replaced, errors, waivers);
+        inputs, cluster, objects, areas, rules, replaced, errors, waivers, skipped);
+  }
+
+  /** The same report listing {@code passedOver} as the documents skipped from the input. */
+  public AssessmentReport withSkipped(List<ProcessingError> passedOver) {
+    return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
+        inputs, cluster, objects, areas, rules, findings, errors, waivers, passedOver);
   }
 
   /** The MANUAL practices no attestation has decided yet, in document order. */

@@ -11,11 +11,12 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "tool", "framework", "generatedAt", "inputs", "cluster", "objects", "summary",
-    "areas", "requirements", "rules", "findings", "tables", "waivers", "errors"})
+    "areas", "requirements", "rules", "findings", "tables", "waivers", "errors", "skipped"})
 public record JsonReport(
     String schemaVersion, Tool tool, FrameworkRef framework, String generatedAt, List<String> inputs,
     Cluster cluster, int objects, Summary summary, List<Area> areas, List<Requirement> requirements,
-    List<Rule> rules, List<Finding> findings, List<Table> tables, List<WaiverState> waivers, List<Error> errors) {
+    List<Rule> rules, List<Finding> findings, List<Table> tables, List<WaiverState> waivers, List<Error> errors,
+    List<Error> skipped) {
 
   public static final String SCHEMA_VERSION = "1.0";
 
@@ -31,12 +32,14 @@ public record JsonReport(
 
   /**
    * Counts: practices per status, failing findings per severity, rules per status, input errors; waived findings,
-   * practices an attestation decided, and MANUAL practices still open.
+   * practices an attestation decided, MANUAL practices still open, and documents skipped (left out when none).
    */
-  @JsonPropertyOrder({"requirements", "findings", "rules", "errors", "waived", "attested", "open", "scopes"})
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"requirements", "findings", "rules", "errors", "waived", "attested", "open", "scopes",
+      "skipped"})
   public record Summary(Map<String, Integer> requirements, Map<String, Integer> findings,
       Map<String, Integer> rules, int errors, int waived, int attested, List<String> open,
-      Map<String, Integer> scopes) {}
+      Map<String, Integer> scopes, Integer skipped) {}
 
   /** One area of the guidance. */
   @JsonPropertyOrder({"id", "title", "status", "requirements"})
@@ -109,10 +112,10 @@ public record JsonReport(
 
   /** Where an object or an error was read. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"file", "document", "line", "fieldLine", "cluster", "collectedAt"})
-  public record Source(String file, Integer document, Integer line, Integer fieldLine, String cluster,
-      String collectedAt) {}
+  @JsonPropertyOrder({"file", "document", "line", "fieldLine", "template", "cluster", "collectedAt"})
+  public record Source(String file, Integer document, Integer line, Integer fieldLine, String template,
+      String cluster, String collectedAt) {}
 
-  /** Input that could not be used. */
+  /** Input that could not be used, or (in {@code skipped}) a document passed over, with the reason. */
   public record Error(Source source, String message) {}
 }

@@ -67,7 +67,7 @@ public final class JsonReporter implements Reporter {
         new JsonReport.Summary(requirementCounts, findingCounts, ruleCounts, report.errors().size(),
             (int) report.findings().stream().filter(f -> f.status() == Status.WAIVED).count(),
             report.attestedPractices().size(), report.openPractices().stream().map(RequirementResult::id).toList(),
-            report.findingCountsByScope()),
+            report.findingCountsByScope(), report.skipped().isEmpty() ? null : report.skipped().size()),
         report.areas().stream().map(a -> new JsonReport.Area(a.id(), a.title(), a.status().name(),
             a.requirements().stream().map(RequirementResult::id).toList())).toList(),
         report.requirements().stream().map(JsonReporter::requirement).toList(),
@@ -77,7 +77,8 @@ public final class JsonReporter implements Reporter {
             r.id(), t.columns(), t.rows()))).toList(),
         report.waivers().stream().map(w -> new JsonReport.WaiverState(waiver(w.waiver()), w.state().name(),
             w.matched(), w.problem())).toList(),
-        report.errors().stream().map(JsonReporter::error).toList());
+        report.errors().stream().map(JsonReporter::error).toList(),
+        emptyToNull(report.skipped().stream().map(JsonReporter::error).toList()));
   }
 
   private static JsonReport.Requirement requirement(RequirementResult r) {
@@ -131,9 +132,9 @@ public final class JsonReporter implements Reporter {
     }
     if (p.isFile()) {
       return new JsonReport.Source(p.file(), p.document() > 0 ? p.document() : null, p.line() > 0 ? p.line() : null,
-          p.fieldLine() > 0 ? p.fieldLine() : null, null, null);
+          p.fieldLine() > 0 ? p.fieldLine() : null, p.template(), null, null);
     }
-    return new JsonReport.Source(null, null, null, null, p.cluster(),
+    return new JsonReport.Source(null, null, null, null, null, p.cluster(),
         p.collectedAt() == null ? null : p.collectedAt().toString());
   }
 

@@ -55,6 +55,7 @@ public final class TerminalReporter implements Reporter {
     attestations(report, sb);
     manual(report, sb);
     errors(report, sb);
+    skipped(report, sb);
     summary(report, sb);
     return sb.toString();
   }
@@ -227,6 +228,18 @@ public final class TerminalReporter implements Reporter {
     sb.append('\n');
   }
 
+  private void skipped(AssessmentReport report, StringBuilder sb) {
+    if (report.skipped().isEmpty()) {
+      return;
+    }
+    sb.append(bold("Skipped")).append(" (").append(report.skipped().size())
+        .append(" document(s) that are not Kubernetes objects)\n");
+    for (ProcessingError e : report.skipped()) {
+      sb.append("  ").append(e.describe()).append('\n');
+    }
+    sb.append('\n');
+  }
+
   private void summary(AssessmentReport report, StringBuilder sb) {
     Map<Status, Integer> counts = report.requirementCounts();
     String statuses = counts.entrySet().stream().filter(e -> e.getValue() > 0)
@@ -244,8 +257,11 @@ public final class TerminalReporter implements Reporter {
     if (total > 0) {
       sb.append(" (").append(bySeverity).append(')');
     }
-    sb.append("; ").append(report.errors().size()).append(report.errors().size() == 1 ? " input error" : " input errors")
-        .append('\n');
+    sb.append("; ").append(report.errors().size()).append(report.errors().size() == 1 ? " input error" : " input errors");
+    if (!report.skipped().isEmpty()) {
+      sb.append("; ").append(report.skipped().size()).append(" skipped");
+    }
+    sb.append('\n');
     Map<String, Integer> scopes = report.findingCountsByScope();
     if (!scopes.isEmpty() && !scopes.keySet().equals(java.util.Set.of("unscoped"))) {
       StringBuilder byScope = new StringBuilder();
