@@ -89,7 +89,7 @@ class ChartScanTest {
     assertThat(run.code()).isEqualTo(ExitCode.INPUT_ERROR.code());
     assertThat(run.out()).contains("Input errors (1;")
         .contains(chart + " (template demo/templates/deployment.yaml): chart does not render: template: "
-            + "demo/templates/deployment.yaml:14:");
+            + "demo/templates/deployment.yaml:15:");
   }
 
   @Test
