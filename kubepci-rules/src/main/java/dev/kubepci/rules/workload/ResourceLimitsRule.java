@@ -6,10 +6,7 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadRule;
-import io.fabric8.kubernetes.api.model.Quantity;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,22 +29,8 @@ import java.util.Set;
 public final class ResourceLimitsRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {
-    List<Violation> out = new ArrayList<>();
     Set<String> defaulted = LimitRanges.of(workload, context).limits();
-    for (Workload.ContainerRef c : workload.containers()) {
-      if (c.type() == Workload.ContainerType.EPHEMERAL) {
-        continue; // ephemeral containers may not set resources at all
-      }
-      var resources = c.container().getResources();
-      Map<String, Quantity> limits = resources == null || resources.getLimits() == null
-          ? Map.of() : resources.getLimits();
-      var path = c.path().child("resources").child("limits");
-      for (String kind : List.of("cpu", "memory")) {
-        if (!limits.containsKey(kind) && !defaulted.contains(kind)) {
-          out.add(Violation.at(path.child(kind), null, c.describe() + " sets no " + kind + " limit"));
-        }
-      }
-    }
-    return out;
+    return ContainerResources.missing(workload, "limits", "limit",
+        (requests, limits, resource) -> limits.containsKey(resource) || defaulted.contains(resource));
   }
 }

@@ -6,11 +6,7 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadRule;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,24 +31,9 @@ import java.util.Set;
 public final class ResourceRequestsRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {
-    List<Violation> out = new ArrayList<>();
     Set<String> defaulted = LimitRanges.of(workload, context).requests();
-    for (Workload.ContainerRef c : workload.containers()) {
-      if (c.type() == Workload.ContainerType.EPHEMERAL) {
-        continue; // ephemeral containers may not set resources at all
-      }
-      ResourceRequirements resources = c.container().getResources();
-      Map<String, Quantity> requests = resources == null || resources.getRequests() == null
-          ? Map.of() : resources.getRequests();
-      Map<String, Quantity> limits = resources == null || resources.getLimits() == null
-          ? Map.of() : resources.getLimits();
-      var path = c.path().child("resources").child("requests");
-      for (String kind : List.of("cpu", "memory")) {
-        if (!requests.containsKey(kind) && !limits.containsKey(kind) && !defaulted.contains(kind)) {
-          out.add(Violation.at(path.child(kind), null, c.describe() + " sets no " + kind + " request"));
-        }
-      }
-    }
-    return out;
+    // a container that sets a limit but no request gets the limit as its request
+    return ContainerResources.missing(workload, "requests", "request", (requests, limits, resource) ->
+        requests.containsKey(resource) || limits.containsKey(resource) || defaulted.contains(resource));
   }
 }
