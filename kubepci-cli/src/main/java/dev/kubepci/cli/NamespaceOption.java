@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
  */
 public final class NamespaceOption {
   @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-      description = "Namespace of the namespaced objects whose file names none, as kubectl -n would place them "
-          + "(default: default). Findings say the namespace was assumed. Filters nothing.")
+      description = "Namespace of the namespaced objects whose file names none, as kubectl -n would place them, "
+          + "and the namespace Helm charts among the PATHs are rendered into (.Release.Namespace) (default: "
+          + "default). Findings say the namespace was assumed. Filters nothing.")
   String namespace;
 
   /** The namespace given, or {@code default}. */

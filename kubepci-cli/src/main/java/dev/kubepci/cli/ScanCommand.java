@@ -7,6 +7,7 @@ import dev.kubepci.collect.CollectedInput;
 import dev.kubepci.collect.FieldLines;
 import dev.kubepci.collect.FileCollector;
 import dev.kubepci.collect.ManifestReader;
+import dev.kubepci.collect.RenderOptions;
 import dev.kubepci.collect.cluster.ClusterCollection;
 import dev.kubepci.collect.cluster.ClusterException;
 import dev.kubepci.collect.snapshot.SnapshotFormat;
@@ -56,6 +57,8 @@ import picocli.CommandLine.ParentCommand;
         "  kubepci scan prod.kpci.jsonl.gz                   # offline, same results as the live scan",
         "  kubepci scan prod.kpci.jsonl.gz control-plane/    # a snapshot completed by files",
         "  kubepci scan examples/payment-platform/manifests",
+        "  kubepci scan ./chart --values prod-values.yaml --set image.tag=1.4.2 --namespace shop",
+        "  kubepci scan overlays/prod/                       # a kustomization, built with kubectl kustomize",
         "  kubectl get deploy,sts,ds,netpol,rolebindings,clusterrolebindings -A -o yaml | kubepci scan -",
         "  kubepci scan cluster-dump.yaml --format json --output report.json --fail-on critical",
         "",
@@ -66,7 +69,8 @@ public final class ScanCommand implements Callable<Integer> {
   KubepciCommand parent;
 
   @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "Manifest files or directories (.yaml, .yml, .json, searched recursively), - for standard input, "
+      description = "Manifest files or directories (.yaml, .yml, .json, searched recursively), Helm chart folders "
+          + "(rendered in-process), kustomization folders (built with kubectl kustomize), - for standard input, "
           + "or one snapshot file. None: the live cluster.")
   List<String> paths = new ArrayList<>();
 
@@ -111,6 +115,19 @@ public final class ScanCommand implements Callable<Integer> {
           + "(repeatable). It is never used to connect.")
   List<String> kubeconfigFiles = new ArrayList<>();
 
+  @Option(names = "--values", paramLabel = "FILE",
+      description = "Values file for the Helm charts among the PATHs, as helm template takes it (repeatable; later "
+          + "files win).")
+  List<Path> valuesFiles = new ArrayList<>();
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Value for the Helm charts among the PATHs, as helm template --set takes it (repeatable).")
+  List<String> setValues = new ArrayList<>();
+
+  @Option(names = "--release-name", paramLabel = "NAME", defaultValue = "release-name",
+      description = "Release name the Helm charts among the PATHs are rendered with. Default: ${DEFAULT-VALUE}.")
+  String releaseName;
+
   @Override
   public Integer call() throws IOException {
     Environment env = parent.environment();
@@ -134,7 +151,8 @@ public final class ScanCommand implements Callable<Integer> {
     AssessmentRequest request = new AssessmentRequest(framework, catalog, selected, cfg, env.clock(),
         VersionProvider.version(), input.inputs(), env.redactionKey());
     // the engine does no I/O: findings are pointed at their field's line afterwards, one read per file
-    AssessmentReport report = FieldLines.locate(new Assessor(request).assess(input.inventory(), input.errors()));
+    AssessmentReport report = FieldLines.locate(new Assessor(request).assess(input.inventory(), input.errors()),
+        input.rendered()).withSkipped(input.skipped());
 
     for (OutputOptions.Target t : targets) {
       boolean color = t.file() == null && !output.noColor && env.colorTerminal();
@@ -212,8 +230,27 @@ public final class ScanCommand implements Callable<Integer> {
       return base;
     }
     CollectedInput fromFiles = FileCollector.collect(files, env.stdin(),
-        n -> progress.update("read " + n + " file(s)"), namespace.orDefault());
+        n -> progress.update("read " + n + " file(s)"), renderOptions());
     return base == null ? fromFiles : SnapshotInventory.combine(base, fromFiles);
+  }
+
+  /** How Helm charts among the paths are rendered; usage errors for what helm template would refuse. */
+  RenderOptions renderOptions() {
+    for (Path values : valuesFiles) {
+      if (!Files.isRegularFile(values)) {
+        throw new UserException(ExitCode.USAGE, "--values: no such file: " + values);
+      }
+    }
+    for (String kv : setValues) {
+      if (kv.indexOf('=') <= 0) {
+        throw new UserException(ExitCode.USAGE, "--set: expected KEY=VALUE, got " + kv);
+      }
+    }
+    if (releaseName.isBlank()) {
+      throw new UserException(ExitCode.USAGE, "--release-name must not be empty");
+    }
+    // one namespace for both: charts render into it, and objects that name none are placed in it
+    return new RenderOptions(valuesFiles, setValues, releaseName, namespace.orDefault());
   }
 
   static Severity parseSeverity(String s) {

@@ -3,15 +3,27 @@ package dev.kubepci.collect;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.result.ProcessingError;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Objects read from the user's input, with what could not be read.
+ * Objects read from the user's input, with what could not be read and what was passed over.
  *
  * @param inputs how the input is named in reports
+ * @param skipped documents that are not Kubernetes objects (Helm values, compose files, kubepci's own files)
+ * @param rendered the text rendered from each Helm chart or kustomization folder, by the name objects read from
+ *     it carry as their file, so that findings can be pointed at their line after the assessment
  */
-public record CollectedInput(Inventory inventory, List<ProcessingError> errors, List<String> inputs) {
+public record CollectedInput(Inventory inventory, List<ProcessingError> errors, List<String> inputs,
+    List<ProcessingError> skipped, Map<String, String> rendered) {
   public CollectedInput {
     errors = List.copyOf(errors);
     inputs = List.copyOf(inputs);
+    skipped = List.copyOf(skipped);
+    rendered = Map.copyOf(rendered);
+  }
+
+  /** Input with nothing skipped and nothing rendered: a cluster, a snapshot. */
+  public CollectedInput(Inventory inventory, List<ProcessingError> errors, List<String> inputs) {
+    this(inventory, errors, inputs, List.of(), Map.of());
   }
 }

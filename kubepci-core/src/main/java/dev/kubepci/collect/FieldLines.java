@@ -4,6 +4,9 @@ import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,12 +23,20 @@ public final class FieldLines {
   private FieldLines() {}
 
   public static AssessmentReport locate(AssessmentReport report) {
+    return locate(report, Map.of());
+  }
+
+  /**
+   * @param rendered the text rendered from charts and kustomizations, by the name their objects carry as file
+   *     (see {@link CollectedInput#rendered()}): their findings are located in that text
+   */
+  public static AssessmentReport locate(AssessmentReport report, Map<String, String> rendered) {
     Map<String, List<Integer>> byFile = new TreeMap<>();
     List<Finding> findings = report.findings();
     for (int i = 0; i < findings.size(); i++) {
       Provenance p = findings.get(i).source();
       if (p != null && p.isFile() && !ManifestReader.STDIN.equals(p.file()) && !findings.get(i).path().isEmpty()
-          && Files.isRegularFile(Path.of(p.file()))) {
+          && (rendered.containsKey(p.file()) || Files.isRegularFile(Path.of(p.file())))) {
         byFile.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(i);
       }
     }
@@ -39,7 +50,7 @@ public final class FieldLines {
         Finding f = findings.get(i);
         requests.add(new SourceLocator.Request(f.source().document(), f.source().line(), parse(f.path())));
       }
-      Map<SourceLocator.Request, Integer> lines = SourceLocator.locateAll(Path.of(file), requests);
+      Map<SourceLocator.Request, Integer> lines = locateAll(file, rendered.get(file), requests);
       for (int k = 0; k < indexes.size(); k++) {
         Finding f = findings.get(indexes.get(k));
         int line = lines.getOrDefault(requests.get(k), 0);
@@ -49,6 +60,18 @@ public final class FieldLines {
       }
     });
     return report.withFindings(located);
+  }
+
+  private static Map<SourceLocator.Request, Integer> locateAll(String file, String text,
+      List<SourceLocator.Request> requests) {
+    if (text == null) {
+      return SourceLocator.locateAll(Path.of(file), requests);
+    }
+    try {
+      return SourceLocator.locateAll(new StringReader(text), requests);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a string does not fail to read
+    }
   }
 
   /** A path a rule wrote that is not a plain field path (a wildcard, say) resolves to its object. */

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -53,6 +52,8 @@ public final class ManifestReader {
 
   private final ResourceSink sink;
   private final CompactStore store;
+  /** While rendered Helm output is read: the template of each line (see {@link Renderer#templatesByLine}). */
+  private String[] templates;
 
   /**
    * SnakeYAML refuses documents over 3 MB by default, and {@code kubectl get -o yaml} prints a whole cluster as one
@@ -77,9 +78,15 @@ public final class ManifestReader {
     this.store = store;
   }
 
+  /** One thing to read: a manifest file, standard input, or a folder to render first. */
+  public record Source(String path, Kind kind) {
+    public enum Kind { FILE, HELM_CHART, KUSTOMIZATION }
+  }
+
   /**
    * The files to read for the paths the user gave, in a stable order: files as named, directories walked
-   * recursively for {@code .yaml}, {@code .yml} and {@code .json} (hidden entries skipped).
+   * recursively for {@code .yaml}, {@code .yml} and {@code .json} (hidden entries skipped). Charts and
+   * kustomization folders are not listed: see {@link #sources}.
    *
    * @throws InputException when a path does not exist, cannot be read, is a device, or a directory holds no
    *     manifest, or when anything under a directory cannot be read
@@ -99,10 +106,31 @@ public final class ManifestReader {
    *     manifest
    */
   public static List<String> expand(List<String> paths, java.util.function.Consumer<ProcessingError> errors) {
-    List<String> files = new ArrayList<>();
+    return sources(paths, errors).stream().filter(s -> s.kind() == Source.Kind.FILE).map(Source::path).toList();
+  }
+
+  /** {@link #sources(List, java.util.function.Consumer)}, failing on the first thing that cannot be read. */
+  public static List<Source> sources(List<String> paths) {
+    return sources(paths, e -> {
+      throw new InputException(e.describe());
+    });
+  }
+
+  /**
+   * What to read for the paths the user gave, in a stable order: files as named, directories walked recursively
+   * for {@code .yaml}, {@code .yml} and {@code .json} (hidden entries skipped). A folder with a {@code Chart.yaml}
+   * is a Helm chart and one with a {@code kustomization.yaml} a kustomization: each is one source, rendered before
+   * it is read, and the files inside it are not read one by one (templates are not manifests). What cannot be read
+   * under a directory goes to {@code errors} and the walk goes on.
+   *
+   * @throws InputException when a named path does not exist, cannot be read, is a device, or a directory holds
+   *     nothing to read
+   */
+  public static List<Source> sources(List<String> paths, java.util.function.Consumer<ProcessingError> errors) {
+    List<Source> sources = new ArrayList<>();
     for (String p : paths) {
       if (STDIN.equals(p)) {
-        files.add(STDIN);
+        sources.add(new Source(STDIN, Source.Kind.FILE));
         continue;
       }
       Path path = Path.of(p);
@@ -114,14 +142,14 @@ public final class ManifestReader {
         if (!Files.isReadable(path) || !Files.isExecutable(path)) {
           throw new InputException("cannot read directory " + p + ": permission denied");
         }
-        int before = files.size();
+        int before = sources.size();
         int[] problems = {0};
-        walk(path, files, e -> {
+        walk(path, p, sources, e -> {
           problems[0]++;
           errors.accept(e);
         });
-        if (files.size() == before && problems[0] == 0) {
-          throw new InputException("no .yaml, .yml or .json files under " + p);
+        if (sources.size() == before && problems[0] == 0) {
+          throw new InputException("no .yaml, .yml or .json files, Helm charts or kustomizations under " + p);
         }
       } else if (!Files.isRegularFile(path) && !isFifo(path)) {
         throw new InputException(p + " is " + fileType(path) + ", not a file kubepci reads; give manifests as files, "
@@ -129,14 +157,15 @@ public final class ManifestReader {
       } else if (!Files.isReadable(path)) {
         throw new InputException("cannot read " + p + ": permission denied");
       } else {
-        files.add(p);
+        sources.add(new Source(p, Source.Kind.FILE));
       }
     }
-    return files;
+    return sources;
   }
 
-  private static void walk(Path root, List<String> files, java.util.function.Consumer<ProcessingError> errors) {
-    List<String> found = new ArrayList<>();
+  private static void walk(Path root, String named, List<Source> sources,
+      java.util.function.Consumer<ProcessingError> errors) {
+    List<Source> found = new ArrayList<>();
     try {
       Files.walkFileTree(root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
           new java.nio.file.SimpleFileVisitor<>() {
@@ -144,6 +173,15 @@ public final class ManifestReader {
             public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
                 java.nio.file.attribute.BasicFileAttributes attrs) {
               if (!dir.equals(root) && isHidden(root, dir)) {
+                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+              }
+              String name = dir.equals(root) ? named : dir.toString();
+              if (Renderer.isChart(dir)) {
+                found.add(new Source(name, Source.Kind.HELM_CHART));
+                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+              }
+              if (Renderer.isKustomization(dir)) {
+                found.add(new Source(name, Source.Kind.KUSTOMIZATION));
                 return java.nio.file.FileVisitResult.SKIP_SUBTREE;
               }
               return java.nio.file.FileVisitResult.CONTINUE;
@@ -156,7 +194,7 @@ public final class ManifestReader {
                 return java.nio.file.FileVisitResult.CONTINUE;
               }
               if (attrs.isRegularFile()) {
-                found.add(file.toString());
+                found.add(new Source(file.toString(), Source.Kind.FILE));
               } else if (attrs.isSymbolicLink()) {
                 // with links followed, a link is visited as itself only when its target cannot be reached
                 errors.accept(walkError(file, "broken symbolic link (it points to " + linkTarget(file)
@@ -178,8 +216,8 @@ public final class ManifestReader {
     } catch (IOException e) {
       errors.accept(walkError(root, walkFailure(e)));
     }
-    found.sort(null);
-    files.addAll(found);
+    found.sort(java.util.Comparator.comparing(Source::path));
+    sources.addAll(found);
   }
 
   private static String walkFailure(IOException e) {
@@ -255,9 +293,30 @@ public final class ManifestReader {
           + "; the rest of the file was not read"));
       return 0;
     } catch (IOException e) {
-      sink.error(new ProcessingError(Provenance.ofFile(file, 0, 0), "cannot read: " + oneLine(e.getMessage())));
+      sink.error(new ProcessingError(at(file, 0, 0), "cannot read: " + oneLine(e.getMessage())));
       return 0;
     }
+  }
+
+  /**
+   * Reads the output of {@code helm template}, naming it {@code name} (the chart folder): each object's provenance
+   * also names the template it came from, after Helm's {@code # Source:} lines.
+   */
+  public int readRendered(String name, String text, boolean helm) throws IOException {
+    templates = helm ? Renderer.templatesByLine(text) : null;
+    try {
+      return read(name, new java.io.StringReader(text));
+    } finally {
+      templates = null;
+    }
+  }
+
+  private Provenance at(String file, int document, int line) {
+    Provenance where = Provenance.ofFile(file, document, line);
+    if (templates != null && line > 0 && line <= templates.length && templates[line - 1] != null) {
+      return where.withTemplate(templates[line - 1]);
+    }
+    return where;
   }
 
   /** Reads manifests from {@code reader}, naming them {@code file} in provenance and errors. */
@@ -327,12 +386,12 @@ public final class ManifestReader {
           index++;
         }
         if (doc.overlongLine() > 0) {
-          sink.error(new ProcessingError(Provenance.ofFile(file, index, doc.overlongLine()), "line "
+          sink.error(new ProcessingError(at(file, index, doc.overlongLine()), "line "
               + doc.overlongLine() + " is longer than " + DocumentStream.MAX_LINE_CHARS + " characters (the API"
               + " server's 3 MiB limit on an object); the rest of this document was not read"));
           continue;
         }
-        sink.error(new ProcessingError(Provenance.ofFile(file, index, offset + line(e)), describe(e)));
+        sink.error(new ProcessingError(at(file, index, offset + line(e)), describe(e)));
       }
     }
     reportMalformed(file, Math.max(index, 1), Integer.MAX_VALUE, text);
@@ -356,7 +415,7 @@ public final class ManifestReader {
         }
       }
     } catch (JsonProcessingException e) {
-      sink.error(new ProcessingError(Provenance.ofFile(file, Math.max(index, 1), line(e)),
+      sink.error(new ProcessingError(at(file, Math.max(index, 1), line(e)),
           describe(e) + " (the rest of the file was not read)"));
     }
     return count;
@@ -371,8 +430,8 @@ public final class ManifestReader {
     int docLine = offset + parser.currentTokenLocation().getLineNr();
     if (first != JsonToken.START_OBJECT) {
       parser.skipChildren();
-      sink.error(new ProcessingError(Provenance.ofFile(file, index, docLine),
-          "document is not a Kubernetes object (expected a mapping with apiVersion and kind)"));
+      sink.skipped(new ProcessingError(at(file, index, docLine), NOT_AN_OBJECT + " (a "
+          + (first == JsonToken.START_ARRAY ? "sequence" : "scalar") + ", not a mapping)"));
       return 0;
     }
     ObjectNode root = TREE.createObjectNode();
@@ -398,18 +457,24 @@ public final class ManifestReader {
         tree.put(parser, root, field, tree.read(parser));
       }
     }
+    if (count == 0 && !root.has("apiVersion") && !root.has("kind")) {
+      // Helm values, a compose file, kubepci's own configuration: YAML that lives next to manifests
+      sink.skipped(new ProcessingError(at(file, index, docLine), NOT_AN_OBJECT
+          + " (no apiVersion and no kind)"));
+      return 0;
+    }
     if (!hasItems) {
       return emit(file, index, docLine, root);
     }
     String listKind = root.path("kind").asText("");
     if (!listKind.isEmpty() && !listKind.endsWith("List")) {
-      sink.error(new ProcessingError(Provenance.ofFile(file, index, docLine),
+      sink.error(new ProcessingError(at(file, index, docLine),
           "kind " + listKind + " has a top-level items list; only List kinds may"));
       return count;
     }
     for (Pending p : untyped) {
       if (!(p.node instanceof ObjectNode item)) {
-        sink.error(new ProcessingError(Provenance.ofFile(file, index, p.line), "list item is not an object"));
+        sink.error(new ProcessingError(at(file, index, p.line), "list item is not an object"));
         continue;
       }
       // API list responses (PodList ...) leave kind and apiVersion off their items
@@ -426,8 +491,11 @@ public final class ManifestReader {
 
   private record Pending(JsonNode node, int line) {}
 
+  /** The start of the reason a document is skipped. */
+  public static final String NOT_AN_OBJECT = "not a Kubernetes object";
+
   private int emit(String file, int index, int line, JsonNode node) {
-    Provenance where = Provenance.ofFile(file, index, line);
+    Provenance where = at(file, index, line);
     nameConfigurationFile(file, index, node);
     if (KubeconfigReader.isKubeconfig(node)) {
       return emitKubeconfig(where, node);

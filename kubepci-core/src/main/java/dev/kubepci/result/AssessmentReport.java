@@ -14,15 +14,18 @@ import java.util.Map;
  * @param errors input kubepci could not use (unreadable documents, invalid waivers ...)
  * @param waivers every declared waiver with what became of it, in declaration order
  * @param ruleErrors rules that threw: bugs in kubepci, kept apart from the input errors
+ * @param skipped documents of the input passed over because they are not Kubernetes objects (Helm values, compose
+ *     files, kubepci's own configuration): listed so that nothing given is dropped silently, but not errors
  */
 public record AssessmentReport(
     String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
     Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
     List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers,
-    List<RuleError> ruleErrors) {
+    List<RuleError> ruleErrors, List<ProcessingError> skipped) {
 
   public AssessmentReport {
     ruleErrors = ruleErrors == null ? List.of() : List.copyOf(ruleErrors);
+    skipped = skipped == null ? List.of() : List.copyOf(skipped);
     inputs = List.copyOf(inputs);
     areas = List.copyOf(areas);
     rules = List.copyOf(rules);
@@ -31,7 +34,17 @@ public record AssessmentReport(
     waivers = List.copyOf(waivers);
   }
 
-  /** A report in which no rule failed with an internal error. */
+  /** A report in which nothing was skipped. */
+  public AssessmentReport(
+      String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
+      Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
+      List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers,
+      List<RuleError> ruleErrors) {
+    this(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt, inputs, cluster, objects,
+        areas, rules, findings, errors, waivers, ruleErrors, List.of());
+  }
+
+  /** A report in which no rule failed with an internal error and nothing was skipped. */
   public AssessmentReport(
       String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
       Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
@@ -52,7 +65,13 @@ public record AssessmentReport(
   /** The same report with its findings replaced (same order expected), e.g. once their lines are located. */
   public AssessmentReport withFindings(List<Finding> replaced) {
     return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
-        inputs, cluster, objects, areas, rules, replaced, errors, waivers, ruleErrors);
+        inputs, cluster, objects, areas, rules, replaced, errors, waivers, ruleErrors, skipped);
+  }
+
+  /** The same report listing {@code passedOver} as the documents skipped from the input. */
+  public AssessmentReport withSkipped(List<ProcessingError> passedOver) {
+    return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
+        inputs, cluster, objects, areas, rules, findings, errors, waivers, ruleErrors, passedOver);
   }
 
   /** The MANUAL practices no attestation has decided yet, in document order. */

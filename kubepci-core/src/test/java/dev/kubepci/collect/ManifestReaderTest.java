@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ManifestReaderTest {
   private final List<Resource> resources = new ArrayList<>();
   private final List<ProcessingError> errors = new ArrayList<>();
+  private final List<ProcessingError> skipped = new ArrayList<>();
   private final ManifestReader reader = new ManifestReader(new ResourceSink() {
     @Override
     public void accept(Resource resource) {
@@ -31,6 +32,11 @@ class ManifestReaderTest {
     @Override
     public void error(ProcessingError error) {
       errors.add(error);
+    }
+
+    @Override
+    public void skipped(ProcessingError why) {
+      skipped.add(why);
     }
   });
 
@@ -169,16 +175,65 @@ class ManifestReaderTest {
         apiVersion: v1
         kind: Pod
         metadata: {}
-        ---
-        - just
-        - a list
         """);
     assertThat(resources).isEmpty();
     assertThat(errors).extracting(ProcessingError::message).containsExactly(
-        "missing kind", "Pod: missing apiVersion", "Pod: missing metadata.name",
-        "document is not a Kubernetes object (expected a mapping with apiVersion and kind)");
-    assertThat(errors).extracting(e -> e.source().document()).containsExactly(1, 2, 3, 4);
-    assertThat(errors).extracting(e -> e.source().line()).containsExactly(1, 5, 9, 13);
+        "missing kind", "Pod: missing apiVersion", "Pod: missing metadata.name");
+    assertThat(errors).extracting(e -> e.source().document()).containsExactly(1, 2, 3);
+    assertThat(errors).extracting(e -> e.source().line()).containsExactly(1, 5, 9);
+    assertThat(skipped).isEmpty();
+  }
+
+  @Test
+  void skipsDocumentsThatAreNotKubernetesObjects() throws IOException {
+    read("""
+        # Helm values
+        replicaCount: 2
+        image: {repository: web, tag: "1"}
+        ---
+        services:
+          web: {image: "web:1", ports: ["8080:8080"]}
+        ---
+        waivers:
+          - {id: RISK-1, rule: privileged-container}
+        ---
+        - just
+        - a list
+        ---
+        plain text
+        ---
+        items:
+          - name: not-an-object
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: real}
+        """);
+    assertThat(resources).extracting(r -> r.name()).containsExactly("real");
+    assertThat(errors).isEmpty();
+    assertThat(skipped).extracting(ProcessingError::message).containsExactly(
+        "not a Kubernetes object (no apiVersion and no kind)",
+        "not a Kubernetes object (no apiVersion and no kind)",
+        "not a Kubernetes object (no apiVersion and no kind)",
+        "not a Kubernetes object (a sequence, not a mapping)",
+        "not a Kubernetes object (a scalar, not a mapping)",
+        "not a Kubernetes object (no apiVersion and no kind)");
+    assertThat(skipped).extracting(e -> e.source().document()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(skipped).extracting(e -> e.source().line()).containsExactly(2, 5, 8, 11, 14, 16);
+  }
+
+  @Test
+  void aBrokenObjectWithApiVersionOrKindStaysAnError() throws IOException {
+    read("""
+        kind: Deployment
+        spec: {}
+        ---
+        apiVersion: v1
+        data: {a: b}
+        """);
+    assertThat(skipped).isEmpty();
+    assertThat(errors).extracting(ProcessingError::message).containsExactly("Deployment: missing apiVersion",
+        "missing kind");
   }
 
   @Test
@@ -238,7 +293,7 @@ class ManifestReaderTest {
     assertThatThrownBy(() -> ManifestReader.expand(List.of(dir.resolve("nope").toString())))
         .isInstanceOf(InputException.class).hasMessageContaining("no such file or directory");
     assertThatThrownBy(() -> ManifestReader.expand(List.of(dir.toString())))
-        .isInstanceOf(InputException.class).hasMessageContaining("no .yaml, .yml or .json files under");
+        .isInstanceOf(InputException.class).hasMessageContaining("no .yaml, .yml or .json files, Helm charts or kustomizations under");
   }
 
   @Test

@@ -142,6 +142,6 @@ public final class SnapshotInventory implements SnapshotSink {
     List<String> inputs = new ArrayList<>(cluster.inputs());
     inputs.addAll(files.inputs());
     return new CollectedInput(Inventory.of(all, Coverage.cluster(kinds), cluster.inventory().clusterInfo()), errors,
-        inputs);
+        inputs, files.skipped(), files.rendered());
   }
 }

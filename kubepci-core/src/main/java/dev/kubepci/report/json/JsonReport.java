@@ -11,12 +11,12 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "tool", "framework", "generatedAt", "inputs", "cluster", "objects", "summary",
-    "areas", "requirements", "rules", "findings", "tables", "waivers", "errors", "ruleErrors"})
+    "areas", "requirements", "rules", "findings", "tables", "waivers", "errors", "ruleErrors", "skipped"})
 public record JsonReport(
     String schemaVersion, Tool tool, FrameworkRef framework, String generatedAt, List<String> inputs,
     Cluster cluster, int objects, Summary summary, List<Area> areas, List<Requirement> requirements,
     List<Rule> rules, List<Finding> findings, List<Table> tables, List<WaiverState> waivers, List<Error> errors,
-    List<RuleError> ruleErrors) {
+    List<RuleError> ruleErrors, List<Error> skipped) {
 
   public static final String SCHEMA_VERSION = "1.0";
 
@@ -32,13 +32,15 @@ public record JsonReport(
 
   /**
    * Counts: practices per status, failing findings per severity, rules per status, input errors, rule errors;
-   * waived findings, practices an attestation decided, and MANUAL practices still open.
+   * waived findings, practices an attestation decided, MANUAL practices still open, and documents skipped (left out
+   * when none).
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"requirements", "findings", "rules", "errors", "ruleErrors", "waived", "attested", "open",
-      "scopes"})
+      "scopes", "skipped"})
   public record Summary(Map<String, Integer> requirements, Map<String, Integer> findings,
       Map<String, Integer> rules, int errors, int ruleErrors, int waived, int attested, List<String> open,
-      Map<String, Integer> scopes) {}
+      Map<String, Integer> scopes, Integer skipped) {}
 
   /** One area of the guidance. */
   @JsonPropertyOrder({"id", "title", "status", "requirements"})
@@ -115,11 +117,13 @@ public record JsonReport(
    * @param assumedNamespace the namespace the object was put in because its file names none
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"file", "document", "line", "fieldLine", "assumedNamespace", "cluster", "collectedAt"})
-  public record Source(String file, Integer document, Integer line, Integer fieldLine, String assumedNamespace,
+  @JsonPropertyOrder({"file", "document", "line", "fieldLine", "template", "assumedNamespace", "cluster",
+      "collectedAt"})
+  public record Source(String file, Integer document, Integer line, Integer fieldLine, String template,
+      String assumedNamespace,
       String cluster, String collectedAt) {}
 
-  /** Input that could not be used. */
+  /** Input that could not be used, or (in {@code skipped}) a document passed over, with the reason. */
   public record Error(Source source, String message) {}
 
   /**

@@ -68,7 +68,7 @@ public final class JsonReporter implements Reporter {
             report.ruleErrors().size(),
             (int) report.findings().stream().filter(f -> f.status() == Status.WAIVED).count(),
             report.attestedPractices().size(), report.openPractices().stream().map(RequirementResult::id).toList(),
-            report.findingCountsByScope()),
+            report.findingCountsByScope(), report.skipped().isEmpty() ? null : report.skipped().size()),
         report.areas().stream().map(a -> new JsonReport.Area(a.id(), a.title(), a.status().name(),
             a.requirements().stream().map(RequirementResult::id).toList())).toList(),
         report.requirements().stream().map(JsonReporter::requirement).toList(),
@@ -80,7 +80,8 @@ public final class JsonReporter implements Reporter {
             w.matched(), w.problem())).toList(),
         report.errors().stream().map(JsonReporter::error).toList(),
         report.ruleErrors().stream().map(e -> new JsonReport.RuleError(e.rule(), e.name(),
-            resource(e.resource(), e.source()), e.message())).toList());
+            resource(e.resource(), e.source()), e.message())).toList(),
+        emptyToNull(report.skipped().stream().map(JsonReporter::error).toList()));
   }
 
   private static JsonReport.Requirement requirement(RequirementResult r) {
@@ -134,9 +135,9 @@ public final class JsonReporter implements Reporter {
     }
     if (p.isFile()) {
       return new JsonReport.Source(p.file(), p.document() > 0 ? p.document() : null, p.line() > 0 ? p.line() : null,
-          p.fieldLine() > 0 ? p.fieldLine() : null, p.assumedNamespace(), null, null);
+          p.fieldLine() > 0 ? p.fieldLine() : null, p.template(), p.assumedNamespace(), null, null);
     }
-    return new JsonReport.Source(null, null, null, null, null, p.cluster(),
+    return new JsonReport.Source(null, null, null, null, null, null, p.cluster(),
         p.collectedAt() == null ? null : p.collectedAt().toString());
   }
 

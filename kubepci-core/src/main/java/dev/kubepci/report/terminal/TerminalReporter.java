@@ -57,6 +57,7 @@ public final class TerminalReporter implements Reporter {
     manual(report, sb);
     errors(report, sb);
     ruleErrors(report, sb);
+    skipped(report, sb);
     summary(report, sb);
     return sb.toString();
   }
@@ -245,6 +246,18 @@ public final class TerminalReporter implements Reporter {
     sb.append('\n');
   }
 
+  private void skipped(AssessmentReport report, StringBuilder sb) {
+    if (report.skipped().isEmpty()) {
+      return;
+    }
+    sb.append(bold("Skipped")).append(" (").append(report.skipped().size())
+        .append(" document(s) that are not Kubernetes objects)\n");
+    for (ProcessingError e : report.skipped()) {
+      sb.append("  ").append(e.describe()).append('\n');
+    }
+    sb.append('\n');
+  }
+
   private void summary(AssessmentReport report, StringBuilder sb) {
     Map<Status, Integer> counts = report.requirementCounts();
     String statuses = counts.entrySet().stream().filter(e -> e.getValue() > 0)
@@ -266,6 +279,9 @@ public final class TerminalReporter implements Reporter {
     if (!report.ruleErrors().isEmpty()) {
       sb.append("; ").append(report.ruleErrors().size())
           .append(report.ruleErrors().size() == 1 ? " rule error" : " rule errors");
+    }
+    if (!report.skipped().isEmpty()) {
+      sb.append("; ").append(report.skipped().size()).append(" skipped");
     }
     sb.append('\n');
     Map<String, Integer> scopes = report.findingCountsByScope();

@@ -9,7 +9,10 @@ import dev.kubepci.rule.WorkloadRule;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Flags images that are not pinned to a digest: no tag, {@code latest}, or a tag alone. */
+/**
+ * Flags images that are not pinned to a digest: no tag, {@code latest}, a tag alone, or an {@code @} part that is
+ * not a valid sha256 or sha512 digest.
+ */
 @RuleInfo(
     id = "KPCI-0004",
     name = "image-not-pinned",
@@ -35,7 +38,12 @@ public final class ImageNotPinnedRule implements WorkloadRule {
         continue;
       }
       ImageReference ref = ImageReference.parse(image);
+      if (ref.pinned()) {
+        continue;
+      }
       if (ref.hasDigest()) {
+        out.add(Violation.at(path, image, c.describe() + " image is not pinned: "
+            + ref.digestProblem().orElseThrow()));
         continue;
       }
       if (ref.tag() == null) {

@@ -70,7 +70,50 @@ public record ImageReference(String raw, String registry, String repository, Str
     return forms;
   }
 
+  /** True when the reference has an {@code @} part, whether or not it is a valid digest (see {@link #pinned()}). */
   public boolean hasDigest() {
     return digest != null && !digest.isEmpty();
   }
+
+  /** True when the reference carries a digest that names one content: see {@link #digestProblem()}. */
+  public boolean pinned() {
+    return hasDigest() && digestProblem().isEmpty();
+  }
+
+  /**
+   * Why the {@code @} part is not a digest that pins the image, by the OCI image-spec digest grammar
+   * ({@code algorithm:encoded}); empty when it is one, or when there is no {@code @} part. Only the registered
+   * algorithms that registries and runtimes verify pin: sha256 (64 lower-case hex characters) and sha512 (128).
+   */
+  public java.util.Optional<String> digestProblem() {
+    if (!hasDigest()) {
+      return java.util.Optional.empty();
+    }
+    int colon = digest.indexOf(':');
+    if (colon < 0) {
+      return java.util.Optional.of("digest " + digest + " has no algorithm (expected sha256:<64 hex characters>)");
+    }
+    String algorithm = digest.substring(0, colon);
+    String encoded = digest.substring(colon + 1);
+    Integer length = HEX_LENGTHS.get(algorithm);
+    if (length == null) {
+      return java.util.Optional.of("digest algorithm " + (algorithm.isEmpty() ? "(empty)" : algorithm)
+          + " is not sha256 or sha512");
+    }
+    if (!encoded.matches("[0-9a-fA-F]*")) {
+      return java.util.Optional.of(algorithm + " digest has characters that are not hexadecimal");
+    }
+    if (encoded.length() != length) {
+      return java.util.Optional.of(algorithm + " digest has " + encoded.length() + " hex characters, not "
+          + length);
+    }
+    if (!encoded.equals(encoded.toLowerCase(Locale.ROOT))) {
+      return java.util.Optional.of(algorithm + " digest has upper-case hex, which the digest grammar does not "
+          + "allow");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Encoded length of each digest algorithm accepted as a pin (OCI image-spec, registered algorithms). */
+  private static final java.util.Map<String, Integer> HEX_LENGTHS = java.util.Map.of("sha256", 64, "sha512", 128);
 }

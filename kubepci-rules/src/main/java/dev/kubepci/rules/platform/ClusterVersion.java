@@ -4,6 +4,7 @@ import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
+import dev.kubepci.rules.image.ImageReference;
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.Optional;
 
@@ -22,9 +23,8 @@ record ClusterVersion(Version version, String text, Resource resource, FieldPath
     // the API server's own pod first: a finding then names an object and a field, in files and clusters alike
     for (ControlPlane.Instance api : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER)) {
       String image = api.container().container().getImage();
-      int colon = image == null ? -1 : image.lastIndexOf(':');
-      if (colon > 0 && Version.find(image.substring(colon + 1)).isPresent()) {
-        String tag = image.substring(colon + 1);
+      String tag = image == null || image.isBlank() ? null : ImageReference.parse(image).tag();
+      if (tag != null && Version.find(tag).isPresent()) {
         return Optional.of(new ClusterVersion(Version.parse(tag), tag, api.pod(), api.container().path().child("image"),
             "kube-apiserver image"));
       }

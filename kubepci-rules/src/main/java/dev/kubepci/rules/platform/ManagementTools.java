@@ -1,6 +1,7 @@
 package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.Workload;
+import dev.kubepci.rules.image.ImageReference;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,16 +50,8 @@ final class ManagementTools {
       if (image == null) {
         continue;
       }
-      String name = image.toLowerCase(Locale.ROOT);
-      int at = name.indexOf('@');
-      if (at >= 0) {
-        name = name.substring(0, at);
-      }
-      name = name.substring(name.lastIndexOf('/') + 1);
-      int colon = name.indexOf(':');
-      if (colon >= 0) {
-        name = name.substring(0, colon);
-      }
+      String repository = ImageReference.parse(image).repository().toLowerCase(Locale.ROOT);
+      String name = repository.substring(repository.lastIndexOf('/') + 1);
       String tool = IMAGES.get(name);
       if (tool != null) {
         return Optional.of(tool);

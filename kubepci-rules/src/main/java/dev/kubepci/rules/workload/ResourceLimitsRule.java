@@ -6,15 +6,7 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadRule;
-import dev.kubepci.model.Resource;
-import io.fabric8.kubernetes.api.model.LimitRange;
-import io.fabric8.kubernetes.api.model.LimitRangeItem;
-import io.fabric8.kubernetes.api.model.Quantity;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,45 +29,8 @@ import java.util.Set;
 public final class ResourceLimitsRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {
-    List<Violation> out = new ArrayList<>();
-    Set<String> defaulted = defaultedLimits(workload, context);
-    for (Workload.ContainerRef c : workload.containers()) {
-      if (c.type() == Workload.ContainerType.EPHEMERAL) {
-        continue; // ephemeral containers may not set resources at all
-      }
-      var resources = c.container().getResources();
-      Map<String, Quantity> limits = resources == null || resources.getLimits() == null
-          ? Map.of() : resources.getLimits();
-      var path = c.path().child("resources").child("limits");
-      for (String kind : List.of("cpu", "memory")) {
-        if (!limits.containsKey(kind) && !defaulted.contains(kind)) {
-          out.add(Violation.at(path.child(kind), null, c.describe() + " sets no " + kind + " limit"));
-        }
-      }
-    }
-    return out;
-  }
-
-  /** The resources (cpu, memory) a LimitRange in the workload's namespace gives every container a default limit for. */
-  static Set<String> defaultedLimits(Workload workload, RuleContext context) {
-    if (workload.namespace() == null) {
-      return Set.of();
-    }
-    Map<String, Set<String>> byNamespace = context.inventory().derived(ResourceLimitsRule.class, inventory -> {
-      Map<String, Set<String>> index = new HashMap<>();
-      for (Resource r : inventory.ofKind("LimitRange")) {
-        LimitRange lr = r.as(LimitRange.class).orElse(null);
-        if (lr == null || lr.getSpec() == null || lr.getSpec().getLimits() == null || r.namespace() == null) {
-          continue;
-        }
-        for (LimitRangeItem item : lr.getSpec().getLimits()) {
-          if ("Container".equals(item.getType()) && item.getDefault() != null) {
-            index.computeIfAbsent(r.namespace(), k -> new HashSet<>()).addAll(item.getDefault().keySet());
-          }
-        }
-      }
-      return index;
-    });
-    return byNamespace.getOrDefault(workload.namespace(), Set.of());
+    Set<String> defaulted = LimitRanges.of(workload, context).limits();
+    return ContainerResources.missing(workload, "limits", "limit",
+        (requests, limits, resource) -> limits.containsKey(resource) || defaulted.contains(resource));
   }
 }

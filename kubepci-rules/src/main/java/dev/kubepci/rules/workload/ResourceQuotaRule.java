@@ -78,7 +78,7 @@ public final class ResourceQuotaRule implements ClusterRule {
       }
       int unlimited = 0;
       for (Workload w : e.getValue()) {
-        var defaulted = ResourceLimitsRule.defaultedLimits(w, context);
+        var defaulted = LimitRanges.of(w, context).limits();
         for (Workload.ContainerRef c : w.containers()) {
           var limits = c.container().getResources() == null || c.container().getResources().getLimits() == null
               ? Map.<String, Quantity>of() : c.container().getResources().getLimits();

@@ -20,6 +20,9 @@ public final class WorkloadRules {
         new DefaultServiceAccountRule(),
         new SandboxedRuntimeRule(),
         new WindowsHostProcessRule(),
-        new WindowsIsolationRule());
+        new WindowsIsolationRule(),
+        new ReadOnlyRootFilesystemRule(),
+        new ResourceRequestsRule(),
+        new RootGroupRule());
   }
 }

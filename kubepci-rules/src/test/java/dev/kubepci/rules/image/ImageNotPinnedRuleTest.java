@@ -69,6 +69,46 @@ class ImageNotPinnedRuleTest {
   }
 
   @Test
+  void flagsDigestsThatDoNotFollowTheDigestGrammar() {
+    tester.given("""
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: odd
+          namespace: shop
+        spec:
+          containers:
+            - name: short
+              image: registry.example.com/a@sha256:0123abcd  # expect-violation: sha256 digest has 8 hex characters, not 64
+            - name: upper
+              image: registry.example.com/b@sha256:0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef  # expect-violation: upper-case hex
+            - name: unknown
+              image: registry.example.com/c@md5:0123456789abcdef0123456789abcdef  # expect-violation: digest algorithm md5 is not sha256 or sha512
+            - name: noalgo
+              image: registry.example.com/d@0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef  # expect-violation: has no algorithm
+            - name: nothex
+              image: registry.example.com/e@sha256:zz23456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef  # expect-violation: not hexadecimal
+            - name: long
+              image: registry.example.com/f:1@sha512:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+        """).assertMarkedViolations();
+  }
+
+  @Test
+  void digestGrammarAcceptsOnlySha256AndSha512() {
+    String hex64 = "0123456789abcdef".repeat(4);
+    assertThat(ImageReference.parse("a@sha256:" + hex64).pinned()).isTrue();
+    assertThat(ImageReference.parse("a@sha512:" + hex64 + hex64).pinned()).isTrue();
+    assertThat(ImageReference.parse("a@sha512:" + hex64).digestProblem())
+        .hasValue("sha512 digest has 64 hex characters, not 128");
+    assertThat(ImageReference.parse("a@sha256:" + hex64 + "0").pinned()).isFalse();
+    assertThat(ImageReference.parse("a@blake3:" + hex64).digestProblem())
+        .hasValue("digest algorithm blake3 is not sha256 or sha512");
+    assertThat(ImageReference.parse("a@:" + hex64).pinned()).isFalse();
+    assertThat(ImageReference.parse("a:1").pinned()).isFalse();
+    assertThat(ImageReference.parse("a:1").digestProblem()).isEmpty();
+  }
+
+  @Test
   void flagsMissingImageField() {
     tester.given("""
         apiVersion: v1

@@ -70,7 +70,7 @@ class UnboundRiskyRolesTest {
         "RoleBinding", Coverage.KindStatus.COLLECTED, "ClusterRoleBinding", Coverage.KindStatus.COLLECTED)),
         ClusterInfo.UNKNOWN);
     Outcome outcome = new SecretReadRule().check(cluster, new RuleContext(cluster, KubepciConfig.EMPTY,
-        RuleTester.NOW));
+        RuleTester.NOW, RuleTester.KEY));
     assertThat(outcome.kind()).isEqualTo(Outcome.Kind.NOT_APPLICABLE);
     assertThat(outcome.failures()).isEmpty();
   }
