@@ -20,6 +20,10 @@ import java.util.Objects;
  */
 public record Provenance(String file, int document, int line, int fieldLine, String cluster, Instant collectedAt) {
 
+  public Provenance {
+    cluster = ServerUrl.redact(cluster);
+  }
+
   /** A provenance without a field line. */
   public Provenance(String file, int document, int line, String cluster, Instant collectedAt) {
     this(file, document, line, 0, cluster, collectedAt);

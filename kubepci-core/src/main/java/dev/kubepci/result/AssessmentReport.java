@@ -1,6 +1,7 @@
 package dev.kubepci.result;
 
 import dev.kubepci.model.ClusterInfo;
+import dev.kubepci.model.ServerUrl;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,7 +20,7 @@ public record AssessmentReport(
     List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers) {
 
   public AssessmentReport {
-    inputs = List.copyOf(inputs);
+    inputs = inputs.stream().map(ServerUrl::redactIn).toList();
     areas = List.copyOf(areas);
     rules = List.copyOf(rules);
     findings = List.copyOf(findings);

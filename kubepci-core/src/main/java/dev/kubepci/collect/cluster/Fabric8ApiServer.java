@@ -1,5 +1,6 @@
 package dev.kubepci.collect.cluster;
 
+import dev.kubepci.model.ServerUrl;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -50,7 +51,8 @@ public final class Fabric8ApiServer implements ApiServer {
 
   @Override
   public String server() {
-    return server;
+    return ServerUrl.redact(server); // the URL as messages and snapshots show it; requests use it whole
+
   }
 
   @Override
@@ -97,7 +99,7 @@ public final class Fabric8ApiServer implements ApiServer {
       what = root.getMessage() == null || root.getMessage().isBlank()
           ? root.getClass().getSimpleName() : root.getClass().getSimpleName() + ": " + root.getMessage();
     }
-    return new IOException(ClusterTarget.firstLine(what), t);
+    return new IOException(ServerUrl.redactIn(ClusterTarget.firstLine(what)), t);
   }
 
   @Override

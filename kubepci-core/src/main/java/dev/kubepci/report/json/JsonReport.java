@@ -2,6 +2,7 @@ package dev.kubepci.report.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.kubepci.model.ServerUrl;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,11 @@ public record JsonReport(
 
   /** What is known of the cluster. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Cluster(String name, String server, String version, String provider) {}
+  public record Cluster(String name, String server, String version, String provider) {
+    public Cluster {
+      server = ServerUrl.redact(server); // also for reports of older versions read by diff
+    }
+  }
 
   /**
    * Counts: practices per status, failing findings per severity, rules per status, input errors; waived findings,
@@ -111,7 +116,11 @@ public record JsonReport(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"file", "document", "line", "fieldLine", "cluster", "collectedAt"})
   public record Source(String file, Integer document, Integer line, Integer fieldLine, String cluster,
-      String collectedAt) {}
+      String collectedAt) {
+    public Source {
+      cluster = ServerUrl.redact(cluster);
+    }
+  }
 
   /** Input that could not be used. */
   public record Error(Source source, String message) {}
