@@ -20,13 +20,8 @@ import dev.kubepci.result.Finding;
 import dev.kubepci.result.Status;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rules.BuiltInRules;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +107,8 @@ public final class ScanCommand implements Callable<Integer> {
     Severity threshold = "none".equalsIgnoreCase(failOn) ? null : parseSeverity(failOn);
     List<OutputOptions.Target> targets = output.targets("terminal");
     targets.forEach(t -> Reporters.forFormat(t.format(), false)); // reject unknown formats before any work
+    output.mode.permissions();
+    ReportRun.requireOutputsApart(targets, paths, saveSnapshot);
     KubepciConfig cfg = governance.apply(config == null ? KubepciConfig.EMPTY : ConfigLoader.load(config));
     RuleCatalog catalog = BuiltInRules.catalog();
     Framework framework = BuiltInRules.pciFramework();
@@ -131,20 +128,12 @@ public final class ScanCommand implements Callable<Integer> {
     // the engine does no I/O: findings are pointed at their field's line afterwards, one read per file
     AssessmentReport report = FieldLines.locate(new Assessor(request).assess(input.inventory(), input.errors()));
 
+    ReportRun run = new ReportRun(env, output.mode, quiet);
     for (OutputOptions.Target t : targets) {
       boolean color = t.file() == null && !output.noColor && env.colorTerminal();
-      write(Reporters.forFormat(t.format(), color), report, t.file(), env);
+      run.write(Reporters.forFormat(t.format(), color), report, t.file());
     }
-    if (!report.errors().isEmpty()) {
-      env.err().println("kubepci: " + report.errors().size()
-          + " input error(s) (unreadable input, invalid or expired waivers or attestations); the rest was assessed"
-          + " (see the report)");
-      return ExitCode.INPUT_ERROR.code();
-    }
-    if (threshold != null && fails(report.findings(), threshold)) {
-      return ExitCode.FINDINGS.code();
-    }
-    return ExitCode.OK.code();
+    return run.exit(report, threshold, failOn.toLowerCase(java.util.Locale.ROOT)).code();
   }
 
   /** The objects to assess: the live cluster, a snapshot, files, or a cluster completed by files. */
@@ -197,26 +186,8 @@ public final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  static void write(dev.kubepci.report.Reporter reporter, AssessmentReport report, String file, Environment env)
-      throws IOException {
-    if (file == null) {
-      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-      reporter.write(report, buffer);
-      env.out().print(buffer.toString(StandardCharsets.UTF_8));
-      env.out().flush();
-      return;
-    }
-    Path path = Path.of(file);
-    if (path.getParent() != null) {
-      Files.createDirectories(path.getParent());
-    }
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
-      reporter.write(report, out);
-    }
-  }
-
-  /** True when a failing (not waived) finding is at or above {@code threshold}. */
-  static boolean fails(List<Finding> findings, Severity threshold) {
-    return findings.stream().anyMatch(f -> f.status() == Status.FAIL && f.severity().compareTo(threshold) >= 0);
+  /** The failing (not waived) findings at or above {@code threshold}. */
+  static long failing(List<Finding> findings, Severity threshold) {
+    return findings.stream().filter(f -> f.status() == Status.FAIL && f.severity().compareTo(threshold) >= 0).count();
   }
 }
