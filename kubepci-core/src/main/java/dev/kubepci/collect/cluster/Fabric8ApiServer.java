@@ -46,12 +46,14 @@ public final class Fabric8ApiServer implements ApiServer {
         .withConfig(config)
         .withHttpClientFactory(new JdkHttpClientFactory())
         .build();
-    return new Fabric8ApiServer(client, target.server(), requestTimeout);
+    // user information in the URL is never sent (the JDK client cannot use it, and it would end up in messages):
+    // the kubeconfig's user entry authenticates
+    return new Fabric8ApiServer(client, ServerUrl.redact(target.server()), requestTimeout);
   }
 
   @Override
   public String server() {
-    return ServerUrl.redact(server); // the URL as messages and snapshots show it; requests use it whole
+    return server;
 
   }
 
