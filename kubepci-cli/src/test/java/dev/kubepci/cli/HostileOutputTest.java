@@ -529,6 +529,23 @@ class HostileOutputTest {
     assertThat(quiet.err()).isEmpty();
 
     assertThat(OutputMode.size(812)).isEqualTo("812 B");
+    assertThat(OutputMode.size(309_800)).isEqualTo("309.8 kB");
     assertThat(OutputMode.size(1_234_567)).isEqualTo("1.2 MB");
+  }
+
+  @Test
+  void theReadmeShowsTheStandardErrorOfARealRun() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String intro = "`./kubepci scan examples/payment-platform/manifests --format html --output report.html --format json\n"
+        + "--output report.json` prints:\n\n```text\n";
+    int start = readme.indexOf(intro);
+    assertThat(start).as("README sample of the stderr lines").isPositive();
+    String shown = readme.substring(start + intro.length(), readme.indexOf("```", start + intro.length()));
+
+    Cli.Run run = run(args("scan", Cli.MANIFESTS, "--format", "html", "--output", dir.resolve("report.html").toString(),
+        "--format", "json", "--output", dir.resolve("report.json").toString()));
+    String actual = run.err().replace(dir + java.io.File.separator, "");
+    // sizes and counts move with the example and the version; the lines, their order and their wording may not
+    assertThat(shown.replaceAll("\\d+", "N")).isEqualTo(actual.replaceAll("\\d+", "N"));
   }
 }
