@@ -10,6 +10,7 @@ import dev.kubepci.model.ResourceRef;
 import dev.kubepci.model.ServerUrl;
 import dev.kubepci.report.OutputFile;
 import dev.kubepci.report.Reporter;
+import dev.kubepci.report.csv.CsvReporterTest;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.KubectlCommand;
 import dev.kubepci.testing.FakeApiServer;
@@ -104,8 +105,12 @@ class HostileOutputTest {
       Cli.Run offline = run(args("scan", dir.resolve("out/cluster.kpci.jsonl.gz").toString(), "--format", "json",
           "--fail-on", "none"));
       Path json = dir.resolve("out/report.json");
-      Cli.Run diff = run(args("diff", json.toString(), json.toString()));
-      Cli.Run md = run(args("diff", json.toString(), json.toString(), "--format", "markdown"));
+      // a report of an older version that still carried the password, compared with today's
+      Path old = write("old.json", Files.readString(json).replace("http://", "http://admin:" + PASSWORD + "@"));
+      assertThat(old).content().contains(PASSWORD);
+      Cli.Run diff = run(args("diff", old.toString(), json.toString()));
+      Cli.Run md = run(args("diff", old.toString(), json.toString(), "--format", "markdown"));
+      Cli.Run diffJson = run(args("diff", old.toString(), json.toString(), "--format", "json"));
 
       JsonNode report = JSON.readTree(json.toFile());
       assertThat(report.at("/cluster/server").asText()).startsWith("http://").doesNotContain("@");
@@ -114,7 +119,7 @@ class HostileOutputTest {
       clusters.removeIf(String::isEmpty); // findings about the cluster as a whole have no object
       assertThat(clusters).isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("http://").doesNotContain("@"));
       List<String> everything = new ArrayList<>(List.of(live.out(), live.err(), offline.out(), offline.err(),
-          diff.out(), md.out()));
+          diff.out(), md.out(), diffJson.out()));
       try (Stream<Path> files = Files.list(dir.resolve("out"))) {
         for (Path f : files.toList()) {
           byte[] bytes = Files.readAllBytes(f);
@@ -124,7 +129,7 @@ class HostileOutputTest {
               : new String(bytes, StandardCharsets.UTF_8));
         }
       }
-      assertThat(everything).hasSize(6 + FORMATS.size() + 1)
+      assertThat(everything).hasSize(7 + FORMATS.size() + 1)
           .allSatisfy(text -> assertThat(text).doesNotContain(PASSWORD).doesNotContain("admin:"));
     }
   }
@@ -181,7 +186,7 @@ class HostileOutputTest {
         """);
     Cli.Run run = run(args("scan", manifest.toString(), "--format", "csv", "--fail-on", "none"));
     assertThat(run.code()).as(run.err()).isZero();
-    List<List<String>> rows = csv(run.out());
+    List<List<String>> rows = CsvReporterTest.parse(run.out());
     assertThat(rows.size()).isGreaterThan(1);
     assertThat(run.out()).contains("'-1+1+cmd|' /C calc'!A0");
     for (List<String> row : rows) {
@@ -189,41 +194,6 @@ class HostileOutputTest {
         assertThat(cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0).as("cell %s", cell).isTrue();
       }
     }
-  }
-
-  /** RFC 4180 cells, quotes removed. */
-  private static List<List<String>> csv(String text) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        row.add(cell.toString());
-        cell.setLength(0);
-      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-        row.add(cell.toString());
-        cell.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-        i++;
-      } else {
-        cell.append(c);
-      }
-    }
-    return rows;
   }
 
   // --- XML-forbidden characters and one failing reporter -------------------------------------------------------

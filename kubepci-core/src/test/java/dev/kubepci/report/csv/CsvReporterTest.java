@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CsvReporterTest {
+public class CsvReporterTest {
   /** An RFC 4180 reader, to check that what we write reads back cell for cell. */
-  static List<List<String>> parse(String csv) {
+  public static List<List<String>> parse(String csv) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
