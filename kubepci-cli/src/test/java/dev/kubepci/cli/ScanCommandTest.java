@@ -99,7 +99,7 @@ class ScanCommandTest {
         """);
     Cli.Run run = Cli.run("scan", file.toString(), "--format", "json");
     assertThat(run.code()).isEqualTo(ExitCode.INPUT_ERROR.code());
-    assertThat(run.err()).contains("2 input error(s)").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(run.err()).contains("2 input errors").doesNotContain("Exception").doesNotContain("\tat ");
     JsonNode report = JSON.readTree(run.out());
     assertThat(report.get("objects").asInt()).isEqualTo(1);
     assertThat(report.get("errors")).hasSize(2);
