@@ -163,6 +163,8 @@ trap cleanup EXIT
 
 # --- cluster identity, version, time -------------------------------------------------------------------------
 server=$(k config view --minify -o jsonpath='{.clusters[0].cluster.server}') || die "no usable kubeconfig context"
+# never store or print credentials written into the URL: drop user information and any query
+server=$(printf '%s' "$server" | sed -E 's#^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@#\1#; s#[?#].*$##')
 server="${server%/}"
 cluster_name=$(k config view --minify -o jsonpath='{.clusters[0].name}')
 context=$(k config view --minify -o jsonpath='{.current-context}')

@@ -65,6 +65,10 @@ public final class AccessCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Environment env = parent.environment();
     OutputOptions.Target target = AccessInputs.target(output);
+    output.mode.permissions();
+    if (target.file() != null) {
+      OutputMode.requireNotInput(target.file(), paths);
+    }
     Subject who;
     try {
       who = Subject.parse(subject);
@@ -82,7 +86,7 @@ public final class AccessCommand implements Callable<Integer> {
     CollectedInput input = AccessInputs.read(paths, env, quiet, namespace);
     AccessReview.Access answer = AccessReview.access(input.inventory(), who, identity, namespace);
     AccessInputs.write("json".equals(target.format()) ? AccessWriter.json(answer) : AccessWriter.text(answer), target,
-        env);
+        output.mode, env, quiet);
     return AccessInputs.errors(input, env);
   }
 }

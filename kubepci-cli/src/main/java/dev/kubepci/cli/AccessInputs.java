@@ -3,12 +3,7 @@ package dev.kubepci.cli;
 import dev.kubepci.collect.CollectedInput;
 import dev.kubepci.collect.FileCollector;
 import dev.kubepci.result.ProcessingError;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -50,19 +45,8 @@ final class AccessInputs {
     return targets.get(0);
   }
 
-  static void write(String text, OutputOptions.Target target, Environment env) throws IOException {
-    if (target.file() == null) {
-      env.out().print(text);
-      env.out().flush();
-      return;
-    }
-    Path path = Path.of(target.file());
-    if (path.getParent() != null) {
-      Files.createDirectories(path.getParent());
-    }
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
+  static void write(String text, OutputOptions.Target target, OutputMode mode, Environment env, boolean quiet) {
+    mode.write(env, target.file(), text.getBytes(StandardCharsets.UTF_8), quiet);
   }
 
   /** Prints input errors; the exit code for them (3), or 0 when there were none. */

@@ -49,6 +49,9 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
   Path output;
 
+  @picocli.CommandLine.Mixin
+  OutputMode mode;
+
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "none",
       description = "Exit with code 1 when a new failing finding is at this severity or higher: info, low, medium, "
           + "high, critical, or none. Default: ${DEFAULT-VALUE}.")
@@ -63,17 +66,14 @@ public final class DiffCommand implements Callable<Integer> {
           + DiffRenderer.FORMATS + ")");
     }
     Severity threshold = "none".equalsIgnoreCase(failOn) ? null : ScanCommand.parseSeverity(failOn);
+    mode.permissions();
+    if (output != null) {
+      OutputMode.requireDistinct(java.util.List.of(output));
+      OutputMode.requireNotInput(output.toString(), java.util.List.of(older.toString(), newer.toString()));
+    }
     ReportDiff diff = ReportDiff.between(read(older), read(newer));
     String text = DiffRenderer.render(diff, fmt);
-    if (output == null) {
-      env.out().print(text);
-      env.out().flush();
-    } else {
-      if (output.getParent() != null) {
-        Files.createDirectories(output.getParent());
-      }
-      Files.writeString(output, text, StandardCharsets.UTF_8);
-    }
+    mode.write(env, output == null ? null : output.toString(), text.getBytes(StandardCharsets.UTF_8), false);
     return threshold != null && !diff.addedFailingAtOrAbove(threshold).isEmpty()
         ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }

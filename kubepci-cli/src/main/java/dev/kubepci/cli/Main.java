@@ -2,6 +2,7 @@ package dev.kubepci.cli;
 
 import dev.kubepci.collect.InputException;
 import dev.kubepci.config.ConfigLoader;
+import dev.kubepci.model.ServerUrl;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -76,14 +77,14 @@ public final class Main {
     }
     ExitCode code;
     if (ex instanceof UserException u) {
-      err.println("kubepci: " + u.getMessage());
+      err.println("kubepci: " + ServerUrl.redactIn(u.getMessage()));
       code = u.exitCode();
     } else if (ex instanceof InputException || ex instanceof ConfigLoader.ConfigException
         || ex instanceof IllegalArgumentException && isUserMessage(ex)) {
-      err.println("kubepci: " + ex.getMessage());
+      err.println("kubepci: " + ServerUrl.redactIn(ex.getMessage()));
       code = ExitCode.USAGE;
     } else {
-      err.println("kubepci: internal error: " + ex + (environment.debug() ? "" : " (run with --debug for details)"));
+      err.println("kubepci: internal error: " + ServerUrl.redactIn(String.valueOf(ex)) + (environment.debug() ? "" : " (run with --debug for details)"));
       code = ExitCode.INTERNAL;
     }
     if (environment.debug()) {

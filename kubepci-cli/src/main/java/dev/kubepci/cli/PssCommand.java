@@ -7,12 +7,8 @@ import dev.kubepci.pss.PssLevel;
 import dev.kubepci.pss.PssVersion;
 import dev.kubepci.report.pss.PssJsonWriter;
 import dev.kubepci.report.pss.PssTerminalWriter;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +68,9 @@ public final class PssCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "Never colour the terminal output (colour is used only on a terminal).")
   boolean noColor;
 
+  @picocli.CommandLine.Mixin
+  OutputMode mode;
+
   @Parameters(paramLabel = "PATH", arity = "0..*",
       description = "Manifest files or directories (.yaml, .yml, .json, searched recursively), "
           + "or - for standard input.")
@@ -89,6 +88,11 @@ public final class PssCommand implements Callable<Integer> {
     if (paths.isEmpty()) {
       throw new UserException(ExitCode.USAGE,
           "no input given: name manifest files or directories, or - for standard input");
+    }
+    mode.permissions();
+    if (output != null) {
+      OutputMode.requireDistinct(List.of(output));
+      OutputMode.requireNotInput(output.toString(), paths);
     }
     CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> { }, namespace.orDefault());
     PodSecurityReview review = PodSecurityReview.of(input.inventory().all(), pssLevel, pssVersion);
@@ -112,18 +116,8 @@ public final class PssCommand implements Callable<Integer> {
     return review.deniedCount() > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }
 
-  private void emit(ByteArrayOutputStream buffer, Environment env) throws IOException {
-    if (output == null) {
-      env.out().print(buffer.toString(StandardCharsets.UTF_8));
-      env.out().flush();
-      return;
-    }
-    if (output.getParent() != null) {
-      Files.createDirectories(output.getParent());
-    }
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output))) {
-      buffer.writeTo(out);
-    }
+  private void emit(ByteArrayOutputStream buffer, Environment env) {
+    mode.write(env, output == null ? null : output.toString(), buffer.toByteArray(), false);
   }
 
   private static <T> T parse(java.util.function.Supplier<T> parser, String option) {

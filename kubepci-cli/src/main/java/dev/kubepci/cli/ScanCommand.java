@@ -22,12 +22,8 @@ import dev.kubepci.result.RuleError;
 import dev.kubepci.result.Status;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rules.BuiltInRules;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,6 +130,8 @@ public final class ScanCommand implements Callable<Integer> {
     Severity threshold = "none".equalsIgnoreCase(failOn) ? null : parseSeverity(failOn);
     List<OutputOptions.Target> targets = output.targets("terminal");
     targets.forEach(t -> Reporters.forFormat(t.format(), false)); // reject unknown formats before any work
+    output.mode.permissions();
+    ReportRun.requireOutputsApart(targets, paths, saveSnapshot);
     KubepciConfig cfg = governance.apply(config == null ? KubepciConfig.EMPTY : ConfigLoader.load(config));
     RuleCatalog catalog = BuiltInRules.catalog();
     Framework framework = BuiltInRules.pciFramework();
@@ -154,42 +152,18 @@ public final class ScanCommand implements Callable<Integer> {
     AssessmentReport report = FieldLines.locate(new Assessor(request).assess(input.inventory(), input.errors()),
         input.rendered()).withSkipped(input.skipped());
 
+    ReportRun run = new ReportRun(env, output.mode, quiet);
     for (OutputOptions.Target t : targets) {
       boolean color = t.file() == null && !output.noColor && env.colorTerminal();
-      write(Reporters.forFormat(t.format(), color), report, t.file(), env);
+      run.write(Reporters.forFormat(t.format(), color), report, t.file());
     }
-    return exitCode(report, threshold, env);
+    return run.exit(report, threshold, failOn.toLowerCase(java.util.Locale.ROOT)).code();
   }
 
-  /**
-   * Tells standard error about rule and input errors (stack traces with --debug) and returns the exit code: 4 when
-   * a rule failed, 3 when input could not be used, 1 when a finding is at or above {@code threshold}, else 0.
-   */
+  /** The exit code of a run that wrote no file, with its reasons on standard error (see {@link ReportRun#exit}). */
   static int exitCode(AssessmentReport report, Severity threshold, Environment env) {
-    for (RuleError e : report.ruleErrors()) {
-      env.err().println("kubepci: internal error in rule " + e.describe());
-      if (env.debug()) {
-        env.err().print(e.stackTrace());
-      }
-    }
-    if (!report.errors().isEmpty()) {
-      env.err().println("kubepci: " + report.errors().size()
-          + " input error(s) (unreadable input, invalid or expired waivers or attestations); the rest was assessed"
-          + " (see the report)");
-    }
-    if (!report.ruleErrors().isEmpty()) {
-      // a bug in kubepci outweighs unreadable input: both are in the report
-      env.err().println("kubepci: " + report.ruleErrors().size() + " rule error(s), a bug in kubepci: those rules are"
-          + " ERROR and their practices cannot pass" + (env.debug() ? "" : "; run with --debug for the stack traces"));
-      return ExitCode.INTERNAL.code();
-    }
-    if (!report.errors().isEmpty()) {
-      return ExitCode.INPUT_ERROR.code();
-    }
-    if (threshold != null && fails(report.findings(), threshold)) {
-      return ExitCode.FINDINGS.code();
-    }
-    return ExitCode.OK.code();
+    return new ReportRun(env, new OutputMode(), false).exit(report, threshold,
+        threshold == null ? "none" : threshold.name().toLowerCase(java.util.Locale.ROOT)).code();
   }
 
   /** The objects to assess: the live cluster, a snapshot, files, or a cluster completed by files. */
@@ -261,26 +235,8 @@ public final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  static void write(dev.kubepci.report.Reporter reporter, AssessmentReport report, String file, Environment env)
-      throws IOException {
-    if (file == null) {
-      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-      reporter.write(report, buffer);
-      env.out().print(buffer.toString(StandardCharsets.UTF_8));
-      env.out().flush();
-      return;
-    }
-    Path path = Path.of(file);
-    if (path.getParent() != null) {
-      Files.createDirectories(path.getParent());
-    }
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
-      reporter.write(report, out);
-    }
-  }
-
-  /** True when a failing (not waived) finding is at or above {@code threshold}. */
-  static boolean fails(List<Finding> findings, Severity threshold) {
-    return findings.stream().anyMatch(f -> f.status() == Status.FAIL && f.severity().compareTo(threshold) >= 0);
+  /** The failing (not waived) findings at or above {@code threshold}. */
+  static long failing(List<Finding> findings, Severity threshold) {
+    return findings.stream().filter(f -> f.status() == Status.FAIL && f.severity().compareTo(threshold) >= 0).count();
   }
 }

@@ -69,6 +69,10 @@ public final class WhoCanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Environment env = parent.environment();
     OutputOptions.Target target = AccessInputs.target(output);
+    output.mode.permissions();
+    if (target.file() != null) {
+      OutputMode.requireNotInput(target.file(), paths);
+    }
     CollectedInput input = AccessInputs.read(paths, env, quiet, namespace);
     Rbac rbac = Rbac.of(input.inventory());
     AccessRequest request;
@@ -86,7 +90,7 @@ public final class WhoCanCommand implements Callable<Integer> {
     }
     AccessReview.WhoCan answer = AccessReview.whoCan(input.inventory(), request);
     AccessInputs.write("json".equals(target.format()) ? AccessWriter.json(answer) : AccessWriter.text(answer), target,
-        env);
+        output.mode, env, quiet);
     return AccessInputs.errors(input, env);
   }
 }

@@ -25,8 +25,8 @@ class RuleErrorExitTest {
     assertThat(code).isEqualTo(ExitCode.INTERNAL.code()).isEqualTo(4);
     assertThat(err.toString())
         .contains("kubepci: internal error in rule KPCI-0005 namespace-default-deny on Ingress/default/admin")
-        .contains("3 input error(s)")
-        .contains("1 rule error(s), a bug in kubepci")
+        .contains("kubepci: exit 4: 1 rule error, a bug in kubepci")
+        .contains("also 3 input errors")
         .contains("run with --debug for the stack traces")
         .doesNotContain("\tat Rule.check");
   }

@@ -18,12 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
-/** Reads {@link KubepciConfig} from YAML, rejecting unknown keys so that a typo never disables a check. */
+/**
+ * Reads {@link KubepciConfig} from YAML, rejecting unknown and repeated keys so that neither a typo nor a second
+ * value of the same key silently changes what a check or a waiver does.
+ */
 public final class ConfigLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .registerModule(new JavaTimeModule())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      // a repeated key (a second "expires:") would otherwise silently replace the first
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private ConfigLoader() {}
 
@@ -74,7 +79,12 @@ public final class ConfigLoader {
       throw new ConfigException(file + ":" + line(e) + ": unknown key '" + e.getPropertyName() + "'"
           + " (known here: " + e.getKnownPropertyIds() + ")");
     } catch (JsonProcessingException e) {
-      throw new ConfigException(file + ":" + line(e) + ": " + e.getOriginalMessage());
+      String message = e.getOriginalMessage();
+      if (message != null && message.startsWith("Duplicate field '")) {
+        message = "repeated key " + message.substring("Duplicate field ".length())
+            + " (a key may appear once in each mapping)";
+      }
+      throw new ConfigException(file + ":" + line(e) + ": " + message);
     }
   }
 

@@ -48,8 +48,14 @@ final class GovernanceStep {
     Set<String> practiceIds = practiceIds(framework);
     List<Waiver> valid = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    Map<String, Waiver> byId = new HashMap<>();
     for (Waiver w : waivers) {
       String problem = Waivers.problem(w, today, ruleKeys, practiceIds);
+      Waiver first = w.id() == null || w.id().isBlank() ? null : byId.putIfAbsent(w.id().strip(), w);
+      if (first != null && !Waivers.isExpiry(problem)) {
+        // two records under one reference: which one an auditor reads is a guess, so only the first counts
+        problem = "repeats the id of the waiver at " + where(first.source()).describe();
+      }
       problems.add(problem);
       if (problem == null) {
         valid.add(w);

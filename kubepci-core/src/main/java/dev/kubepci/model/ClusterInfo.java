@@ -6,4 +6,8 @@ package dev.kubepci.model;
  */
 public record ClusterInfo(String name, String server, String gitVersion, String provider) {
   public static final ClusterInfo UNKNOWN = new ClusterInfo(null, null, null, null);
+
+  public ClusterInfo {
+    server = ServerUrl.redact(server);
+  }
 }

@@ -33,6 +33,10 @@ public record Provenance(String file, int document, int line, int fieldLine, Str
     this(file, document, line, fieldLine, cluster, collectedAt, null, null);
   }
 
+  public Provenance {
+    cluster = ServerUrl.redact(cluster);
+  }
+
   /** A provenance without a field line. */
   public Provenance(String file, int document, int line, String cluster, Instant collectedAt) {
     this(file, document, line, 0, cluster, collectedAt);

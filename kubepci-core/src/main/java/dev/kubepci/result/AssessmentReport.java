@@ -1,6 +1,7 @@
 package dev.kubepci.result;
 
 import dev.kubepci.model.ClusterInfo;
+import dev.kubepci.model.ServerUrl;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,7 +27,7 @@ public record AssessmentReport(
   public AssessmentReport {
     ruleErrors = ruleErrors == null ? List.of() : List.copyOf(ruleErrors);
     skipped = skipped == null ? List.of() : List.copyOf(skipped);
-    inputs = List.copyOf(inputs);
+    inputs = inputs.stream().map(ServerUrl::redactIn).toList();
     areas = List.copyOf(areas);
     rules = List.copyOf(rules);
     findings = List.copyOf(findings);

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Writes the {@code kubectl} command that shows a finding's evidence on a live cluster, so an assessor can check
- * it at the source: {@code kubectl get deployment.apps -n shop web -o jsonpath='{.spec.replicas}'}.
+ * it at the source: {@code kubectl get deployment.apps -n shop web -o jsonpath='{.spec.replicas}'}. Every
+ * argument taken from the input is quoted for POSIX shells, so that the command is safe to paste.
  */
 public final class KubectlCommand {
   private KubectlCommand() {}
@@ -17,15 +18,39 @@ public final class KubectlCommand {
     if (ref == null || ref.kind() == null || ref.name() == null) {
       return null;
     }
-    StringBuilder sb = new StringBuilder("kubectl get ").append(resourceType(ref));
+    StringBuilder sb = new StringBuilder("kubectl get ").append(shellQuote(resourceType(ref)));
     if (ref.namespace() != null) {
-      sb.append(" -n ").append(ref.namespace());
+      // a value that starts with a dash (never valid in Kubernetes, possible in a hostile file) must stay a value
+      sb.append(ref.namespace().startsWith("-") ? " --namespace=" : " -n ").append(shellQuote(ref.namespace()));
     }
-    sb.append(' ').append(ref.name());
+    boolean dashed = ref.name().startsWith("-");
+    if (!dashed) {
+      sb.append(' ').append(shellQuote(ref.name()));
+    }
     if (path == null || path.isEmpty()) {
-      return sb.append(" -o yaml").toString();
+      sb.append(" -o yaml");
+    } else {
+      sb.append(" -o jsonpath=").append(shellQuote("{" + jsonPath(path) + "}"));
     }
-    return sb.append(" -o jsonpath='{").append(jsonPath(path)).append("}'").toString();
+    // after "--" a name is never read as an option such as --server or --kubeconfig
+    return dashed ? sb.append(" -- ").append(shellQuote(ref.name())).toString() : sb.toString();
+  }
+
+  /**
+   * {@code word} as one argument of a POSIX shell command: unchanged when it holds only characters no shell treats
+   * specially (letters, digits and {@code @ % + = : , . / _ -}), else in single quotes, inside which nothing is
+   * expanded; an embedded single quote becomes {@code '\''}. Object names come from the input, so a Pod named
+   * {@code web$(touch pwned)} must stay a name when the command is pasted into a shell.
+   */
+  public static String shellQuote(String word) {
+    if (!word.isEmpty() && word.chars().allMatch(KubectlCommand::plain)) {
+      return word;
+    }
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  private static boolean plain(int c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "@%+=:,./_-".indexOf(c) >= 0;
   }
 
   /** {@code kind.group} in lower case (the group makes it unambiguous), plain {@code kind} for the core group. */

@@ -29,7 +29,8 @@ public record Attestation(
   public enum Verdict { PASS, FAIL, NOT_APPLICABLE }
 
   public Attestation {
-    evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    // an empty item ("- ") reads as null; kept as "" so that validation names it instead of a crash
+    evidence = evidence == null ? List.of() : evidence.stream().map(e -> e == null ? "" : e).toList();
   }
 
   public Attestation withSource(Provenance where) {

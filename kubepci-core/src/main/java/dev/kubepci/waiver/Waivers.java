@@ -1,11 +1,11 @@
 package dev.kubepci.waiver;
 
+import dev.kubepci.model.Glob;
 import dev.kubepci.model.ResourceRef;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The governance rules of waivers and attestations: what makes one valid, and which findings a waiver covers.
@@ -86,19 +86,7 @@ public final class Waivers {
       v = v.toLowerCase(Locale.ROOT);
       p = p.toLowerCase(Locale.ROOT);
     }
-    return glob(p).matcher(v).matches();
-  }
-
-  private static Pattern glob(String pattern) {
-    StringBuilder re = new StringBuilder();
-    for (char c : pattern.toCharArray()) {
-      switch (c) {
-        case '*' -> re.append(".*");
-        case '?' -> re.append('.');
-        default -> re.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(re.toString());
+    return Glob.matches(p, v);
   }
 
   /** Why {@code a} cannot decide its practice on {@code today}, or null when it is valid. */
@@ -123,6 +111,11 @@ public final class Waivers {
     }
     if (a.evidence().isEmpty()) {
       return "lists no evidence reviewed";
+    }
+    for (int i = 0; i < a.evidence().size(); i++) {
+      if (blank(a.evidence().get(i))) {
+        return "has a blank evidence item (item " + (i + 1) + "); each item names what was reviewed";
+      }
     }
     return null;
   }

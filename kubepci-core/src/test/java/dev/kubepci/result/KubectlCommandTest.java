@@ -33,4 +33,21 @@ class KubectlCommandTest {
         .isEqualTo("kubectl get clusterpolicy.kyverno.io p -o yaml");
     assertThat(KubectlCommand.forEvidence(null, "spec")).isNull();
   }
+
+  @Test
+  void quotesEveryArgumentThatAShellWouldInterpret() {
+    assertThat(KubectlCommand.forEvidence(ResourceRef.of("v1", "Pod", "shop", "web$(touch pwned)"), ""))
+        .isEqualTo("kubectl get pod -n shop 'web$(touch pwned)' -o yaml");
+    assertThat(KubectlCommand.forEvidence(ResourceRef.of("v1", "Pod", "a;b", "it's"), ""))
+        .isEqualTo("kubectl get pod -n 'a;b' 'it'\\''s' -o yaml");
+    assertThat(KubectlCommand.shellQuote("plain-name.v1")).isEqualTo("plain-name.v1");
+    assertThat(KubectlCommand.shellQuote("")).isEqualTo("''");
+    assertThat(KubectlCommand.shellQuote("a\nb")).isEqualTo("'a\nb'");
+  }
+
+  @Test
+  void keepsANameThatLooksLikeAnOptionAfterTheEndOfOptions() {
+    assertThat(KubectlCommand.forEvidence(ResourceRef.of("v1", "Pod", "-x", "--server=https://evil"), "spec"))
+        .isEqualTo("kubectl get pod --namespace=-x -o jsonpath='{.spec}' -- --server=https://evil");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.kubepci.collect.cluster;
 
+import dev.kubepci.model.ServerUrl;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import java.io.File;
@@ -121,6 +122,6 @@ public record ClusterTarget(Config config, String name, String context, String s
 
   /** How reports name the cluster: {@code cluster https://... (context NAME)}. */
   public String describe() {
-    return "cluster " + server + (context == null ? " (in-cluster service account)" : " (context " + context + ")");
+    return "cluster " + ServerUrl.redact(server) + (context == null ? " (in-cluster service account)" : " (context " + context + ")");
   }
 }

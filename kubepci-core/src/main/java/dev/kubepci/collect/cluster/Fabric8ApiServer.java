@@ -1,5 +1,6 @@
 package dev.kubepci.collect.cluster;
 
+import dev.kubepci.model.ServerUrl;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -45,12 +46,15 @@ public final class Fabric8ApiServer implements ApiServer {
         .withConfig(config)
         .withHttpClientFactory(new JdkHttpClientFactory())
         .build();
-    return new Fabric8ApiServer(client, target.server(), requestTimeout);
+    // user information in the URL is never sent (the JDK client cannot use it, and it would end up in messages):
+    // the kubeconfig's user entry authenticates
+    return new Fabric8ApiServer(client, ServerUrl.redact(target.server()), requestTimeout);
   }
 
   @Override
   public String server() {
     return server;
+
   }
 
   @Override
@@ -97,7 +101,7 @@ public final class Fabric8ApiServer implements ApiServer {
       what = root.getMessage() == null || root.getMessage().isBlank()
           ? root.getClass().getSimpleName() : root.getClass().getSimpleName() + ": " + root.getMessage();
     }
-    return new IOException(ClusterTarget.firstLine(what), t);
+    return new IOException(ServerUrl.redactIn(ClusterTarget.firstLine(what)), t);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.kubepci.collect.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.kubepci.model.ServerUrl;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +47,7 @@ public record SnapshotHeader(String apiVersion, String kind, int formatVersion, 
   @JsonPropertyOrder({"name", "context", "server", "version"})
   public record Cluster(String name, String context, String server, Map<String, Object> version) {
     public Cluster {
-      Objects.requireNonNull(server, "server");
+      server = ServerUrl.redact(Objects.requireNonNull(server, "server"));
       version = version == null ? Map.of() : version;
     }
 

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * One row per finding (failed or waived) for spreadsheets: RFC 4180 (comma separated, double quotes, CRLF), UTF-8.
- * Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
+ * Every cell that starts with a character a spreadsheet reads as the start of a formula ({@code = + - @}, tab,
+ * carriage return) is prefixed with an apostrophe.
  */
 public final class CsvReporter implements Reporter {
   /** The header row. */
@@ -98,8 +99,8 @@ public final class CsvReporter implements Reporter {
     }
     String v = value;
     char first = v.charAt(0);
-    if (first == '=' || first == '+' || first == '@' || first == '\t' || first == '\r'
-        || first == '-' && (v.length() == 1 || !Character.isDigit(v.charAt(1)))) {
+    // every cell, a negative number included: "-1+1+cmd|' /C calc'!A0" is a formula to a spreadsheet
+    if ("=+-@\t\r".indexOf(first) >= 0) {
       v = "'" + v;
     }
     if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0

@@ -36,7 +36,12 @@ public record ReportDiff(String schemaVersion, Side older, Side newer, Summary s
 
   /** One report's identity. */
   @JsonPropertyOrder({"tool", "generatedAt", "inputs", "findings"})
-  public record Side(String tool, String generatedAt, List<String> inputs, int findings) {}
+  public record Side(String tool, String generatedAt, List<String> inputs, int findings) {
+    public Side {
+      // reports of older versions may name a server with its credentials
+      inputs = inputs == null ? List.of() : inputs.stream().map(dev.kubepci.model.ServerUrl::redactIn).toList();
+    }
+  }
 
   /** Counts of each kind of change. */
   @JsonPropertyOrder({"added", "fixed", "unchanged", "statusChanged", "practicesChanged", "practicesImproved",

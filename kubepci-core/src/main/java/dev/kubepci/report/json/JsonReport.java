@@ -2,6 +2,7 @@ package dev.kubepci.report.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.kubepci.model.ServerUrl;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,11 @@ public record JsonReport(
 
   /** What is known of the cluster. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Cluster(String name, String server, String version, String provider) {}
+  public record Cluster(String name, String server, String version, String provider) {
+    public Cluster {
+      server = ServerUrl.redact(server); // also for reports of older versions read by diff
+    }
+  }
 
   /**
    * Counts: practices per status, failing findings per severity, rules per status, input errors, rule errors;
@@ -120,8 +125,11 @@ public record JsonReport(
   @JsonPropertyOrder({"file", "document", "line", "fieldLine", "template", "assumedNamespace", "cluster",
       "collectedAt"})
   public record Source(String file, Integer document, Integer line, Integer fieldLine, String template,
-      String assumedNamespace,
-      String cluster, String collectedAt) {}
+      String assumedNamespace, String cluster, String collectedAt) {
+    public Source {
+      cluster = ServerUrl.redact(cluster);
+    }
+  }
 
   /** Input that could not be used, or (in {@code skipped}) a document passed over, with the reason. */
   public record Error(Source source, String message) {}

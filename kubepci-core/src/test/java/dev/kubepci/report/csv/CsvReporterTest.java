@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CsvReporterTest {
+public class CsvReporterTest {
   /** An RFC 4180 reader, to check that what we write reads back cell for cell. */
-  static List<List<String>> parse(String csv) {
+  public static List<List<String>> parse(String csv) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
@@ -61,7 +61,11 @@ class CsvReporterTest {
   void cellsThatASpreadsheetWouldRunAsFormulasAreDefused() {
     assertThat(CsvReporter.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
     assertThat(CsvReporter.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-    assertThat(CsvReporter.cell("-1")).isEqualTo("-1");
+    assertThat(CsvReporter.cell("-1")).isEqualTo("'-1");
+    assertThat(CsvReporter.cell("-1+1+cmd|' /C calc'!A0")).isEqualTo("'-1+1+cmd|' /C calc'!A0");
+    assertThat(CsvReporter.cell("+1")).isEqualTo("'+1");
+    assertThat(CsvReporter.cell("\tx")).isEqualTo("'\tx");
+    assertThat(CsvReporter.cell("\r=1")).isEqualTo("\"'\r=1\"");
     assertThat(CsvReporter.cell("--audit-policy-file")).isEqualTo("'--audit-policy-file");
   }
 }

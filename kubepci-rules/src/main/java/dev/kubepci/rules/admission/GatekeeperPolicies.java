@@ -1,5 +1,6 @@
 package dev.kubepci.rules.admission;
 
+import dev.kubepci.model.Glob;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
@@ -84,10 +85,10 @@ public final class GatekeeperPolicies {
       return false;
     }
     List<String> namespaces = ObjectFields.strings(match, "namespaces");
-    if (!namespaces.isEmpty() && !Wildcards.any(namespaces, ns.name())) {
+    if (!namespaces.isEmpty() && !Glob.matchesAny(namespaces, ns.name())) {
       return false;
     }
-    if (Wildcards.any(ObjectFields.strings(match, "excludedNamespaces"), ns.name())) {
+    if (Glob.matchesAny(ObjectFields.strings(match, "excludedNamespaces"), ns.name())) {
       return false;
     }
     if (ObjectFields.has(match, "namespaceSelector")
@@ -120,7 +121,7 @@ public final class GatekeeperPolicies {
       for (Map<String, Object> m : ObjectFields.maps(ObjectFields.tree(config), "spec", "match")) {
         List<String> processes = ObjectFields.strings(m, "processes");
         if ((processes.contains("*") || processes.contains("webhook"))
-            && Wildcards.any(ObjectFields.strings(m, "excludedNamespaces"), ns.name())) {
+            && Glob.matchesAny(ObjectFields.strings(m, "excludedNamespaces"), ns.name())) {
           return "Gatekeeper Config " + config.namespace() + "/" + config.name() + " exempts this namespace from "
               + "the webhook";
         }

@@ -1,5 +1,6 @@
 package dev.kubepci.rules.admission;
 
+import dev.kubepci.model.Glob;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.pss.PssLevel;
@@ -87,7 +88,7 @@ public final class KyvernoPolicies {
     }
     for (Map<String, Object> o : overrides) {
       List<String> namespaces = ObjectFields.strings(o, "namespaces");
-      boolean byName = !namespaces.isEmpty() && Wildcards.any(namespaces, ns.name());
+      boolean byName = !namespaces.isEmpty() && Glob.matchesAny(namespaces, ns.name());
       boolean bySelector = ObjectFields.has(o, "namespaceSelector")
           && LabelSelectors.matches(ObjectFields.map(o, "namespaceSelector"), ns.labels());
       if (byName || bySelector) {
@@ -150,7 +151,7 @@ public final class KyvernoPolicies {
       for (String entry : filters.split("\\]")) {
         String[] parts = entry.replace("[", "").trim().split(",");
         if (parts.length == 3 && kindIsPod(parts[0].trim()) && parts[2].trim().equals("*")
-            && Wildcards.matches(parts[1].trim(), ns.name())) {
+            && Glob.matches(parts[1].trim(), ns.name())) {
           return "Kyverno resource filter [" + String.join(",", parts).trim() + "] in ConfigMap "
               + config.namespace() + "/" + config.name() + " skips this namespace";
         }
@@ -174,8 +175,8 @@ public final class KyvernoPolicies {
       for (Map<String, Object> e : ObjectFields.maps(spec, "exceptions")) {
         List<String> rules = ObjectFields.strings(e, "ruleNames");
         if (policyName.equals(ObjectFields.string(e, "policyName"))
-            && (rules.isEmpty() || Wildcards.any(rules, ruleName) || rules.stream().anyMatch(r -> ruleName.startsWith(
-                "autogen-") && Wildcards.matches(r, ruleName)))) {
+            && (rules.isEmpty() || Glob.matchesAny(rules, ruleName) || rules.stream().anyMatch(r -> ruleName.startsWith(
+                "autogen-") && Glob.matches(r, ruleName)))) {
           names = true;
         }
       }
@@ -333,7 +334,7 @@ public final class KyvernoPolicies {
   private static boolean namespaceMatches(Map<String, Object> filter, NamespaceView ns) {
     Map<String, Object> resources = ObjectFields.map(filter, "resources");
     List<String> namespaces = ObjectFields.strings(resources, "namespaces");
-    if (!namespaces.isEmpty() && !Wildcards.any(namespaces, ns.name())) {
+    if (!namespaces.isEmpty() && !Glob.matchesAny(namespaces, ns.name())) {
       return false;
     }
     return !ObjectFields.has(resources, "namespaceSelector")
@@ -350,7 +351,7 @@ public final class KyvernoPolicies {
 
   private static boolean kindIsPod(String kind) {
     String k = kind.contains("/") ? kind.substring(kind.lastIndexOf('/') + 1) : kind;
-    return POD_KINDS.contains(k) || k.contains("*") && Wildcards.matches(k, "Pod");
+    return POD_KINDS.contains(k) || k.contains("*") && Glob.matches(k, "Pod");
   }
 
   /** What narrows a filter below "every pod of the namespace": label selectors, names, users, roles. */

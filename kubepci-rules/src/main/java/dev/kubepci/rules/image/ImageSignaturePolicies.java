@@ -9,11 +9,11 @@ import dev.kubepci.rules.admission.KyvernoPolicies;
 import dev.kubepci.rules.admission.LabelSelectors;
 import dev.kubepci.rules.admission.NamespaceView;
 import dev.kubepci.rules.admission.ObjectFields;
+import dev.kubepci.model.Glob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The admission policies that verify image signatures for the pods of a namespace: Kyverno {@code verifyImages}
@@ -181,21 +181,7 @@ public final class ImageSignaturePolicies {
       return true;
     }
     String bare = image.replaceAll("(@.*)$", "").replaceAll(":[^/:]*$", "");
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '*') {
-        boolean twice = i + 1 < pattern.length() && pattern.charAt(i + 1) == '*';
-        regex.append(twice || starCrossesSlash ? ".*" : "[^/]*");
-        if (twice) {
-          i++;
-        }
-      } else if (c == '?') {
-        regex.append('.');
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return image.matches(regex.toString()) || bare.matches(regex.toString());
+    Glob glob = starCrossesSlash ? Glob.of(pattern) : Glob.segments(pattern, '/');
+    return glob.matches(image) || glob.matches(bare);
   }
 }

@@ -1,5 +1,6 @@
 package dev.kubepci.rules.image;
 
+import dev.kubepci.model.Glob;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,10 +65,6 @@ public final class TrustedRegistries {
   }
 
   private static boolean hostMatches(String pattern, String host) {
-    if (!pattern.contains("*")) {
-      return pattern.equals(host);
-    }
-    String regex = java.util.regex.Pattern.quote(pattern).replace("*", "\\E[^/]*\\Q");
-    return host.matches(regex);
+    return Glob.segments(pattern, '/').matches(host);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubepci.model.ClusterInfo;
 import dev.kubepci.model.Coverage;
+import dev.kubepci.model.Glob;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
@@ -37,12 +38,12 @@ class AdmissionReadersTest {
 
   @Test
   void wildcardsMatchLikePolicyEngines() {
-    assertThat(Wildcards.matches("kube-*", "kube-system")).isTrue();
-    assertThat(Wildcards.matches("*-system", "kube-system")).isTrue();
-    assertThat(Wildcards.matches("prod-??", "prod-eu")).isTrue();
-    assertThat(Wildcards.matches("prod-??", "prod-eu1")).isFalse();
-    assertThat(Wildcards.matches("payments", "payments-dev")).isFalse();
-    assertThat(Wildcards.any(List.of("a", "b*"), "bee")).isTrue();
+    assertThat(Glob.matches("kube-*", "kube-system")).isTrue();
+    assertThat(Glob.matches("*-system", "kube-system")).isTrue();
+    assertThat(Glob.matches("prod-??", "prod-eu")).isTrue();
+    assertThat(Glob.matches("prod-??", "prod-eu1")).isFalse();
+    assertThat(Glob.matches("payments", "payments-dev")).isFalse();
+    assertThat(Glob.matchesAny(List.of("a", "b*"), "bee")).isTrue();
   }
 
   @Test

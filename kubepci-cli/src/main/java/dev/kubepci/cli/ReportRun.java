@@ -1,0 +1,132 @@
+package dev.kubepci.cli;
+
+import dev.kubepci.model.ServerUrl;
+import dev.kubepci.report.Reporter;
+import dev.kubepci.result.AssessmentReport;
+import dev.kubepci.result.RuleError;
+import dev.kubepci.rule.Severity;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reports of one scan and what became of them. Each report is produced in memory and then written whole, so a
+ * report that fails (a bug in one format) or a file that cannot be written (a full disk, a read-only folder) costs
+ * that report alone: the others are still written, the failure is one line on standard error, and the exit code
+ * says so. At the end one line on standard error says why the exit code is what it is.
+ */
+final class ReportRun {
+  private final Environment env;
+  private final OutputMode mode;
+  private final boolean quiet;
+  private final List<String> broken = new ArrayList<>();
+  private final List<String> unwritten = new ArrayList<>();
+
+  ReportRun(Environment env, OutputMode mode, boolean quiet) {
+    this.env = env;
+    this.mode = mode;
+    this.quiet = quiet;
+  }
+
+  /**
+   * Refuses, before any work, a report file named twice, or that is also an input file or the snapshot to save:
+   * the report would replace it.
+   */
+  static void requireOutputsApart(List<OutputOptions.Target> targets, List<String> inputs, Path snapshot) {
+    List<Path> files = new ArrayList<>(targets.stream().filter(t -> t.file() != null).map(t -> Path.of(t.file()))
+        .toList());
+    if (snapshot != null) {
+      files.add(snapshot);
+    }
+    OutputMode.requireDistinct(files);
+    for (OutputOptions.Target t : targets) {
+      if (t.file() != null) {
+        OutputMode.requireNotInput(t.file(), inputs);
+      }
+    }
+  }
+
+  /** Produces and writes one report; a failure is reported and remembered, never thrown. */
+  void write(Reporter reporter, AssessmentReport report, String file) {
+    String where = file == null ? "standard output" : file;
+    byte[] content;
+    try {
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+      reporter.write(report, buffer);
+      content = buffer.toByteArray();
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      broken.add(reporter.format());
+      env.err().println("kubepci: internal error: the " + reporter.format() + " report for " + where
+          + " could not be produced: " + ServerUrl.redactIn(String.valueOf(e))
+          + (env.debug() ? "" : " (run with --debug for details)") + "; the other reports are written");
+      if (env.debug()) {
+        e.printStackTrace(env.err());
+      }
+      env.err().flush();
+      return;
+    }
+    try {
+      mode.write(env, file, content, quiet);
+    } catch (UserException e) {
+      unwritten.add(where);
+      env.err().println("kubepci: " + e.getMessage());
+      env.err().flush();
+    }
+  }
+
+  /**
+   * The exit code of the scan, with one line on standard error that says why: a report that failed (4), a file
+   * not written (2), input errors (3), failing findings at or above the threshold (1), or none (0; not printed
+   * with --quiet).
+   */
+  ExitCode exit(AssessmentReport report, Severity threshold, String failOn) {
+    long failing = threshold == null ? 0 : ScanCommand.failing(report.findings(), threshold);
+    String findings = threshold == null
+        ? "failing findings do not count (--fail-on none)"
+        : failing == 0 ? "no failing finding at or above " + failOn
+            : count(failing, "failing finding") + " at or above " + failOn;
+    for (RuleError e : report.ruleErrors()) {
+      env.err().println("kubepci: internal error in rule " + e.describe());
+      if (env.debug()) {
+        env.err().print(e.stackTrace());
+      }
+    }
+    ExitCode code;
+    String why;
+    if (!report.ruleErrors().isEmpty()) {
+      // a bug in kubepci outweighs unreadable input: both are in the report
+      code = ExitCode.INTERNAL;
+      why = count(report.ruleErrors().size(), "rule error") + ", a bug in kubepci: those rules are ERROR and their "
+          + "practices cannot pass" + (env.debug() ? "" : "; run with --debug for the stack traces")
+          + (report.errors().isEmpty() ? "" : "; also " + count(report.errors().size(), "input error"))
+          + "; " + findings;
+    } else if (!broken.isEmpty()) {
+      code = ExitCode.INTERNAL;
+      why = count(broken.size(), "report") + " could not be produced (" + String.join(", ", broken) + ")";
+    } else if (!unwritten.isEmpty()) {
+      code = ExitCode.USAGE;
+      why = count(unwritten.size(), "report") + " could not be written (" + String.join(", ", unwritten) + ")";
+    } else if (!report.errors().isEmpty()) {
+      code = ExitCode.INPUT_ERROR;
+      why = count(report.errors().size(), "input error") + " (unreadable input, invalid or expired waivers or "
+          + "attestations); the rest was assessed (see the report); " + findings;
+    } else if (failing > 0) {
+      code = ExitCode.FINDINGS;
+      why = findings;
+    } else {
+      code = ExitCode.OK;
+      why = findings;
+    }
+    if (code != ExitCode.OK || !quiet) {
+      env.err().println("kubepci: exit " + code.code() + ": " + why);
+      env.err().flush();
+    }
+    return code;
+  }
+
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}
