@@ -28,7 +28,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.kubepci.report.terminal.TerminalReporter;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -98,6 +101,15 @@ public final class ScanCommand implements Callable<Integer> {
           + "critical, or none. Default: ${DEFAULT-VALUE}.")
   String failOn;
 
+  @Option(names = "--details",
+      description = "Terminal report: also every practice, the rules' fact tables, every finding and the evidence "
+          + "to collect (same as --show practices,facts,findings,evidence).")
+  boolean details;
+
+  @Option(names = "--show", paramLabel = "SECTION", split = ",",
+      description = "Terminal report: add these sections to the short report: practices, facts, findings, evidence.")
+  List<String> show = new ArrayList<>();
+
   @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
   boolean quiet;
 
@@ -111,7 +123,8 @@ public final class ScanCommand implements Callable<Integer> {
     Environment env = parent.environment();
     Severity threshold = "none".equalsIgnoreCase(failOn) ? null : parseSeverity(failOn);
     List<OutputOptions.Target> targets = output.targets("terminal");
-    targets.forEach(t -> Reporters.forFormat(t.format(), false)); // reject unknown formats before any work
+    TerminalReporter.Options terminal = terminalOptions(threshold);
+    targets.forEach(t -> Reporters.forFormat(t.format(), terminal)); // reject unknown formats before any work
     KubepciConfig cfg = governance.apply(config == null ? KubepciConfig.EMPTY : ConfigLoader.load(config));
     RuleCatalog catalog = BuiltInRules.catalog();
     Framework framework = BuiltInRules.pciFramework();
@@ -132,8 +145,11 @@ public final class ScanCommand implements Callable<Integer> {
     AssessmentReport report = FieldLines.locate(new Assessor(request).assess(input.inventory(), input.errors()));
 
     for (OutputOptions.Target t : targets) {
-      boolean color = t.file() == null && !output.noColor && env.colorTerminal();
-      write(Reporters.forFormat(t.format(), color), report, t.file(), env);
+      boolean toTerminal = t.file() == null;
+      TerminalReporter.Options options = new TerminalReporter.Options(toTerminal && !output.noColor
+          && env.colorTerminal(), toTerminal ? env.columns() : TerminalReporter.Options.DEFAULT_WIDTH,
+          terminal.show(), terminal.topFindings(), threshold);
+      write(Reporters.forFormat(t.format(), options), report, t.file(), env);
     }
     if (!report.errors().isEmpty()) {
       env.err().println("kubepci: " + report.errors().size()
@@ -141,10 +157,26 @@ public final class ScanCommand implements Callable<Integer> {
           + " (see the report)");
       return ExitCode.INPUT_ERROR.code();
     }
-    if (threshold != null && fails(report.findings(), threshold)) {
+    if (threshold != null && report.failingAtOrAbove(threshold) > 0) {
       return ExitCode.FINDINGS.code();
     }
     return ExitCode.OK.code();
+  }
+
+  /** The terminal report's sections as asked for; width and colour are decided per output. */
+  private TerminalReporter.Options terminalOptions(Severity threshold) {
+    Set<TerminalReporter.Section> sections = EnumSet.noneOf(TerminalReporter.Section.class);
+    if (details) {
+      sections.addAll(EnumSet.allOf(TerminalReporter.Section.class));
+    }
+    for (String s : show) {
+      try {
+        sections.add(TerminalReporter.Section.parse(s));
+      } catch (IllegalArgumentException e) {
+        throw new UserException(ExitCode.USAGE, "--show: " + e.getMessage());
+      }
+    }
+    return TerminalReporter.Options.PLAIN.showing(sections).withFailOn(threshold);
   }
 
   /** The objects to assess: the live cluster, a snapshot, files, or a cluster completed by files. */
@@ -213,10 +245,5 @@ public final class ScanCommand implements Callable<Integer> {
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
       reporter.write(report, out);
     }
-  }
-
-  /** True when a failing (not waived) finding is at or above {@code threshold}. */
-  static boolean fails(List<Finding> findings, Severity threshold) {
-    return findings.stream().anyMatch(f -> f.status() == Status.FAIL && f.severity().compareTo(threshold) >= 0);
   }
 }

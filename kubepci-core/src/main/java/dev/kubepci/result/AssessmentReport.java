@@ -12,19 +12,31 @@ import java.util.Map;
  * @param inputs what was assessed: the paths given, or the cluster
  * @param objects how many objects were assessed
  * @param waivers every declared waiver with what became of it, in declaration order
+ * @param basis the configuration, scope and files the assessment rests on
  */
 public record AssessmentReport(
     String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
     Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
-    List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers) {
+    List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers,
+    AssessmentBasis basis) {
 
   public AssessmentReport {
+    basis = basis == null ? AssessmentBasis.NONE : basis;
     inputs = List.copyOf(inputs);
     areas = List.copyOf(areas);
     rules = List.copyOf(rules);
     findings = List.copyOf(findings);
     errors = List.copyOf(errors);
     waivers = List.copyOf(waivers);
+  }
+
+  /** A report without the files it rests on (see {@link #withBasis}). */
+  public AssessmentReport(
+      String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
+      Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
+      List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers) {
+    this(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt, inputs, cluster, objects,
+        areas, rules, findings, errors, waivers, AssessmentBasis.NONE);
   }
 
   /** A report without waivers. */
@@ -39,7 +51,23 @@ public record AssessmentReport(
   /** The same report with its findings replaced (same order expected), e.g. once their lines are located. */
   public AssessmentReport withFindings(List<Finding> replaced) {
     return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
-        inputs, cluster, objects, areas, rules, replaced, errors, waivers);
+        inputs, cluster, objects, areas, rules, replaced, errors, waivers, basis);
+  }
+
+  /** The same report with the files and scope it rests on. */
+  public AssessmentReport withBasis(AssessmentBasis b) {
+    return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
+        inputs, cluster, objects, areas, rules, findings, errors, waivers, b);
+  }
+
+  /** Number of failing (not waived) findings at {@code threshold} or above. */
+  public long failingAtOrAbove(dev.kubepci.rule.Severity threshold) {
+    return findings.stream().filter(f -> f.status() == Status.FAIL && f.severity().compareTo(threshold) >= 0).count();
+  }
+
+  /** Number of waived findings. */
+  public long waivedFindings() {
+    return findings.stream().filter(f -> f.status() == Status.WAIVED).count();
   }
 
   /** The MANUAL practices no attestation has decided yet, in document order. */
