@@ -142,6 +142,13 @@ public final class TerminalReporter implements Reporter {
     return sb.toString();
   }
 
+  /** A section's heading, wrapped to the width, its first line in bold. */
+  private void heading(StringBuilder sb, String heading) {
+    List<String> lines = TextLayout.wrap(heading, width() - 2, Integer.MAX_VALUE);
+    sb.append(bold(lines.get(0))).append('\n');
+    lines.subList(1, lines.size()).forEach(l -> sb.append("  ").append(l).append('\n'));
+  }
+
   private boolean shows(Section s) {
     return options.show().contains(s);
   }
@@ -221,37 +228,29 @@ public final class TerminalReporter implements Reporter {
   }
 
   private void practices(AssessmentReport report, StringBuilder sb) {
-    sb.append(bold("Practices")).append('\n');
+    heading(sb, "Practices");
     for (AreaResult area : report.areas()) {
-      sb.append(bold(TextLayout.truncate("  " + area.id() + ". " + area.title(), width()))).append('\n');
+      sb.append(bold(TextLayout.truncate("  " + area.id() + ". " + text(area.title()), width()))).append('\n');
       for (RequirementResult r : area.requirements()) {
-        StringBuilder tail = new StringBuilder();
+        StringBuilder title = new StringBuilder(r.id()).append(' ').append(text(r.title()));
         if (r.findings() > 0) {
-          tail.append(' ').append(r.findings()).append(r.findings() == 1 ? " finding" : " findings");
+          title.append(" (").append(r.findings()).append(r.findings() == 1 ? " finding" : " findings")
+              .append(r.attested() ? ", attested)" : ")");
+        } else if (r.attested()) {
+          title.append(" (attested)");
         }
-        if (r.attested()) {
-          tail.append(" attested");
-        }
-        int titleWidth = width() - 4 - 15 - tail.length();
-        String status = tail.length() == 0 ? r.status().name() : TextLayout.pad(r.status().name(), 15);
-        sb.append("    ").append(TextLayout.pad(TextLayout.truncate(r.id() + " " + text(r.title()), titleWidth - 1),
-            titleWidth)).append(statusColor(r.status(), status)).append(tail);
-        trimLine(sb);
+        String status = TextLayout.pad(r.status().name(), 15);
+        List<String> lines = TextLayout.wrap(title.toString(), width() - 4 - status.length(), Integer.MAX_VALUE);
+        sb.append("    ").append(statusColor(r.status(), status)).append(lines.get(0)).append('\n');
+        lines.subList(1, lines.size()).forEach(l -> sb.append(" ".repeat(4 + status.length())).append(l).append('\n'));
         if (r.status() == Status.NOT_ASSESSED && r.reason() != null) {
-          sb.append(dim(TextLayout.hanging("        not assessed: ", 10, text(r.reason()), width()).stripTrailing()))
+          String indent = " ".repeat(4 + 15);
+          sb.append(dim(TextLayout.hanging(indent + "not assessed: ", indent.length() + 2, text(r.reason()), width())
+              .stripTrailing()))
               .append('\n');
         }
       }
     }
-    sb.append('\n');
-  }
-
-  private static void trimLine(StringBuilder sb) {
-    int end = sb.length();
-    while (end > 0 && sb.charAt(end - 1) == ' ') {
-      end--;
-    }
-    sb.setLength(end);
     sb.append('\n');
   }
 
@@ -264,7 +263,7 @@ public final class TerminalReporter implements Reporter {
       if (rows.isEmpty() || !seen.add(new Table(t.id(), t.title(), t.columns(), rows))) {
         continue;
       }
-      sb.append(bold(TextLayout.truncate(text(t.title()), width()))).append('\n');
+      heading(sb, text(t.title()));
       List<String> header = t.columns().stream().map(dev.kubepci.report.Printable::text).toList();
       int[] widths = TextLayout.columnWidths(header, rows, width(), INDENT);
       sb.append(dim(String.join("\n", TextLayout.row(header, widths, INDENT, 2)))).append('\n');
@@ -292,14 +291,15 @@ public final class TerminalReporter implements Reporter {
   private void findings(AssessmentReport report, StringBuilder sb) {
     List<Finding> failing = byImportance(report.findings());
     if (failing.isEmpty()) {
-      sb.append(bold("Findings")).append(": none failing\n\n");
+      heading(sb, "Findings: none failing");
+      sb.append('\n');
       return;
     }
     boolean all = shows(Section.FINDINGS);
     int shown = all ? failing.size() : Math.min(failing.size(), options.topFindings());
-    sb.append(bold(all ? "Findings" : "Top findings")).append(" (")
-        .append(shown < failing.size() ? shown + " of " + failing.size() : Integer.toString(failing.size()))
-        .append(" failing; most severe first, then CDE first)\n");
+    heading(sb, (all ? "Findings" : "Top findings") + " ("
+        + (shown < failing.size() ? shown + " of " + failing.size() : Integer.toString(failing.size()))
+        + " failing; most severe first, then CDE first)");
     for (Finding f : failing.subList(0, shown)) {
       finding(f, severityLabel(f.severity()), sb);
     }
@@ -341,7 +341,7 @@ public final class TerminalReporter implements Reporter {
     if (waived.isEmpty()) {
       return;
     }
-    sb.append(bold("Waived findings")).append(" (").append(waived.size()).append(")\n");
+    heading(sb, "Waived findings (" + waived.size() + ")");
     for (Finding f : waived) {
       finding(f, statusColor(Status.WAIVED, "WAIVED    "), sb);
       if (f.waiver() != null) {
@@ -361,8 +361,8 @@ public final class TerminalReporter implements Reporter {
     if (attested.isEmpty()) {
       return;
     }
-    sb.append(bold("Attestations")).append(" (").append(report.attestedPractices().size()).append(" decided, ")
-        .append(report.openPractices().size()).append(" manual practices still open)\n");
+    heading(sb, "Attestations (" + report.attestedPractices().size() + " decided, " + report.openPractices().size()
+        + " manual practices still open)");
     for (RequirementResult r : attested) {
       var a = r.attestation();
       String head = r.id() + " " + a.verdict() + " by " + text(a.reviewer()) + " on " + a.date()
@@ -383,7 +383,7 @@ public final class TerminalReporter implements Reporter {
     if (open.isEmpty()) {
       return;
     }
-    sb.append(bold("Evidence to collect")).append(" (").append(open.size()).append(" practices)\n");
+    heading(sb, "Evidence to collect (" + open.size() + " practices)");
     for (RequirementResult r : open) {
       sb.append(TextLayout.hanging("  ", 6, r.id() + " " + r.title(), width()));
       for (String e : r.toCollect()) {
@@ -398,9 +398,8 @@ public final class TerminalReporter implements Reporter {
     if (errors.isEmpty()) {
       return;
     }
-    sb.append(color("31", bold("Input errors"))).append(" (").append(errors.size())
-        .append("): a document that could not be read was not assessed; an invalid or expired waiver or attestation "
-            + "was not applied\n");
+    heading(sb, "Input errors (" + errors.size() + "): a document that could not be read was not assessed; an "
+        + "invalid or expired waiver or attestation was not applied");
     int shown = shows(Section.FINDINGS) ? errors.size() : Math.min(errors.size(), ERRORS_SHOWN);
     for (ProcessingError e : errors.subList(0, shown)) {
       sb.append(TextLayout.hanging("  ", 4, text(e.describe()), width()));

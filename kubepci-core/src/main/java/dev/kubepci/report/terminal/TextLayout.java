@@ -9,10 +9,15 @@ import java.util.List;
  * Widths count characters; input text is expected to be escaped already (no control characters).
  */
 final class TextLayout {
-  static final String ELLIPSIS = "\u2026";
+  /** Three dots rather than U+2026: the same width in every terminal encoding, and what {@code wc}/{@code awk} count. */
+  static final String ELLIPSIS = "...";
   /** A column is never made narrower than this, so that a table stays readable in a narrow terminal. */
   private static final int MIN_COLUMN = 6;
+  /** A column narrower than this is left alone while wider ones can give way. */
+  private static final int SHORT_COLUMN = 20;
   private static final String GAP = "  ";
+  /** Characters after which a word without spaces (a path, a list) may be broken. */
+  private static final String SEPARATORS = "/,;-=@:.";
 
   private TextLayout() {}
 
@@ -21,7 +26,8 @@ final class TextLayout {
     if (s.length() <= width) {
       return s;
     }
-    return width <= 1 ? ELLIPSIS : s.substring(0, width - 1).stripTrailing() + ELLIPSIS;
+    return width <= ELLIPSIS.length() ? s.substring(0, width)
+        : s.substring(0, width - ELLIPSIS.length()).stripTrailing() + ELLIPSIS;
   }
 
   static String pad(String s, int width) {
@@ -41,10 +47,7 @@ final class TextLayout {
         lines.add(truncate(rest, w));
         break;
       }
-      int cut = rest.lastIndexOf(' ', w);
-      if (cut <= 0) {
-        cut = w;
-      }
+      int cut = breakAt(rest, w);
       lines.add(rest.substring(0, cut).stripTrailing());
       rest = rest.substring(cut).stripLeading();
     }
@@ -52,6 +55,20 @@ final class TextLayout {
       lines.add("");
     }
     return lines;
+  }
+
+  /** Where to break {@code s} to keep at most {@code w} characters: a space, else after a separator, else at w. */
+  private static int breakAt(String s, int w) {
+    int space = s.lastIndexOf(' ', w);
+    if (space > 0) {
+      return space;
+    }
+    for (int i = w - 1; i > 0; i--) {
+      if (SEPARATORS.indexOf(s.charAt(i)) >= 0) {
+        return i + 1;
+      }
+    }
+    return w;
   }
 
   /**
@@ -81,18 +98,21 @@ final class TextLayout {
     for (int w : widths) {
       total += w;
     }
-    while (total > available) {
-      int widest = 0;
-      for (int i = 1; i < widths.length; i++) {
-        if (widths[i] > widths[widest]) {
-          widest = i;
+    // first the long columns give way down to SHORT_COLUMN, so that short cells stay whole; then any column
+    for (int floor : new int[] {SHORT_COLUMN, MIN_COLUMN}) {
+      while (total > available) {
+        int widest = 0;
+        for (int i = 1; i < widths.length; i++) {
+          if (widths[i] > widths[widest]) {
+            widest = i;
+          }
         }
+        if (widths[widest] <= floor) {
+          break;
+        }
+        widths[widest]--;
+        total--;
       }
-      if (widths[widest] <= MIN_COLUMN) {
-        break;
-      }
-      widths[widest]--;
-      total--;
     }
     return widths;
   }
