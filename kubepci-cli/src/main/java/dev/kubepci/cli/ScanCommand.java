@@ -6,6 +6,7 @@ import dev.kubepci.catalog.RuleDescriptor;
 import dev.kubepci.collect.CollectedInput;
 import dev.kubepci.collect.FieldLines;
 import dev.kubepci.collect.FileCollector;
+import dev.kubepci.collect.InputFiles;
 import dev.kubepci.collect.ManifestReader;
 import dev.kubepci.collect.cluster.ClusterCollection;
 import dev.kubepci.collect.cluster.ClusterException;
@@ -142,7 +143,9 @@ public final class ScanCommand implements Callable<Integer> {
     AssessmentRequest request = new AssessmentRequest(framework, catalog, selected, cfg, env.clock(),
         VersionProvider.version(), input.inputs());
     // the engine does no I/O: findings are pointed at their field's line afterwards, one read per file
-    AssessmentReport report = FieldLines.locate(new Assessor(request).assess(input.inventory(), input.errors()));
+    AssessmentReport report = FieldLines.locate(new Assessor(request).assess(input.inventory(), input.errors()))
+        .withBasis(InputFiles.basis(paths.stream().filter(p -> !kubeconfigFiles.contains(p)).toList(), config, cfg,
+            governance.waivers, governance.attestations));
 
     for (OutputOptions.Target t : targets) {
       boolean toTerminal = t.file() == null;

@@ -72,7 +72,7 @@ public final class TerminalReporter implements Reporter {
   /**
    * How the terminal report looks.
    *
-   * @param width the terminal's width in columns; every line fits it
+   * @param width the terminal's width in columns (60 at least); every line fits it
    * @param show the sections shown besides the summary
    * @param topFindings how many findings the short report shows
    * @param failOn the {@code --fail-on} threshold the exit code follows, null for none
@@ -86,7 +86,7 @@ public final class TerminalReporter implements Reporter {
 
     public Options {
       show = show.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(show));
-      width = Math.max(40, width);
+      width = Math.max(60, width);
     }
 
     public Options showing(Set<Section> sections) {
@@ -194,8 +194,12 @@ public final class TerminalReporter implements Reporter {
       rows.add(List.of(area.status().name(), area.id() + ". " + area.title(), practicesByStatus(area),
           findings == 0 ? "-" : Integer.toString(findings)));
     }
-    int[] widths = TextLayout.columnWidths(header, rows, width(), INDENT);
-    // the verdict and findings columns never shrink: the area and practice columns give way first
+    int[] widths = TextLayout.columnWidths(header, rows, Integer.MAX_VALUE, INDENT);
+    // the practices column keeps 50 columns when it can; the area names give way down to 30, then both
+    int others = INDENT + widths[0] + widths[3] + 3 * 2;
+    widths[1] = Math.min(widths[1], Math.max(30, width() - others - 50));
+    widths[2] = Math.max(12, Math.min(widths[2], width() - others - widths[1]));
+    widths[1] = Math.max(8, Math.min(widths[1], width() - others - widths[2]));
     sb.append(dim(TextLayout.row(header, widths, INDENT, 1).get(0))).append('\n');
     for (List<String> row : rows) {
       List<String> lines = TextLayout.row(row, widths, INDENT, 3);
@@ -212,19 +216,18 @@ public final class TerminalReporter implements Reporter {
     sb.append('\n');
   }
 
-  /** {@code 2 FAIL (1.1 1.3), 1 MANUAL (1.2)}: worst first, practice numbers for all but PASS and NOT_APPLICABLE. */
+  /** {@code FAIL 1.1 1.3; MANUAL 1.2; 1 PASS}: worst first, by number except for PASS and NOT_APPLICABLE. */
   private static String practicesByStatus(AreaResult area) {
     List<String> parts = new ArrayList<>();
     for (Status s : List.of(Status.FAIL, Status.NOT_ASSESSED, Status.MANUAL, Status.WAIVED, Status.PASS,
         Status.NOT_APPLICABLE)) {
       List<String> ids = area.requirements().stream().filter(r -> r.status() == s).map(RequirementResult::id).toList();
-      if (ids.isEmpty()) {
-        continue;
+      if (!ids.isEmpty()) {
+        boolean named = s != Status.PASS && s != Status.NOT_APPLICABLE;
+        parts.add(named ? s.name() + " " + String.join(" ", ids) : ids.size() + " " + s.name());
       }
-      boolean named = s != Status.PASS && s != Status.NOT_APPLICABLE;
-      parts.add(ids.size() + " " + s.name() + (named ? " (" + String.join(" ", ids) + ")" : ""));
     }
-    return String.join(", ", parts);
+    return String.join("; ", parts);
   }
 
   private void practices(AssessmentReport report, StringBuilder sb) {

@@ -45,7 +45,7 @@ class TerminalReporterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {40, 60, 80, 100, 160})
+  @ValueSource(ints = {60, 80, 100, 160})
   void everyLineFitsTheWidthWithEverySectionShown(int width) {
     String out = render(wide(), TerminalReporter.Options.DETAILS.withWidth(width));
     assertThat(out.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(width));
