@@ -28,7 +28,8 @@ class ScanCommandTest {
 
   @Test
   void demoPrintsAllSixteenAreasAndFailsOnHighFindings() {
-    Cli.Run run = Cli.run("scan", Cli.MANIFESTS, "--no-color");
+    Cli.Run run = Cli.runIn(java.util.Map.of("COLUMNS", "160"), Environment.Terminals.NONE, "scan", Cli.MANIFESTS,
+        "--no-color");
     assertThat(run.code()).isEqualTo(ExitCode.FINDINGS.code());
     for (String area : List.of("1. Authentication", "2. Authorization", "3. Workload Security", "4. Network Security",
         "5. PKI", "6. Secrets Management", "7. Container Orchestration Tool Auditing", "8. Container Monitoring",
