@@ -54,13 +54,18 @@ import picocli.CommandLine.ParentCommand;
     footer = {
         "",
         "Examples:",
-        "  kubepci scan                                      # the current kubeconfig context",
+        "  # the current kubeconfig context",
+        "  kubepci scan",
         "  kubepci scan --context prod --save-snapshot prod.kpci.jsonl.gz",
-        "  kubepci scan prod.kpci.jsonl.gz                   # offline, same results as the live scan",
-        "  kubepci scan prod.kpci.jsonl.gz control-plane/    # a snapshot completed by files",
+        "  # offline, same results as the live scan",
+        "  kubepci scan prod.kpci.jsonl.gz",
+        "  # a snapshot completed by files",
+        "  kubepci scan prod.kpci.jsonl.gz control-plane/",
         "  kubepci scan examples/payment-platform/manifests",
-        "  kubectl get deploy,sts,ds,netpol,rolebindings,clusterrolebindings -A -o yaml | kubepci scan -",
-        "  kubepci scan cluster-dump.yaml --format json --output report.json --fail-on critical",
+        "  kubectl get deploy,sts,ds,netpol,rolebindings,clusterrolebindings -A -o yaml \\",
+        "      | kubepci scan -",
+        "  kubepci scan cluster-dump.yaml --format json --output report.json \\",
+        "      --fail-on critical",
         "",
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 unreadable input, 4 internal error."})
 public final class ScanCommand implements Callable<Integer> {

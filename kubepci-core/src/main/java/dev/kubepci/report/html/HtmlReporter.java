@@ -517,6 +517,7 @@ public final class HtmlReporter implements Reporter {
       li, p, pre, code { overflow-wrap: break-word; }
       td, td code { overflow-wrap: anywhere; }
       table.facts, table.files { table-layout: fixed; font-size: 12px; }
+      table.files th:first-child { width: 110px; } table.files th:last-child { width: 44%; }
       table.files caption { text-align: left; font-weight: 600; color: var(--muted); }
       details { margin: 6px 0; } details > summary { cursor: pointer; font-weight: 600; }
       details.facts > summary { color: var(--muted); font-weight: 500; }
