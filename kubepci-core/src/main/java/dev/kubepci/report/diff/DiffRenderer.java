@@ -58,6 +58,10 @@ public final class DiffRenderer {
         sb.append("  ").append(pad(p.id(), 6)).append(pad(p.from() + " -> " + p.to(), 30)).append(pad(p.direction(), 10))
             .append(Printable.text(p.title())).append('\n');
       }
+      if (diff.practices().stream().anyMatch(p -> p.direction().equals("decided") || p.direction().equals("attested"))) {
+        sb.append("  decided, attested: the practice was MANUAL or NOT_ASSESSED and is now decided without a new\n")
+            .append("  finding, by the configuration or the input (decided) or by an attestation (attested)\n");
+      }
       sb.append('\n');
     }
     return sb.toString();
@@ -103,6 +107,10 @@ public final class DiffRenderer {
       for (ReportDiff.PracticeChange p : diff.practices()) {
         sb.append("| ").append(p.id()).append(' ').append(cell(p.title())).append(" | ").append(p.from()).append(" | ")
             .append(p.to()).append(" | ").append(p.direction()).append(" |\n");
+      }
+      if (diff.practices().stream().anyMatch(p -> p.direction().equals("decided") || p.direction().equals("attested"))) {
+        sb.append("\n*decided*, *attested*: the practice was MANUAL or NOT_ASSESSED and is now decided without a new "
+            + "finding, by the configuration or the input (decided) or by an attestation (attested).\n");
       }
       sb.append('\n');
     }
