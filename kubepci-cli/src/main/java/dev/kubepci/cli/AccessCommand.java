@@ -29,8 +29,10 @@ import picocli.CommandLine.ParentCommand;
         "system:serviceaccount:NAMESPACE:NAME).",
         "",
         "Examples:",
-        "  kubepci access serviceaccount:payments:ci-deployer examples/payment-platform/cluster-dump.yaml",
-        "  kubepci access user:alice@example.com --group platform-admins cluster-dump.yaml",
+        "  kubepci access serviceaccount:payments:ci-deployer \\",
+        "      examples/payment-platform/cluster-dump.yaml",
+        "  kubepci access user:alice@example.com --group platform-admins \\",
+        "      cluster-dump.yaml",
         "  kubepci access group:system:unauthenticated cluster-dump.yaml --format json",
         "",
         "Exit codes: 0 answered, 2 usage error, 3 some input unreadable (the answer covers the rest)."})

@@ -34,7 +34,8 @@ import picocli.CommandLine.ParentCommand;
         "",
         "Examples:",
         "  kubepci collect --output cluster.kpci.jsonl.gz",
-        "  kubepci collect --context prod --output prod.kpci.jsonl.gz && kubepci scan prod.kpci.jsonl.gz",
+        "  kubepci collect --context prod --output prod.kpci.jsonl.gz && kubepci \\",
+        "      scan prod.kpci.jsonl.gz",
         "  kubepci collect --print-rbac > kubepci-reader.yaml",
         "",
         "Exit codes: 0 written, 2 usage error, 3 cluster unreachable or some kinds failed to list, 4 internal error."})

@@ -28,7 +28,8 @@ import picocli.CommandLine.ParentCommand;
         "",
         "Examples:",
         "  kubepci diff last-quarter.json today.json",
-        "  kubepci diff main.json branch.json --format markdown --output diff.md --fail-on high",
+        "  kubepci diff main.json branch.json --format markdown --output diff.md \\",
+        "      --fail-on high",
         "",
         "Exit codes: 0 done, 1 new failing findings at or above --fail-on, 2 usage error (a file that is not a "
             + "kubepci JSON report)."})

@@ -1,5 +1,6 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.report.terminal.TerminalReporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -99,6 +100,46 @@ public final class Environment {
   /** True when stdout is an interactive terminal that accepts colour (and NO_COLOR is not set). */
   public boolean colorTerminal() {
     return terminals.out() && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+  }
+
+  /**
+   * How many columns the terminal report may use: {@code COLUMNS} when set, else the size of the terminal standard
+   * output goes to, else (piped, or the size cannot be read) {@value TerminalReporter.Options#DEFAULT_WIDTH}.
+   */
+  public int columns() {
+    String columns = env.get("COLUMNS");
+    if (columns != null && columns.strip().matches("[1-9][0-9]{0,4}")) {
+      return Integer.parseInt(columns.strip());
+    }
+    if (terminals.out()) {
+      return terminalColumns().orElse(TerminalReporter.Options.DEFAULT_WIDTH);
+    }
+    return TerminalReporter.Options.DEFAULT_WIDTH;
+  }
+
+  /** The width of the controlling terminal as {@code stty size} reports it; Java has no API for it. */
+  private static Optional<Integer> terminalColumns() {
+    java.io.File tty = new java.io.File("/dev/tty");
+    if (!tty.exists()) {
+      return Optional.empty();
+    }
+    try {
+      Process p = new ProcessBuilder("stty", "size").redirectInput(tty)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+      if (!p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroy();
+        return Optional.empty();
+      }
+      String[] rowsColumns = out.split("\\s+");
+      return rowsColumns.length == 2 && rowsColumns[1].matches("[1-9][0-9]*")
+          ? Optional.of(Integer.parseInt(rowsColumns[1])) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   /** True when progress may be drawn on stderr: it is a terminal. */

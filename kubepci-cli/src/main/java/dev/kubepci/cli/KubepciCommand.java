@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = {
         "Assesses Kubernetes against the PCI SSC Guidance for Containers and Container Orchestration Tools "
-            + "(v1.0, September 2022): 42 best practices in 16 areas, each PASS, FAIL, MANUAL, NOT_APPLICABLE or "
-            + "NOT_ASSESSED, with evidence."},
+            + "(v1.0, September 2022): 42 best practices in 16 areas, each PASS, FAIL, MANUAL, NOT_APPLICABLE, "
+            + "NOT_ASSESSED or WAIVED (every failure covered by a waiver), with evidence."},
     subcommands = {
         ScanCommand.class,
         PssCommand.class,

@@ -29,9 +29,12 @@ import picocli.CommandLine.ParentCommand;
     footer = {
         "",
         "Examples:",
-        "  kubepci reach namespace:web Deployment/payments/payment-api --port 8443 examples/payment-platform/manifests",
-        "  kubepci reach payments/settlement-batch internet examples/payment-platform/manifests",
-        "  kubepci reach namespace:monitoring namespace:payments --expect denied cluster-dump.yaml",
+        "  kubepci reach namespace:web Deployment/payments/payment-api --port 8443 \\",
+        "      examples/payment-platform/manifests",
+        "  kubepci reach payments/settlement-batch internet \\",
+        "      examples/payment-platform/manifests",
+        "  kubepci reach namespace:monitoring namespace:payments --expect denied \\",
+        "      cluster-dump.yaml",
         "",
         "Exit codes: 0 evaluated (and as --expect says), 1 a flow contradicts --expect, 2 usage error, "
             + "3 unreadable input, 4 internal error."})

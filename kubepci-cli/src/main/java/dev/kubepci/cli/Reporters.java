@@ -15,15 +15,15 @@ import java.util.function.Function;
 
 /** The report formats kubepci writes, by name. */
 final class Reporters {
-  /** How each format is built; the terminal format needs to know whether to colour. */
-  private static final Map<String, Function<Boolean, Reporter>> FORMATS = new TreeMap<>(Map.of(
-      "terminal", color -> new TerminalReporter(new TerminalReporter.Options(color, 25)),
-      "json", color -> new JsonReporter(),
-      "sarif", color -> new SarifReporter(),
-      "html", color -> new HtmlReporter(),
-      "junit", color -> new JUnitReporter(),
-      "markdown", color -> new MarkdownReporter(),
-      "csv", color -> new CsvReporter()));
+  /** How each format is built; the terminal format takes its width, colour and sections. */
+  private static final Map<String, Function<TerminalReporter.Options, Reporter>> FORMATS = new TreeMap<>(Map.of(
+      "terminal", TerminalReporter::new,
+      "json", terminal -> new JsonReporter(),
+      "sarif", terminal -> new SarifReporter(),
+      "html", terminal -> new HtmlReporter(),
+      "junit", terminal -> new JUnitReporter(),
+      "markdown", terminal -> new MarkdownReporter(),
+      "csv", terminal -> new CsvReporter()));
 
   private Reporters() {}
 
@@ -31,11 +31,11 @@ final class Reporters {
     return List.copyOf(FORMATS.keySet());
   }
 
-  static Reporter forFormat(String format, boolean color) {
-    Function<Boolean, Reporter> f = FORMATS.get(format);
+  static Reporter forFormat(String format, TerminalReporter.Options terminal) {
+    Function<TerminalReporter.Options, Reporter> f = FORMATS.get(format);
     if (f == null) {
       throw new UserException(ExitCode.USAGE, "unknown format '" + format + "' (expected one of " + names() + ")");
     }
-    return f.apply(color);
+    return f.apply(terminal);
   }
 }

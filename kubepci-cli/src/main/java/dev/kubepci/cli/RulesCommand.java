@@ -47,9 +47,17 @@ public final class RulesCommand implements Runnable {
       PrintWriter out = rules.parent.environment().out();
       RuleCatalog catalog = BuiltInRules.catalog();
       Map<String, List<String>> practices = practicesByRule(BuiltInRules.pciFramework());
-      out.printf("%-10s %-36s %-9s %-10s %s%n", "ID", "NAME", "SEVERITY", "PRACTICES", "TITLE");
+      // the columns are as wide as their longest cell, so that a long list of practices keeps the titles aligned
+      int name = "NAME".length();
+      int practiceWidth = "PRACTICES".length();
       for (RuleDescriptor d : catalog.rules()) {
-        out.printf("%-10s %-36s %-9s %-10s %s%n", d.id(), d.name(), d.severity().label(),
+        name = Math.max(name, d.name().length());
+        practiceWidth = Math.max(practiceWidth, String.join(",", practices.getOrDefault(d.id(), List.of())).length());
+      }
+      String format = "%-10s %-" + name + "s %-9s %-" + practiceWidth + "s %s%n";
+      out.printf(format, "ID", "NAME", "SEVERITY", "PRACTICES", "TITLE");
+      for (RuleDescriptor d : catalog.rules()) {
+        out.printf(format, d.id(), d.name(), d.severity().label(),
             String.join(",", practices.getOrDefault(d.id(), List.of())), d.title());
       }
       out.printf("%n%d rules. 'kubepci rules explain ID|NAME' for details.%n", catalog.rules().size());

@@ -6,6 +6,7 @@ import dev.kubepci.catalog.RuleDescriptor;
 import dev.kubepci.collect.CollectedInput;
 import dev.kubepci.collect.FieldLines;
 import dev.kubepci.collect.FileCollector;
+import dev.kubepci.collect.InputFiles;
 import dev.kubepci.collect.ManifestReader;
 import dev.kubepci.collect.RenderOptions;
 import dev.kubepci.collect.cluster.ClusterCollection;
@@ -26,7 +27,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.kubepci.report.terminal.TerminalReporter;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,15 +52,21 @@ import picocli.CommandLine.ParentCommand;
     footer = {
         "",
         "Examples:",
-        "  kubepci scan                                      # the current kubeconfig context",
+        "  # the current kubeconfig context",
+        "  kubepci scan",
         "  kubepci scan --context prod --save-snapshot prod.kpci.jsonl.gz",
-        "  kubepci scan prod.kpci.jsonl.gz                   # offline, same results as the live scan",
-        "  kubepci scan prod.kpci.jsonl.gz control-plane/    # a snapshot completed by files",
+        "  # offline, same results as the live scan",
+        "  kubepci scan prod.kpci.jsonl.gz",
+        "  # a snapshot completed by files",
+        "  kubepci scan prod.kpci.jsonl.gz control-plane/",
         "  kubepci scan examples/payment-platform/manifests",
+        "  # a Helm chart with values, and a kustomization (built with kubectl kustomize)",
         "  kubepci scan ./chart --values prod-values.yaml --set image.tag=1.4.2 --namespace shop",
-        "  kubepci scan overlays/prod/                       # a kustomization, built with kubectl kustomize",
-        "  kubectl get deploy,sts,ds,netpol,rolebindings,clusterrolebindings -A -o yaml | kubepci scan -",
-        "  kubepci scan cluster-dump.yaml --format json --output report.json --fail-on critical",
+        "  kubepci scan overlays/prod/",
+        "  kubectl get deploy,sts,ds,netpol,rolebindings,clusterrolebindings -A -o yaml \\",
+        "      | kubepci scan -",
+        "  kubepci scan cluster-dump.yaml --format json --output report.json \\",
+        "      --fail-on critical",
         "",
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 unreadable input, 4 internal error "
             + "(a rule failed: it is ERROR in the report; --debug prints the stack trace)."})
@@ -103,6 +113,15 @@ public final class ScanCommand implements Callable<Integer> {
           + "critical, or none. Default: ${DEFAULT-VALUE}.")
   String failOn;
 
+  @Option(names = "--details",
+      description = "Terminal report: also every practice, the rules' fact tables, every finding and the evidence "
+          + "to collect (same as --show practices,facts,findings,evidence).")
+  boolean details;
+
+  @Option(names = "--show", paramLabel = "SECTION", split = ",",
+      description = "Terminal report: add these sections to the short report: practices, facts, findings, evidence.")
+  List<String> show = new ArrayList<>();
+
   @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
   boolean quiet;
 
@@ -129,7 +148,8 @@ public final class ScanCommand implements Callable<Integer> {
     Environment env = parent.environment();
     Severity threshold = "none".equalsIgnoreCase(failOn) ? null : parseSeverity(failOn);
     List<OutputOptions.Target> targets = output.targets("terminal");
-    targets.forEach(t -> Reporters.forFormat(t.format(), false)); // reject unknown formats before any work
+    TerminalReporter.Options terminal = terminalOptions(threshold);
+    targets.forEach(t -> Reporters.forFormat(t.format(), terminal)); // reject unknown formats before any work
     output.mode.permissions();
     ReportRun.requireOutputsApart(targets, paths, saveSnapshot);
     KubepciConfig cfg = governance.apply(config == null ? KubepciConfig.EMPTY : ConfigLoader.load(config));
@@ -150,12 +170,17 @@ public final class ScanCommand implements Callable<Integer> {
         VersionProvider.version(), input.inputs(), env.redactionKey());
     // the engine does no I/O: findings are pointed at their field's line afterwards, one read per file
     AssessmentReport report = FieldLines.locate(new Assessor(request).assess(input.inventory(), input.errors()),
-        input.rendered()).withSkipped(input.skipped());
+        input.rendered()).withSkipped(input.skipped())
+        .withBasis(InputFiles.basis(paths.stream().filter(p -> !kubeconfigFiles.contains(p)).toList(), config, cfg,
+            governance.waivers, governance.attestations));
 
     ReportRun run = new ReportRun(env, output.mode, quiet);
     for (OutputOptions.Target t : targets) {
-      boolean color = t.file() == null && !output.noColor && env.colorTerminal();
-      run.write(Reporters.forFormat(t.format(), color), report, t.file());
+      boolean toTerminal = t.file() == null;
+      TerminalReporter.Options options = new TerminalReporter.Options(toTerminal && !output.noColor
+          && env.colorTerminal(), toTerminal ? env.columns() : TerminalReporter.Options.DEFAULT_WIDTH,
+          terminal.show(), terminal.topFindings(), threshold);
+      run.write(Reporters.forFormat(t.format(), options), report, t.file());
     }
     return run.exit(report, threshold, failOn.toLowerCase(java.util.Locale.ROOT)).code();
   }
@@ -164,6 +189,22 @@ public final class ScanCommand implements Callable<Integer> {
   static int exitCode(AssessmentReport report, Severity threshold, Environment env) {
     return new ReportRun(env, new OutputMode(), false).exit(report, threshold,
         threshold == null ? "none" : threshold.name().toLowerCase(java.util.Locale.ROOT)).code();
+  }
+
+  /** The terminal report's sections as asked for; width and colour are decided per output. */
+  private TerminalReporter.Options terminalOptions(Severity threshold) {
+    Set<TerminalReporter.Section> sections = EnumSet.noneOf(TerminalReporter.Section.class);
+    if (details) {
+      sections.addAll(EnumSet.allOf(TerminalReporter.Section.class));
+    }
+    for (String s : show) {
+      try {
+        sections.add(TerminalReporter.Section.parse(s));
+      } catch (IllegalArgumentException e) {
+        throw new UserException(ExitCode.USAGE, "--show: " + e.getMessage());
+      }
+    }
+    return TerminalReporter.Options.PLAIN.showing(sections).withFailOn(threshold);
   }
 
   /** The objects to assess: the live cluster, a snapshot, files, or a cluster completed by files. */

@@ -56,4 +56,31 @@ class CommandsTest {
     assertThat(run.code()).isZero();
     assertThat(run.out()).contains("1.1").contains("16.4").contains("42 practices:");
   }
+
+  @Test
+  void helpExamplesNeverWrapMidLine() {
+    for (String command : java.util.List.of("scan", "pss", "collect", "reach", "rules", "framework", "diff", "who-can",
+        "access")) {
+      String help = Cli.run(command, "--help").out();
+      int examples = help.indexOf("Examples:\n");
+      if (examples < 0) {
+        continue;
+      }
+      String block = help.substring(examples + "Examples:\n".length()).split("\n\n", 2)[0];
+      assertThat(block.lines()).as("examples of %s", command).allSatisfy(l -> assertThat(l).startsWith("  "));
+    }
+  }
+
+  @Test
+  void topLevelHelpNamesEveryVerdict() {
+    assertThat(Cli.run("--help").out().replaceAll("\\s+", " ")).contains("PASS, FAIL, MANUAL, NOT_APPLICABLE, NOT_ASSESSED or WAIVED");
+  }
+
+  @Test
+  void rulesListKeepsTitlesAlignedWhateverThePracticeList() {
+    java.util.List<String> lines = Cli.run("rules", "list").out().lines().takeWhile(l -> !l.isBlank()).toList();
+    int title = lines.get(0).indexOf("TITLE");
+    assertThat(lines).allSatisfy(l -> assertThat(l.charAt(title - 1)).as(l).isEqualTo(' '));
+    assertThat(lines).allSatisfy(l -> assertThat(l.charAt(title)).as(l).isNotEqualTo(' '));
+  }
 }

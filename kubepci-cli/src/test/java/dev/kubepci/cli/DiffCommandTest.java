@@ -116,12 +116,15 @@ class DiffCommandTest {
       assertThat(p.get("id").asText()).isEqualTo("5.2");
       assertThat(p.get("from").asText()).isEqualTo("MANUAL");
       assertThat(p.get("to").asText()).isEqualTo("PASS");
-      assertThat(p.get("direction").asText()).isEqualTo("improved");
+      assertThat(p.get("direction").asText()).isEqualTo("attested");
     });
     assertThat(diff.get("practices")).anySatisfy(p -> {
       assertThat(p.get("id").asText()).isEqualTo("2.3");
-      assertThat(p.get("direction").asText()).isEqualTo("regressed");
+      assertThat(p.get("from").asText()).isEqualTo("MANUAL");
+      assertThat(p.get("direction").asText()).as("an attestation is no regression of the cluster")
+          .isEqualTo("attested");
     });
+    assertThat(diff.at("/summary/practicesRegressed").asInt()).isZero();
 
     String markdown = Cli.run("diff", before.toString(), after.toString(), "--format", "markdown").out();
     assertThat(markdown).startsWith("## kubepci diff").contains("### Findings whose status changed")

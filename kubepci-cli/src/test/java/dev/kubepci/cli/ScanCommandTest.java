@@ -28,7 +28,8 @@ class ScanCommandTest {
 
   @Test
   void demoPrintsAllSixteenAreasAndFailsOnHighFindings() {
-    Cli.Run run = Cli.run("scan", Cli.MANIFESTS, "--no-color");
+    Cli.Run run = Cli.runIn(java.util.Map.of("COLUMNS", "160"), Environment.Terminals.NONE, "scan", Cli.MANIFESTS,
+        "--no-color");
     assertThat(run.code()).isEqualTo(ExitCode.FINDINGS.code());
     for (String area : List.of("1. Authentication", "2. Authorization", "3. Workload Security", "4. Network Security",
         "5. PKI", "6. Secrets Management", "7. Container Orchestration Tool Auditing", "8. Container Monitoring",
@@ -36,8 +37,27 @@ class ScanCommandTest {
         "13. Registry", "14. Version Management", "15. Configuration Management", "16. Segmentation")) {
       assertThat(run.out()).contains(area);
     }
-    assertThat(run.out()).contains("Summary: 42 practices").contains("Evidence to collect").doesNotContain("\u001b[");
+    assertThat(run.out()).contains("Summary: 42 practices").contains("Top findings (10 of ")
+        .doesNotContain("Evidence to collect").doesNotContain("\u001b[");
     assertThat(run.err()).matches("kubepci: exit 1: \\d+ failing findings at or above high\n");
+  }
+
+  @Test
+  void terminalReportFitsColumnsAndShowsDetailsOnRequest() {
+    Cli.Run narrow = Cli.runIn(java.util.Map.of("COLUMNS", "80"), Environment.Terminals.NONE, "scan", Cli.MANIFESTS);
+    assertThat(narrow.out().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+    Cli.Run piped = Cli.run("scan", Cli.MANIFESTS);
+    assertThat(piped.out().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+    assertThat(piped.out().lines().count()).isLessThan(100);
+
+    Cli.Run details = Cli.run("scan", Cli.MANIFESTS, "--details");
+    assertThat(details.out()).contains("Evidence to collect").contains("Practices\n")
+        .contains("Default deny per namespace").doesNotContain("Top findings").doesNotContain("More:");
+    Cli.Run facts = Cli.run("scan", Cli.MANIFESTS, "--show", "facts");
+    assertThat(facts.out()).contains("Default deny per namespace").doesNotContain("Evidence to collect");
+    Cli.Run bad = Cli.run("scan", Cli.MANIFESTS, "--show", "tables");
+    assertThat(bad.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(bad.err()).contains("--show: unknown section 'tables'");
   }
 
   @Test
@@ -110,7 +130,7 @@ class ScanCommandTest {
     assertThat(report.get("findings").findValuesAsText("name")).contains("image-not-pinned");
 
     Cli.Run terminal = Cli.run("scan", file.toString(), "--no-color");
-    assertThat(terminal.out()).contains("Input errors (2;").contains(file + ":");
+    assertThat(terminal.out()).contains("Input errors (2)").contains(file + ":");
   }
 
   @Test

@@ -17,16 +17,18 @@ import java.util.Map;
  * @param ruleErrors rules that threw: bugs in kubepci, kept apart from the input errors
  * @param skipped documents of the input passed over because they are not Kubernetes objects (Helm values, compose
  *     files, kubepci's own configuration): listed so that nothing given is dropped silently, but not errors
+ * @param basis the configuration, scope and files the assessment rests on
  */
 public record AssessmentReport(
     String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
     Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
     List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers,
-    List<RuleError> ruleErrors, List<ProcessingError> skipped) {
+    List<RuleError> ruleErrors, List<ProcessingError> skipped, AssessmentBasis basis) {
 
   public AssessmentReport {
     ruleErrors = ruleErrors == null ? List.of() : List.copyOf(ruleErrors);
     skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    basis = basis == null ? AssessmentBasis.NONE : basis;
     inputs = inputs.stream().map(ServerUrl::redactIn).toList();
     areas = List.copyOf(areas);
     rules = List.copyOf(rules);
@@ -35,14 +37,14 @@ public record AssessmentReport(
     waivers = List.copyOf(waivers);
   }
 
-  /** A report in which nothing was skipped. */
+  /** A report in which nothing was skipped, without the files it rests on (see {@link #withBasis}). */
   public AssessmentReport(
       String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
       Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
       List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers,
       List<RuleError> ruleErrors) {
     this(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt, inputs, cluster, objects,
-        areas, rules, findings, errors, waivers, ruleErrors, List.of());
+        areas, rules, findings, errors, waivers, ruleErrors, List.of(), AssessmentBasis.NONE);
   }
 
   /** A report in which no rule failed with an internal error and nothing was skipped. */
@@ -66,13 +68,29 @@ public record AssessmentReport(
   /** The same report with its findings replaced (same order expected), e.g. once their lines are located. */
   public AssessmentReport withFindings(List<Finding> replaced) {
     return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
-        inputs, cluster, objects, areas, rules, replaced, errors, waivers, ruleErrors, skipped);
+        inputs, cluster, objects, areas, rules, replaced, errors, waivers, ruleErrors, skipped, basis);
   }
 
   /** The same report listing {@code passedOver} as the documents skipped from the input. */
   public AssessmentReport withSkipped(List<ProcessingError> passedOver) {
     return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
-        inputs, cluster, objects, areas, rules, findings, errors, waivers, ruleErrors, passedOver);
+        inputs, cluster, objects, areas, rules, findings, errors, waivers, ruleErrors, passedOver, basis);
+  }
+
+  /** The same report with the files and scope it rests on. */
+  public AssessmentReport withBasis(AssessmentBasis b) {
+    return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
+        inputs, cluster, objects, areas, rules, findings, errors, waivers, ruleErrors, skipped, b);
+  }
+
+  /** Number of failing (not waived) findings at {@code threshold} or above. */
+  public long failingAtOrAbove(dev.kubepci.rule.Severity threshold) {
+    return findings.stream().filter(f -> f.status() == Status.FAIL && f.severity().compareTo(threshold) >= 0).count();
+  }
+
+  /** Number of waived findings. */
+  public long waivedFindings() {
+    return findings.stream().filter(f -> f.status() == Status.WAIVED).count();
   }
 
   /** The MANUAL practices no attestation has decided yet, in document order. */

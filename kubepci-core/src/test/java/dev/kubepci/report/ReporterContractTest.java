@@ -39,7 +39,7 @@ class ReporterContractTest {
   private static final Set<String> NO_TABLES = Set.of("csv", "junit");
 
   static Stream<Reporter> reporters() {
-    return Stream.of(new JsonReporter(), new TerminalReporter(TerminalReporter.Options.PLAIN), new SarifReporter(),
+    return Stream.of(new JsonReporter(), new TerminalReporter(TerminalReporter.Options.DETAILS), new SarifReporter(),
         new HtmlReporter(), new JUnitReporter(), new MarkdownReporter(), new CsvReporter());
   }
 

@@ -1,5 +1,6 @@
 package dev.kubepci.report.access;
 
+import dev.kubepci.report.Printable;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,7 +28,7 @@ public final class AccessWriter {
   /** The terminal text of a who-can answer. */
   public static String text(AccessReview.WhoCan answer) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Who can ").append(answer.request().describe()).append('\n');
+    sb.append("Who can ").append(Printable.text(answer.request().describe())).append('\n');
     List<List<String>> rows = new ArrayList<>();
     for (AccessReview.Row r : answer.rows()) {
       String subject = r.subject().display() + (r.via() == null ? "" : " (" + r.via() + ")");
@@ -41,7 +42,7 @@ public final class AccessWriter {
       table(List.of("SUBJECT", "SCOPE", "BINDING", "ROLE", "RULE", "K8S DEFAULT"), rows, sb);
     }
     for (String always : answer.alwaysAllowed()) {
-      sb.append("  ").append(always).append(": always allowed (members bypass authorization; membership is in the ")
+      sb.append("  ").append(Printable.text(always)).append(": always allowed (members bypass authorization; membership is in the ")
           .append("credentials, not in RBAC)\n");
     }
     sb.append('\n').append(answer.subjects().size()).append(" subject(s), ").append(answer.rows().size())
@@ -53,10 +54,10 @@ public final class AccessWriter {
   /** The terminal text of an access answer. */
   public static String text(AccessReview.Access answer) {
     StringBuilder sb = new StringBuilder();
-    sb.append("What ").append(answer.subject().display()).append(" may do")
-        .append(answer.namespace() == null ? "" : " (cluster-wide and in namespace " + answer.namespace() + ")")
+    sb.append("What ").append(Printable.text(answer.subject().display())).append(" may do")
+        .append(answer.namespace() == null ? "" : " (cluster-wide and in namespace " + Printable.text(answer.namespace()) + ")")
         .append('\n');
-    sb.append("  seen by the API server as ").append(answer.identity().describe()).append('\n');
+    sb.append("  seen by the API server as ").append(Printable.text(answer.identity().describe())).append('\n');
     if (answer.privileged()) {
       sb.append("  member of system:masters: every request is allowed, whatever the grants below say\n");
     }
@@ -65,7 +66,7 @@ public final class AccessWriter {
       sb.append("\n  no grant in the input applies\n");
     }
     for (Map.Entry<String, List<AccessReview.Row>> e : byScope.entrySet()) {
-      sb.append('\n').append("cluster".equals(e.getKey()) ? "Cluster-wide" : "Namespace " + e.getKey()).append('\n');
+      sb.append('\n').append("cluster".equals(e.getKey()) ? "Cluster-wide" : "Namespace " + Printable.text(e.getKey())).append('\n');
       List<List<String>> rows = new ArrayList<>();
       for (AccessReview.Row r : e.getValue()) {
         PolicyRule p = r.rule().rule();
@@ -167,11 +168,12 @@ public final class AccessWriter {
 
   private static void warnings(List<String> warnings, StringBuilder sb) {
     for (String w : warnings) {
-      sb.append("note: ").append(w).append('\n');
+      sb.append("note: ").append(Printable.text(w)).append('\n');
     }
   }
 
-  private static void table(List<String> header, List<List<String>> rows, StringBuilder sb) {
+  private static void table(List<String> header, List<List<String>> cells, StringBuilder sb) {
+    List<List<String>> rows = cells.stream().map(r -> r.stream().map(Printable::text).toList()).toList();
     int[] widths = new int[header.size()];
     for (int i = 0; i < widths.length; i++) {
       widths[i] = header.get(i).length();

@@ -1,5 +1,6 @@
 package dev.kubepci.report.diff;
 
+import dev.kubepci.report.Printable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -55,7 +56,11 @@ public final class DiffRenderer {
       sb.append("Practice status changes\n");
       for (ReportDiff.PracticeChange p : diff.practices()) {
         sb.append("  ").append(pad(p.id(), 6)).append(pad(p.from() + " -> " + p.to(), 30)).append(pad(p.direction(), 10))
-            .append(p.title()).append('\n');
+            .append(Printable.text(p.title())).append('\n');
+      }
+      if (diff.practices().stream().anyMatch(p -> p.direction().equals("decided") || p.direction().equals("attested"))) {
+        sb.append("  decided, attested: the practice was MANUAL or NOT_ASSESSED and is now decided without a new\n")
+            .append("  finding, by the configuration or the input (decided) or by an attestation (attested)\n");
       }
       sb.append('\n');
     }
@@ -69,14 +74,14 @@ public final class DiffRenderer {
     sb.append(title).append(" (").append(entries.size()).append(")\n");
     for (ReportDiff.FindingEntry e : entries.subList(0, Math.min(max, entries.size()))) {
       sb.append("  ").append(pad(e.severity(), 9)).append(e.rule()).append(' ').append(e.name()).append("  ")
-          .append(e.object());
+          .append(Printable.text(e.object()));
       if (e.statusChanged()) {
         sb.append("  ").append(e.oldStatus()).append(" -> ").append(e.newStatus());
       }
       sb.append('\n');
-      sb.append("      ").append(e.message()).append('\n');
+      sb.append("      ").append(Printable.text(e.message())).append('\n');
       if (e.path() != null && !e.path().isEmpty()) {
-        sb.append("      ").append(e.path()).append(" = ").append(e.observed()).append('\n');
+        sb.append("      ").append(Printable.text(e.path())).append(" = ").append(Printable.text(e.observed())).append('\n');
       }
     }
     sb.append('\n');
@@ -103,6 +108,10 @@ public final class DiffRenderer {
         sb.append("| ").append(p.id()).append(' ').append(cell(p.title())).append(" | ").append(p.from()).append(" | ")
             .append(p.to()).append(" | ").append(p.direction()).append(" |\n");
       }
+      if (diff.practices().stream().anyMatch(p -> p.direction().equals("decided") || p.direction().equals("attested"))) {
+        sb.append("\n*decided*, *attested*: the practice was MANUAL or NOT_ASSESSED and is now decided without a new "
+            + "finding, by the configuration or the input (decided) or by an attestation (attested).\n");
+      }
       sb.append('\n');
     }
     if (!diff.unchanged().isEmpty()) {
@@ -127,8 +136,8 @@ public final class DiffRenderer {
       String status = e.oldStatus() == null ? e.newStatus() : e.newStatus() == null ? e.oldStatus()
           : e.statusChanged() ? e.oldStatus() + " → " + e.newStatus() : e.newStatus();
       sb.append("| ").append(e.severity()).append(" | ").append(e.rule()).append(' ').append(e.name()).append(" | `")
-          .append(cell(e.object())).append("` | ").append(cell(e.message())).append(" | ")
-          .append(e.path() == null || e.path().isEmpty() ? "" : "`" + cell(e.path() + " = " + e.observed()) + "`")
+          .append(codeCell(e.object())).append("` | ").append(cell(e.message())).append(" | ")
+          .append(e.path() == null || e.path().isEmpty() ? "" : "`" + codeCell(e.path() + " = " + e.observed()) + "`")
           .append(" | ").append(status).append(" |\n");
     }
     if (entries.size() > max) {
@@ -142,8 +151,17 @@ public final class DiffRenderer {
         + " findings)";
   }
 
+  /** Text in a table cell: control characters escaped, pipes escaped, {@code <} as an entity. */
   private static String cell(String s) {
-    return s == null ? "" : s.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace("`", "'");
+    return s == null ? "" : Printable.text(s).replace("|", "\\|").replace("<", "&lt;").replace("`", "'");
+  }
+
+  /**
+   * Text inside a code span in a table cell: entities are not decoded in code spans, so {@code <} stays as it is
+   * (it cannot open a tag there); pipes are still escaped, as GitHub tables split on them first.
+   */
+  private static String codeCell(String s) {
+    return s == null ? "" : Printable.text(s).replace("|", "\\|").replace("`", "'");
   }
 
   private static String pad(String s, int width) {

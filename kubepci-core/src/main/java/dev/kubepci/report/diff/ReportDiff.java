@@ -114,6 +114,14 @@ public record ReportDiff(String schemaVersion, Side older, Side newer, Summary s
     fixed.sort(order);
     unchanged.sort(order);
 
+    // practices with a new failing finding: only these can have regressed in the cluster itself
+    java.util.Set<String> newlyFailing = new java.util.HashSet<>();
+    after.forEach((id, f) -> {
+      JsonReport.Finding old = before.get(id);
+      if ("FAIL".equals(f.status()) && (old == null || !"FAIL".equals(old.status())) && f.requirements() != null) {
+        newlyFailing.addAll(f.requirements());
+      }
+    });
     List<PracticeChange> practices = new ArrayList<>();
     Map<String, JsonReport.Requirement> oldReqs = new LinkedHashMap<>();
     if (older.requirements() != null) {
@@ -126,7 +134,12 @@ public record ReportDiff(String schemaVersion, Side older, Side newer, Summary s
         JsonReport.Requirement old = oldReqs.get(r.id());
         String from = old == null ? "ABSENT" : old.status();
         if (!Objects.equals(from, r.status())) {
-          practices.add(new PracticeChange(r.id(), r.title(), from, r.status(), direction(from, r.status())));
+          String direction = direction(from, r.status());
+          if (UNDECIDED.contains(from) && !newlyFailing.contains(r.id())) {
+            // no new finding: an attestation, the configuration or the input decided it, not a change in the cluster
+            direction = r.attestation() != null ? "attested" : "decided";
+          }
+          practices.add(new PracticeChange(r.id(), r.title(), from, r.status(), direction));
         }
       }
     }
@@ -186,6 +199,9 @@ public record ReportDiff(String schemaVersion, Side older, Side newer, Summary s
     String tool = r.tool() == null ? null : r.tool().name() + " " + r.tool().version();
     return new Side(tool, r.generatedAt(), r.inputs() == null ? List.of() : r.inputs(), r.findings().size());
   }
+
+  /** Statuses that say nothing about the cluster yet: leaving them without a new finding is no regression. */
+  private static final java.util.Set<String> UNDECIDED = java.util.Set.of("MANUAL", "NOT_ASSESSED");
 
   /** Better means closer to a decided pass: FAIL and NOT_ASSESSED are worst, PASS and NOT_APPLICABLE best. */
   static String direction(String from, String to) {

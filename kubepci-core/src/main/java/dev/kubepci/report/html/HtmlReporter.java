@@ -2,6 +2,7 @@ package dev.kubepci.report.html;
 
 import dev.kubepci.report.Reporter;
 import dev.kubepci.result.AreaResult;
+import dev.kubepci.result.AssessmentBasis;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.ProcessingError;
@@ -29,6 +30,9 @@ import java.util.stream.Collectors;
  * (a Content-Security-Policy forbids any), and a print style sheet so that it prints to PDF as it reads.
  */
 public final class HtmlReporter implements Reporter {
+  private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+  private static final List<String> SCOPES = List.of("cde", "connected", "shared", "out-of-scope", "unscoped");
   private static final List<Status> CHART_ORDER = List.of(Status.FAIL, Status.NOT_ASSESSED, Status.WAIVED,
       Status.MANUAL, Status.PASS, Status.NOT_APPLICABLE);
 
@@ -58,11 +62,10 @@ public final class HtmlReporter implements Reporter {
     practices(report, h);
     openChecklist(report, h);
     waivers(report, h);
-    tables(report, h);
     errors(report, h);
     ruleErrors(report, h);
     h.append("<footer>").append(esc(report.toolName() + " " + report.toolVersion())).append(" &middot; generated ")
-        .append(esc(report.generatedAt().toString())).append(" &middot; ")
+        .append(esc(TIME.format(report.generatedAt()))).append(" &middot; ")
         .append(esc(report.frameworkTitle() + " v" + report.frameworkVersion()))
         .append(" is guidance published by the PCI Security Standards Council; practice titles are paraphrased.</footer>\n");
     h.append("</body>\n</html>\n");
@@ -79,9 +82,38 @@ public final class HtmlReporter implements Reporter {
     if (report.cluster() != null && report.cluster().server() != null) {
       meta(h, "API server", report.cluster().server());
     }
-    meta(h, "Generated", report.generatedAt().toString());
+    meta(h, "Generated", TIME.format(report.generatedAt()));
     meta(h, "Tool", report.toolName() + " " + report.toolVersion());
-    h.append("</dl>\n</header>\n");
+    AssessmentBasis basis = report.basis();
+    meta(h, "Configuration", basis.configFile() == null ? "none (--config not given)" : basis.configFile());
+    meta(h, "CDE scope", basis.scope() == null ? "not declared: every finding is unscoped" : basis.scope());
+    h.append("</dl>\n");
+    List<AssessmentBasis.File> files = basis.files();
+    if (!files.isEmpty()) {
+      List<AssessmentBasis.File> governance = files.stream().filter(f -> !"input".equals(f.role())).toList();
+      List<AssessmentBasis.File> inputs = files.stream().filter(f -> "input".equals(f.role())).toList();
+      if (!governance.isEmpty()) {
+        fileTable("Configuration, waiver and attestation files", governance, h);
+      }
+      h.append("<details class=\"files\"><summary>").append(inputs.size())
+          .append(inputs.size() == 1 ? " input file" : " input files").append(" with their SHA-256</summary>\n");
+      fileTable(null, inputs, h);
+      h.append("</details>\n");
+    }
+    h.append("</header>\n");
+  }
+
+  private static void fileTable(String caption, List<AssessmentBasis.File> files, StringBuilder h) {
+    h.append("<table class=\"files\">\n");
+    if (caption != null) {
+      h.append("<caption>").append(esc(caption)).append("</caption>\n");
+    }
+    h.append("<thead><tr><th>Role</th><th>File</th><th>SHA-256</th></tr></thead>\n<tbody>\n");
+    for (AssessmentBasis.File f : files) {
+      h.append("<tr><td>").append(esc(f.role())).append("</td><td><code>").append(esc(f.path()))
+          .append("</code></td><td><code>").append(esc(f.sha256() == null ? "-" : f.sha256())).append("</code></td></tr>\n");
+    }
+    h.append("</tbody>\n</table>\n");
   }
 
   private static void meta(StringBuilder h, String key, String value) {
@@ -90,10 +122,13 @@ public final class HtmlReporter implements Reporter {
 
   private static void summary(AssessmentReport report, StringBuilder h) {
     Map<Status, Integer> counts = report.requirementCounts();
-    h.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">\n");
+    h.append("<section id=\"summary\">\n<h2>Summary</h2>\n<p class=\"cards-caption\">")
+        .append(report.requirements().size()).append(" practices by verdict</p>\n<div class=\"cards\">\n");
     for (Status s : CHART_ORDER) {
-      h.append("<div class=\"card s-").append(cls(s)).append("\"><span class=\"n\">").append(counts.get(s))
-          .append("</span><span class=\"l\">").append(label(s)).append("</span></div>\n");
+      int n = counts.get(s);
+      h.append("<div class=\"card s-").append(cls(s)).append("\"><span class=\"n\">").append(n)
+          .append("</span><span class=\"l\">").append(label(s)).append(n == 1 ? " practice" : " practices")
+          .append("</span></div>\n");
     }
     h.append("</div>\n");
     Map<Severity, Integer> sev = report.findingCounts();
@@ -103,7 +138,7 @@ public final class HtmlReporter implements Reporter {
         .append(sev.values().stream().mapToInt(Integer::intValue).sum()).append(" failing findings</strong> (");
     h.append(List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO).stream()
         .map(s -> sev.get(s) + " " + s.label()).collect(Collectors.joining(", ")));
-    h.append(") &middot; ").append(waived).append(" waived &middot; ").append(report.attestedPractices().size())
+    h.append(") &middot; ").append(waived).append(waived == 1 ? " waived finding" : " waived findings").append(" &middot; ").append(report.attestedPractices().size())
         .append(" practices attested &middot; ").append(report.openPractices().size())
         .append(" manual practices open &middot; ").append(report.errors().size()).append(" input errors</p>\n</section>\n");
   }
@@ -154,17 +189,33 @@ public final class HtmlReporter implements Reporter {
 
   private static void areaIndex(AssessmentReport report, StringBuilder h) {
     h.append("<section id=\"areas\">\n<h2>Areas</h2>\n<table class=\"index\">\n<thead><tr><th>Area</th><th>Status</th>"
-        + "<th>Practices</th></tr></thead>\n<tbody>\n");
+        + "<th>Practices</th><th>Failing findings by severity</th><th>by scope</th></tr></thead>\n<tbody>\n");
     for (AreaResult a : report.areas()) {
+      List<Finding> failing = report.findings().stream().filter(f -> f.status() == Status.FAIL)
+          .filter(f -> f.requirements().stream().anyMatch(r -> a.requirements().stream().anyMatch(x -> x.id().equals(r))))
+          .toList();
       h.append("<tr><td><a href=\"#area-").append(a.id()).append("\">").append(esc(a.id() + ". " + a.title()))
-          .append("</a></td><td>").append(badge(a.status())).append("</td><td>");
+          .append("</a></td><td>").append(badge(a.status())).append("</td><td><ul class=\"chips\">");
       for (RequirementResult r : a.requirements()) {
-        h.append("<a class=\"chip s-").append(cls(r.status())).append("\" href=\"#practice-").append(esc(r.id()))
-            .append("\" title=\"").append(esc(r.status().name())).append("\">").append(esc(r.id())).append("</a> ");
+        h.append("<li><a class=\"chip s-").append(cls(r.status())).append("\" href=\"#practice-").append(esc(r.id()))
+            .append("\" title=\"").append(esc(r.status().name())).append("\">").append(esc(r.id())).append("</a> ")
+            .append(esc(r.title())).append("</li>");
       }
-      h.append("</td></tr>\n");
+      h.append("</ul></td><td>").append(esc(countsBy(failing, f -> f.severity().label(),
+              List.of("critical", "high", "medium", "low", "info"))))
+          .append("</td><td>").append(esc(countsBy(failing, f -> f.scope() == null ? "unscoped" : f.scope(), SCOPES)))
+          .append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** {@code 3 critical, 1 high} in the order given; {@code -} when empty. */
+  private static String countsBy(List<Finding> findings, java.util.function.Function<Finding, String> key,
+      List<String> order) {
+    Map<String, Long> counts = findings.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
+    String s = order.stream().filter(counts::containsKey).map(k -> counts.get(k) + " " + k)
+        .collect(Collectors.joining(", "));
+    return s.isEmpty() ? "-" : s;
   }
 
   private static void practices(AssessmentReport report, StringBuilder h) {
@@ -176,18 +227,29 @@ public final class HtmlReporter implements Reporter {
     }
     Map<String, RuleResult> rules = new HashMap<>();
     report.rules().forEach(r -> rules.put(r.id(), r));
+    // a rule's fact tables sit under the first practice it supports, each table once
+    Map<String, List<Table>> tablesByPractice = new HashMap<>();
+    java.util.Set<Table> seen = new java.util.HashSet<>();
+    for (RuleResult r : report.rules()) {
+      for (Table t : r.tables()) {
+        if (!r.requirements().isEmpty() && !t.rows().isEmpty() && seen.add(t)) {
+          tablesByPractice.computeIfAbsent(r.requirements().get(0), k -> new java.util.ArrayList<>()).add(t);
+        }
+      }
+    }
     for (AreaResult a : report.areas()) {
       h.append("<section class=\"area\" id=\"area-").append(a.id()).append("\">\n<h2>").append(esc(a.id() + ". " + a.title()))
           .append(' ').append(badge(a.status())).append("</h2>\n");
       for (RequirementResult r : a.requirements()) {
-        practice(r, byPractice.getOrDefault(r.id(), List.of()), rules, h);
+        practice(r, byPractice.getOrDefault(r.id(), List.of()), rules,
+            tablesByPractice.getOrDefault(r.id(), List.of()), h);
       }
       h.append("</section>\n");
     }
   }
 
   private static void practice(RequirementResult r, List<Finding> findings, Map<String, RuleResult> rules,
-      StringBuilder h) {
+      List<Table> tables, StringBuilder h) {
     h.append("<article class=\"practice s-").append(cls(r.status())).append("\" id=\"practice-").append(esc(r.id()))
         .append("\">\n<h3><span class=\"pid\">").append(esc(r.id())).append("</span> ").append(esc(r.title())).append(' ')
         .append(badge(r.status()));
@@ -211,7 +273,20 @@ public final class HtmlReporter implements Reporter {
       h.append("</ul>\n");
     }
     if (!findings.isEmpty()) {
+      List<Finding> failing = findings.stream().filter(f -> f.status() == Status.FAIL).toList();
+      h.append("<details class=\"findings\"><summary>").append(findings.size())
+          .append(findings.size() == 1 ? " finding" : " findings");
+      if (!failing.isEmpty()) {
+        h.append(": ").append(failing.size()).append(" failing (").append(esc(countsBy(failing,
+            f -> f.severity().label(), List.of("critical", "high", "medium", "low", "info")))).append("; ")
+            .append(esc(countsBy(failing, f -> f.scope() == null ? "unscoped" : f.scope(), SCOPES))).append(')');
+      }
+      if (failing.size() < findings.size()) {
+        h.append(", ").append(findings.size() - failing.size()).append(" waived");
+      }
+      h.append("</summary>\n");
       findingsTable(findings, h);
+      h.append("</details>\n");
       List<String> remediations = findings.stream().map(Finding::rule).distinct()
           .map(rules::get).filter(x -> x != null && x.remediation() != null)
           .map(x -> x.id() + " " + x.name() + ": " + x.remediation()).toList();
@@ -220,6 +295,9 @@ public final class HtmlReporter implements Reporter {
         remediations.forEach(x -> h.append("<li>").append(esc(x)).append("</li>\n"));
         h.append("</ul>\n");
       }
+    }
+    for (Table t : tables) {
+      factTable(t, h);
     }
     if (!r.toCollect().isEmpty()) {
       h.append("<h4>Evidence to collect</h4>\n<ul class=\"checklist\">\n");
@@ -331,23 +409,19 @@ public final class HtmlReporter implements Reporter {
     h.append("</tbody>\n</table>\n</section>\n");
   }
 
-  private static void tables(AssessmentReport report, StringBuilder h) {
-    if (report.tables().isEmpty()) {
-      return;
+  /** A rule's fact table, folded: identical rows once. */
+  private static void factTable(Table t, StringBuilder h) {
+    List<List<String>> rows = List.copyOf(new java.util.LinkedHashSet<>(t.rows()));
+    h.append("<details class=\"facts\"><summary>Facts: ").append(esc(t.title())).append(" (").append(rows.size())
+        .append(rows.size() == 1 ? " row" : " rows").append(")</summary>\n<table class=\"facts\">\n<thead><tr>");
+    t.columns().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+    h.append("</tr></thead>\n<tbody>\n");
+    for (List<String> row : rows) {
+      h.append("<tr>");
+      row.forEach(c -> h.append("<td>").append(esc(c)).append("</td>"));
+      h.append("</tr>\n");
     }
-    h.append("<section id=\"tables\">\n<h2>Facts gathered by the checks</h2>\n");
-    for (Table t : report.tables()) {
-      h.append("<h3>").append(esc(t.title())).append("</h3>\n<table class=\"facts\">\n<thead><tr>");
-      t.columns().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
-      h.append("</tr></thead>\n<tbody>\n");
-      for (List<String> row : t.rows()) {
-        h.append("<tr>");
-        row.forEach(c -> h.append("<td>").append(esc(c)).append("</td>"));
-        h.append("</tr>\n");
-      }
-      h.append("</tbody>\n</table>\n");
-    }
-    h.append("</section>\n");
+    h.append("</tbody>\n</table>\n</details>\n");
   }
 
   private static void errors(AssessmentReport report, StringBuilder h) {
@@ -459,6 +533,14 @@ public final class HtmlReporter implements Reporter {
       th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top;
         overflow-wrap: break-word; }
       li, p, pre, code { overflow-wrap: break-word; }
+      td, td code { overflow-wrap: anywhere; }
+      table.facts, table.files { table-layout: fixed; font-size: 12px; }
+      table.files th:first-child { width: 110px; } table.files th:last-child { width: 44%; }
+      table.files caption { text-align: left; font-weight: 600; color: var(--muted); }
+      details { margin: 6px 0; } details > summary { cursor: pointer; font-weight: 600; }
+      details.facts > summary { color: var(--muted); font-weight: 500; }
+      ul.chips { list-style: none; margin: 0; padding: 0; } ul.chips li { margin: 1px 0; }
+      .cards-caption { margin: 0 0 6px; color: var(--muted); }
       table.findings { table-layout: fixed; }
       col.c-sev { width: 92px; } col.c-rule { width: 170px; } col.c-obj { width: 210px; }
       th { background: #f1f4f6; font-size: 12px; }

@@ -1,5 +1,6 @@
 package dev.kubepci.report.markdown;
 
+import dev.kubepci.report.Printable;
 import dev.kubepci.report.Reporter;
 import dev.kubepci.result.AreaResult;
 import dev.kubepci.result.AssessmentReport;
@@ -231,18 +232,18 @@ public final class MarkdownReporter implements Reporter {
 
   /** Text safe inside a table cell: pipes escaped, line breaks as {@code <br>}, markup characters escaped. */
   static String cell(String s) {
-    return text(s).replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
+    return text(s).replace("|", "\\|");
   }
 
   /** Text that renders literally: HTML and emphasis characters escaped. */
   static String text(String s) {
-    return s.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*")
+    return Printable.text(s).replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*")
         .replace("_", "\\_").replace("`", "\\`").replace("[", "\\[").replace("]", "\\]");
   }
 
   /** An inline code span that holds any text: the fence is longer than any run of backticks inside. */
   static String code(String s) {
-    String clean = s.replace("|", "\\|").replace("\n", " ");
+    String clean = Printable.text(s).replace("|", "\\|");
     String fence = clean.contains("`") ? "``" : "`";
     return fence + (fence.length() > 1 ? " " + clean + " " : clean) + fence;
   }

@@ -1,5 +1,6 @@
 package dev.kubepci.report.pss;
 
+import dev.kubepci.report.Printable;
 import dev.kubepci.model.Resource;
 import dev.kubepci.pss.PodSecurityReview;
 import dev.kubepci.pss.PssVerdict;
@@ -38,11 +39,11 @@ public final class PssTerminalWriter {
     for (PodSecurityReview.Entry e : review.entries()) {
       PssVerdict v = e.verdict();
       sb.append(v.allowed() ? paint("32", "ALLOWED ") : paint("31;1", "DENIED  ")).append(' ')
-          .append(e.resource().ref().displayName())
-          .append(dim("  (" + e.resource().provenance().describe() + ")")).append('\n');
+          .append(Printable.text(e.resource().ref().displayName()))
+          .append(dim("  (" + Printable.text(e.resource().provenance().describe()) + ")")).append('\n');
       for (PssViolation violation : v.violations()) {
-        sb.append("          ").append(violation.message()).append('\n');
-        sb.append(dim("            " + violation.check() + " at " + violation.path())).append('\n');
+        sb.append("          ").append(Printable.text(violation.message())).append('\n');
+        sb.append(dim("            " + violation.check() + " at " + Printable.text(String.valueOf(violation.path())))).append('\n');
       }
     }
     if (review.entries().isEmpty()) {
@@ -59,9 +60,9 @@ public final class PssTerminalWriter {
     }
     if (!errors.isEmpty()) {
       sb.append('\n').append(paint("31", bold("Input errors"))).append(" (").append(errors.size())
-          .append("; these objects were not evaluated)\n");
+          .append("): a document that could not be read was not evaluated\n");
       for (ProcessingError error : errors) {
-        sb.append("  ").append(error.describe()).append('\n');
+        sb.append("  ").append(Printable.text(error.describe())).append('\n');
       }
     }
     sb.append('\n').append(bold("Summary: ")).append(review.entries().size())

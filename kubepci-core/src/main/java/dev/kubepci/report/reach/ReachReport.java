@@ -1,5 +1,6 @@
 package dev.kubepci.report.reach;
 
+import dev.kubepci.report.Printable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,9 +20,9 @@ public final class ReachReport {
 
   public static String text(ReachQuery q) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Reach from ").append(q.from()).append(" to ").append(q.to());
+    sb.append("Reach from ").append(Printable.text(q.from())).append(" to ").append(Printable.text(q.to()));
     if (q.port() != null) {
-      sb.append(" on ").append(q.port());
+      sb.append(" on ").append(Printable.text(String.valueOf(q.port())));
     }
     sb.append('\n');
     sb.append("Network plugin: ").append(q.cni().describe()).append(" (")
@@ -31,17 +32,17 @@ public final class ReachReport {
           case UNKNOWN -> "enforcement unknown";
         }).append("); ").append(q.engine().title()).append(" semantics\n");
     for (ReachQuery.Pair p : q.pairs()) {
-      sb.append('\n').append(p.allowed() ? "ALLOWED " : "DENIED  ").append(p.reach().from().display())
-          .append(" -> ").append(p.reach().to().display()).append('\n');
+      sb.append('\n').append(p.allowed() ? "ALLOWED " : "DENIED  ").append(Printable.text(p.reach().from().display()))
+          .append(" -> ").append(Printable.text(p.reach().to().display())).append('\n');
       if (q.port() != null) {
         sb.append("  port: ").append(p.portNumber().map(n -> q.port().protocol() + " " + n)
-            .orElse(q.port() + " (the destination has no port of that name)")).append('\n');
+            .orElse(Printable.text(String.valueOf(q.port())) + " (the destination has no port of that name)")).append('\n');
       }
       sb.append("  flows: ").append(p.reach().allowed()).append('\n');
       verdict(sb, p.reach().egress());
       verdict(sb, p.reach().ingress());
       for (String note : p.reach().notes()) {
-        sb.append("  note: ").append(note).append('\n');
+        sb.append("  note: ").append(Printable.text(note)).append('\n');
       }
     }
     sb.append('\n').append(q.allowedCount()).append(" of ").append(q.pairs().size())
@@ -50,9 +51,9 @@ public final class ReachReport {
   }
 
   private static void verdict(StringBuilder sb, Verdict v) {
-    sb.append("  ").append(v.direction().label()).append(": ").append(v.summary()).append('\n');
+    sb.append("  ").append(v.direction().label()).append(": ").append(Printable.text(v.summary())).append('\n');
     for (Verdict.Step s : v.steps()) {
-      sb.append("    - ").append(s.text()).append('\n');
+      sb.append("    - ").append(Printable.text(s.text())).append('\n');
     }
   }
 

@@ -1,0 +1,90 @@
+package dev.kubepci.collect;
+
+import dev.kubepci.config.KubepciConfig;
+import dev.kubepci.result.AssessmentBasis;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The files an assessment read, each with the SHA-256 of its bytes, so that an assessor can tell later that a
+ * report was made from exactly these inputs, this configuration and these waivers and attestations.
+ */
+public final class InputFiles {
+  private InputFiles() {}
+
+  /**
+   * @param inputs the paths given to assess (directories are expanded to the manifests read from them; standard
+   *     input and snapshots are listed as given)
+   * @param config the configuration file, or null
+   */
+  public static AssessmentBasis basis(List<String> inputs, Path config, KubepciConfig configuration,
+      List<Path> waivers, List<Path> attestations) {
+    List<AssessmentBasis.File> files = new ArrayList<>();
+    for (String input : inputs) {
+      if (ManifestReader.STDIN.equals(input)) {
+        files.add(new AssessmentBasis.File("input", "standard input", null));
+      } else if (Files.isDirectory(Path.of(input))) {
+        ManifestReader.expand(List.of(input)).forEach(f -> files.add(file("input", Path.of(f))));
+      } else {
+        files.add(file("input", Path.of(input)));
+      }
+    }
+    if (config != null) {
+      files.add(file("config", config));
+    }
+    waivers.forEach(p -> files.add(file("waivers", p)));
+    attestations.forEach(p -> files.add(file("attestations", p)));
+    return new AssessmentBasis(config == null ? null : config.toString(), describe(configuration.scope()), files);
+  }
+
+  private static AssessmentBasis.File file(String role, Path path) {
+    return new AssessmentBasis.File(role, path.toString(), Files.isRegularFile(path) ? sha256(path) : null);
+  }
+
+  /** The hex SHA-256 of a file's bytes. */
+  public static String sha256(Path file) {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /** {@code cde: namespaces payments; selectors pci=cde | connected: ...}, or null when no scope is declared. */
+  static String describe(KubepciConfig.Scope scope) {
+    if (scope == null) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    if (scope.cde() != null && !scope.cde().isEmpty()) {
+      parts.add("cde: " + describe(scope.cde()));
+    }
+    if (scope.connected() != null && !scope.connected().isEmpty()) {
+      parts.add("connected: " + describe(scope.connected()));
+    }
+    return parts.isEmpty() ? null : String.join(" | ", parts);
+  }
+
+  private static String describe(KubepciConfig.Selection s) {
+    List<String> parts = new ArrayList<>();
+    if (!s.namespaces().isEmpty()) {
+      parts.add("namespaces " + String.join(", ", s.namespaces()));
+    }
+    if (!s.selectors().isEmpty()) {
+      parts.add("labels " + String.join(", ", s.selectors()));
+    }
+    return String.join("; ", parts);
+  }
+}
