@@ -1,5 +1,6 @@
 package dev.kubepci.result;
 
+import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.model.ClusterInfo;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -12,11 +13,13 @@ import java.util.Map;
  * @param inputs what was assessed: the paths given, or the cluster
  * @param objects how many objects were assessed
  * @param waivers every declared waiver with what became of it, in declaration order
+ * @param crossReference the informative PCI DSS cross-reference of the practices, null when not attached
  */
 public record AssessmentReport(
     String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
     Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
-    List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers) {
+    List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers,
+    CrossReference crossReference) {
 
   public AssessmentReport {
     inputs = List.copyOf(inputs);
@@ -25,6 +28,15 @@ public record AssessmentReport(
     findings = List.copyOf(findings);
     errors = List.copyOf(errors);
     waivers = List.copyOf(waivers);
+  }
+
+  /** A report without a cross-reference. */
+  public AssessmentReport(
+      String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
+      Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
+      List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers) {
+    this(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt, inputs, cluster, objects,
+        areas, rules, findings, errors, waivers, null);
   }
 
   /** A report without waivers. */
@@ -39,7 +51,13 @@ public record AssessmentReport(
   /** The same report with its findings replaced (same order expected), e.g. once their lines are located. */
   public AssessmentReport withFindings(List<Finding> replaced) {
     return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
-        inputs, cluster, objects, areas, rules, replaced, errors, waivers);
+        inputs, cluster, objects, areas, rules, replaced, errors, waivers, crossReference);
+  }
+
+  /** The same report with the informative cross-reference of its practices attached. */
+  public AssessmentReport withCrossReference(CrossReference x) {
+    return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
+        inputs, cluster, objects, areas, rules, findings, errors, waivers, x);
   }
 
   /** The MANUAL practices no attestation has decided yet, in document order. */
