@@ -2,6 +2,7 @@ package dev.kubepci.cli;
 
 import dev.kubepci.report.Reporter;
 import dev.kubepci.report.csv.CsvReporter;
+import dev.kubepci.report.dss.DssTerminalReporter;
 import dev.kubepci.report.html.HtmlReporter;
 import dev.kubepci.report.json.JsonReporter;
 import dev.kubepci.report.junit.JUnitReporter;
@@ -29,6 +30,23 @@ final class Reporters {
 
   static List<String> names() {
     return List.copyOf(FORMATS.keySet());
+  }
+
+  /**
+   * The reporter of a format; with {@code byDss}, the terminal, HTML and Markdown reports are organised by PCI DSS
+   * requirement (the other formats carry the requirement ids either way).
+   */
+  static Reporter forFormat(String format, boolean color, boolean byDss) {
+    Reporter plain = forFormat(format, color);
+    if (!byDss) {
+      return plain;
+    }
+    return switch (plain.format()) {
+      case "terminal" -> new DssTerminalReporter();
+      case "html" -> new HtmlReporter(true);
+      case "markdown" -> new MarkdownReporter(true);
+      default -> plain;
+    };
   }
 
   static Reporter forFormat(String format, boolean color) {
