@@ -18,6 +18,7 @@ public record TestPki(X509Certificate ca, X509Certificate signer, Path signingKe
   private static final String PASS = "changeit";
 
   public static TestPki create(Path dir) throws Exception {
+    Files.createDirectories(dir);
     Path ca = dir.resolve("ca.p12");
     Path leaf = dir.resolve("leaf.p12");
     keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=Test Evidence CA",
