@@ -7,6 +7,7 @@ import dev.kubepci.report.html.HtmlReporter;
 import dev.kubepci.report.json.JsonReporter;
 import dev.kubepci.report.junit.JUnitReporter;
 import dev.kubepci.report.markdown.MarkdownReporter;
+import dev.kubepci.report.oscal.OscalReporter;
 import dev.kubepci.report.sarif.SarifReporter;
 import dev.kubepci.report.terminal.TerminalReporter;
 import java.util.List;
@@ -24,7 +25,8 @@ final class Reporters {
       "html", color -> new HtmlReporter(),
       "junit", color -> new JUnitReporter(),
       "markdown", color -> new MarkdownReporter(),
-      "csv", color -> new CsvReporter()));
+      "csv", color -> new CsvReporter(),
+      "oscal", color -> new OscalReporter()));
 
   private Reporters() {}
 
