@@ -16,11 +16,21 @@ public final class BundleLayout {
     return ENVELOPE.equals(name) || CHAIN.equals(name);
   }
 
+  /** True for a directory entry (its name ends with a slash), which zip tools add and which holds no data. */
+  public static boolean isDirectory(String name) {
+    return name != null && name.endsWith("/");
+  }
+
   /**
    * Why an entry name is unsafe or malformed, or null when it is a plain relative path: forward slashes, no empty,
-   * {@code .} or {@code ..} segment, no leading slash, drive letter, backslash or control character.
+   * {@code .} or {@code ..} segment, no leading slash, drive letter, backslash or control character. A directory
+   * entry is checked without its final slash.
    */
   public static String problem(String name) {
+    if (isDirectory(name) && name.length() > 1) {
+      String dir = name.substring(0, name.length() - 1);
+      return isDirectory(dir) ? "path traversal or empty segment" : problem(dir);
+    }
     if (name == null || name.isEmpty()) {
       return "empty entry name";
     }
@@ -29,9 +39,6 @@ public final class BundleLayout {
     }
     if (name.startsWith("/") || name.contains("\\") || name.contains(":")) {
       return "absolute or non-portable path";
-    }
-    if (name.endsWith("/")) {
-      return "directory entry";
     }
     for (char c : name.toCharArray()) {
       if (c < 0x20 || c == 0x7f) {

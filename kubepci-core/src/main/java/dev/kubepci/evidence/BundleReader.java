@@ -19,7 +19,8 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Reads an evidence bundle as hostile input: nothing is extracted to disk; every entry name must be a plain
- * relative path (no traversal, absolute path, backslash or drive letter); a name may occur once; the number of
+ * relative path (no traversal, absolute path, backslash or drive letter; directory entries hold no data and are
+ * otherwise ignored); a name may occur once; the number of
  * entries, the bytes of each entry and of all entries together are capped by what is actually read (not by what
  * the archive declares); and the local headers must list the same entries in the same order as the central
  * directory, so that what is verified is what an unzip tool extracts.
@@ -64,6 +65,12 @@ public final class BundleReader {
         local.add(name);
         if (local.size() > limits.maxEntries()) {
           throw new EvidenceException(bundle + ": more than " + limits.maxEntries() + " entries");
+        }
+        if (BundleLayout.isDirectory(name)) {
+          if (zip.read() != -1) {
+            throw new EvidenceException(bundle + ": directory entry '" + name + "' holds data");
+          }
+          continue;
         }
         boolean signature = BundleLayout.isSignature(name);
         long cap = signature ? limits.maxSignatureBytes() : Math.min(limits.maxEntryBytes(),

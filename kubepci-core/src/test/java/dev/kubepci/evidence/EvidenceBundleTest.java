@@ -172,6 +172,23 @@ class EvidenceBundleTest {
   }
 
   @Test
+  void directoryEntriesAsZipToolsWriteThemAreIgnoredButNotWithData() throws IOException {
+    SigningKey key = key(KeyAlgorithm.ED25519);
+    Path bundle = rewrite(pack(key), m -> {
+      Map<String, String> copy = new LinkedHashMap<>(m);
+      m.clear();
+      m.put("inputs/", "");
+      m.put("inputs/manifests/", "");
+      m.putAll(copy);
+    });
+    assertThat(BundleVerifier.verify(bundle, BundleVerifier.Trust.key(key.publicKey()), AT).files()).isEqualTo(2);
+    Path withData = zip(Map.of("inputs/", "hidden"));
+    assertThatThrownBy(() -> BundleReader.read(withData)).hasMessageContaining("directory entry 'inputs/' holds data");
+    Path traversal = zip(Map.of("inputs/../../", ""));
+    assertThatThrownBy(() -> BundleReader.read(traversal)).hasMessageContaining("unsafe entry");
+  }
+
+  @Test
   void readingRejectsDuplicateEntries() throws IOException {
     Path zip = zip(new LinkedHashMap<>(Map.of("inputs/a.yaml", "one", "inputs/b.yaml", "two")));
     // rename the second entry to the first's name, in its local header and in the central directory
