@@ -145,7 +145,8 @@ public record CrossReference(String id, String version, String title, String fra
     }
     practiceIds.stream().filter(id -> !mapped.contains(id))
         .forEach(id -> problems.add("practice " + id + " is not mapped"));
-    if (!mapped.equals(practiceIds.stream().filter(mapped::contains).toList())) {
+    if (!mapped.stream().filter(practiceIds::contains).toList()
+        .equals(practiceIds.stream().filter(mapped::contains).toList())) {
       problems.add("practices are not in the framework's order");
     }
     requirements.stream().filter(r -> !used.contains(r.id()))
