@@ -1,8 +1,13 @@
 package dev.kubepci.cli;
 
 import dev.kubepci.catalog.Framework;
+import dev.kubepci.oscal.OscalCatalogs;
 import dev.kubepci.rules.BuiltInRules;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -17,10 +22,28 @@ public final class FrameworkCommand implements Runnable {
   @Option(names = {"-v", "--verbose"}, description = "Also show the evidence to collect for each practice.")
   boolean verbose;
 
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, or oscal for the framework as a NIST OSCAL 1.1.2 catalog (JSON). Default: ${DEFAULT-VALUE}.")
+  String format;
+
   @Override
   public void run() {
     PrintWriter out = parent.environment().out();
     Framework f = BuiltInRules.pciFramework();
+    if ("oscal".equals(format)) {
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+      try {
+        OscalCatalogs.write(OscalCatalogs.catalog(f, parent.environment().clock().instant().toString()), buffer);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      out.print(buffer.toString(StandardCharsets.UTF_8));
+      out.flush();
+      return;
+    }
+    if (!"text".equals(format)) {
+      throw new UserException(ExitCode.USAGE, "--format: expected text or oscal, not '" + format + "'");
+    }
     out.println(f.title() + " v" + f.version() + " (" + f.publisher() + ", " + f.published() + ")");
     int automated = 0;
     int partial = 0;

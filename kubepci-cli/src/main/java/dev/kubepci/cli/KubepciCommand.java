@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
         RulesCommand.class,
         FrameworkCommand.class,
         DiffCommand.class,
+        EvidenceCommand.class,
         WhoCanCommand.class,
         AccessCommand.class,
         CommandLine.HelpCommand.class},

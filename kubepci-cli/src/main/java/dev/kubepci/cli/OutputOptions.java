@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
  */
 public final class OutputOptions {
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-      description = "Report format: terminal, json, sarif, html, junit, markdown or csv. "
+      description = "Report format: terminal, json, sarif, html, junit, markdown, csv or oscal (NIST OSCAL 1.1.2 assessment "
+          + "results). "
           + "Repeat with --output for several reports in one run. "
           + "Default: terminal.")
   List<String> formats = new ArrayList<>();

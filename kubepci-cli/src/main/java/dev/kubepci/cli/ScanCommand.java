@@ -125,6 +125,23 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
   boolean quiet;
 
+  @Option(names = "--group-by", paramLabel = "area|dss", defaultValue = "area",
+      description = "Organise the terminal, HTML and Markdown reports by the guidance's areas, or by the PCI DSS "
+          + "v4.0.1 requirements the practices support (kubepci's informative cross-reference). "
+          + "Default: ${DEFAULT-VALUE}.")
+  String groupBy;
+
+  @Option(names = "--evidence-bundle", paramLabel = "FILE",
+      description = "Also write a signed evidence bundle (zip) of this assessment; needs --signing-key. "
+          + "See 'kubepci evidence --help'.")
+  Path evidenceBundle;
+
+  @Mixin
+  EvidenceCommand.SigningOptions signing;
+
+  /** False for 'evidence pack', whose only output is the bundle. */
+  boolean reportToStdout = true;
+
   @Option(names = "--kubeconfig-file", paramLabel = "FILE",
       description = "A kubeconfig to assess as evidence: its users' credentials and its clusters' TLS settings "
           + "(repeatable). It is never used to connect.")
@@ -147,11 +164,32 @@ public final class ScanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Environment env = parent.environment();
     Severity threshold = "none".equalsIgnoreCase(failOn) ? null : parseSeverity(failOn);
-    List<OutputOptions.Target> targets = output.targets("terminal");
+    if (!"area".equals(groupBy) && !"dss".equals(groupBy)) {
+      throw new UserException(ExitCode.USAGE, "--group-by: expected area or dss, not '" + groupBy + "'");
+    }
+    boolean byDss = "dss".equals(groupBy);
+    List<OutputOptions.Target> targets = reportToStdout ? output.targets("terminal") : List.of();
     TerminalReporter.Options terminal = terminalOptions(threshold);
-    targets.forEach(t -> Reporters.forFormat(t.format(), terminal)); // reject unknown formats before any work
+    // reject unknown formats before any work
+    targets.forEach(t -> Reporters.forFormat(t.format(), terminal, byDss));
     output.mode.permissions();
     ReportRun.requireOutputsApart(targets, paths, saveSnapshot);
+    EvidenceCommand.Signer signer = null;
+    if (evidenceBundle != null || signing.given()) {
+      if (evidenceBundle == null) {
+        throw new UserException(ExitCode.USAGE, "--signing-key and --certificate-chain need --evidence-bundle FILE");
+      }
+      if (paths.contains(ManifestReader.STDIN)) {
+        throw new UserException(ExitCode.USAGE, "an evidence bundle cannot hold standard input: save it to a file");
+      }
+      signer = signing.read(); // a bad key fails before the assessment
+    }
+    Path bundleSnapshotDir = null;
+    if (evidenceBundle != null && saveSnapshot == null && (live || paths.isEmpty() && kubeconfigFiles.isEmpty())) {
+      // a live scan's evidence is the snapshot that was assessed
+      bundleSnapshotDir = Files.createTempDirectory("kubepci-evidence");
+      saveSnapshot = bundleSnapshotDir.resolve("snapshot.kpci.jsonl.gz");
+    }
     KubepciConfig cfg = governance.apply(config == null ? KubepciConfig.EMPTY : ConfigLoader.load(config));
     RuleCatalog catalog = BuiltInRules.catalog();
     Framework framework = BuiltInRules.pciFramework();
@@ -172,7 +210,8 @@ public final class ScanCommand implements Callable<Integer> {
     AssessmentReport report = FieldLines.locate(new Assessor(request).assess(input.inventory(), input.errors()),
         input.rendered()).withSkipped(input.skipped())
         .withBasis(InputFiles.basis(paths.stream().filter(p -> !kubeconfigFiles.contains(p)).toList(), config, cfg,
-            governance.waivers, governance.attestations));
+            governance.waivers, governance.attestations))
+        .withCrossReference(BuiltInRules.dssCrossReference());
 
     ReportRun run = new ReportRun(env, output.mode, quiet);
     for (OutputOptions.Target t : targets) {
@@ -180,7 +219,24 @@ public final class ScanCommand implements Callable<Integer> {
       TerminalReporter.Options options = new TerminalReporter.Options(toTerminal && !output.noColor
           && env.colorTerminal(), toTerminal ? env.columns() : TerminalReporter.Options.DEFAULT_WIDTH,
           terminal.show(), terminal.topFindings(), threshold);
-      run.write(Reporters.forFormat(t.format(), options), report, t.file());
+      run.write(Reporters.forFormat(t.format(), options, byDss), report, t.file());
+    }
+    if (evidenceBundle != null) {
+      try {
+        var statement = EvidencePacker.pack(evidenceBundle, report, new EvidencePacker.Sources(paths,
+            liveSnapshot(),
+            config, governance.waivers, governance.attestations, kubeconfigFiles), signer.key(), signer.chain());
+        (reportToStdout ? env.err() : env.out()).println("kubepci: evidence bundle " + evidenceBundle + " written: "
+            + statement.subject().size() + " files, signed by key id " + signer.key().keyId());
+        (reportToStdout ? env.err() : env.out()).flush();
+      } catch (dev.kubepci.evidence.EvidenceException e) {
+        throw new UserException(ExitCode.USAGE, e.getMessage());
+      } finally {
+        if (bundleSnapshotDir != null) {
+          Files.deleteIfExists(saveSnapshot);
+          Files.deleteIfExists(bundleSnapshotDir);
+        }
+      }
     }
     return run.exit(report, threshold, failOn.toLowerCase(java.util.Locale.ROOT)).code();
   }
@@ -205,6 +261,11 @@ public final class ScanCommand implements Callable<Integer> {
       }
     }
     return TerminalReporter.Options.PLAIN.showing(sections).withFailOn(threshold);
+  }
+
+  /** The snapshot a live scan saved with --save-snapshot, to pack as its input; null for offline scans. */
+  private Path liveSnapshot() {
+    return saveSnapshot != null && Files.isRegularFile(saveSnapshot) ? saveSnapshot : null;
   }
 
   /** The objects to assess: the live cluster, a snapshot, files, or a cluster completed by files. */

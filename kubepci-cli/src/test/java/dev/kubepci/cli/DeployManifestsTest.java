@@ -63,6 +63,27 @@ class DeployManifestsTest {
   }
 
   @Test
+  void theSignedEvidenceVariantAddsOnlyTheKeyFromASecretAndTheBundleArguments() {
+    List<CronJob> jobs = deploy().ofKind("CronJob").stream().map(r -> r.as(CronJob.class).orElseThrow()).toList();
+    assertThat(jobs).extracting(j -> j.getMetadata().getName()).containsExactly("kubepci", "kubepci-signed-evidence");
+    var plain = jobs.get(0).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+    var signed = jobs.get(1).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+    assertThat(signed.getServiceAccountName()).isEqualTo(plain.getServiceAccountName());
+    assertThat(signed.getAutomountServiceAccountToken()).isFalse();
+    assertThat(signed.getSecurityContext()).isEqualTo(plain.getSecurityContext());
+    assertThat(signed.getContainers().get(0).getSecurityContext()).isEqualTo(plain.getContainers().get(0).getSecurityContext());
+    List<String> added = new java.util.ArrayList<>(signed.getContainers().get(0).getArgs());
+    added.removeAll(plain.getContainers().get(0).getArgs());
+    assertThat(added).containsExactly("--evidence-bundle=/reports/kubepci-evidence.zip",
+        "--signing-key=/etc/kubepci-signing/signing.key");
+    Volume key = signed.getVolumes().stream().filter(v -> v.getName().equals("signing-key")).findFirst().orElseThrow();
+    assertThat(key.getSecret().getSecretName()).isEqualTo("kubepci-signing-key");
+    assertThat(signed.getContainers().get(0).getVolumeMounts().stream()
+        .filter(m -> m.getName().equals("signing-key")).findFirst().orElseThrow().getReadOnly()).isTrue();
+    assertThat(signed.getVolumes()).hasSize(plain.getVolumes().size() + 1);
+  }
+
+  @Test
   void theCronJobMeetsTheRestrictedPodSecurityStandard() {
     Workload job = deploy().workloads().stream().filter(w -> w.resource().kind().equals("CronJob")).findFirst()
         .orElseThrow();

@@ -1,5 +1,6 @@
 package dev.kubepci.result;
 
+import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.model.ClusterInfo;
 import dev.kubepci.model.ServerUrl;
 import java.time.Instant;
@@ -18,12 +19,14 @@ import java.util.Map;
  * @param skipped documents of the input passed over because they are not Kubernetes objects (Helm values, compose
  *     files, kubepci's own configuration): listed so that nothing given is dropped silently, but not errors
  * @param basis the configuration, scope and files the assessment rests on
+ * @param crossReference the informative PCI DSS cross-reference of the practices, null when not attached
  */
 public record AssessmentReport(
     String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
     Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
     List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers,
-    List<RuleError> ruleErrors, List<ProcessingError> skipped, AssessmentBasis basis) {
+    List<RuleError> ruleErrors, List<ProcessingError> skipped, AssessmentBasis basis,
+    CrossReference crossReference) {
 
   public AssessmentReport {
     ruleErrors = ruleErrors == null ? List.of() : List.copyOf(ruleErrors);
@@ -44,7 +47,7 @@ public record AssessmentReport(
       List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers,
       List<RuleError> ruleErrors) {
     this(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt, inputs, cluster, objects,
-        areas, rules, findings, errors, waivers, ruleErrors, List.of(), AssessmentBasis.NONE);
+        areas, rules, findings, errors, waivers, ruleErrors, List.of(), AssessmentBasis.NONE, null);
   }
 
   /** A report in which no rule failed with an internal error and nothing was skipped. */
@@ -68,19 +71,28 @@ public record AssessmentReport(
   /** The same report with its findings replaced (same order expected), e.g. once their lines are located. */
   public AssessmentReport withFindings(List<Finding> replaced) {
     return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
-        inputs, cluster, objects, areas, rules, replaced, errors, waivers, ruleErrors, skipped, basis);
+        inputs, cluster, objects, areas, rules, replaced, errors, waivers, ruleErrors, skipped, basis,
+        crossReference);
   }
 
   /** The same report listing {@code passedOver} as the documents skipped from the input. */
   public AssessmentReport withSkipped(List<ProcessingError> passedOver) {
     return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
-        inputs, cluster, objects, areas, rules, findings, errors, waivers, ruleErrors, passedOver, basis);
+        inputs, cluster, objects, areas, rules, findings, errors, waivers, ruleErrors, passedOver, basis,
+        crossReference);
   }
 
   /** The same report with the files and scope it rests on. */
   public AssessmentReport withBasis(AssessmentBasis b) {
     return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
-        inputs, cluster, objects, areas, rules, findings, errors, waivers, ruleErrors, skipped, b);
+        inputs, cluster, objects, areas, rules, findings, errors, waivers, ruleErrors, skipped, b,
+        crossReference);
+  }
+
+  /** The same report with the informative cross-reference of its practices attached. */
+  public AssessmentReport withCrossReference(CrossReference x) {
+    return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
+        inputs, cluster, objects, areas, rules, findings, errors, waivers, ruleErrors, skipped, basis, x);
   }
 
   /** Number of failing (not waived) findings at {@code threshold} or above. */

@@ -1,5 +1,6 @@
 package dev.kubepci.report;
 
+import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.model.ClusterInfo;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.ResourceRef;
@@ -123,7 +124,34 @@ public final class ReportFixture {
     return new AssessmentReport("kubepci", "1.2.3", "pci-container-guidance", "1.0",
         "Guidance for Containers and Container Orchestration Tools", GENERATED,
         List.of("manifests/", "https://10.0.0.1:6443"), new ClusterInfo("prod-eu", "https://10.0.0.1:6443",
-            "v1.31.4", null), 42, areas, rules, findings, errors, waivers);
+            "v1.31.4", null), 42, areas, rules, findings, errors, waivers).withCrossReference(crossReference());
+  }
+
+  /**
+   * A cross-reference of the sample's seven practices to four DSS requirements: one practice supports two, one
+   * requirement gathers three practices, and a rationale holds text that needs escaping.
+   */
+  public static CrossReference crossReference() {
+    return new CrossReference("pci-dss", "4.0.1", "PCI DSS v4.0.1 cross-reference (sample)",
+        "pci-container-guidance", "1.0",
+        "Informative sample: kubepci's interpretation, not a statement by the PCI Security Standards Council.",
+        List.of(new CrossReference.Requirement("1.3", "Network access to and from the CDE is restricted"),
+            new CrossReference.Requirement("2.2", "System components are configured & managed securely"),
+            new CrossReference.Requirement("8.2", "User identification and accounts are strictly managed"),
+            new CrossReference.Requirement("12.5", "PCI DSS scope is documented and validated")),
+        List.of(mapping("1.1", "8.2", "API calls are <authenticated> | attributable"),
+            mapping("1.2", "8.2", "Personal accounts, no shared ones"),
+            new CrossReference.PracticeMapping("2.1", List.of(
+                new CrossReference.Support("2.2", "Host namespaces are insecure settings"),
+                new CrossReference.Support("12.5", "Workloads that reach the node widen the scope"))),
+            mapping("2.2", "2.2", "Trusted base images are a configuration standard"),
+            mapping("2.3", "1.3", "Deny-by-default restricts traffic to the CDE"),
+            mapping("3.1", "2.2", "Isolation separates functions of different security levels"),
+            mapping("3.2", "12.5", "Dedicated nodes keep other workloads out of scope")));
+  }
+
+  private static CrossReference.PracticeMapping mapping(String practice, String requirement, String rationale) {
+    return new CrossReference.PracticeMapping(practice, List.of(new CrossReference.Support(requirement, rationale)));
   }
 
   /**

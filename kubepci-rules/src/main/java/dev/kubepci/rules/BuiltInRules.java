@@ -3,6 +3,7 @@ package dev.kubepci.rules;
 import dev.kubepci.catalog.Framework;
 import dev.kubepci.catalog.FrameworkLoader;
 import dev.kubepci.catalog.RuleCatalog;
+import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.rule.Rule;
 import dev.kubepci.rules.admission.AdmissionRules;
 import dev.kubepci.rules.auth.AuthRules;
@@ -21,6 +22,9 @@ import java.util.List;
 public final class BuiltInRules {
   /** The class-path resource of the PCI container guidance framework. */
   public static final String PCI_FRAMEWORK = "frameworks/pci-container-guidance-1.0.yaml";
+
+  /** The class-path resource of the informative PCI DSS v4.0.1 cross-reference of the framework's practices. */
+  public static final String DSS_CROSS_REFERENCE = "frameworks/pci-dss-4.0.1-crossreference.yaml";
 
   private BuiltInRules() {}
 
@@ -46,5 +50,10 @@ public final class BuiltInRules {
 
   public static Framework pciFramework() {
     return FrameworkLoader.fromResource(BuiltInRules.class.getClassLoader(), PCI_FRAMEWORK);
+  }
+
+  /** The PCI DSS v4.0.1 requirements each practice of {@link #pciFramework()} supports (kubepci's interpretation). */
+  public static CrossReference dssCrossReference() {
+    return CrossReference.fromResource(BuiltInRules.class.getClassLoader(), DSS_CROSS_REFERENCE);
   }
 }

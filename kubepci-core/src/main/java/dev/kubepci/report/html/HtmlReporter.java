@@ -1,6 +1,7 @@
 package dev.kubepci.report.html;
 
 import dev.kubepci.report.Reporter;
+import dev.kubepci.report.dss.DssGroups;
 import dev.kubepci.result.AreaResult;
 import dev.kubepci.result.AssessmentBasis;
 import dev.kubepci.result.AssessmentReport;
@@ -36,6 +37,20 @@ public final class HtmlReporter implements Reporter {
   private static final List<Status> CHART_ORDER = List.of(Status.FAIL, Status.NOT_ASSESSED, Status.WAIVED,
       Status.MANUAL, Status.PASS, Status.NOT_APPLICABLE);
 
+  private final boolean byDss;
+
+  /** The report organised by the guidance's areas. */
+  public HtmlReporter() {
+    this(false);
+  }
+
+  /**
+   * @param byDss organise practices and findings by the PCI DSS requirements of the report's cross-reference
+   */
+  public HtmlReporter(boolean byDss) {
+    this.byDss = byDss;
+  }
+
   @Override
   public String format() {
     return "html";
@@ -43,13 +58,19 @@ public final class HtmlReporter implements Reporter {
 
   @Override
   public void write(AssessmentReport report, OutputStream out) throws IOException {
-    out.write(render(report).getBytes(StandardCharsets.UTF_8));
+    out.write(render(report, byDss).getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
 
   public static String render(AssessmentReport report) {
+    return render(report, false);
+  }
+
+  /** The page; by DSS requirement instead of by area when {@code byDss}. */
+  public static String render(AssessmentReport report, boolean byDss) {
     StringBuilder h = new StringBuilder(64 * 1024);
-    String title = report.toolName() + " assessment: " + report.frameworkTitle() + " v" + report.frameworkVersion();
+    String title = report.toolName() + " assessment: " + report.frameworkTitle() + " v" + report.frameworkVersion()
+        + (byDss ? ", by " + DssGroups.standard(report) + " requirement" : "");
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
             + "img-src data:\">\n")
@@ -57,9 +78,13 @@ public final class HtmlReporter implements Reporter {
         .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
     header(report, title, h);
     summary(report, h);
-    chart(report, h);
-    areaIndex(report, h);
-    practices(report, h);
+    if (byDss) {
+      dssRequirements(report, h);
+    } else {
+      chart(report, h);
+      areaIndex(report, h);
+      practices(report, h);
+    }
     openChecklist(report, h);
     waivers(report, h);
     errors(report, h);
@@ -216,6 +241,26 @@ public final class HtmlReporter implements Reporter {
     String s = order.stream().filter(counts::containsKey).map(k -> counts.get(k) + " " + k)
         .collect(Collectors.joining(", "));
     return s.isEmpty() ? "-" : s;
+  }
+
+  private static void dssRequirements(AssessmentReport report, StringBuilder h) {
+    h.append("<p class=\"reason\">").append(esc(DssGroups.require(report).statement())).append("</p>\n");
+    for (DssGroups.Group g : DssGroups.of(report)) {
+      h.append("<section class=\"area\" id=\"dss-").append(esc(g.id())).append("\">\n<h2>DSS ").append(esc(g.id()))
+          .append(' ').append(esc(g.title())).append("</h2>\n<table class=\"index\">\n<thead><tr><th>Practice</th>"
+              + "<th>Status</th><th>Why it supports ").append(esc(g.id())).append("</th></tr></thead>\n<tbody>\n");
+      for (DssGroups.Entry e : g.practices()) {
+        RequirementResult r = e.practice();
+        h.append("<tr><td><span class=\"pid\">").append(esc(r.id())).append("</span> ").append(esc(r.title()))
+            .append("</td><td>").append(badge(r.status())).append(r.attested() ? " <span class=\"tag\">attested</span>" : "")
+            .append("</td><td>").append(esc(e.rationale())).append("</td></tr>\n");
+      }
+      h.append("</tbody>\n</table>\n");
+      if (!g.findings().isEmpty()) {
+        findingsTable(g.findings(), h);
+      }
+      h.append("</section>\n");
+    }
   }
 
   private static void practices(AssessmentReport report, StringBuilder h) {

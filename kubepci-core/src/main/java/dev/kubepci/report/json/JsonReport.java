@@ -11,13 +11,14 @@ import java.util.Map;
  * Records mirror the JSON one to one; absent values are left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schemaVersion", "tool", "framework", "generatedAt", "inputs", "cluster", "objects", "summary",
-    "areas", "requirements", "rules", "findings", "tables", "waivers", "errors", "ruleErrors", "skipped"})
+@JsonPropertyOrder({"schemaVersion", "tool", "framework", "crossReference", "generatedAt", "inputs", "cluster",
+    "objects", "summary", "areas", "requirements", "rules", "findings", "tables", "waivers", "errors", "ruleErrors",
+    "skipped"})
 public record JsonReport(
-    String schemaVersion, Tool tool, FrameworkRef framework, String generatedAt, List<String> inputs,
-    Cluster cluster, int objects, Summary summary, List<Area> areas, List<Requirement> requirements,
-    List<Rule> rules, List<Finding> findings, List<Table> tables, List<WaiverState> waivers, List<Error> errors,
-    List<RuleError> ruleErrors, List<Error> skipped) {
+    String schemaVersion, Tool tool, FrameworkRef framework, CrossReferenceRef crossReference, String generatedAt,
+    List<String> inputs, Cluster cluster, int objects, Summary summary, List<Area> areas,
+    List<Requirement> requirements, List<Rule> rules, List<Finding> findings, List<Table> tables,
+    List<WaiverState> waivers, List<Error> errors, List<RuleError> ruleErrors, List<Error> skipped) {
 
   public static final String SCHEMA_VERSION = "1.0";
 
@@ -26,6 +27,24 @@ public record JsonReport(
 
   /** The framework assessed against. */
   public record FrameworkRef(String id, String version, String title) {}
+
+  /**
+   * The informative cross-reference whose requirement ids the practices and findings carry in {@code dss}.
+   *
+   * @param statement whose interpretation the mapping is
+   * @param requirements the requirements referenced, in the standard's order
+   */
+  @JsonPropertyOrder({"id", "version", "title", "statement", "requirements"})
+  public record CrossReferenceRef(String id, String version, String title, String statement,
+      List<DssRequirement> requirements) {}
+
+  /** A PCI DSS requirement. */
+  @JsonPropertyOrder({"id", "title"})
+  public record DssRequirement(String id, String title) {}
+
+  /** A PCI DSS requirement a practice supports, and why (kubepci's interpretation). */
+  @JsonPropertyOrder({"id", "rationale"})
+  public record DssSupport(String id, String rationale) {}
 
   /** What is known of the cluster. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -54,10 +73,11 @@ public record JsonReport(
   /** One best practice with its verdict. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"id", "area", "title", "assessment", "status", "automatedStatus", "reason", "rules",
-      "findings", "evidence", "toCollect", "commands", "questions", "attestation"})
+      "findings", "evidence", "toCollect", "commands", "questions", "attestation", "dss"})
   public record Requirement(String id, String area, String title, String assessment, String status,
       String automatedStatus, String reason, List<String> rules, int findings, List<String> evidence,
-      List<String> toCollect, List<String> commands, List<String> questions, AttestationRecord attestation) {}
+      List<String> toCollect, List<String> commands, List<String> questions, AttestationRecord attestation,
+      List<DssSupport> dss) {}
 
   /**
    * An assessor's attestation of a practice.
@@ -79,10 +99,10 @@ public record JsonReport(
   /** One finding with its evidence. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"rule", "name", "ruleVersion", "requirements", "severity", "status", "scope", "resource",
-      "path", "observed", "message", "remediation", "kubectl", "fingerprint", "waiver"})
+      "dss", "path", "observed", "message", "remediation", "kubectl", "fingerprint", "waiver"})
   public record Finding(String rule, String name, String ruleVersion, List<String> requirements, String severity,
-      String status, String scope, Resource resource, String path, String observed, String message,
-      String remediation, String kubectl, String fingerprint, WaiverRecord waiver) {}
+      String status, String scope, Resource resource, List<String> dss, String path, String observed,
+      String message, String remediation, String kubectl, String fingerprint, WaiverRecord waiver) {}
 
   /** A waiver as declared: what it covers, why, who approved it, until when. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,6 +3,7 @@ package dev.kubepci.report.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.ResourceRef;
 import dev.kubepci.report.Reporter;
@@ -60,6 +61,7 @@ public final class JsonReporter implements Reporter {
         JsonReport.SCHEMA_VERSION,
         new JsonReport.Tool(report.toolName(), report.toolVersion()),
         new JsonReport.FrameworkRef(report.frameworkId(), report.frameworkVersion(), report.frameworkTitle()),
+        crossReference(report.crossReference()),
         report.generatedAt().toString(),
         report.inputs(),
         cluster,
@@ -71,9 +73,9 @@ public final class JsonReporter implements Reporter {
             report.findingCountsByScope(), report.skipped().isEmpty() ? null : report.skipped().size()),
         report.areas().stream().map(a -> new JsonReport.Area(a.id(), a.title(), a.status().name(),
             a.requirements().stream().map(RequirementResult::id).toList())).toList(),
-        report.requirements().stream().map(JsonReporter::requirement).toList(),
+        report.requirements().stream().map(r -> requirement(r, report.crossReference())).toList(),
         report.rules().stream().map(JsonReporter::rule).toList(),
-        report.findings().stream().map(f -> finding(f, report.toolVersion())).toList(),
+        report.findings().stream().map(f -> finding(f, report.toolVersion(), report.crossReference())).toList(),
         report.rules().stream().flatMap(r -> r.tables().stream().map(t -> new JsonReport.Table(t.id(), t.title(),
             r.id(), t.columns(), t.rows()))).toList(),
         report.waivers().stream().map(w -> new JsonReport.WaiverState(waiver(w.waiver()), w.state().name(),
@@ -84,11 +86,21 @@ public final class JsonReporter implements Reporter {
         emptyToNull(report.skipped().stream().map(JsonReporter::error).toList()));
   }
 
-  private static JsonReport.Requirement requirement(RequirementResult r) {
+  private static JsonReport.CrossReferenceRef crossReference(CrossReference x) {
+    if (x == null) {
+      return null;
+    }
+    return new JsonReport.CrossReferenceRef(x.id(), x.version(), x.title(), x.statement(),
+        x.requirements().stream().map(r -> new JsonReport.DssRequirement(r.id(), r.title())).toList());
+  }
+
+  private static JsonReport.Requirement requirement(RequirementResult r, CrossReference x) {
     return new JsonReport.Requirement(r.id(), r.area(), r.title(), r.assessment(), r.status().name(),
         r.automatedStatus() == null ? null : r.automatedStatus().name(), r.reason(), r.rules(), r.findings(),
         r.evidence(), r.toCollect(), emptyToNull(r.commands()), emptyToNull(r.questions()),
-        attestation(r.attestation(), r.attested()));
+        attestation(r.attestation(), r.attested()),
+        x == null ? null : x.supportsOf(r.id()).stream()
+            .map(s -> new JsonReport.DssSupport(s.requirement(), s.rationale())).toList());
   }
 
   private static JsonReport.AttestationRecord attestation(Attestation a, boolean applied) {
@@ -115,9 +127,10 @@ public final class JsonReporter implements Reporter {
         r.reason(), r.failed(), r.passed(), emptyToNull(r.notes()));
   }
 
-  private static JsonReport.Finding finding(Finding f, String version) {
+  private static JsonReport.Finding finding(Finding f, String version, CrossReference x) {
     return new JsonReport.Finding(f.rule(), f.name(), version, f.requirements(), f.severity().name(),
-        f.status().name(), f.scope(), resource(f.resource(), f.source()), f.path(), f.observed(), f.message(),
+        f.status().name(), f.scope(), resource(f.resource(), f.source()),
+        x == null ? null : x.requirementIdsOf(f.requirements()), f.path(), f.observed(), f.message(),
         f.remediation(), f.kubectl(), f.fingerprint(), waiver(f.waiver()));
   }
 

@@ -2,6 +2,7 @@ package dev.kubepci.report.markdown;
 
 import dev.kubepci.report.Printable;
 import dev.kubepci.report.Reporter;
+import dev.kubepci.report.dss.DssGroups;
 import dev.kubepci.result.AreaResult;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
@@ -27,6 +28,20 @@ public final class MarkdownReporter implements Reporter {
   public static final int MAX_FINDINGS = 50;
   public static final int MAX_TABLE_ROWS = 30;
 
+  private final boolean byDss;
+
+  /** The report organised by the guidance's areas. */
+  public MarkdownReporter() {
+    this(false);
+  }
+
+  /**
+   * @param byDss organise practices and findings by the PCI DSS requirements of the report's cross-reference
+   */
+  public MarkdownReporter(boolean byDss) {
+    this.byDss = byDss;
+  }
+
   @Override
   public String format() {
     return "markdown";
@@ -34,8 +49,38 @@ public final class MarkdownReporter implements Reporter {
 
   @Override
   public void write(AssessmentReport report, OutputStream out) throws IOException {
-    out.write(render(report).getBytes(StandardCharsets.UTF_8));
+    out.write((byDss ? renderByDss(report) : render(report)).getBytes(StandardCharsets.UTF_8));
     out.flush();
+  }
+
+  /** The report with practices and findings filed under the PCI DSS requirements they support. */
+  public static String renderByDss(AssessmentReport report) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("## ").append(report.toolName()).append(": ").append(report.frameworkTitle()).append(" v")
+        .append(report.frameworkVersion()).append(", by ").append(DssGroups.standard(report)).append(" requirement\n\n");
+    summary(report, sb);
+    sb.append("> ").append(text(DssGroups.require(report).statement())).append("\n\n");
+    for (DssGroups.Group g : DssGroups.of(report)) {
+      sb.append("### DSS ").append(g.id()).append(": ").append(text(g.title())).append("\n\n")
+          .append("| Practice | Status | Why it supports ").append(g.id()).append(" |\n|---|---|---|\n");
+      for (DssGroups.Entry e : g.practices()) {
+        sb.append("| ").append(e.practice().id()).append(' ').append(cell(e.practice().title())).append(" | ")
+            .append(badge(e.practice().status())).append(e.practice().attested() ? " (attested)" : "").append(" | ")
+            .append(cell(e.rationale())).append(" |\n");
+      }
+      sb.append('\n');
+      if (!g.findings().isEmpty()) {
+        findingRows(g.findings(), sb);
+        sb.append('\n');
+      }
+    }
+    waivers(report, sb);
+    attested(report, sb);
+    open(report, sb);
+    errors(report, sb);
+    ruleErrors(report, sb);
+    footer(report, sb);
+    return sb.toString();
   }
 
   public static String render(AssessmentReport report) {
@@ -51,10 +96,14 @@ public final class MarkdownReporter implements Reporter {
     tables(report, sb);
     errors(report, sb);
     ruleErrors(report, sb);
+    footer(report, sb);
+    return sb.toString();
+  }
+
+  private static void footer(AssessmentReport report, StringBuilder sb) {
     sb.append("<sub>").append(report.toolName()).append(' ').append(report.toolVersion()).append(", ")
         .append(report.generatedAt()).append(", input: ").append(cell(String.join(", ", report.inputs())))
         .append(" (").append(report.objects()).append(" objects)</sub>\n");
-    return sb.toString();
   }
 
   private static void summary(AssessmentReport report, StringBuilder sb) {
@@ -95,20 +144,26 @@ public final class MarkdownReporter implements Reporter {
       sb.append("No failing findings.\n\n");
       return;
     }
-    sb.append("| Severity | Rule | Practices | Object | Source | Finding | Field = value |\n")
-        .append("|---|---|---|---|---|---|---|\n");
-    for (Finding f : failing.subList(0, Math.min(MAX_FINDINGS, failing.size()))) {
-      sb.append("| ").append(f.severity().name()).append(" | ").append(f.rule()).append(' ').append(f.name())
-          .append(" | ").append(String.join(", ", f.requirements())).append(" | ")
-          .append(f.resource() == null ? "cluster" : code(f.resource().displayName())).append(" | ")
-          .append(f.source() == null ? "" : cell(f.source().describe())).append(" | ").append(cell(f.message()))
-          .append(" | ").append(f.path().isEmpty() ? "" : code(f.path() + " = " + f.observed())).append(" |\n");
-    }
+    findingRows(failing.subList(0, Math.min(MAX_FINDINGS, failing.size())), sb);
     if (failing.size() > MAX_FINDINGS) {
       sb.append("\n").append(failing.size() - MAX_FINDINGS)
           .append(" more failing findings are in the JSON, SARIF, CSV and HTML reports.\n");
     }
     sb.append('\n');
+  }
+
+  /** A findings table; waived findings are marked as such. */
+  private static void findingRows(List<Finding> findings, StringBuilder sb) {
+    sb.append("| Severity | Rule | Practices | Object | Source | Finding | Field = value |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    for (Finding f : findings) {
+      sb.append("| ").append(f.severity().name()).append(f.status() == Status.WAIVED ? " WAIVED" : "").append(" | ")
+          .append(f.rule()).append(' ').append(f.name())
+          .append(" | ").append(String.join(", ", f.requirements())).append(" | ")
+          .append(f.resource() == null ? "cluster" : code(f.resource().displayName())).append(" | ")
+          .append(f.source() == null ? "" : cell(f.source().describe())).append(" | ").append(cell(f.message()))
+          .append(" | ").append(f.path().isEmpty() ? "" : code(f.path() + " = " + f.observed())).append(" |\n");
+    }
   }
 
   private static void waivers(AssessmentReport report, StringBuilder sb) {

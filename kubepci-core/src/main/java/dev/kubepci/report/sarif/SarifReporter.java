@@ -3,6 +3,7 @@ package dev.kubepci.report.sarif;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.ResourceRef;
 import dev.kubepci.report.Reporter;
@@ -38,6 +39,8 @@ public final class SarifReporter implements Reporter {
   public static final String TAXONOMY = "PCI-SSC-Container-Orchestration-Guidance";
   /** The partial fingerprint key: rule, object and field path, hashed. */
   public static final String FINGERPRINT = "kubepciFinding/v1";
+  /** The name of the PCI DSS taxonomy of the informative cross-reference, when the report carries one. */
+  public static final String DSS_TAXONOMY = "PCI-DSS";
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
@@ -57,30 +60,60 @@ public final class SarifReporter implements Reporter {
 
   /** The SARIF log of a report. */
   public static Sarif.Log toSarif(AssessmentReport report) {
+    CrossReference dss = report.crossReference();
+    Map<String, Integer> dssIndex = new HashMap<>();
+    Sarif.ToolComponentReference dssRef = new Sarif.ToolComponentReference(DSS_TAXONOMY, 1);
+    Sarif.ToolComponent dssTaxonomy = null;
+    if (dss != null) {
+      List<Sarif.ReportingDescriptor> dssTaxa = new ArrayList<>();
+      for (CrossReference.Requirement r : dss.requirements()) {
+        dssIndex.put(r.id(), dssTaxa.size());
+        dssTaxa.add(new Sarif.ReportingDescriptor(r.id(), null, text(r.id() + " " + r.title()), null, null, null,
+            null, null, null));
+      }
+      dssTaxonomy = new Sarif.ToolComponent(DSS_TAXONOMY, dss.version(), "PCI Security Standards Council", null,
+          text(dss.statement()), null, dssTaxa, null, null);
+    }
     Map<String, Integer> taxonIndex = new HashMap<>();
     List<Sarif.ReportingDescriptor> taxa = new ArrayList<>();
     for (RequirementResult r : report.requirements()) {
       taxonIndex.put(r.id(), taxa.size());
-      taxa.add(new Sarif.ReportingDescriptor(r.id(), null, text(r.id() + " " + r.title()), null, null, null, null,
-          null, null));
+      Sarif.ReportingDescriptor taxon = new Sarif.ReportingDescriptor(r.id(), null, text(r.id() + " " + r.title()),
+          null, null, null, null, null, null);
+      taxa.add(dss == null ? taxon : withDss(taxon, dss.requirementIdsOf(r.id()), dssIndex, dssRef));
     }
     Sarif.ToolComponentReference taxonomyRef = new Sarif.ToolComponentReference(TAXONOMY, 0);
     Sarif.ToolComponent taxonomy = new Sarif.ToolComponent(TAXONOMY, report.frameworkVersion(),
         "PCI Security Standards Council", null, text(report.frameworkTitle()), null, taxa, null, null);
 
+    List<Sarif.ToolComponent> taxonomies = new ArrayList<>(List.of(taxonomy));
+    List<Sarif.ToolComponentReference> taxonomyRefs = new ArrayList<>(List.of(taxonomyRef));
+    if (dssTaxonomy != null) {
+      taxonomies.add(dssTaxonomy);
+      taxonomyRefs.add(dssRef);
+    }
+
     Map<String, Integer> ruleIndex = new HashMap<>();
     List<Sarif.ReportingDescriptor> rules = new ArrayList<>();
     for (RuleResult r : report.rules()) {
       ruleIndex.put(r.id(), rules.size());
-      rules.add(rule(r, taxonIndex, taxonomyRef));
+      Sarif.ReportingDescriptor descriptor = rule(r, taxonIndex, taxonomyRef);
+      if (dss != null) {
+        descriptor = withDss(descriptor, dss.requirementIdsOf(r.requirements()), dssIndex, dssRef);
+      }
+      rules.add(descriptor);
     }
     Sarif.ToolComponent driver = new Sarif.ToolComponent(report.toolName(), report.toolVersion(), null, null,
         text("Assesses Kubernetes against the " + report.frameworkTitle() + " v" + report.frameworkVersion()),
-        rules, null, List.of(taxonomyRef), null);
+        rules, null, taxonomyRefs, null);
 
     List<Sarif.Result> results = new ArrayList<>();
     for (Finding f : report.findings()) {
-      results.add(result(f, ruleIndex.get(f.rule())));
+      Sarif.Result result = result(f, ruleIndex.get(f.rule()));
+      if (dss != null) {
+        result.properties().put("dss", dss.requirementIdsOf(f.requirements()));
+      }
+      results.add(result);
     }
     List<Sarif.Notification> notifications = new ArrayList<>();
     for (ProcessingError e : report.errors()) {
@@ -112,7 +145,7 @@ public final class SarifReporter implements Reporter {
       }
       properties.put("tables", tables);
     }
-    Sarif.Run run = new Sarif.Run(new Sarif.Tool(driver), List.of(invocation), List.of(taxonomy), null,
+    Sarif.Run run = new Sarif.Run(new Sarif.Tool(driver), List.of(invocation), taxonomies, null,
         new Sarif.RunAutomationDetails(report.toolName() + "/" + report.frameworkId() + "/"), results, properties);
     return new Sarif.Log(Sarif.SCHEMA, Sarif.VERSION, List.of(run));
   }
@@ -157,6 +190,21 @@ public final class SarifReporter implements Reporter {
         r.references().isEmpty() ? null : r.references().get(0),
         new Sarif.ReportingConfiguration(level(r.severity())), relationships.isEmpty() ? null : relationships,
         properties);
+  }
+
+  /** The rule related also to the PCI DSS requirements its practices support, with their ids in its properties. */
+  private static Sarif.ReportingDescriptor withDss(Sarif.ReportingDescriptor d, List<String> requirementIds,
+      Map<String, Integer> dssIndex, Sarif.ToolComponentReference dssRef) {
+    List<Sarif.ReportingDescriptorRelationship> relationships =
+        new ArrayList<>(d.relationships() == null ? List.of() : d.relationships());
+    for (String id : requirementIds) {
+      relationships.add(new Sarif.ReportingDescriptorRelationship(
+          new Sarif.ReportingDescriptorReference(id, dssIndex.get(id), dssRef), List.of("relevant")));
+    }
+    Map<String, Object> properties = new LinkedHashMap<>(d.properties() == null ? Map.of() : d.properties());
+    properties.put("dss", requirementIds);
+    return new Sarif.ReportingDescriptor(d.id(), d.name(), d.shortDescription(), d.fullDescription(), d.help(),
+        d.helpUri(), d.defaultConfiguration(), relationships.isEmpty() ? null : relationships, properties);
   }
 
   private static Sarif.Result result(Finding f, Integer ruleIndex) {

@@ -63,11 +63,42 @@ class SarifReporterTest {
     assertThat(rule.path("help").path("text").asText()).contains("Remediation:");
     List<String> targets = new ArrayList<>();
     rule.path("relationships").forEach(r -> {
+      if (!r.path("target").path("toolComponent").path("name").asText().equals(SarifReporter.TAXONOMY)) {
+        return;
+      }
       int index = r.path("target").path("index").asInt();
       assertThat(taxa.get(index)).isEqualTo(r.path("target").path("id").asText());
       targets.add(r.path("target").path("id").asText());
     });
     assertThat(targets).containsExactly("1.1", "3.2");
+  }
+
+  @Test
+  void practicesRulesAndResultsRelateToTheDssRequirementsOfTheCrossReference() throws IOException {
+    JsonNode run = JSON.readTree(sarif()).path("runs").get(0);
+    JsonNode dss = run.path("taxonomies").get(1);
+    assertThat(dss.path("name").asText()).isEqualTo(SarifReporter.DSS_TAXONOMY);
+    assertThat(dss.path("version").asText()).isEqualTo("4.0.1");
+    assertThat(dss.path("shortDescription").path("text").asText()).contains("not a statement by the PCI");
+    List<String> taxa = new ArrayList<>();
+    dss.path("taxa").forEach(t -> taxa.add(t.path("id").asText()));
+    assertThat(taxa).containsExactly("1.3", "2.2", "8.2", "12.5");
+    assertThat(run.path("tool").path("driver").path("supportedTaxonomies").get(1).path("name").asText())
+        .isEqualTo(SarifReporter.DSS_TAXONOMY);
+    // practice 2.1 of the guidance supports 2.2 and 12.5
+    JsonNode practice = run.path("taxonomies").get(0).path("taxa").get(2);
+    assertThat(practice.path("id").asText()).isEqualTo("2.1");
+    List<String> targets = new ArrayList<>();
+    practice.path("relationships").forEach(r -> {
+      assertThat(r.path("target").path("toolComponent").path("name").asText()).isEqualTo(SarifReporter.DSS_TAXONOMY);
+      assertThat(taxa.get(r.path("target").path("index").asInt())).isEqualTo(r.path("target").path("id").asText());
+      targets.add(r.path("target").path("id").asText());
+    });
+    assertThat(targets).containsExactly("2.2", "12.5");
+    // KPCI-0002 decides 1.1 and 3.2, which support 8.2 and 12.5
+    JsonNode rule = run.path("tool").path("driver").path("rules").get(1);
+    assertThat(rule.path("properties").path("dss").toString()).isEqualTo("[\"8.2\",\"12.5\"]");
+    assertThat(run.path("results").get(1).path("properties").path("dss").toString()).isEqualTo("[\"8.2\",\"12.5\"]");
   }
 
   @Test

@@ -1,0 +1,152 @@
+package dev.kubepci.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kubepci evidence} and {@code scan --evidence-bundle} over the example, as a user runs them. */
+class EvidenceCommandTest {
+  @TempDir
+  Path dir;
+
+  private Path key;
+  private Path pub;
+  private Path bundle;
+
+  @BeforeEach
+  void packTheExample() {
+    key = dir.resolve("signer.key");
+    pub = dir.resolve("signer.pub");
+    bundle = dir.resolve("evidence.zip");
+    Cli.Run keygen = Cli.run("evidence", "keygen", "--private-key", key.toString(), "--public-key", pub.toString());
+    assertThat(keygen.code()).as(keygen.err()).isZero();
+    Cli.Run pack = Cli.run("evidence", "pack", "--output", bundle.toString(), "--signing-key", key.toString(),
+        "-c", GovernanceCommandTest.CONFIG, "--waivers", GovernanceCommandTest.WAIVERS,
+        "--attestations", GovernanceCommandTest.ATTESTATIONS, Cli.MANIFESTS);
+    assertThat(pack.code()).as(pack.err()).isZero();
+    assertThat(pack.out()).contains("evidence bundle " + bundle + " written");
+  }
+
+  @Test
+  void verifiesAndPrintsWhatTheBundleAttests() {
+    Cli.Run verify = Cli.run("evidence", "verify", bundle.toString(), "--public-key", pub.toString());
+    assertThat(verify.code()).as(verify.err()).isZero();
+    assertThat(verify.out()).contains("verified").contains("cluster:     none (offline files)")
+        .contains("framework:   pci-container-guidance 1.0, cross-reference pci-dss 4.0.1")
+        .contains("inputs:      " + Cli.MANIFESTS).contains("practices:").contains("waived");
+  }
+
+  @Test
+  void holdsReportsInputsGovernanceAndCatalogue() throws IOException {
+    Map<String, byte[]> entries = entries(bundle);
+    assertThat(entries.keySet()).contains("reports/report.json", "reports/report.html", "catalogue/rules.json",
+        "catalogue/pci-container-guidance-1.0.yaml", "catalogue/pci-dss-4.0.1-crossreference.yaml",
+        "config/__up__/examples/payment-platform/kubepci.yaml", "config/__up__/examples/payment-platform/waivers.yaml",
+        "config/__up__/examples/payment-platform/attestations.yaml", "signature/envelope.dsse.json",
+        "inputs/__up__/examples/payment-platform/manifests/payments/payment-api.yaml");
+    assertThat(new String(entries.get("reports/report.json"))).contains("\"crossReference\"");
+  }
+
+  @Test
+  void aChangedByteAMissingOrExtraFileOrTheWrongKeyFailWithExitCodeOne() throws IOException {
+    Path changed = rewrite(m -> m.put("reports/report.json",
+        new String(m.get("reports/report.json")).replaceFirst("FAIL", "PASS").getBytes()));
+    assertNotVerified(changed, pub, "changed file reports/report.json");
+    Path missing = rewrite(m -> m.remove("catalogue/rules.json"));
+    assertNotVerified(missing, pub, "missing file catalogue/rules.json");
+    Path extra = rewrite(m -> m.put("inputs/late-addition.yaml", "kind: Pod\n".getBytes()));
+    assertNotVerified(extra, pub, "extra file inputs/late-addition.yaml");
+    Path otherPub = dir.resolve("other.pub");
+    Cli.run("evidence", "keygen", "--algorithm", "ecdsa-p256", "--private-key", dir.resolve("other.key").toString(),
+        "--public-key", otherPub.toString());
+    assertNotVerified(bundle, otherPub, "the signature does not verify");
+  }
+
+  @Test
+  void scanPacksInOneStepWithItsReportsAndAnExpiredCertificateFails() throws Exception {
+    Path signed = dir.resolve("scan.zip");
+    var pki = dev.kubepci.evidence.TestPki.create(dir.resolve("pki"));
+    Cli.Run scan = Cli.run("scan", Cli.MANIFESTS, "--fail-on", "none", "--format", "json", "--output",
+        dir.resolve("r.json").toString(), "--evidence-bundle", signed.toString(),
+        "--signing-key", pki.signingKeyPem().toString(), "--certificate-chain", pki.chainPem().toString());
+    assertThat(scan.code()).as(scan.err()).isZero();
+    assertThat(scan.err()).contains("evidence bundle " + signed + " written");
+    // the signer certificate is valid for 2026-01-01 only
+    Cli.Run valid = runAt("1767268800", "evidence", "verify", signed.toString(), "--ca", pki.caPem().toString());
+    assertThat(valid.code()).as(valid.err()).isZero();
+    assertThat(valid.out()).contains("signed by:   CN=kubepci signer");
+    Cli.Run expired = runAt("1767600000", "evidence", "verify", signed.toString(), "--ca", pki.caPem().toString());
+    assertThat(expired.code()).isEqualTo(1);
+    assertThat(expired.err()).contains("NOT VERIFIED").contains("certificate 'CN=kubepci signer' expired on 2026-01-02");
+  }
+
+  @Test
+  void mistakesAreUsageErrors() {
+    assertThat(Cli.run("scan", Cli.MANIFESTS, "--evidence-bundle", dir.resolve("x.zip").toString()).err())
+        .contains("needs --signing-key");
+    assertThat(Cli.run("scan", Cli.MANIFESTS, "--signing-key", key.toString()).err())
+        .contains("need --evidence-bundle");
+    Cli.Run overwrite = Cli.run("evidence", "keygen", "--private-key", key.toString(), "--public-key", "x.pub");
+    assertThat(overwrite.code()).isEqualTo(2);
+    assertThat(overwrite.err()).contains("never overwrites a key");
+    Cli.Run badKey = Cli.run("evidence", "pack", "--output", dir.resolve("y.zip").toString(), "--signing-key",
+        pub.toString(), Cli.MANIFESTS);
+    assertThat(badKey.code()).isEqualTo(2);
+    assertThat(badKey.err()).contains("expected one PRIVATE KEY PEM block");
+    assertThat(Cli.run("scan", Cli.MANIFESTS, "--group-by", "zone").err()).contains("--group-by: expected area or dss");
+  }
+
+  private void assertNotVerified(Path b, Path publicKey, String message) {
+    Cli.Run run = Cli.run("evidence", "verify", b.toString(), "--public-key", publicKey.toString());
+    assertThat(run.code()).as(run.out()).isEqualTo(1);
+    assertThat(run.err()).contains("NOT VERIFIED").contains(message);
+  }
+
+  private static Cli.Run runAt(String epoch, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true),
+        new ByteArrayInputStream(new byte[0]), Map.of("SOURCE_DATE_EPOCH", epoch));
+    return new Cli.Run(code, out.toString(), err.toString());
+  }
+
+  private static Map<String, byte[]> entries(Path zip) throws IOException {
+    Map<String, byte[]> m = new LinkedHashMap<>();
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        in.transferTo(b);
+        m.put(e.getName(), b.toByteArray());
+      }
+    }
+    return m;
+  }
+
+  private Path rewrite(java.util.function.Consumer<Map<String, byte[]>> edit) throws IOException {
+    Map<String, byte[]> m = entries(bundle);
+    edit.accept(m);
+    Path out = Files.createTempFile(dir, "tampered", ".zip");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+      for (Map.Entry<String, byte[]> e : m.entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+    }
+    return out;
+  }
+}
