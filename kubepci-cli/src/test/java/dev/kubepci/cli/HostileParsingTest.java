@@ -292,6 +292,18 @@ class HostileParsingTest {
   }
 
   @Test
+  void aHugeValueShownInEvidenceIsCutWithItsLength() throws IOException {
+    String image = "registry.example/" + "a".repeat(100_000) + ":latest";
+    JsonNode report = scanJson(write("image.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n"
+        + "spec:\n  containers:\n  - name: c\n    image: " + image + "\n"));
+    assertThat(report.toString().length()).as("report size").isLessThan(200_000);
+    List<String> observed = new ArrayList<>();
+    report.get("findings").forEach(f -> observed.add(f.get("observed").asText()));
+    assertThat(observed).allSatisfy(o -> assertThat(o.length()).isLessThanOrEqualTo(1024))
+        .anySatisfy(o -> assertThat(o).startsWith("registry.example/aaaa").endsWith("… (100024 characters)"));
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void longPlainScalarsReadExactlyAndBlockScalarsAreLeftAlone() throws IOException {
     String token = "QUJD".repeat(50_000) + "==";
@@ -310,12 +322,13 @@ class HostileParsingTest {
       }
     }).read("long.yaml", new StringReader("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s, namespace: shop}\n"
         + "data:\n  token: " + token + "  \n  script: |\n    " + script + "\n    next line\n  n: " + "1".repeat(20_000)
-        + "\n  quoted: \"" + token + "\"\n---\napiVersion: example.com/v1\nkind: Thing\nmetadata: {name: t}\n"
+        + "\n  quoted: \"" + token + "\"\n  multi: 'it''s\n    next: " + token + "'\n---\napiVersion: example.com/v1\nkind: Thing\nmetadata: {name: t}\n"
         + "spec: {flow: [" + token + ", '" + token + ": x', {a: " + token + "}]}\n"));
     assertThat(errors).isEmpty();
     ConfigMap map = (ConfigMap) read.get(0).object();
     assertThat(map.getData()).containsEntry("token", token).containsEntry("script", script + "\nnext line\n")
-        .containsEntry("n", "1".repeat(20_000)).containsEntry("quoted", token);
+        .containsEntry("n", "1".repeat(20_000)).containsEntry("quoted", token)
+        .containsEntry("multi", "it's next: " + token);
     assertThat((List<Object>) read.get(1).list("spec", "flow")).containsExactly(token, token + ": x", java.util.Map.of("a", token));
   }
 

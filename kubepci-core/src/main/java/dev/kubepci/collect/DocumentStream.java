@@ -55,32 +55,38 @@ final class DocumentStream {
   /**
    * {@code line} with its long plain scalars of token characters double-quoted (block or flow context, as a mapping
    * value or a sequence item), or as it is. Anything unusual (a tag, an anchor, a key, a number, text in quotes)
-   * is left as written.
+   * is left as written. {@code quote} carries a quoted scalar left open at the end of a line over to the next one
+   * (its one element is the open quote character, 0 when none); lines shorter than {@code minLength} are only
+   * followed for that.
    */
-  static String quoteLongPlainScalar(String line) {
+  static String quoteLongPlainScalars(String line, char[] quote, int minLength) {
+    if (quote[0] == 0 && line.length() <= minLength && line.indexOf('"') < 0 && line.indexOf('\'') < 0) {
+      return line;
+    }
     StringBuilder out = null;
     int copied = 0;
     int flow = 0;
-    char quote = 0;
     int n = line.length();
     for (int i = 0; i < n; i++) {
       char c = line.charAt(i);
-      if (quote == '"') {
+      if (quote[0] == '"') {
         if (c == '\\') {
           i++;
         } else if (c == '"') {
-          quote = 0;
+          quote[0] = 0;
         }
         continue;
       }
-      if (quote == '\'') {
-        if (c == '\'') {
-          quote = 0; // '' inside reads as the quote and reopens at once
+      if (quote[0] == '\'') {
+        if (c == '\'' && i + 1 < n && line.charAt(i + 1) == '\'') {
+          i++; // '' is a quote inside the scalar
+        } else if (c == '\'') {
+          quote[0] = 0;
         }
         continue;
       }
-      if (c == '"' || c == '\'') {
-        quote = c;
+      if ((c == '"' || c == '\'') && valueStart(line, i)) {
+        quote[0] = c;
       } else if (c == '#' && (i == 0 || line.charAt(i - 1) == ' ')) {
         break; // a comment: nothing more to look at
       } else if (c == '{' || c == '[') {
@@ -99,7 +105,7 @@ final class DocumentStream {
         }
         boolean ends = after == n || line.charAt(after) == '#' && after > end
             || flow > 0 && (line.charAt(after) == ',' || line.charAt(after) == '}' || line.charAt(after) == ']');
-        if (end - i > LONG_PLAIN_SCALAR && ends && !isNumber(line, i, end)) {
+        if (end - i > minLength && ends && !isNumber(line, i, end)) {
           if (out == null) {
             out = new StringBuilder(n + 8);
           }
@@ -160,6 +166,8 @@ final class DocumentStream {
     private int overlongLine;
     /** Indentation of the line that opened the block scalar being read, -1 outside one. */
     private int blockIndent = -1;
+    /** The quote character of a quoted scalar that continues on the next line, 0 when none. */
+    private final char[] openQuote = new char[1];
     private String buffer = "";
     private int pos;
     private boolean done;
@@ -188,7 +196,8 @@ final class DocumentStream {
         return;
       }
       blockIndent = -1;
-      if (line.length() < 4096 && BLOCK_SCALAR_START.matcher(line).matches()) {
+      if (line.length() < 4096 && (line.indexOf('|') >= 0 || line.indexOf('>') >= 0)
+          && BLOCK_SCALAR_START.matcher(line).matches()) {
         int indent = 0;
         while (indent < line.length() && line.charAt(indent) == ' ') {
           indent++;
@@ -225,9 +234,9 @@ final class DocumentStream {
           }
           continue;
         }
-        boolean quote = line.length() > LONG_PLAIN_SCALAR && !inBlockScalar(line);
+        boolean text = inBlockScalar(line);
         track(line);
-        buffer = (quote ? quoteLongPlainScalar(line) : line) + "\n";
+        buffer = (text ? line : quoteLongPlainScalars(line, openQuote, LONG_PLAIN_SCALAR)) + "\n";
         pos = 0;
       }
       return pos < buffer.length();

@@ -1,5 +1,6 @@
 package dev.kubepci.rule;
 
+import dev.kubepci.model.EvidenceText;
 import dev.kubepci.model.FieldPath;
 import java.util.Objects;
 
@@ -11,11 +12,16 @@ import java.util.Objects;
  */
 public record Violation(FieldPath path, String observed, String message, Severity severity) {
   public static final String ABSENT = "<absent>";
+  /** Longer observed values are cut: a report grows with its findings, not with the size of input values. */
+  public static final int MAX_OBSERVED = EvidenceText.MAX_VALUE;
+  /** Longer messages (which may quote a name or a value) are cut likewise. */
+  public static final int MAX_MESSAGE = 2048;
 
   public Violation {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");
-    observed = observed == null ? ABSENT : observed;
+    observed = observed == null ? ABSENT : EvidenceText.cut(observed, MAX_OBSERVED);
+    message = EvidenceText.cut(message, MAX_MESSAGE);
   }
 
   public static Violation at(FieldPath path, Object observed, String message) {
