@@ -30,11 +30,11 @@ import java.util.zip.ZipException;
  * for it is handed to the sink as inconsistent: the rest of the snapshot is still assessed.
  */
 public final class SnapshotReader {
-  /** The most a snapshot may decompress to: 4 GiB, some ten times a snapshot of 100,000 objects. */
+  /** The most any snapshot may decompress to: 4 GiB. */
   public static final long MAX_DECOMPRESSED_BYTES = 4L << 30;
   /**
-   * How many times its compressed size a snapshot may decompress to, beyond the first 64 MiB. Snapshots compress
-   * 10 to 40 times; a gzip bomb about 1,000 times.
+   * How many times its compressed size a snapshot may decompress to (64 MiB are always allowed): well above what
+   * gzip makes of JSON Lines of real objects, well below a gzip bomb (about 1,000 times, the most deflate allows).
    */
   public static final int MAX_EXPANSION = 200;
   private static final long FREE_ALLOWANCE = 64L << 20;
@@ -215,8 +215,8 @@ public final class SnapshotReader {
       private static final long serialVersionUID = 1L;
 
       TooLarge(long limit) {
-        super("decompresses to more than " + String.format(Locale.ROOT, "%,d", limit) + " bytes (kubepci reads at "
-            + "most " + MAX_EXPANSION + " times the compressed size beyond 64 MiB, and at most 4 GiB)");
+        super("decompresses to more than " + String.format(Locale.ROOT, "%,d", limit) + " bytes (kubepci reads up to "
+            + MAX_EXPANSION + " times the file's size, at least 64 MiB and at most 4 GiB)");
       }
     }
 
