@@ -146,14 +146,33 @@ class CatalogueRobustnessTest {
           break;
         }
         assessed += round.size();
+        // each variant once, as read or placed in the default namespace, with or without a CDE scope: the
+        // alternation across mutations gives every field both readings at a half of the cost
         AssessmentRequest req = k % 2 == 0 ? request : unscoped;
-        record(failures, new Assessor(req).assess(Inventory.of(round), List.of()), described, "as read");
-        record(failures, new Assessor(req).assess(Inventory.of(DefaultNamespace.apply(round, "default")), List.of()),
-            described, "in the default namespace");
+        if ((k + m) % 2 == 0) {
+          record(failures, new Assessor(req).assess(Inventory.of(round), List.of()), described, "as read");
+        } else {
+          record(failures, new Assessor(req).assess(Inventory.of(DefaultNamespace.apply(round, "default")),
+              List.of()), described, "in the default namespace");
+        }
       }
     }
     assertThat(assessed).as("variants assessed").isGreaterThan(5_000);
     assertThat(failures).as("rules that threw (rule and object: first failure)").isEmpty();
+  }
+
+  @Test
+  void theVariationReachesDeepFields() {
+    // the pod template's container securityContext of the odd Deployment is among the fields varied
+    JsonNode deployment = seeds.stream().filter(s -> s.node().path("metadata").path("name").asText()
+        .equals("old-deploy")).findFirst().orElseThrow().node();
+    boolean reached = false;
+    for (int k = 0; k < MAX_PATHS_PER_SEED && !reached; k++) {
+      JsonNode variant = mutate(deployment, k, Mutation.NULL);
+      reached = variant != null && variant.path("spec").path("template").path("spec").path("containers").path(0)
+          .path("securityContext").isNull();
+    }
+    assertThat(reached).isTrue();
   }
 
   private static void record(Map<String, String> failures, AssessmentReport report, Map<Resource, String> described,

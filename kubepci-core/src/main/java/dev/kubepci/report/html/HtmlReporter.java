@@ -568,6 +568,7 @@ public final class HtmlReporter implements Reporter {
       .badge.s-pass { background: var(--pass); } .badge.s-fail { background: var(--fail); }
       .badge.s-manual { background: var(--manual); } .badge.s-not-applicable { background: var(--na); }
       .badge.s-not-assessed { background: var(--nass); } .badge.s-waived { background: var(--waived); }
+      .badge.s-error { background: var(--fail); }
       .chip { display: inline-block; padding: 0 6px; margin: 1px; border-radius: 3px; font-size: 12px; color: #fff;
         text-decoration: none; }
       .chip.s-pass { background: var(--pass); } .chip.s-fail { background: var(--fail); }
