@@ -228,6 +228,15 @@ class LiveClusterTest {
     Cli.Run collect = Cli.run("collect", "--kubeconfig", kubeconfig, "--output", snapshot.toString());
     assertThat(collect.code()).as(collect.err()).isZero();
     assertThat(collect.out()).startsWith("Wrote " + snapshot + ": ").contains("from cluster " + cluster.url());
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(
+        snapshot))).isEqualTo("rw-------");
+    String content;
+    try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(snapshot))) {
+      content = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    // the example's planted credentials, in env values, ConfigMap data and last-applied annotations
+    assertThat(content).contains("<redacted stripe-key hmac:").doesNotContain("EXAMPLEONLY0000",
+        "EXAMPLE-placeholder-password", "EXAMPLE-placeholder-smtp-password");
 
     JsonNode live = liveReport();
     JsonNode offline = json(Cli.run("scan", snapshot.toString(), "--config", CONFIG, "--format", "json",

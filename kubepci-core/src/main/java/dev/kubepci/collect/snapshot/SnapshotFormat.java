@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * The kubepci snapshot format, version 1: one gzip-compressed file of JSON Lines (UTF-8). Line 1 is a
  * {@link SnapshotHeader}, the last line a {@link SnapshotTrailer}, and every line between them one Kubernetes object
  * as the API server returned it (kind and apiVersion set, {@code metadata.managedFields} left out, Secrets reduced to
- * metadata and type). {@code zcat FILE | jq} reads it; {@code scripts/collect-with-kubectl.sh} writes it without
+ * metadata and type, and every value the secret rules would report replaced by its redaction marker: see
+ * {@link SnapshotRedactor}). {@code zcat FILE | jq} reads it; {@code scripts/collect-with-kubectl.sh} writes it without
  * kubepci. {@code schemas/kubepci-snapshot.schema.json} describes the header and trailer lines.
  */
 public final class SnapshotFormat {
