@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * test keeps it true. A sample is an HTML comment naming the command, right before a fenced block:
  *
  * <pre>
- * &lt;!-- sample: scan examples/payment-platform/manifests | head 20 --&gt;
+ * &lt;!-- output: scan examples/payment-platform/manifests | head 20 --&gt;
  * ```text
  * $ ./kubepci scan examples/payment-platform/manifests
  * ...what the command printed...
@@ -29,14 +29,15 @@ import org.junit.jupiter.api.TestFactory;
  * </pre>
  *
  * The command runs in memory from the repository root, at the fixed time SOURCE_DATE_EPOCH=1767261600, piped
- * (no terminal), with COLUMNS=100. Filters after {@code |}: {@code head N}, {@code tail N} (with a {@code ...} line
+ * (no terminal), with COLUMNS=100 and a fixed redaction key. Filters after {@code |}: {@code head N}, {@code tail N} (with a {@code ...} line
  * where lines were cut), {@code stderr} (standard error after standard output), {@code exit N} (the expected exit
  * code). Run with {@code -Dkubepci.updateSamples=true} (or UPDATE_SAMPLES=1) to rewrite the samples from fresh runs.
  */
 class DocSamplesTest {
   private static final Path ROOT = Path.of("..");
-  private static final Pattern MARKER = Pattern.compile("^\\s*<!-- sample: (.+?) -->\\s*$");
-  private static final Map<String, String> ENV = Map.of("SOURCE_DATE_EPOCH", "1767261600", "COLUMNS", "100");
+  private static final Pattern MARKER = Pattern.compile("^\\s*<!-- output: (.+?) -->\\s*$");
+  private static final Map<String, String> ENV = Map.of("SOURCE_DATE_EPOCH", "1767261600", "COLUMNS", "100",
+      "KUBEPCI_REDACTION_KEY", "kubepci-readme-samples-redaction-key", "HOME", "/nonexistent");
 
   /** One sample: where it is, what it runs, and the block that shows it. */
   record Sample(Path file, int markerLine, String spec, int blockStart, int blockEnd, String shown) {}
