@@ -117,7 +117,7 @@ while [ $# -gt 0 ]; do
     --chunk-size) chunk="$2"; shift 2 ;;
     --request-timeout) timeout="$2"; shift 2 ;;
     --kinds) only="$2"; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
 done

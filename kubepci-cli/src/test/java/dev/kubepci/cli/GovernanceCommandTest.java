@@ -167,7 +167,8 @@ class GovernanceCommandTest {
     assertThat(pki.get("status").asText()).isEqualTo("PASS");
     assertThat(pki.at("/attestation/evidence")).hasSize(2);
 
-    Cli.Run text = Cli.run("scan", Cli.MANIFESTS, "-c", CONFIG, "--attestations", ATTESTATIONS, "--no-color");
+    Cli.Run text = Cli.run("scan", Cli.MANIFESTS, "-c", CONFIG, "--attestations", ATTESTATIONS, "--no-color",
+        "--show", "evidence");
     assertThat(text.out()).contains("Attestations (").contains("5.2 PASS by R. Diaz (QSA) on 2025-11-20")
         .contains("manual practices still open");
   }

@@ -264,7 +264,8 @@ class LiveClusterTest {
 
   @Test
   void everyReportFormatRendersALiveScan() throws IOException {
-    List<String> args = new ArrayList<>(List.of("scan", "--kubeconfig", kubeconfig, "--fail-on", "none", "--quiet"));
+    List<String> args = new ArrayList<>(List.of("scan", "--kubeconfig", kubeconfig, "--fail-on", "none", "--quiet",
+        "--details"));
     for (String format : Reporters.names()) {
       args.addAll(List.of("--format", format, "--output", dir.resolve("live-report." + format).toString()));
     }
