@@ -42,9 +42,11 @@ class KubeconfigFileOptionTest {
 
   @Test
   void kubeconfigAloneIsEnoughInput() {
-    Cli.Run run = Cli.run("scan", "--kubeconfig-file", ADMIN_KUBECONFIG, "--no-color", "--fail-on", "none");
+    Cli.Run run = Cli.run("scan", "--kubeconfig-file", ADMIN_KUBECONFIG, "--no-color", "--fail-on", "none",
+        "--show", "findings");
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out()).contains("KPCI-0232 kubeconfig-insecure-tls").contains("clusters[1].cluster.insecure-skip-tls-verify");
+    assertThat(run.out()).contains("kubeconfig-insecure-tls (KPCI-0232")
+        .contains("clusters[1].cluster.insecure-skip-tls-verify");
   }
 
   @Test
