@@ -138,10 +138,10 @@ public final class EvidenceCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       ScanCommand scan = new ScanCommand();
+      // picocli fills in every option's default and mixin, so scan options added later need no code here
+      new picocli.CommandLine(scan).parseArgs();
       scan.parent = parent.parent;
       scan.paths = paths;
-      scan.cluster = new ClusterConnectionOptions();
-      scan.output = new OutputOptions();
       scan.selection = selection;
       scan.governance = governance;
       scan.config = config;

@@ -48,8 +48,9 @@ final class EvidencePacker {
     List<BundleFile> files = new ArrayList<>();
     files.add(BundleFile.ofBytes("reports/report.json", "report", render(new JsonReporter(), report)));
     files.add(BundleFile.ofBytes("reports/report.html", "report", render(new HtmlReporter(), report)));
+    // what cannot be read under a directory is an input error in the report already
     Set<String> inputs = new LinkedHashSet<>(ManifestReader.expand(sources.paths().stream()
-        .filter(p -> !sources.kubeconfigs().contains(p)).toList()));
+        .filter(p -> !sources.kubeconfigs().contains(p)).toList(), unreadable -> { }));
     for (String input : inputs) {
       files.add(BundleFile.ofFile("inputs/" + archiveName(input), "input", Path.of(input)));
     }

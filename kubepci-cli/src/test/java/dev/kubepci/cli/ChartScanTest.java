@@ -76,18 +76,18 @@ class ChartScanTest {
   @Test
   void terminalNamesTheTemplateAndTheRenderedLine(@TempDir Path dir) throws IOException {
     Path chart = chart(dir, DEPLOYMENT);
-    Cli.Run run = Cli.run("scan", chart.toString(), "--set", "privileged=true", "--no-color", "--fail-on", "none",
+    Cli.Run run = wide("scan", chart.toString(), "--set", "privileged=true", "--no-color", "--fail-on", "none",
         "--release-name", "rel", "-n", "shop");
-    assertThat(run.out()).contains("Deployment/shop/rel-api  (" + chart
+    assertThat(run.out()).contains("Deployment/shop/rel-api").contains("(" + chart
         + ", rendered line 16 (document 1, template demo/templates/deployment.yaml))");
   }
 
   @Test
   void aChartThatDoesNotRenderIsOneInputError(@TempDir Path dir) throws IOException {
     Path chart = chart(dir, DEPLOYMENT.replace("{{ .Values.privileged }}", "{{ .Values.missing.flag }}"));
-    Cli.Run run = Cli.run("scan", chart.toString(), "--no-color");
+    Cli.Run run = wide("scan", chart.toString(), "--no-color");
     assertThat(run.code()).isEqualTo(ExitCode.INPUT_ERROR.code());
-    assertThat(run.out()).contains("Input errors (1;")
+    assertThat(run.out()).contains("Input errors (1)")
         .contains(chart + " (template demo/templates/deployment.yaml): chart does not render: template: "
             + "demo/templates/deployment.yaml:15:");
   }
@@ -119,9 +119,14 @@ class ChartScanTest {
 
   @Test
   void terminalListsSkippedDocuments() {
-    Cli.Run run = Cli.run("scan", Cli.EXAMPLES.toString(), "--no-color", "--fail-on", "none");
-    assertThat(run.out()).contains("Skipped (3 document(s) that are not Kubernetes objects)")
+    Cli.Run run = wide("scan", Cli.EXAMPLES.toString(), "--no-color", "--fail-on", "none");
+    assertThat(run.out()).contains("Skipped (3): documents that are not Kubernetes objects")
         .contains(Cli.EXAMPLES.resolve("kubepci.yaml") + ":2 (document 1): not a Kubernetes object")
         .contains("; 0 input errors; 3 skipped\n");
+  }
+
+  /** A run whose terminal report is wide enough that no line of these checks wraps. */
+  private static Cli.Run wide(String... args) {
+    return Cli.runIn(java.util.Map.of("COLUMNS", "400"), Environment.Terminals.NONE, args);
   }
 }

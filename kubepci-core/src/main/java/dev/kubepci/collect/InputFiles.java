@@ -33,7 +33,8 @@ public final class InputFiles {
       if (ManifestReader.STDIN.equals(input)) {
         files.add(new AssessmentBasis.File("input", "standard input", null));
       } else if (Files.isDirectory(Path.of(input))) {
-        ManifestReader.expand(List.of(input)).forEach(f -> files.add(file("input", Path.of(f))));
+        // what cannot be read under it is an input error of the scan already
+        ManifestReader.expand(List.of(input), unreadable -> { }).forEach(f -> files.add(file("input", Path.of(f))));
       } else {
         files.add(file("input", Path.of(input)));
       }
