@@ -48,7 +48,7 @@ class CompactAssessmentTest {
   static String reportOf(CollectedInput input, KubepciConfig config) throws IOException {
     AssessmentRequest request = new AssessmentRequest(BuiltInRules.pciFramework(), BuiltInRules.catalog(),
         BuiltInRules.catalog().rules(), config, Clock.fixed(Instant.parse("2025-01-06T09:00:00Z"), ZoneOffset.UTC),
-        "test", input.inputs());
+        "test", input.inputs(), dev.kubepci.secrets.RedactionKey.of("compact-assessment-test-key", "the test"));
     AssessmentReport report = new Assessor(request).assess(input.inventory(), input.errors());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new JsonReporter().write(report, out);
@@ -73,7 +73,9 @@ class CompactAssessmentTest {
     for (String file : ManifestReader.expand(paths)) {
       reader.read(file, new ByteArrayInputStream(new byte[0]));
     }
-    return new CollectedInput(Inventory.of(resources), errors, paths);
+    // as FileCollector does: objects that name no namespace are placed in default
+    return new CollectedInput(Inventory.of(dev.kubepci.collect.DefaultNamespace.apply(resources, null)), errors,
+        paths);
   }
 
   static CollectedInput readCompact(List<String> paths) {

@@ -35,13 +35,19 @@ public final class SnapshotBundle {
   /** Writes the bundle; returns the number of objects written. */
   public static int write(SyntheticCluster cluster, Collection<String> ruleReads, Path target) throws IOException {
     Map<String, Integer> counts = new TreeMap<>();
-    cluster.emit(o -> counts.merge(readName(o), 1, Integer::sum));
+    Map<String, String> groups = new TreeMap<>();
+    cluster.emit(o -> {
+      counts.merge(readName(o), 1, Integer::sum);
+      String apiVersion = o.path("apiVersion").asText();
+      groups.putIfAbsent(readName(o),
+          apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "");
+    });
     TreeSet<String> requested = new TreeSet<>(ClusterCollector.plan(ruleReads));
     requested.addAll(counts.keySet());
 
     List<KindReport> kinds = new ArrayList<>();
     for (String read : requested) {
-      kinds.add(report(read, counts.getOrDefault(read, 0)));
+      kinds.add(report(read, counts.getOrDefault(read, 0), groups.get(read)));
     }
     int[] written = {0};
     try (SnapshotWriter writer = new SnapshotWriter(target)) {
@@ -66,7 +72,8 @@ public final class SnapshotBundle {
     return KnownResources.isBuiltInGroup(group) ? kind : group + "/" + kind;
   }
 
-  private static KindReport report(String read, int count) {
+  /** How the kind fared; {@code group} is the API group of its objects, null when none was made. */
+  private static KindReport report(String read, int count, String group) {
     Optional<KnownResources.Known> known = KnownResources.forRead(read);
     if (known.isPresent()) {
       KnownResources.Known k = known.get();
@@ -78,8 +85,8 @@ public final class SnapshotBundle {
       return new KindReport(read, null, null, null, null, KindReport.Outcome.NOT_IN_API, 0, null, null);
     }
     if (count > 0) {
-      // a kind the generator makes but the table does not know (a constraint kind of a template): served
-      String group = read.contains("/") ? read.substring(0, read.indexOf('/')) : "";
+      // a kind the generator makes but the table does not know (a constraint kind of a template,
+      // EndpointSlice): served in the group of its objects, which the reader counts them by
       return new KindReport(read, group, "v1beta1", read.substring(read.indexOf('/') + 1).toLowerCase(
           java.util.Locale.ROOT), false, KindReport.Outcome.COLLECTED, count, null, null);
     }
