@@ -31,16 +31,55 @@ import org.junit.jupiter.api.TestFactory;
  * The command runs in memory from the repository root, at the fixed time SOURCE_DATE_EPOCH=1767261600, piped
  * (no terminal), with COLUMNS=100 and a fixed redaction key. Filters after {@code |}: {@code head N}, {@code tail N} (with a {@code ...} line
  * where lines were cut), {@code stderr} (standard error after standard output), {@code exit N} (the expected exit
- * code). Run with {@code -Dkubepci.updateSamples=true} (or UPDATE_SAMPLES=1) to rewrite the samples from fresh runs.
+ * code). Excerpts ({@code <!-- excerpt of: ARGS -->}) keep chosen lines only, each checked to be printed. Run with
+ * {@code -Dkubepci.updateSamples=true} (or UPDATE_SAMPLES=1) to rewrite the samples from fresh runs.
  */
 class DocSamplesTest {
   private static final Path ROOT = Path.of("..");
   private static final Pattern MARKER = Pattern.compile("^\\s*<!-- output: (.+?) -->\\s*$");
+  /**
+   * An excerpt: {@code <!-- excerpt of: ARGS -->} before a fenced block whose first line is the command; every other
+   * line of the block, but {@code ...}, must be a line of what the command printed (spaces at the ends aside).
+   */
+  private static final Pattern EXCERPT = Pattern.compile("^\\s*<!-- excerpt of: (.+?) -->\\s*$");
   private static final Map<String, String> ENV = Map.of("SOURCE_DATE_EPOCH", "1767261600", "COLUMNS", "100",
       "KUBEPCI_REDACTION_KEY", "kubepci-readme-samples-redaction-key", "HOME", "/nonexistent");
 
   /** One sample: where it is, what it runs, and the block that shows it. */
   record Sample(Path file, int markerLine, String spec, int blockStart, int blockEnd, String shown) {}
+
+  @TestFactory
+  Stream<DynamicTest> everyExcerptIsPartOfWhatTheCommandPrints() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path doc : documents()) {
+      List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        Matcher m = EXCERPT.matcher(lines.get(i));
+        if (!m.matches()) {
+          continue;
+        }
+        int start = i + 1;
+        int end = start + 1;
+        while (end < lines.size() && !lines.get(end).trim().equals("```")) {
+          end++;
+        }
+        String spec = m.group(1).trim();
+        List<String> shown = lines.subList(Math.min(start + 2, end), end);
+        int at = i + 1;
+        tests.add(DynamicTest.dynamicTest(ROOT.relativize(doc) + ":" + at + " " + spec, () -> {
+          List<String> printed = List.of(render(spec).split("\n")).stream().map(String::strip).toList();
+          for (String line : shown) {
+            if (!line.strip().equals("...")) {
+              assertThat(printed).as("%s line %d: a line of the excerpt is not in what %s prints", doc, at, spec)
+                  .contains(line.strip());
+            }
+          }
+        }));
+        i = end;
+      }
+    }
+    return tests.stream();
+  }
 
   @TestFactory
   Stream<DynamicTest> everySampleIsWhatTheCommandPrints() throws IOException {
