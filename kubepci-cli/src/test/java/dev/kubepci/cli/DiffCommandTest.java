@@ -131,6 +131,20 @@ class DiffCommandTest {
         .contains("FAIL → WAIVED").contains("### Practice status changes").contains("| 5.2 ");
     String text = Cli.run("diff", before.toString(), after.toString()).out();
     assertThat(text).contains("Practice status changes").contains("MANUAL -> PASS").contains("FAIL -> WAIVED");
+
+    // the README's sample is this comparison: before.json without, after.json with waivers and attestations
+    List<String> readme = Files.readAllLines(Path.of("..", "README.md"));
+    int at = readme.indexOf("$ kubepci diff before.json after.json");
+    assertThat(at).as("the README's diff sample").isPositive();
+    List<String> printed = text.lines().map(String::strip).toList();
+    for (String line : readme.subList(at + 1, readme.size())) {
+      if (line.startsWith("```")) {
+        break;
+      }
+      if (!line.equals("...")) {
+        assertThat(printed).as("README diff sample line").contains(line.strip());
+      }
+    }
   }
 
   @Test
