@@ -110,6 +110,55 @@ class DocSamplesTest {
     return tests.stream();
   }
 
+  private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+
+  @org.junit.jupiter.api.Test
+  void everyLinkOfTheDocumentsPointsAtAFileAndHeadingThatExist() throws IOException {
+    List<String> broken = new ArrayList<>();
+    for (Path doc : documents()) {
+      List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
+      boolean fence = false;
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        if (line.trim().startsWith("```")) {
+          fence = !fence;
+        }
+        Matcher m = LINK.matcher(line);
+        while (!fence && m.find()) {
+          String target = m.group(1);
+          if (target.matches("^[a-z]+:.*")) {
+            continue;
+          }
+          String file = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
+          String fragment = target.contains("#") ? target.substring(target.indexOf('#') + 1) : null;
+          Path resolved = file.isEmpty() ? doc : doc.getParent().resolve(file).normalize();
+          if (!Files.exists(resolved)) {
+            broken.add(ROOT.relativize(doc) + ":" + (i + 1) + ": " + target + " (no such file)");
+          } else if (fragment != null && resolved.toString().endsWith(".md") && !anchors(resolved).contains(fragment)) {
+            broken.add(ROOT.relativize(doc) + ":" + (i + 1) + ": " + target + " (no such heading)");
+          }
+        }
+      }
+    }
+    assertThat(broken).isEmpty();
+  }
+
+  /** The anchors a Markdown viewer gives the headings of a document. */
+  static List<String> anchors(Path doc) throws IOException {
+    List<String> out = new ArrayList<>();
+    boolean fence = false;
+    for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {
+      if (line.trim().startsWith("```")) {
+        fence = !fence;
+      }
+      if (!fence && line.startsWith("#")) {
+        String title = line.replaceFirst("^#+\\s*", "").toLowerCase(java.util.Locale.ROOT);
+        out.add(title.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+      }
+    }
+    return out;
+  }
+
   static List<Path> documents() throws IOException {
     List<Path> docs = new ArrayList<>();
     docs.add(ROOT.resolve("README.md"));
