@@ -330,6 +330,21 @@ class LiveClusterTest {
           + FakeApiServer.IDENTITY + " cannot list clusterrolebindings.rbac.authorization.k8s.io (kubepci needs the "
           + "list verb on resource clusterrolebindings in API group rbac.authorization.k8s.io)\n"
           + "kubepci: exit 0: failing findings do not count (--fail-on none)\n");
+
+      // docs/live-clusters.md shows this run in the terminal: each of its lines is printed
+      Cli.Run text = Cli.run("scan", "--kubeconfig", config, "--fail-on", "none", "--show", "practices");
+      List<String> printed = (text.err() + text.out()).lines().map(String::strip).toList();
+      List<String> doc = Files.readAllLines(Path.of("..", "docs", "live-clusters.md"));
+      int at = doc.indexOf("  <!-- the terminal of a scan that may not list ClusterRoleBindings -->");
+      assertThat(at).as("the sample in docs/live-clusters.md").isPositive();
+      for (String line : doc.subList(at + 2, doc.size())) {
+        if (line.strip().startsWith("```")) {
+          break;
+        }
+        if (!line.strip().equals("...")) {
+          assertThat(printed).as("docs/live-clusters.md sample line").contains(line.strip());
+        }
+      }
     }
   }
 
