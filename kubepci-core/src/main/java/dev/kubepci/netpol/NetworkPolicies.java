@@ -546,7 +546,8 @@ public final class NetworkPolicies implements Peer.Addressing {
       String what = d.label() + " of " + subject.display();
       return sel.isEmpty() ? what + " is not isolated: no policy selects it for " + d.label()
           : what + " is decided by " + String.join(", ", sel.stream().map(Policy::name).toList())
-              + (finalAllowed.isEmpty() ? "; nothing from " + peer.display() + " is allowed"
+              + (finalAllowed.isEmpty()
+                  ? (d == Direction.EGRESS ? "; nothing to " : "; nothing from ") + peer.display() + " is allowed"
                   : "; allowed: " + finalAllowed);
     };
     return new Verdict(d, subject, true, isolated, allowed, sel, steps, summary);
