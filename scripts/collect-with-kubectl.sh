@@ -161,13 +161,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The server's message of a failed kubectl call: 'Error from server (Forbidden): MESSAGE' -> MESSAGE
+server_message() { head -n 1 "$1" | sed -E 's/^Error from server \([A-Za-z]+\): //; s/^error: //'; }
+
 # --- cluster identity, version, time -------------------------------------------------------------------------
-server=$(k config view --minify -o jsonpath='{.clusters[0].cluster.server}') || die "no usable kubeconfig context"
+# kubectl's own error output is kept out of the terminal: its first line is folded into this script's message
+kubeconfig() { # jsonpath
+  k config view --minify -o jsonpath="$1" 2> "$tmp/err" || die "no usable kubeconfig context: $(server_message "$tmp/err")"
+}
+server=$(kubeconfig '{.clusters[0].cluster.server}')
 # never store or print credentials written into the URL: drop user information and any query
 server=$(printf '%s' "$server" | sed -E 's#^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@#\1#; s#[?#].*$##')
 server="${server%/}"
-cluster_name=$(k config view --minify -o jsonpath='{.clusters[0].name}')
-context=$(k config view --minify -o jsonpath='{.current-context}')
+cluster_name=$(kubeconfig '{.clusters[0].name}')
+context=$(kubeconfig '{.current-context}')
 if ! k get --raw /version > "$tmp/version.json" 2> "$tmp/err"; then
   echo "collect-with-kubectl: cannot reach the Kubernetes API server at $server: $(head -n 1 "$tmp/err")" >&2
   exit 3
@@ -206,9 +213,6 @@ report() { # read group version resource namespaced outcome count status message
      + (if $status == "" then {} else {status: ($status | tonumber)} end)
      + (if $message == "" then {} else {message: $message} end)' >> "$tmp/kinds.jsonl"
 }
-
-# The server's message of a failed kubectl call: 'Error from server (Forbidden): MESSAGE' -> MESSAGE
-server_message() { head -n 1 "$1" | sed -E 's/^Error from server \([A-Za-z]+\): //; s/^error: //'; }
 
 # A discovery document, asked once per run (several kinds share a group); a failure is not remembered
 raw() { # path file

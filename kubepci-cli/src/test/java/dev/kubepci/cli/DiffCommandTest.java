@@ -86,6 +86,11 @@ class DiffCommandTest {
     assertThat(gate.code()).isEqualTo(ExitCode.FINDINGS.code());
     assertThat(gate.out()).contains("New findings (").contains("Fixed findings (")
         .contains("Pod/payments/debug-shell");
+
+    // entities are not decoded inside Markdown code spans: a missing field reads <absent> there, not &lt;absent>
+    String markdown = Cli.run("diff", before.toString(), after.toString(), "--format", "markdown").out();
+    assertThat(markdown).contains("`Pod/payments/debug-shell`").contains(" = <absent>`")
+        .doesNotContain(" = &lt;absent>");
   }
 
   @Test

@@ -150,6 +150,29 @@ class KubectlScriptTest {
     }
   }
 
+  @Test
+  void anUnusableContextOrServerGivesOneLineOfItsOwn() throws Exception {
+    assumeTools();
+    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
+        contexts: [{name: ctx, context: {cluster: c, user: u}}]
+        users: [{name: u, user: {token: not-a-secret}}]
+        current-context: ctx
+        """);
+    Script badContext = script(kubeconfig, "--context", "nope", "--output", dir.resolve("a.gz").toString());
+    assertThat(badContext.code()).isEqualTo(2);
+    assertThat(badContext.err().lines().toList()).singleElement().asString()
+        .startsWith("collect-with-kubectl: no usable kubeconfig context: ").contains("nope");
+    Script unreachable = script(kubeconfig, "--request-timeout", "5s", "--output", dir.resolve("b.gz").toString());
+    assertThat(unreachable.code()).isEqualTo(3);
+    assertThat(unreachable.err().lines().toList()).singleElement().asString()
+        .startsWith("collect-with-kubectl: cannot reach the Kubernetes API server at https://127.0.0.1:1: ");
+    assertThat(dir.resolve("a.gz")).doesNotExist();
+    assertThat(dir.resolve("b.gz")).doesNotExist();
+  }
+
   private record Script(int code, String out, String err) {}
 
   private Script script(Path kubeconfig, String... args) throws IOException, InterruptedException {

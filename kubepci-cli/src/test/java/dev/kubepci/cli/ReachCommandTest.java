@@ -15,8 +15,10 @@ class ReachCommandTest {
     assertThat(run.out())
         .contains("Network plugin: calico (enforces NetworkPolicy); Calico semantics")
         .contains("DENIED  Deployment/web/storefront -> Deployment/payments/payment-api")
-        .contains("GlobalNetworkPolicy/deny-web-to-cde spec.egress[0] denies all TCP ports")
-        .contains("0 of 1 flow allowed");
+        .contains("GlobalNetworkPolicy/deny-web-to-cde spec.egress[0] denies TCP 8443")
+        .contains("0 of 1 flow allowed")
+        // the question was TCP 8443: the explanation speaks of no other port or protocol
+        .doesNotContain("UDP", "SCTP", "all TCP ports");
   }
 
   @Test

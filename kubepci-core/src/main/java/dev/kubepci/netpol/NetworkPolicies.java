@@ -422,7 +422,15 @@ public final class NetworkPolicies implements Peer.Addressing {
    * egress to it.
    */
   public Verdict evaluate(PodEndpoint subject, Direction d, Endpoint peer) {
-    TrafficSet region = TrafficSet.of(Peer.whole(peer), PortSet.ALL);
+    return evaluate(subject, d, peer, PortSet.ALL);
+  }
+
+  /**
+   * What the policies of {@code subject} decide for {@code d} traffic with {@code peer} on {@code ports} only: the
+   * verdict, its steps and its summary speak of no other port.
+   */
+  public Verdict evaluate(PodEndpoint subject, Direction d, Endpoint peer, PortSet ports) {
+    TrafficSet region = TrafficSet.of(Peer.whole(peer), ports);
     if (subject.hostNetwork()) {
       return new Verdict(d, subject, false, false, region, List.of(), List.of(),
           () -> subject.display() + " uses the node's network, which NetworkPolicy does not cover");
@@ -538,7 +546,8 @@ public final class NetworkPolicies implements Peer.Addressing {
       String what = d.label() + " of " + subject.display();
       return sel.isEmpty() ? what + " is not isolated: no policy selects it for " + d.label()
           : what + " is decided by " + String.join(", ", sel.stream().map(Policy::name).toList())
-              + (finalAllowed.isEmpty() ? "; nothing from " + peer.display() + " is allowed"
+              + (finalAllowed.isEmpty()
+                  ? (d == Direction.EGRESS ? "; nothing to " : "; nothing from ") + peer.display() + " is allowed"
                   : "; allowed: " + finalAllowed);
     };
     return new Verdict(d, subject, true, isolated, allowed, sel, steps, summary);
@@ -550,23 +559,31 @@ public final class NetworkPolicies implements Peer.Addressing {
 
   /** Whether traffic can flow from {@code from} to {@code to}, with the policies that decide it. */
   public Reach reach(Endpoint from, Endpoint to) {
+    return reach(from, to, PortSet.ALL);
+  }
+
+  /**
+   * Whether traffic on {@code ports} can flow from {@code from} to {@code to}: what a user asked about one port
+   * is answered, and explained, for that port only.
+   */
+  public Reach reach(Endpoint from, Endpoint to, PortSet ports) {
     if (from instanceof AddressEndpoint && to instanceof AddressEndpoint) {
       throw new IllegalArgumentException("at least one end must be a workload or a namespace");
     }
     AddressSet space = from instanceof AddressEndpoint a ? a.addresses()
         : to instanceof AddressEndpoint b ? b.addresses() : AddressSet.ALL;
-    TrafficSet region = TrafficSet.of(space, PortSet.ALL);
+    TrafficSet region = TrafficSet.of(space, ports);
     List<String> notes = new ArrayList<>();
     Verdict egress;
     if (from instanceof PodEndpoint p) {
-      egress = evaluate(p, Direction.EGRESS, to);
+      egress = evaluate(p, Direction.EGRESS, to, ports);
     } else {
       egress = new Verdict(Direction.EGRESS, from, false, false, region, List.of(), List.of(),
           () -> from.display() + " is outside the cluster: no egress policy applies to it");
     }
     Verdict ingress;
     if (to instanceof PodEndpoint q) {
-      ingress = evaluate(q, Direction.INGRESS, from);
+      ingress = evaluate(q, Direction.INGRESS, from, ports);
     } else {
       ingress = new Verdict(Direction.INGRESS, to, false, false, region, List.of(), List.of(),
           () -> to.display() + " is outside the cluster: no ingress policy applies to it");

@@ -30,6 +30,14 @@ public record PodEndpoint(
     namedPorts = Map.copyOf(namedPorts);
   }
 
+  /**
+   * The pod labels as a finding shows them, sorted: {@code {app=db, tier=back}}, or {@code {}} for none. These are
+   * what policy selectors match, so segmentation findings point at them.
+   */
+  public String labelsText() {
+    return new java.util.TreeMap<>(labels).toString();
+  }
+
   @Override
   public String display() {
     return hypothetical ? "a new pod in namespace " + namespace : resource.ref().displayName();

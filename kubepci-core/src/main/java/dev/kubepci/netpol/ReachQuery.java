@@ -41,8 +41,9 @@ public record ReachQuery(String from, String to, PortQuery port, PolicyKind engi
         if (s.equals(d)) {
           continue;
         }
-        Reach r = model.reach(s, d);
         Optional<Integer> number = query == null ? Optional.empty() : query.resolve(d);
+        Reach r = model.reach(s, d, query == null ? PortSet.ALL : number
+            .map(n -> PortSet.of(query.protocol(), n)).orElse(PortSet.allOf(query.protocol())));
         boolean allowed = query == null ? r.isAllowed()
             : number.isPresent() && r.isAllowed(query.protocol(), number.get());
         pairs.add(new Pair(r, number, allowed));

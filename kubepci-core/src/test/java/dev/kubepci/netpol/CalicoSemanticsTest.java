@@ -72,6 +72,24 @@ class CalicoSemanticsTest {
   }
 
   @Test
+  void aDeniedEgressSaysWhereTheTrafficWasGoing() {
+    NetworkPolicies m = model("""
+        apiVersion: crd.projectcalico.org/v1
+        kind: GlobalNetworkPolicy
+        metadata: {name: web-egress}
+        spec:
+          selector: app == "web"
+          types: [Egress]
+          egress: [{action: Deny}]
+        """);
+    Reach r = m.reach(Endpoints.resolve("shop/web", m).get(0), Endpoints.resolve("shop/db", m).get(0),
+        PortSet.of(Protocol.TCP, 5432));
+    assertThat(r.egress().summary()).endsWith("; nothing to Deployment/shop/db is allowed");
+    assertThat(r.egress().steps()).extracting(Verdict.Step::text)
+        .containsExactly("GlobalNetworkPolicy/web-egress spec.egress[0] denies TCP 5432");
+  }
+
+  @Test
   void endOfTierDeniesWhatNoRuleMatched() {
     NetworkPolicies m = model("""
         apiVersion: crd.projectcalico.org/v1

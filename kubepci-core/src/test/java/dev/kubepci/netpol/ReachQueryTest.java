@@ -38,6 +38,27 @@ class ReachQueryTest {
   }
 
   @Test
+  void aPortQueryIsExplainedForThatPortOnly() {
+    NetworkPolicies udpToo = Manifests.policies(KubernetesSemanticsTest.WORKLOADS, """
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: db, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: db}}
+          ingress: [{from: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: pg}, {port: 53, protocol: UDP}]}]
+        """);
+    ReachQuery q = ReachQuery.run(udpToo, "shop/web", "shop/db", "5432");
+    assertThat(q.allowedCount()).isEqualTo(1);
+    assertThat(q.pairs().get(0).reach().allowed().toString()).isEqualTo("TCP 5432");
+    assertThat(ReachReport.text(q)).contains("flows: TCP 5432", "spec.ingress[0] allows TCP 5432")
+        .doesNotContain("UDP", "SCTP");
+    assertThat(ReachReport.json(q)).doesNotContain("UDP", "SCTP");
+    ReachQuery byName = ReachQuery.run(udpToo, "shop/web", "shop/api", "pg");
+    assertThat(ReachReport.text(byName)).doesNotContain("UDP", "SCTP");
+    assertThat(ReachReport.text(ReachQuery.run(udpToo, "shop/web", "shop/db", null))).contains("UDP 53");
+  }
+
+  @Test
   void twoAddressesCannotBeAsked() {
     assertThatThrownBy(() -> ReachQuery.run(model, "internet", "10.0.0.1", null))
         .hasMessageContaining("at least one end");

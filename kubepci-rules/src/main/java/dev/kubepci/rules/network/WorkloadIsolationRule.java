@@ -19,8 +19,6 @@ import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.SamePathViolations;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Checks every workload for ingress and egress isolation: some policy the CNI applies selects its pods for that
@@ -64,7 +62,7 @@ public final class WorkloadIsolationRule implements ClusterRule {
       Workload w = Workloads.of(pod.resource()).orElseThrow();
       for (Direction d : Direction.values()) {
         if (!iso.isolated(d)) {
-          violations.add(Violation.at(w.podMetadataPath().child("labels"), labels(pod.labels()),
+          violations.add(Violation.at(w.podMetadataPath().child("labels"), pod.labelsText(),
               "no network policy selects the pods of " + pod.display() + " for " + d.label() + ": "
                   + (d == Direction.INGRESS ? "any source may connect to them" : "they may connect anywhere")));
         }
@@ -82,10 +80,6 @@ public final class WorkloadIsolationRule implements ClusterRule {
         + " semantics)", List.of("workload", "namespace", "ingress isolated", "egress isolated", "allowed from",
         "allowed to"), rows));
     return out.build("no workload in the input");
-  }
-
-  private static String labels(Map<String, String> labels) {
-    return labels.isEmpty() ? "{}" : new TreeMap<>(labels).toString();
   }
 
   /** What the rules of the selecting policies let through, in short: {@code anyone}, {@code nothing}, or peers. */

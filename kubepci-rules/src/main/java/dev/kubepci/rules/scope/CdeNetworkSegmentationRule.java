@@ -122,11 +122,11 @@ public final class CdeNetworkSegmentationRule implements ClusterRule {
       }
       List<Violation> violations = new ArrayList<>();
       if (!inbound.isEmpty()) {
-        violations.add(Violation.at(workload.podMetadataPath().child("labels"), list(inbound),
+        violations.add(Violation.at(workload.podMetadataPath().child("labels"), w.labelsText(),
             w.display() + " accepts connections from out-of-scope " + list(inbound)));
       }
       if (!outbound.isEmpty()) {
-        violations.add(Violation.at(workload.podMetadataPath().child("labels"), list(outbound),
+        violations.add(Violation.at(workload.podMetadataPath().child("labels"), w.labelsText(),
             w.display() + " may connect to out-of-scope " + list(outbound)));
       }
       if (violations.isEmpty()) {

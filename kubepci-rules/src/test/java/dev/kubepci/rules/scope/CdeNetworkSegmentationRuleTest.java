@@ -90,7 +90,7 @@ class CdeNetworkSegmentationRuleTest {
 
   @Test
   void flagsScrapingFromAnOutOfScopeNamespace() {
-    tester.given(PEERS + SEGMENTED + """
+    var given = tester.given(PEERS + SEGMENTED + """
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
         metadata: {name: scrape, namespace: pay}
@@ -111,6 +111,12 @@ class CdeNetworkSegmentationRuleTest {
               initContainers: [{name: init, image: init}]
               containers: [{name: db, image: db}]
         """).assertMarkedViolations();
+    // the finding points at the labels the policies select on and shows their value; the peers are in the message
+    assertThat(given.findings()).singleElement().satisfies(f -> {
+      assertThat(f.path()).isEqualTo("spec.template.metadata.labels");
+      assertThat(f.observed()).isEqualTo("{app=db}");
+      assertThat(f.message()).contains("a new pod in namespace monitoring (TCP 9090)");
+    });
   }
 
   @Test
