@@ -137,8 +137,8 @@ class DiffCommandTest {
     String text = Cli.run("diff", before.toString(), after.toString()).out();
     assertThat(text).contains("Practice status changes").contains("MANUAL -> PASS").contains("FAIL -> WAIVED");
 
-    // the README's sample is this comparison: before.json without, after.json with waivers and attestations
-    List<String> readme = Files.readAllLines(Path.of("..", "README.md"));
+    // the sample in docs/governance.md is this comparison: before.json without, after.json with waivers and attestations
+    List<String> readme = Files.readAllLines(Path.of("..", "docs", "governance.md"));
     int at = readme.indexOf("$ kubepci diff before.json after.json");
     assertThat(at).as("the README's diff sample").isPositive();
     List<String> printed = text.lines().map(String::strip).toList();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * marker is what the command prints on the example, up to key ids, hashes, times and temporary paths.
  */
 class EvidenceReadmeTest {
-  private static final Path README = Path.of("..", "README.md");
+  private static final Path README = Path.of("..", "docs", "evidence.md");
 
   @TempDir
   Path dir;
