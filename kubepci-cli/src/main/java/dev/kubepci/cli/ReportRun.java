@@ -82,7 +82,7 @@ final class ReportRun {
    * with --quiet).
    */
   ExitCode exit(AssessmentReport report, Severity threshold, String failOn) {
-    long failing = threshold == null ? 0 : ScanCommand.failing(report.findings(), threshold);
+    long failing = threshold == null ? 0 : report.failingAtOrAbove(threshold);
     String findings = threshold == null
         ? "failing findings do not count (--fail-on none)"
         : failing == 0 ? "no failing finding at or above " + failOn

@@ -18,9 +18,7 @@ import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.engine.AssessmentRequest;
 import dev.kubepci.engine.Assessor;
 import dev.kubepci.result.AssessmentReport;
-import dev.kubepci.result.Finding;
 import dev.kubepci.result.RuleError;
-import dev.kubepci.result.Status;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rules.BuiltInRules;
 import java.io.IOException;
@@ -336,10 +334,5 @@ public final class ScanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException(ExitCode.USAGE, "--fail-on: " + e.getMessage() + " or none");
     }
-  }
-
-  /** The failing (not waived) findings at or above {@code threshold}. */
-  static long failing(List<Finding> findings, Severity threshold) {
-    return findings.stream().filter(f -> f.status() == Status.FAIL && f.severity().compareTo(threshold) >= 0).count();
   }
 }
