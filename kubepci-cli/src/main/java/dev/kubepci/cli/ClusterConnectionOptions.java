@@ -3,6 +3,8 @@ package dev.kubepci.cli;
 import dev.kubepci.collect.cluster.ClusterException;
 import dev.kubepci.collect.cluster.ClusterTarget;
 import dev.kubepci.collect.cluster.CollectionOptions;
+import dev.kubepci.result.ExitCode;
+import dev.kubepci.scan.ClusterConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -56,6 +58,26 @@ public final class ClusterConnectionOptions {
     } catch (ClusterException e) {
       throw new UserException(ExitCode.USAGE, e.getMessage());
     }
+  }
+
+  /** The cluster to scan live, resolved only if the scan is live. */
+  ClusterConnection connection(Environment env) {
+    return new ClusterConnection() {
+      @Override
+      public ClusterTarget target() {
+        return ClusterConnectionOptions.this.target(env);
+      }
+
+      @Override
+      public CollectionOptions options() {
+        return collectionOptions();
+      }
+
+      @Override
+      public boolean named() {
+        return given();
+      }
+    };
   }
 
   /** True when the user named a cluster explicitly. */

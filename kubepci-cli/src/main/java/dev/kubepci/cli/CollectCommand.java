@@ -1,6 +1,6 @@
 package dev.kubepci.cli;
 
-import dev.kubepci.catalog.RuleDescriptor;
+import dev.kubepci.result.ExitCode;
 import dev.kubepci.collect.cluster.ClusterCollection;
 import dev.kubepci.collect.cluster.ClusterException;
 import dev.kubepci.collect.cluster.ClusterTarget;
@@ -9,12 +9,12 @@ import dev.kubepci.collect.snapshot.KindReport;
 import dev.kubepci.collect.snapshot.SnapshotHeader;
 import dev.kubepci.collect.snapshot.SnapshotTrailer;
 import dev.kubepci.rules.BuiltInRules;
+import dev.kubepci.scan.Scanner;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +63,7 @@ public final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Environment env = parent.environment();
-    Collection<String> reads = reads(selection.select(BuiltInRules.catalog()));
+    Collection<String> reads = Scanner.reads(selection.select(BuiltInRules.catalog()));
     PrintWriter out = env.out();
     if (printRbac) {
       out.print(ReaderRole.yaml(reads));
@@ -99,13 +99,6 @@ public final class CollectCommand implements Callable<Integer> {
     out.flush();
     boolean failed = trailer.kinds().stream().anyMatch(k -> k.outcome() == KindReport.Outcome.FAILED);
     return failed ? ExitCode.INPUT_ERROR.code() : ExitCode.OK.code();
-  }
-
-  /** The kinds the selected rules read. */
-  static Collection<String> reads(List<RuleDescriptor> selected) {
-    TreeSet<String> reads = new TreeSet<>();
-    selected.forEach(d -> reads.addAll(d.reads()));
-    return reads;
   }
 
   static SnapshotHeader.Producer producer() {

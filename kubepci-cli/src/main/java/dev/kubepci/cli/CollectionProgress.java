@@ -1,15 +1,16 @@
 package dev.kubepci.cli;
 
 import dev.kubepci.collect.snapshot.KindReport;
-import dev.kubepci.collect.cluster.CollectionListener;
+import dev.kubepci.scan.ScanListener;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Shows a live collection on standard error: on a terminal, one line updated per page ({@code collecting 7/24
- * kinds: Pod 1500 objects}); everywhere unless --quiet, a line per retry and per kind that could not be listed.
+ * Shows a scan's collection on standard error: on a terminal, one line updated per page of a live collection
+ * ({@code collecting 7/24 kinds: Pod 1500 objects}), per snapshot and per file read; everywhere unless --quiet, a
+ * line per retry and per kind that could not be listed.
  */
-final class CollectionProgress implements CollectionListener {
+final class CollectionProgress implements ScanListener {
   private final Progress progress;
   private final AtomicInteger done = new AtomicInteger();
   private volatile int total;
@@ -42,5 +43,15 @@ final class CollectionProgress implements CollectionListener {
   @Override
   public void retrying(String request, int attempt, int attempts, String problem) {
     progress.note(request + ": " + problem + "; retrying (attempt " + attempt + " of " + attempts + ")");
+  }
+
+  @Override
+  public void readingSnapshot(String path) {
+    progress.update("reading snapshot " + path);
+  }
+
+  @Override
+  public void sourcesRead(int sources) {
+    progress.update("read " + sources + " file(s)");
   }
 }

@@ -1,5 +1,6 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.result.ExitCode;
 import dev.kubepci.report.diff.DiffRenderer;
 import dev.kubepci.report.diff.ReportDiff;
 import dev.kubepci.report.json.JsonReport;

@@ -1,5 +1,6 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.result.ExitCode;
 import dev.kubepci.evidence.BundleVerifier;
 import dev.kubepci.evidence.EvidenceException;
 import dev.kubepci.evidence.KeyAlgorithm;

@@ -1,5 +1,6 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.result.ExitCode;
 import dev.kubepci.catalog.Framework;
 import dev.kubepci.oscal.OscalCatalogs;
 import dev.kubepci.rules.BuiltInRules;

@@ -1,5 +1,6 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.result.ExitCode;
 import dev.kubepci.config.ConfigLoader;
 import dev.kubepci.config.GovernanceFile;
 import dev.kubepci.config.KubepciConfig;

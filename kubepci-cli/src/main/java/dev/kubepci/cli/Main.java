@@ -1,5 +1,7 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.result.ExitCode;
+import dev.kubepci.scan.ScanException;
 import dev.kubepci.collect.InputException;
 import dev.kubepci.config.ConfigLoader;
 import dev.kubepci.model.ServerUrl;
@@ -79,6 +81,9 @@ public final class Main {
     if (ex instanceof UserException u) {
       err.println("kubepci: " + ServerUrl.redactIn(u.getMessage()));
       code = u.exitCode();
+    } else if (ex instanceof ScanException s) {
+      err.println("kubepci: " + ServerUrl.redactIn(s.getMessage()));
+      code = s.exitCode();
     } else if (ex instanceof InputException || ex instanceof ConfigLoader.ConfigException
         || ex instanceof IllegalArgumentException && isUserMessage(ex)) {
       err.println("kubepci: " + ServerUrl.redactIn(ex.getMessage()));

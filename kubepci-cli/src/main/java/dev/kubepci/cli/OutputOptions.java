@@ -1,5 +1,6 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.result.ExitCode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

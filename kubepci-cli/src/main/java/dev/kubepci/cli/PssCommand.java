@@ -1,5 +1,6 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.result.ExitCode;
 import dev.kubepci.collect.CollectedInput;
 import dev.kubepci.collect.FileCollector;
 import dev.kubepci.pss.PodSecurityReview;

@@ -1,5 +1,6 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.result.ExitCode;
 import dev.kubepci.secrets.RedactionKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,9 @@ package dev.kubepci.cli;
 import dev.kubepci.model.ServerUrl;
 import dev.kubepci.report.Reporter;
 import dev.kubepci.result.AssessmentReport;
+import dev.kubepci.result.ExitCode;
 import dev.kubepci.result.RuleError;
+import dev.kubepci.result.ScanOutcome;
 import dev.kubepci.rule.Severity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -77,56 +79,22 @@ final class ReportRun {
   }
 
   /**
-   * The exit code of the scan, with one line on standard error that says why: a report that failed (4), a file
-   * not written (2), input errors (3), failing findings at or above the threshold (1), or none (0; not printed
-   * with --quiet).
+   * The exit code of the scan, with one line on standard error that says why (see {@link ScanOutcome}): a rule that
+   * failed or a report that could not be produced (4), a file not written (2), input errors (3), failing findings at
+   * or above the threshold (1), or none (0; not printed with --quiet).
    */
-  ExitCode exit(AssessmentReport report, Severity threshold, String failOn) {
-    long failing = threshold == null ? 0 : report.failingAtOrAbove(threshold);
-    String findings = threshold == null
-        ? "failing findings do not count (--fail-on none)"
-        : failing == 0 ? "no failing finding at or above " + failOn
-            : count(failing, "failing finding") + " at or above " + failOn;
+  ExitCode exit(AssessmentReport report, Severity threshold) {
     for (RuleError e : report.ruleErrors()) {
       env.err().println("kubepci: internal error in rule " + e.describe());
       if (env.debug()) {
         env.err().print(e.stackTrace());
       }
     }
-    ExitCode code;
-    String why;
-    if (!report.ruleErrors().isEmpty()) {
-      // a bug in kubepci outweighs unreadable input: both are in the report
-      code = ExitCode.INTERNAL;
-      why = count(report.ruleErrors().size(), "rule error") + ", a bug in kubepci: those rules are ERROR and their "
-          + "practices cannot pass" + (env.debug() ? "" : "; run with --debug for the stack traces")
-          + (report.errors().isEmpty() ? "" : "; also " + count(report.errors().size(), "input error"))
-          + "; " + findings;
-    } else if (!broken.isEmpty()) {
-      code = ExitCode.INTERNAL;
-      why = count(broken.size(), "report") + " could not be produced (" + String.join(", ", broken) + ")";
-    } else if (!unwritten.isEmpty()) {
-      code = ExitCode.USAGE;
-      why = count(unwritten.size(), "report") + " could not be written (" + String.join(", ", unwritten) + ")";
-    } else if (!report.errors().isEmpty()) {
-      code = ExitCode.INPUT_ERROR;
-      why = count(report.errors().size(), "input error") + " (unreadable input, invalid or expired waivers or "
-          + "attestations); the rest was assessed (see the report); " + findings;
-    } else if (failing > 0) {
-      code = ExitCode.FINDINGS;
-      why = findings;
-    } else {
-      code = ExitCode.OK;
-      why = findings;
-    }
-    if (code != ExitCode.OK || !quiet) {
-      env.err().println("kubepci: exit " + code.code() + ": " + why);
+    ScanOutcome outcome = ScanOutcome.of(report, threshold).withReportFailures(broken, unwritten);
+    if (outcome.code() != ExitCode.OK || !quiet) {
+      env.err().println("kubepci: exit " + outcome.code().code() + ": " + outcome.explanation(env.debug()));
       env.err().flush();
     }
-    return code;
-  }
-
-  static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    return outcome.code();
   }
 }

@@ -1,28 +1,19 @@
 package dev.kubepci.cli;
 
-import dev.kubepci.catalog.Framework;
+import dev.kubepci.result.ExitCode;
 import dev.kubepci.catalog.RuleCatalog;
-import dev.kubepci.catalog.RuleDescriptor;
-import dev.kubepci.collect.CollectedInput;
-import dev.kubepci.collect.FieldLines;
-import dev.kubepci.collect.FileCollector;
-import dev.kubepci.collect.InputFiles;
 import dev.kubepci.collect.ManifestReader;
 import dev.kubepci.collect.RenderOptions;
-import dev.kubepci.collect.cluster.ClusterCollection;
-import dev.kubepci.collect.cluster.ClusterException;
-import dev.kubepci.collect.snapshot.SnapshotFormat;
-import dev.kubepci.collect.snapshot.SnapshotInventory;
 import dev.kubepci.config.ConfigLoader;
 import dev.kubepci.config.KubepciConfig;
-import dev.kubepci.engine.AssessmentRequest;
-import dev.kubepci.engine.Assessor;
+import dev.kubepci.report.Reporter;
+import dev.kubepci.report.formats.ReportFormats;
 import dev.kubepci.result.AssessmentReport;
-import dev.kubepci.result.RuleError;
+import dev.kubepci.scan.ScanRequest;
+import dev.kubepci.scan.Scanner;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rules.BuiltInRules;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.kubepci.report.terminal.TerminalReporter;
@@ -170,7 +161,7 @@ public final class ScanCommand implements Callable<Integer> {
     List<OutputOptions.Target> targets = reportToStdout ? output.targets("terminal") : List.of();
     TerminalReporter.Options terminal = terminalOptions(threshold);
     // reject unknown formats before any work
-    targets.forEach(t -> Reporters.forFormat(t.format(), terminal, byDss));
+    targets.forEach(t -> reporter(t.format(), terminal, byDss));
     output.mode.permissions();
     ReportRun.requireOutputsApart(targets, paths, saveSnapshot);
     EvidenceCommand.Signer signer = null;
@@ -183,34 +174,30 @@ public final class ScanCommand implements Callable<Integer> {
       }
       signer = signing.read(); // a bad key fails before the assessment
     }
+    Progress progress = new Progress(env, quiet);
+    KubepciConfig cfg = governance.apply(config == null ? KubepciConfig.EMPTY : ConfigLoader.load(config));
+    RuleCatalog catalog = BuiltInRules.catalog();
+    ScanRequest request = ScanRequest.builder(BuiltInRules.pciFramework(), catalog)
+        .paths(paths).stdin(env.stdin()).live(live).cluster(cluster.connection(env)).saveSnapshot(saveSnapshot)
+        .kubeconfigFiles(kubeconfigFiles).render(renderOptions()).selected(selection.select(catalog))
+        .crossReference(BuiltInRules.dssCrossReference())
+        .config(cfg, config, governance.waivers, governance.attestations)
+        .clock(env.clock()).toolVersion(VersionProvider.version()).redactionKey(env.redactionKey())
+        .listener(new CollectionProgress(progress))
+        .build();
     Path bundleSnapshotDir = null;
-    if (evidenceBundle != null && saveSnapshot == null && (live || paths.isEmpty() && kubeconfigFiles.isEmpty())) {
+    if (evidenceBundle != null && saveSnapshot == null && request.isLive()) {
       // a live scan's evidence is the snapshot that was assessed
       bundleSnapshotDir = Files.createTempDirectory("kubepci-evidence");
       saveSnapshot = bundleSnapshotDir.resolve("snapshot.kpci.jsonl.gz");
+      request = request.withSaveSnapshot(saveSnapshot);
     }
-    KubepciConfig cfg = governance.apply(config == null ? KubepciConfig.EMPTY : ConfigLoader.load(config));
-    RuleCatalog catalog = BuiltInRules.catalog();
-    Framework framework = BuiltInRules.pciFramework();
-    var selected = selection.select(catalog);
-
-    Progress progress = new Progress(env, quiet);
-    CollectedInput input;
+    AssessmentReport report;
     try {
-      input = input(env, selected, progress);
+      report = Scanner.scan(request);
     } finally {
       progress.done();
     }
-    KubeconfigFiles.requireKubeconfigs(kubeconfigFiles, input);
-
-    AssessmentRequest request = new AssessmentRequest(framework, catalog, selected, cfg, env.clock(),
-        VersionProvider.version(), input.inputs(), env.redactionKey());
-    // the engine does no I/O: findings are pointed at their field's line afterwards, one read per file
-    AssessmentReport report = FieldLines.locate(new Assessor(request).assess(input.inventory(), input.errors()),
-        input.rendered()).withSkipped(input.skipped())
-        .withBasis(InputFiles.basis(paths.stream().filter(p -> !kubeconfigFiles.contains(p)).toList(), config, cfg,
-            governance.waivers, governance.attestations))
-        .withCrossReference(BuiltInRules.dssCrossReference());
 
     ReportRun run = new ReportRun(env, output.mode, quiet);
     for (OutputOptions.Target t : targets) {
@@ -218,7 +205,7 @@ public final class ScanCommand implements Callable<Integer> {
       TerminalReporter.Options options = new TerminalReporter.Options(toTerminal && !output.noColor
           && env.colorTerminal(), toTerminal ? env.columns() : TerminalReporter.Options.DEFAULT_WIDTH,
           terminal.show(), terminal.topFindings(), threshold);
-      run.write(Reporters.forFormat(t.format(), options, byDss), report, t.file());
+      run.write(reporter(t.format(), options, byDss), report, t.file());
     }
     if (evidenceBundle != null) {
       try {
@@ -237,13 +224,21 @@ public final class ScanCommand implements Callable<Integer> {
         }
       }
     }
-    return run.exit(report, threshold, failOn.toLowerCase(java.util.Locale.ROOT)).code();
+    return run.exit(report, threshold).code();
   }
 
   /** The exit code of a run that wrote no file, with its reasons on standard error (see {@link ReportRun#exit}). */
   static int exitCode(AssessmentReport report, Severity threshold, Environment env) {
-    return new ReportRun(env, new OutputMode(), false).exit(report, threshold,
-        threshold == null ? "none" : threshold.name().toLowerCase(java.util.Locale.ROOT)).code();
+    return new ReportRun(env, new OutputMode(), false).exit(report, threshold).code();
+  }
+
+  /** The reporter of a format; an unknown format is a usage error. */
+  private static Reporter reporter(String format, TerminalReporter.Options terminal, boolean byDss) {
+    try {
+      return ReportFormats.reporter(format, new ReportFormats.Options(terminal, byDss));
+    } catch (IllegalArgumentException e) {
+      throw new UserException(ExitCode.USAGE, e.getMessage());
+    }
   }
 
   /** The terminal report's sections as asked for; width and colour are decided per output. */
@@ -267,63 +262,8 @@ public final class ScanCommand implements Callable<Integer> {
     return saveSnapshot != null && Files.isRegularFile(saveSnapshot) ? saveSnapshot : null;
   }
 
-  /** The objects to assess: the live cluster, a snapshot, files, or a cluster completed by files. */
-  private CollectedInput input(Environment env, List<RuleDescriptor> selected, Progress progress) {
-    List<String> snapshots = paths.stream()
-        .filter(p -> !ManifestReader.STDIN.equals(p) && SnapshotFormat.looksLikeSnapshot(Path.of(p)))
-        .toList();
-    List<String> files = new ArrayList<>(paths.stream().filter(p -> !snapshots.contains(p)).toList());
-    files.addAll(kubeconfigFiles);
-    // a kubeconfig given as evidence alone is an offline scan of it, never a connection
-    boolean liveScan = live || (paths.isEmpty() && kubeconfigFiles.isEmpty());
-    if (snapshots.size() > 1) {
-      throw new UserException(ExitCode.USAGE, "give one snapshot at a time: " + String.join(", ", snapshots));
-    }
-    if (liveScan && !snapshots.isEmpty()) {
-      throw new UserException(ExitCode.USAGE, "--live and a snapshot cannot be combined: " + snapshots.get(0));
-    }
-    if (!liveScan && (cluster.given() || saveSnapshot != null)) {
-      throw new UserException(ExitCode.USAGE, "--kubeconfig, --context and --save-snapshot apply to live scans: "
-          + "drop the paths or add --live");
-    }
-    CollectedInput base = null;
-    if (liveScan) {
-      try {
-        base = new ClusterCollection(cluster.target(env), cluster.collectionOptions(),
-            CollectCommand.reads(selected), CollectCommand.producer(), env.clock().instant(),
-            new CollectionProgress(progress)).scan(saveSnapshot, env.redactionKey());
-      } catch (ClusterException e) {
-        throw new UserException(ExitCode.INPUT_ERROR, e.getMessage());
-      } catch (UncheckedIOException e) {
-        throw new UserException(ExitCode.USAGE, e.getMessage()); // --save-snapshot cannot be written
-      }
-    } else if (!snapshots.isEmpty()) {
-      progress.update("reading snapshot " + snapshots.get(0));
-      base = SnapshotInventory.read(Path.of(snapshots.get(0)));
-    }
-    if (files.isEmpty()) {
-      return base;
-    }
-    CollectedInput fromFiles = FileCollector.collect(files, env.stdin(),
-        n -> progress.update("read " + n + " file(s)"), renderOptions());
-    return base == null ? fromFiles : SnapshotInventory.combine(base, fromFiles);
-  }
-
-  /** How Helm charts among the paths are rendered; usage errors for what helm template would refuse. */
-  RenderOptions renderOptions() {
-    for (Path values : valuesFiles) {
-      if (!Files.isRegularFile(values)) {
-        throw new UserException(ExitCode.USAGE, "--values: no such file: " + values);
-      }
-    }
-    for (String kv : setValues) {
-      if (kv.indexOf('=') <= 0) {
-        throw new UserException(ExitCode.USAGE, "--set: expected KEY=VALUE, got " + kv);
-      }
-    }
-    if (releaseName.isBlank()) {
-      throw new UserException(ExitCode.USAGE, "--release-name must not be empty");
-    }
+  /** How Helm charts among the paths are rendered; the scan refuses what helm template would refuse. */
+  private RenderOptions renderOptions() {
     // one namespace for both: charts render into it, and objects that name none are placed in it
     return new RenderOptions(valuesFiles, setValues, releaseName, namespace.orDefault());
   }

@@ -1,5 +1,7 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.result.ExitCode;
+
 /** A mistake of the user's, reported as one line with an exit code and never as a stack trace. */
 public final class UserException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -113,7 +113,7 @@ class DeployManifestsTest {
   @Test
   void theClusterRoleIsExactlyWhatTheBuiltInRulesNeed() throws IOException {
     // the in-cluster deployment runs with --no-secrets: kubepci's own identity needs no access to Secrets
-    String expected = ReaderRole.yaml(CollectCommand.reads(BuiltInRules.catalog().rules().stream()
+    String expected = ReaderRole.yaml(dev.kubepci.scan.Scanner.reads(BuiltInRules.catalog().rules().stream()
         .filter(d -> !RuleSelection.readsSecrets(d)).toList()));
     assertThat(Files.readString(DEPLOY.resolve("20-clusterrole.yaml")))
         .as("deploy/20-clusterrole.yaml is stale: regenerate it with ./kubepci collect --print-rbac --no-secrets > "
@@ -138,7 +138,7 @@ class DeployManifestsTest {
 
   @Test
   void everyKindTheRulesReadHasAKnownResource() {
-    assertThat(KnownResources.unknown(CollectCommand.reads(BuiltInRules.catalog().rules())))
+    assertThat(KnownResources.unknown(dev.kubepci.scan.Scanner.reads(BuiltInRules.catalog().rules())))
         .as("add these kinds to KnownResources, so that the ClusterRole can grant them").isEmpty();
   }
 

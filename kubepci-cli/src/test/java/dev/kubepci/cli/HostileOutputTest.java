@@ -1,5 +1,6 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.result.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -251,7 +252,7 @@ class HostileOutputTest {
 
     assertThat(dir.resolve("broken.txt")).doesNotExist();
     assertThat(dir.resolve("after.json")).isNotEmptyFile();
-    assertThat(reports.exit(report, null, "none")).isEqualTo(ExitCode.INTERNAL);
+    assertThat(reports.exit(report, null)).isEqualTo(ExitCode.INTERNAL);
     assertThat(err.toString())
         .contains("kubepci: internal error: the broken report for " + dir.resolve("broken.txt")
             + " could not be produced: java.lang.IllegalStateException: bug")

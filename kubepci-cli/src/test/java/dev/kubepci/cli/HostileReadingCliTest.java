@@ -1,5 +1,6 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.result.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -57,7 +57,7 @@ class KubectlScriptTest {
       }
     }
     List<String> expected = new ArrayList<>();
-    for (String read : ClusterCollector.plan(CollectCommand.reads(BuiltInRules.catalog().rules()))) {
+    for (String read : ClusterCollector.plan(dev.kubepci.scan.Scanner.reads(BuiltInRules.catalog().rules()))) {
       String group = read.contains("/") ? read.substring(0, read.lastIndexOf('/'))
           : KnownResources.forRead(read).map(KnownResources.Known::group).orElse("?");
       expected.add(read + " " + (group.isEmpty() ? "-" : group));

@@ -1,5 +1,6 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.result.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -163,7 +164,7 @@ class LiveClusterTest {
 
   /** The example dump reduced to the kinds a live collection lists, as a JSON array file. */
   static Path dumpOfCollectedKinds() throws IOException {
-    Set<String> plan = Set.copyOf(ClusterCollector.plan(CollectCommand.reads(BuiltInRules.catalog().rules())));
+    Set<String> plan = Set.copyOf(ClusterCollector.plan(dev.kubepci.scan.Scanner.reads(BuiltInRules.catalog().rules())));
     JsonNode dump = new YAMLMapper().readTree(Path.of(Cli.DUMP).toFile());
     ArrayNode kept = JSON.createArrayNode();
     for (JsonNode item : dump.path("items")) {
@@ -266,12 +267,12 @@ class LiveClusterTest {
   void everyReportFormatRendersALiveScan() throws IOException {
     List<String> args = new ArrayList<>(List.of("scan", "--kubeconfig", kubeconfig, "--fail-on", "none", "--quiet",
         "--details"));
-    for (String format : Reporters.names()) {
+    for (String format : dev.kubepci.report.formats.ReportFormats.names()) {
       args.addAll(List.of("--format", format, "--output", dir.resolve("live-report." + format).toString()));
     }
     Cli.Run run = Cli.run(args.toArray(String[]::new));
     assertThat(run.code()).as(run.err()).isZero();
-    for (String format : Reporters.names()) {
+    for (String format : dev.kubepci.report.formats.ReportFormats.names()) {
       String report = Files.readString(dir.resolve("live-report." + format));
       assertThat(report).as(format).contains("payments").doesNotContain("null:");
     }

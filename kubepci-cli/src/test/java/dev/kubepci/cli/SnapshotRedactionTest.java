@@ -178,7 +178,7 @@ class SnapshotRedactionTest {
       counts.merge(read(o), 1, Integer::sum);
     }
     java.util.TreeSet<String> requested = new java.util.TreeSet<>(ClusterCollector.plan(
-        CollectCommand.reads(BuiltInRules.catalog().rules())));
+        dev.kubepci.scan.Scanner.reads(BuiltInRules.catalog().rules())));
     requested.addAll(counts.keySet());
     sink.header(SnapshotHeader.of(new SnapshotHeader.Producer("kubepci", "test"), "2026-01-01T09:00:00Z",
         new SnapshotHeader.Cluster("test", "test", "https://cluster.example:6443", Map.of("gitVersion", "v1.31.4")),

@@ -176,15 +176,17 @@ public final class ManifestReader {
                 return java.nio.file.FileVisitResult.SKIP_SUBTREE;
               }
               String name = dir.equals(root) ? named : dir.toString();
-              if (Renderer.isChart(dir)) {
-                found.add(new Source(name, Source.Kind.HELM_CHART));
-                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
-              }
-              if (Renderer.isKustomization(dir)) {
-                found.add(new Source(name, Source.Kind.KUSTOMIZATION));
-                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
-              }
-              return java.nio.file.FileVisitResult.CONTINUE;
+              return switch (InputKind.of(dir)) {
+                case HELM_CHART -> {
+                  found.add(new Source(name, Source.Kind.HELM_CHART));
+                  yield java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                }
+                case KUSTOMIZATION -> {
+                  found.add(new Source(name, Source.Kind.KUSTOMIZATION));
+                  yield java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                }
+                default -> java.nio.file.FileVisitResult.CONTINUE;
+              };
             }
 
             @Override

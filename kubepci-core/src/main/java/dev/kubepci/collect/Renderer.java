@@ -18,9 +18,6 @@ import java.util.regex.Pattern;
  * in-process by Helm's own library, a kustomization is built by {@code kubectl kustomize}.
  */
 final class Renderer {
-  /** The file names that make a folder a kustomization, as kustomize looks for them. */
-  static final List<String> KUSTOMIZATION_FILES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
-
   /** Helm's render errors start {@code template: chart/templates/x.yaml:12:20: ...}. */
   private static final Pattern HELM_TEMPLATE_ERROR = Pattern.compile("template: ([^:\\s]+):\\d+");
 
@@ -39,14 +36,6 @@ final class Renderer {
   }
 
   private Renderer() {}
-
-  static boolean isChart(Path dir) {
-    return Files.isRegularFile(dir.resolve("Chart.yaml"));
-  }
-
-  static boolean isKustomization(Path dir) {
-    return KUSTOMIZATION_FILES.stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f)));
-  }
 
   /** {@code helm template} of the chart in {@code dir}, offline (dependencies must be in its charts/ folder). */
   static String helmTemplate(Path dir, RenderOptions options) throws RenderException {

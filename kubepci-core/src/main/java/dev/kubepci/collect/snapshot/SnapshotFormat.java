@@ -3,10 +3,6 @@ package dev.kubepci.collect.snapshot;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The kubepci snapshot format, version 1: one gzip-compressed file of JSON Lines (UTF-8). Line 1 is a
@@ -30,16 +26,4 @@ public final class SnapshotFormat {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private SnapshotFormat() {}
-
-  /** True when {@code file} is gzip-compressed, the only form a snapshot takes; manifests never are. */
-  public static boolean looksLikeSnapshot(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return false;
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      return in.read() == 0x1f && in.read() == 0x8b;
-    } catch (IOException e) {
-      return false;
-    }
-  }
 }

@@ -5,6 +5,7 @@ import static dev.kubepci.report.Printable.text;
 import dev.kubepci.report.Reporter;
 import dev.kubepci.result.AreaResult;
 import dev.kubepci.result.AssessmentReport;
+import dev.kubepci.result.ScanOutcome;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.ProcessingError;
 import dev.kubepci.result.RequirementResult;
@@ -483,7 +484,7 @@ public final class TerminalReporter implements Reporter {
           .collect(Collectors.joining(", "));
       sb.append(TextLayout.hanging("By scope: ", 9, byScope, width()));
     }
-    sb.append(TextLayout.hanging("Exit:    ", 9, exitReason(report), width()));
+    sb.append(TextLayout.hanging("Exit:    ", 9, ScanOutcome.of(report, options.failOn()).summary(), width()));
     if (!options.show().containsAll(EnumSet.allOf(Section.class))) {
       String hidden = EnumSet.complementOf(EnumSet.copyOf(
               options.show().isEmpty() ? EnumSet.noneOf(Section.class) : options.show()))
@@ -492,25 +493,6 @@ public final class TerminalReporter implements Reporter {
           + ") for what is left out here; --format html for an assessor's report", width()).stripTrailing()))
           .append('\n');
     }
-  }
-
-  /** Why the scan exits with its code: input errors first, then failing findings at the threshold. */
-  private String exitReason(AssessmentReport report) {
-    if (!report.ruleErrors().isEmpty()) {
-      int n = report.ruleErrors().size();
-      return "code 4: " + n + (n == 1 ? " rule error" : " rule errors") + " (listed above), a bug in kubepci";
-    }
-    if (!report.errors().isEmpty()) {
-      int n = report.errors().size();
-      return "code 3: " + n + (n == 1 ? " input error" : " input errors") + " (listed above); the rest was assessed";
-    }
-    if (options.failOn() == null) {
-      return "code 0: --fail-on none";
-    }
-    long failing = report.failingAtOrAbove(options.failOn());
-    String at = " at or above " + options.failOn().label() + " (--fail-on " + options.failOn().label() + ")";
-    return failing == 0 ? "code 0: no failing finding" + at
-        : "code 1: " + failing + " failing " + (failing == 1 ? "finding" : "findings") + at;
   }
 
   private String statusColor(Status s, String text) {

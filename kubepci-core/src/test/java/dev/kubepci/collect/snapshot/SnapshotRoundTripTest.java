@@ -169,13 +169,13 @@ class SnapshotRoundTripTest {
     Files.writeString(file, "kind: Pod\n");
     assertThatThrownBy(() -> SnapshotInventory.read(file)).isInstanceOf(InputException.class)
         .hasMessageContaining("not a kubepci snapshot");
-    assertThat(SnapshotFormat.looksLikeSnapshot(file)).isFalse();
+    assertThat(dev.kubepci.collect.InputKind.of(file)).isNotEqualTo(dev.kubepci.collect.InputKind.SNAPSHOT);
   }
 
   @Test
   void refusesGzipThatIsNotASnapshot() throws IOException {
     Path file = gzip("{\"apiVersion\":\"v1\",\"kind\":\"Pod\"}\n");
-    assertThat(SnapshotFormat.looksLikeSnapshot(file)).isTrue();
+    assertThat(dev.kubepci.collect.InputKind.of(file)).isEqualTo(dev.kubepci.collect.InputKind.SNAPSHOT);
     assertThatThrownBy(() -> SnapshotInventory.read(file)).isInstanceOf(InputException.class)
         .hasMessageContaining("line 1 is not a kubepci.dev/v1 SnapshotHeader");
   }

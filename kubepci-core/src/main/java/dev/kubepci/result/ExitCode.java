@@ -1,6 +1,6 @@
-package dev.kubepci.cli;
+package dev.kubepci.result;
 
-/** The documented exit codes of every kubepci command. */
+/** The documented exit codes of every kubepci command, and of a scan whatever front end runs it. */
 public enum ExitCode {
   /** The run completed and nothing at or above --fail-on failed. */
   OK(0),
