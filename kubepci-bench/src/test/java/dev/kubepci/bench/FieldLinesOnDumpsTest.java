@@ -43,7 +43,10 @@ class FieldLinesOnDumpsTest {
     assertThat(located).hasSizeGreaterThan(50);
     for (int i = 0; i < located.size(); i += located.size() / 40) {
       Finding f = located.get(i);
-      int alone = SourceLocator.locate(dump, f.source().document(), f.source().line(), FieldPath.parse(f.path()));
+      // alone, and with the dump's root object asked about too, so that the whole document is parsed
+      var request = new SourceLocator.Request(f.source().document(), f.source().line(), FieldPath.parse(f.path()));
+      int alone = SourceLocator.locateAll(dump, List.of(request, new SourceLocator.Request(f.source().document(), 1,
+          FieldPath.root()))).get(request);
       assertThat(f.source().fieldLine()).as(f.resource() + " " + f.path()).isEqualTo(alone);
     }
   }

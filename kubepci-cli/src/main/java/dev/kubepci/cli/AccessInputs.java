@@ -2,7 +2,8 @@ package dev.kubepci.cli;
 
 import dev.kubepci.result.ExitCode;
 import dev.kubepci.collect.CollectedInput;
-import dev.kubepci.collect.FileCollector;
+import dev.kubepci.collect.RenderOptions;
+import dev.kubepci.scan.Scanner;
 import dev.kubepci.result.ProcessingError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,8 +27,8 @@ final class AccessInputs {
           "no input given: name manifest files or directories (RBAC objects), or - for standard input");
     }
     Progress progress = new Progress(env, quiet);
-    CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> progress.update("read " + n + " file(s)"),
-        namespace);
+    CollectedInput input = Scanner.offline(paths, env.stdin(), RenderOptions.inNamespace(namespace),
+        new CollectionProgress(progress));
     progress.done();
     return input;
   }

@@ -2,7 +2,9 @@ package dev.kubepci.cli;
 
 import dev.kubepci.result.ExitCode;
 import dev.kubepci.collect.CollectedInput;
-import dev.kubepci.collect.FileCollector;
+import dev.kubepci.collect.RenderOptions;
+import dev.kubepci.scan.ScanListener;
+import dev.kubepci.scan.Scanner;
 import dev.kubepci.pss.PodSecurityReview;
 import dev.kubepci.pss.PssLevel;
 import dev.kubepci.pss.PssVersion;
@@ -95,7 +97,8 @@ public final class PssCommand implements Callable<Integer> {
       OutputMode.requireDistinct(List.of(output));
       OutputMode.requireNotInput(output.toString(), paths);
     }
-    CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> { }, namespace.orDefault());
+    CollectedInput input = Scanner.offline(paths, env.stdin(), RenderOptions.inNamespace(namespace.orDefault()),
+        ScanListener.NONE);
     PodSecurityReview review = PodSecurityReview.of(input.inventory().all(), pssLevel, pssVersion);
 
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();

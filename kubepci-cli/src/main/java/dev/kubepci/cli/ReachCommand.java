@@ -2,7 +2,9 @@ package dev.kubepci.cli;
 
 import dev.kubepci.result.ExitCode;
 import dev.kubepci.collect.CollectedInput;
-import dev.kubepci.collect.FileCollector;
+import dev.kubepci.collect.RenderOptions;
+import dev.kubepci.scan.ScanListener;
+import dev.kubepci.scan.Scanner;
 import dev.kubepci.netpol.NetworkPolicies;
 import dev.kubepci.netpol.ReachQuery;
 import dev.kubepci.report.reach.ReachReport;
@@ -81,7 +83,8 @@ public final class ReachCommand implements Callable<Integer> {
       case "denied" -> false;
       default -> throw new UserException(ExitCode.USAGE, "--expect must be allowed or denied, not '" + expect + "'");
     };
-    CollectedInput input = FileCollector.collect(paths, env.stdin(), n -> { }, namespace.orDefault());
+    CollectedInput input = Scanner.offline(paths, env.stdin(), RenderOptions.inNamespace(namespace.orDefault()),
+        ScanListener.NONE);
     ReachQuery query;
     try {
       query = ReachQuery.run(NetworkPolicies.of(input.inventory()), from, to, port);

@@ -185,4 +185,17 @@ class PssCommandTest {
     assertThat(JSON.readTree(run.out())).hasSize(1);
     assertThat(run.err()).contains("broken.yaml").contains("1 input error(s)");
   }
+
+  @Test
+  void readsASnapshotAsTheClusterItWasTakenFrom() throws IOException {
+    Path snapshot = Cli.EXAMPLES.resolve("snapshot").resolve("pci-prod.kpci.jsonl.gz");
+    Cli.Run fromSnapshot = Cli.run("pss", "--level", "baseline", "--format", "json", snapshot.toString());
+    Cli.Run fromDump = Cli.run("pss", "--level", "baseline", "--format", "json", Cli.DUMP);
+
+    assertThat(fromSnapshot.err()).isEmpty();
+    JsonNode verdicts = JSON.readTree(fromSnapshot.out());
+    assertThat(verdicts.size()).isPositive();
+    assertThat(verdicts.size()).isEqualTo(JSON.readTree(fromDump.out()).size());
+    assertThat(fromSnapshot.code()).isEqualTo(fromDump.code());
+  }
 }

@@ -35,8 +35,7 @@ public final class FileCollector {
    */
   public static CollectedInput collect(List<String> paths, InputStream stdin, IntConsumer progress,
       String namespace) {
-    return collect(paths, stdin, progress, RenderOptions.DEFAULTS.withNamespace(
-        namespace == null ? DefaultNamespace.DEFAULT : namespace));
+    return collect(paths, stdin, progress, RenderOptions.inNamespace(namespace));
   }
 
   /**

@@ -20,6 +20,14 @@ public record RenderOptions(List<Path> valuesFiles, List<String> set, String rel
     set = List.copyOf(set);
   }
 
+  /**
+   * Helm's defaults, rendering into {@code namespace} and placing there the objects that name none, as
+   * {@code kubectl -n} does; null for {@code default}.
+   */
+  public static RenderOptions inNamespace(String namespace) {
+    return DEFAULTS.withNamespace(namespace == null ? DefaultNamespace.DEFAULT : namespace);
+  }
+
   /** The same options rendering into {@code namespace}. */
   public RenderOptions withNamespace(String namespace) {
     return new RenderOptions(valuesFiles, set, releaseName, namespace);

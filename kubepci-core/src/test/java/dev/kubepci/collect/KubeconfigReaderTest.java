@@ -97,7 +97,7 @@ class KubeconfigReaderTest {
     assertThat(find("KubeconfigCluster", "prod").string("spec", "cluster", "certificate-authority-data"))
         .get().asString().startsWith("<sha256:");
     // every evidence object points at the kubeconfig document, so paths locate their line in the file
-    assertThat(SourceLocator.locate(new StringReader(yaml), 1, 1, FieldPath.parse("users[1].user.token")))
+    assertThat(SourceLocator.locateAll(new StringReader(yaml), List.of(new SourceLocator.Request(1, 1, FieldPath.parse("users[1].user.token")))).values().iterator().next())
         .isEqualTo(20);
   }
 

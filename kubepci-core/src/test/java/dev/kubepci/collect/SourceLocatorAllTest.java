@@ -69,7 +69,7 @@ class SourceLocatorAllTest {
   }
 
   @Test
-  void locatesManyFieldsOfManyObjectsInOnePassAsLocateDoesOneByOne() throws IOException {
+  void locatesManyFieldsOfManyObjectsInOnePassAsOneByOne() throws IOException {
     int deployment = objectLine(YAML, 2, 0);
     int one = objectLine(YAML, 3, 0);
     int two = objectLine(YAML, 3, 1);
@@ -85,7 +85,7 @@ class SourceLocatorAllTest {
     assertThat(requests.stream().map(lines::get).toList()).containsExactly(24, 19, 13, 21, 33, 38, 5);
     for (SourceLocator.Request q : requests) {
       assertThat(lines.get(q)).as("%s", q)
-          .isEqualTo(SourceLocator.locate(new StringReader(YAML), q.document(), q.objectLine(), q.path()));
+          .isEqualTo(SourceLocator.locateAll(new StringReader(YAML), List.of(q)).get(q));
     }
   }
 

@@ -117,8 +117,10 @@ class SourceLocatorListTest {
     }
     Map<SourceLocator.Request, Integer> all = SourceLocator.locateAll(new StringReader(TEXT), requests);
     for (SourceLocator.Request q : requests) {
-      int one = SourceLocator.locate(new StringReader(TEXT), q.document(), q.objectLine(), q.path());
-      assertThat(all.get(q)).as("%s", q).isEqualTo(one);
+      // asking about the document's root object as well makes the locator parse the whole document
+      SourceLocator.Request root = new SourceLocator.Request(q.document(), rootLine(q.document()), FieldPath.root());
+      int whole = SourceLocator.locateAll(new StringReader(TEXT), List.of(q, root)).get(q);
+      assertThat(all.get(q)).as("%s", q).isEqualTo(whole);
     }
     // spot checks that the lines are the fields' own
     String[] lines = TEXT.split("\\n", -1);
@@ -130,6 +132,25 @@ class SourceLocatorListTest {
     int hostPid = all.get(new SourceLocator.Request(q.provenance().document(), q.provenance().line(),
         FieldPath.parse("spec.hostPID")));
     assertThat(lines[hostPid - 1]).contains("hostPID: true");
+  }
+
+  /** The line of the first content of the {@code document}th document of {@link #TEXT}. */
+  private static int rootLine(int document) {
+    String[] lines = TEXT.split("\n", -1);
+    int index = 1;
+    boolean seeking = true;
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].equals("---")) {
+        index++;
+        seeking = true;
+      } else if (seeking && !lines[i].isBlank() && !lines[i].startsWith("#")) {
+        if (index == document) {
+          return i + 1;
+        }
+        seeking = false;
+      }
+    }
+    throw new AssertionError("no document " + document);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kubepci.model.FieldPath;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SourceLocatorTest {
@@ -29,7 +30,7 @@ class SourceLocatorTest {
       """;
 
   private int locate(int doc, int line, String path) throws IOException {
-    return SourceLocator.locate(new StringReader(YAML), doc, line, FieldPath.parse(path));
+    return SourceLocator.locateAll(new StringReader(YAML), List.of(new SourceLocator.Request(doc, line, FieldPath.parse(path)))).values().iterator().next();
   }
 
   @Test
@@ -58,6 +59,6 @@ class SourceLocatorTest {
            "spec": {"hostNetwork": true}}
         ]}
         """;
-    assertThat(SourceLocator.locate(new StringReader(list), 1, 3, FieldPath.parse("spec.hostNetwork"))).isEqualTo(4);
+    assertThat(SourceLocator.locateAll(new StringReader(list), List.of(new SourceLocator.Request(1, 3, FieldPath.parse("spec.hostNetwork")))).values().iterator().next()).isEqualTo(4);
   }
 }

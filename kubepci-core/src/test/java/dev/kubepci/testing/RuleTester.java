@@ -6,11 +6,10 @@ import dev.kubepci.catalog.Framework;
 import dev.kubepci.catalog.RuleCatalog;
 import dev.kubepci.collect.ManifestReader;
 import dev.kubepci.collect.ResourceSink;
-import dev.kubepci.collect.SourceLocator;
+import dev.kubepci.collect.FieldLines;
 import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.engine.AssessmentRequest;
 import dev.kubepci.engine.Assessor;
-import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.AssessmentReport;
@@ -42,6 +41,8 @@ public final class RuleTester {
   /** The fixed key of the tests' secret fingerprints, so that expectations can name them. */
   public static final dev.kubepci.secrets.RedactionKey KEY =
       dev.kubepci.secrets.RedactionKey.of("kubepci-tests-fixed-redaction-key", "the tests");
+  /** The name the test input is read under. */
+  private static final String FILE = "test.yaml";
   private static final Pattern MARKER = Pattern.compile("#\\s*expect-violation:\\s*(.+?)\\s*$");
 
   private final Rule rule;
@@ -84,7 +85,7 @@ public final class RuleTester {
           public void error(ProcessingError error) {
             errors.add(error);
           }
-        }).read("test.yaml", new StringReader(yaml));
+        }).read(FILE, new StringReader(yaml));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -95,8 +96,10 @@ public final class RuleTester {
           new Framework.Area("1", "Test", List.of(new Framework.Practice("1.1", "Test practice", null, null,
               Framework.Assessment.automated, List.of(id), List.of(), List.of(), List.of())))));
       AssessmentRequest request = new AssessmentRequest(framework, catalog, catalog.rules(), config,
-          Clock.fixed(NOW, ZoneOffset.UTC), "test", List.of("test.yaml"), KEY);
-      this.report = new Assessor(request).assess(Inventory.of(resources), errors);
+          Clock.fixed(NOW, ZoneOffset.UTC), "test", List.of(FILE), KEY);
+      // findings are pointed at their lines as a scan points them: the test input stands for a rendered file
+      this.report = FieldLines.locate(new Assessor(request).assess(Inventory.of(resources), errors),
+          Map.of(FILE, yaml));
       assertThat(report.errors()).as("input errors").isEmpty();
       assertThat(report.ruleErrors()).as("rule errors (the rule threw)").isEmpty();
     }
@@ -153,16 +156,9 @@ public final class RuleTester {
       return this;
     }
 
+    /** The line a report shows for the finding: its field's, else its object's (0 for a finding without source). */
     private int locate(Finding f) {
-      if (f.source() == null) {
-        return 0;
-      }
-      try {
-        return SourceLocator.locate(new StringReader(yaml), f.source().document(), f.source().line(),
-            FieldPath.parse(f.path()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return f.source() == null ? 0 : f.source().bestLine();
     }
 
     private String describe() {
