@@ -78,10 +78,7 @@ public final class Main {
       return outOfMemory(oom, environment); // from a worker thread, wrapped on its way out
     }
     ExitCode code;
-    if (ex instanceof UserException u) {
-      err.println("kubepci: " + ServerUrl.redactIn(u.getMessage()));
-      code = u.exitCode();
-    } else if (ex instanceof ScanException s) {
+    if (ex instanceof ScanException s) {
       err.println("kubepci: " + ServerUrl.redactIn(s.getMessage()));
       code = s.exitCode();
     } else if (ex instanceof InputException || ex instanceof ConfigLoader.ConfigException
