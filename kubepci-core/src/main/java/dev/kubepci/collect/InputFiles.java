@@ -30,13 +30,12 @@ public final class InputFiles {
       List<Path> waivers, List<Path> attestations) {
     List<AssessmentBasis.File> files = new ArrayList<>();
     for (String input : inputs) {
-      if (ManifestReader.STDIN.equals(input)) {
-        files.add(new AssessmentBasis.File("input", "standard input", null));
-      } else if (Files.isDirectory(Path.of(input))) {
-        // what cannot be read under it is an input error of the scan already
-        ManifestReader.expand(List.of(input), unreadable -> { }).forEach(f -> files.add(file("input", Path.of(f))));
-      } else {
-        files.add(file("input", Path.of(input)));
+      switch (InputKind.of(input)) {
+        case STDIN -> files.add(new AssessmentBasis.File("input", "standard input", null));
+        // what cannot be read under a folder is an input error of the scan already
+        case DIRECTORY, HELM_CHART, KUSTOMIZATION -> ManifestReader.expand(List.of(input), unreadable -> { })
+            .forEach(f -> files.add(file("input", Path.of(f))));
+        default -> files.add(file("input", Path.of(input)));
       }
     }
     if (config != null) {

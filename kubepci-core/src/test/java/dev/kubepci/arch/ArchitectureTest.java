@@ -25,7 +25,15 @@ class ArchitectureTest {
   void reportsReadOnlyTheResultModel() {
     noClasses().that().resideInAPackage("dev.kubepci.report..")
         .should().dependOnClassesThat()
-        .resideInAnyPackage("dev.kubepci.engine..", "dev.kubepci.collect..", "dev.kubepci.catalog..")
+        .resideInAnyPackage("dev.kubepci.engine..", "dev.kubepci.collect..", "dev.kubepci.catalog..",
+            "dev.kubepci.scan..")
+        .check(CORE);
+  }
+
+  @Test
+  void theScanApiIsCalledByFrontEndsOnly() {
+    noClasses().that().resideOutsideOfPackage("dev.kubepci.scan..")
+        .should().dependOnClassesThat().resideInAPackage("dev.kubepci.scan..")
         .check(CORE);
   }
 
