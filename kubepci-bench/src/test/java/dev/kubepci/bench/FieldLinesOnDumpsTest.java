@@ -44,9 +44,9 @@ class FieldLinesOnDumpsTest {
     for (int i = 0; i < located.size(); i += located.size() / 40) {
       Finding f = located.get(i);
       // alone, and with the dump's root object asked about too, so that the whole document is parsed
-      var request = new SourceLocator.Request(f.source().document(), f.source().line(), FieldPath.parse(f.path()));
-      int alone = SourceLocator.locateAll(dump, List.of(request, new SourceLocator.Request(f.source().document(), 1,
-          FieldPath.root()))).get(request);
+      var wanted = new SourceLocator.Request(f.source().document(), f.source().line(), FieldPath.parse(f.path()));
+      int alone = SourceLocator.locateAll(dump, List.of(wanted, new SourceLocator.Request(f.source().document(), 1,
+          FieldPath.root()))).get(wanted);
       assertThat(f.source().fieldLine()).as(f.resource() + " " + f.path()).isEqualTo(alone);
     }
   }
