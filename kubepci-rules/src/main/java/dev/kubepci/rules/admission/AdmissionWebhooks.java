@@ -2,6 +2,8 @@ package dev.kubepci.rules.admission;
 
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ public final class AdmissionWebhooks {
    * @param failurePolicy as configured, or the API default (Fail for v1, Ignore for v1beta1)
    */
   public record Hook(Resource configuration, int index, String name, String serviceNamespace, String serviceName,
-      String failurePolicy, Map<String, Object> namespaceSelector, Map<String, Object> objectSelector,
+      String failurePolicy, Map<?, ?> namespaceSelector, Map<?, ?> objectSelector,
       boolean seesPods, Optional<AdmissionEngine> engine) {
 
     public boolean failOpen() {
@@ -40,9 +42,9 @@ public final class AdmissionWebhooks {
       return configuration.kind() + "/" + configuration.name() + " webhook " + name;
     }
 
-    /** True when the webhook is called for objects in a namespace with {@code namespaceLabels}. */
+    /** True when the webhook is called for objects in a namespace with {@code namespaceLabels}; no selector is {@code {}}. */
     public boolean covers(Map<String, String> namespaceLabels) {
-      return LabelSelectors.matches(namespaceSelector, namespaceLabels);
+      return LabelSelectors.matches(namespaceSelector, Absent.SELECTS_ALL, namespaceLabels);
     }
   }
 
@@ -94,7 +96,7 @@ public final class AdmissionWebhooks {
             }
           }
           out.add(new Hook(r, i, name, svcNs, svcName, failure == null ? defaultPolicy : failure,
-              ObjectFields.map(w, "namespaceSelector"), ObjectFields.map(w, "objectSelector"), pods, engine));
+              ObjectFields.selector(w, "namespaceSelector"), ObjectFields.selector(w, "objectSelector"), pods, engine));
         }
       }
     }

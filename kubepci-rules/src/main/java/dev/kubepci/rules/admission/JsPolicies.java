@@ -1,5 +1,8 @@
 package dev.kubepci.rules.admission;
 
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
+import dev.kubepci.model.LabelSelectors.Notation;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +34,13 @@ final class JsPolicies {
         continue;
       }
       var controls = SecurityControls.named(p.name() + " " + ObjectFields.string(spec, "javascript"));
-      if (controls.isEmpty() || !LabelSelectors.matches(ObjectFields.map(spec, "namespaceSelector"), ns.labels())) {
+      if (controls.isEmpty() || !LabelSelectors.matches(ObjectFields.selector(spec, "namespaceSelector"), Absent.SELECTS_ALL, ns.labels())) {
         continue;
       }
       List<String> exemptions = new ArrayList<>();
       if (!LabelSelectors.isEmpty(ObjectFields.map(spec, "objectSelector"))) {
         exemptions.add("applies only to objects labelled "
-            + LabelSelectors.describe(ObjectFields.map(spec, "objectSelector")));
+            + LabelSelectors.describe(ObjectFields.map(spec, "objectSelector"), Notation.KUBECTL));
       }
       String violation = ObjectFields.string(spec, "violationPolicy");
       violation = violation == null ? "Deny" : violation;

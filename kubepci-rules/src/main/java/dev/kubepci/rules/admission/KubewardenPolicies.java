@@ -1,5 +1,8 @@
 package dev.kubepci.rules.admission;
 
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
+import dev.kubepci.model.LabelSelectors.Notation;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +54,7 @@ final class KubewardenPolicies {
       if (controls.isEmpty()) {
         continue;
       }
-      if (!LabelSelectors.matches(ObjectFields.map(spec, "namespaceSelector"), ns.labels())) {
+      if (!LabelSelectors.matches(ObjectFields.selector(spec, "namespaceSelector"), Absent.SELECTS_ALL, ns.labels())) {
         continue;
       }
       boolean inside = "true".equalsIgnoreCase(String.valueOf(ObjectFields.string(spec,
@@ -63,7 +66,7 @@ final class KubewardenPolicies {
       List<String> exemptions = new ArrayList<>();
       if (!LabelSelectors.isEmpty(ObjectFields.map(spec, "objectSelector"))) {
         exemptions.add("applies only to objects labelled "
-            + LabelSelectors.describe(ObjectFields.map(spec, "objectSelector")));
+            + LabelSelectors.describe(ObjectFields.map(spec, "objectSelector"), Notation.KUBECTL));
       }
       String mode = ObjectFields.string(spec, "mode");
       mode = mode == null ? "protect" : mode;

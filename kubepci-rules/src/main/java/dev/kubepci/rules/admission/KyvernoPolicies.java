@@ -2,6 +2,9 @@ package dev.kubepci.rules.admission;
 
 import dev.kubepci.model.Glob;
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
+import dev.kubepci.model.LabelSelectors.Notation;
 import dev.kubepci.model.Resource;
 import dev.kubepci.pss.PssLevel;
 import java.util.ArrayList;
@@ -90,7 +93,7 @@ public final class KyvernoPolicies {
       List<String> namespaces = ObjectFields.strings(o, "namespaces");
       boolean byName = !namespaces.isEmpty() && Glob.matchesAny(namespaces, ns.name());
       boolean bySelector = ObjectFields.has(o, "namespaceSelector")
-          && LabelSelectors.matches(ObjectFields.map(o, "namespaceSelector"), ns.labels());
+          && LabelSelectors.matches(ObjectFields.selector(o, "namespaceSelector"), Absent.SELECTS_ALL, ns.labels());
       if (byName || bySelector) {
         action = ObjectFields.string(o, "action");
         break;
@@ -338,7 +341,7 @@ public final class KyvernoPolicies {
       return false;
     }
     return !ObjectFields.has(resources, "namespaceSelector")
-        || LabelSelectors.matches(ObjectFields.map(resources, "namespaceSelector"), ns.labels());
+        || LabelSelectors.matches(ObjectFields.selector(resources, "namespaceSelector"), Absent.SELECTS_ALL, ns.labels());
   }
 
   private static boolean kindsMatchPods(Map<String, Object> filter, boolean emptyMatches) {
@@ -359,7 +362,7 @@ public final class KyvernoPolicies {
     List<String> out = new ArrayList<>();
     Map<String, Object> resources = ObjectFields.map(filter, "resources");
     if (!LabelSelectors.isEmpty(ObjectFields.map(resources, "selector"))) {
-      out.add("pods labelled " + LabelSelectors.describe(ObjectFields.map(resources, "selector")));
+      out.add("pods labelled " + LabelSelectors.describe(ObjectFields.map(resources, "selector"), Notation.KUBECTL));
     }
     List<String> names = new ArrayList<>(ObjectFields.strings(resources, "names"));
     if (ObjectFields.string(resources, "name") != null) {

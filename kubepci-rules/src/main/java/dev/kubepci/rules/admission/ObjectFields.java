@@ -45,6 +45,11 @@ public final class ObjectFields {
     return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 
+  /** The label selector at {@code path}: its map tree, or null when it is absent (or not a map). */
+  public static Map<?, ?> selector(Object node, String... path) {
+    return at(node, path) instanceof Map<?, ?> m ? m : null;
+  }
+
   /** True when the node at {@code path} is present (even empty). */
   public static boolean has(Object node, String... path) {
     return at(node, path) != null;

@@ -1,5 +1,8 @@
 package dev.kubepci.rules.admission;
 
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
+import dev.kubepci.model.LabelSelectors.Notation;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,8 +45,10 @@ final class ValidatingAdmissionPolicies {
         continue;
       }
       Map<String, Object> resources = ObjectFields.map(bspec, "matchResources");
-      if (!LabelSelectors.matches(ObjectFields.map(constraints, "namespaceSelector"), ns.labels())
-          || !LabelSelectors.matches(ObjectFields.map(resources, "namespaceSelector"), ns.labels())) {
+      if (!LabelSelectors.matches(ObjectFields.selector(constraints, "namespaceSelector"), Absent.SELECTS_ALL,
+          ns.labels())
+          || !LabelSelectors.matches(ObjectFields.selector(resources, "namespaceSelector"), Absent.SELECTS_ALL,
+              ns.labels())) {
         continue;
       }
       if (!resources.isEmpty() && ObjectFields.has(resources, "resourceRules") && !seesPods(resources)) {
@@ -53,7 +58,7 @@ final class ValidatingAdmissionPolicies {
       for (Map<String, Object> sel : List.of(ObjectFields.map(constraints, "objectSelector"),
           ObjectFields.map(resources, "objectSelector"))) {
         if (!LabelSelectors.isEmpty(sel)) {
-          exemptions.add("applies only to objects labelled " + LabelSelectors.describe(sel));
+          exemptions.add("applies only to objects labelled " + LabelSelectors.describe(sel, Notation.KUBECTL));
         }
       }
       if (!ObjectFields.list(pspec, "matchConditions").isEmpty()) {

@@ -16,26 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The small readers the admission rules share: selectors, wildcards, control keywords, PSA labels. */
+/** The small readers the admission rules share: wildcards, control keywords, PSA labels. */
 class AdmissionReadersTest {
-  @Test
-  void labelSelectorsFollowKubernetesSemantics() {
-    Map<String, Object> selector = Map.of(
-        "matchLabels", Map.of("env", "prod"),
-        "matchExpressions", List.of(
-            Map.of("key", "tier", "operator", "In", "values", List.of("web", "api")),
-            Map.of("key", "skip", "operator", "DoesNotExist")));
-    assertThat(LabelSelectors.matches(selector, Map.of("env", "prod", "tier", "api"))).isTrue();
-    assertThat(LabelSelectors.matches(selector, Map.of("env", "prod", "tier", "db"))).isFalse();
-    assertThat(LabelSelectors.matches(selector, Map.of("env", "prod", "tier", "web", "skip", "1"))).isFalse();
-    assertThat(LabelSelectors.matches(Map.of(), Map.of())).isTrue();
-    assertThat(LabelSelectors.matches(Map.of("matchExpressions", List.of(Map.of("key", "a", "operator", "Bogus")))
-        , Map.of("a", "b"))).isFalse();
-    assertThat(LabelSelectors.describe(selector)).isEqualTo("env=prod,tier in (web,api),!skip");
-    assertThat(LabelSelectors.matches(Map.of("matchExpressions", List.of(Map.of("key", "x", "operator", "NotIn",
-        "values", List.of("1")))), Map.of())).isTrue();
-  }
-
   @Test
   void wildcardsMatchLikePolicyEngines() {
     assertThat(Glob.matches("kube-*", "kube-system")).isTrue();
