@@ -4,6 +4,7 @@ import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.config.PciScope;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.LabelSelectors;
 import dev.kubepci.model.Scheduling;
 import dev.kubepci.model.Workload;
 import dev.kubepci.netpol.Direction;
@@ -64,9 +65,10 @@ public final class CdeScopeInventoryRule implements ClusterRule {
     List<Workload> workloads = CdeScope.workloads(inventory);
     for (int i = 0; i < cde.selectors().size(); i++) {
       String selector = cde.selectors().get(i);
-      boolean matches = inventory.ofKind("Namespace").stream().anyMatch(n -> PciScope.selects(selector, n.labels()))
-          || workloads.stream().anyMatch(w -> PciScope.selects(selector, w.resource().labels())
-              || PciScope.selects(selector, w.podLabels()));
+      boolean matches = inventory.ofKind("Namespace").stream()
+          .anyMatch(n -> LabelSelectors.matchesText(selector, n.labels()))
+          || workloads.stream().anyMatch(w -> LabelSelectors.matchesText(selector, w.resource().labels())
+              || LabelSelectors.matchesText(selector, w.podLabels()));
       if (matches) {
         out.pass();
       } else {
