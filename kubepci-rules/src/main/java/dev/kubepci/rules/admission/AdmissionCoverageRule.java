@@ -1,5 +1,9 @@
 package dev.kubepci.rules.admission;
 
+import dev.kubepci.admission.AdmissionLandscape;
+import dev.kubepci.admission.Enforcement;
+import dev.kubepci.admission.NamespaceAdmission;
+import dev.kubepci.admission.PodSecurityLabels;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;

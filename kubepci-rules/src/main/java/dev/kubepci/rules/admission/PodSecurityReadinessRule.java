@@ -1,5 +1,7 @@
 package dev.kubepci.rules.admission;
 
+import dev.kubepci.admission.NamespaceView;
+import dev.kubepci.admission.PodSecurityLabels;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Workload;
 import dev.kubepci.pss.PodSecurityStandards;

@@ -1,16 +1,17 @@
 package dev.kubepci.rules.image;
 
+import dev.kubepci.admission.AdmissionEngine;
+import dev.kubepci.admission.AdmissionWebhooks;
+import dev.kubepci.admission.GatekeeperPolicies;
+import dev.kubepci.admission.KyvernoPolicies;
+import dev.kubepci.admission.NamespaceView;
+import dev.kubepci.admission.ObjectFields;
 import dev.kubepci.model.Glob;
+import dev.kubepci.model.ImageReference;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.LabelSelectors;
 import dev.kubepci.model.LabelSelectors.Absent;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rules.admission.AdmissionEngine;
-import dev.kubepci.rules.admission.AdmissionWebhooks;
-import dev.kubepci.rules.admission.GatekeeperPolicies;
-import dev.kubepci.rules.admission.KyvernoPolicies;
-import dev.kubepci.rules.admission.NamespaceView;
-import dev.kubepci.rules.admission.ObjectFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

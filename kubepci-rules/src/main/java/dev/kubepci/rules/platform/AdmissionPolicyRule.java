@@ -1,5 +1,9 @@
 package dev.kubepci.rules.platform;
 
+import dev.kubepci.admission.GatekeeperPolicies;
+import dev.kubepci.admission.KyvernoPolicies;
+import dev.kubepci.admission.NamespaceView;
+import dev.kubepci.admission.ObjectFields;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
@@ -11,10 +15,6 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.TableRows;
-import dev.kubepci.rules.admission.GatekeeperPolicies;
-import dev.kubepci.rules.admission.KyvernoPolicies;
-import dev.kubepci.rules.admission.NamespaceView;
-import dev.kubepci.rules.admission.ObjectFields;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.kubepci.rules.admission;
+package dev.kubepci.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +9,9 @@ import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.pss.PssLevel;
+import dev.kubepci.pss.PssVersion;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import dev.kubepci.pss.PssVersion;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

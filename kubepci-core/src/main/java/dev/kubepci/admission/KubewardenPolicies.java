@@ -1,4 +1,4 @@
-package dev.kubepci.rules.admission;
+package dev.kubepci.admission;
 
 import dev.kubepci.model.LabelSelectors;
 import dev.kubepci.model.LabelSelectors.Absent;
@@ -15,8 +15,8 @@ import java.util.Set;
  * the default, or {@code monitor}), the rules, selectors and {@code failurePolicy}. Kubewarden never targets its own
  * namespace unless a policy sets {@code allowInsideAdmissionControllerNamespace}.
  */
-final class KubewardenPolicies {
-  static final String GROUP = "policies.kubewarden.io";
+public final class KubewardenPolicies {
+  public static final String GROUP = "policies.kubewarden.io";
   private static final Set<String> POD_RESOURCES = Set.of("pods", "deployments", "replicasets", "statefulsets",
       "daemonsets", "jobs", "cronjobs", "replicationcontrollers", "*");
 
@@ -32,7 +32,7 @@ final class KubewardenPolicies {
   }
 
   /** The module references and settings of a policy or of every member of a group, as searchable text. */
-  static String body(Map<String, Object> spec) {
+  public static String body(Map<String, Object> spec) {
     StringBuilder sb = new StringBuilder(String.valueOf(ObjectFields.string(spec, "module")));
     sb.append(' ').append(ObjectFields.text(ObjectFields.map(spec, "settings")));
     sb.append(' ').append(ObjectFields.text(ObjectFields.map(spec, "policies")));

@@ -1,4 +1,4 @@
-package dev.kubepci.rules.admission;
+package dev.kubepci.admission;
 
 import dev.kubepci.model.Glob;
 import dev.kubepci.model.Inventory;
@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * {@code PolicyException}s, and the namespaces Kyverno's own resource filters and webhooks skip.
  */
 public final class KyvernoPolicies {
-  static final String GROUP = "kyverno.io";
+  public static final String GROUP = "kyverno.io";
   /** Kinds whose admission carries a pod spec; Kyverno auto-generates pod rules for the controllers. */
   private static final Set<String> POD_KINDS = Set.of("Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet",
       "Job", "CronJob", "ReplicationController", "*");
