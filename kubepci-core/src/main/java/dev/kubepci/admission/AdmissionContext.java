@@ -49,7 +49,8 @@ record AdmissionContext(Inventory inventory, Set<AdmissionEngine> engines, Admis
   List<String> webhookObjectExemptions(AdmissionEngine engine, NamespaceView ns) {
     return webhooks.podHooks(engine).stream()
         .filter(h -> h.covers(ns.labels()) && !LabelSelectors.isEmpty(h.objectSelector()))
-        .map(h -> h.describe() + " only sees objects labelled " + LabelSelectors.describe(h.objectSelector(), Notation.KUBECTL))
+        .map(h -> h.describe() + " only sees objects labelled "
+            + LabelSelectors.describe(h.objectSelector(), Notation.KUBECTL))
         .toList();
   }
 }

@@ -9,17 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The validating and mutating webhooks registered in the input, each with the engine behind it (when known), whether
  * it sees pods or pod controllers, its failure policy and the namespace and object selectors that exempt objects.
  */
 public final class AdmissionWebhooks {
-  /** Resources whose admission carries a pod spec. */
-  private static final Set<String> POD_RESOURCES = Set.of("pods", "deployments", "replicasets", "statefulsets",
-      "daemonsets", "jobs", "cronjobs", "replicationcontrollers", "*", "*/*");
-
   /**
    * One webhook of a configuration.
    *
@@ -42,7 +37,7 @@ public final class AdmissionWebhooks {
       return configuration.kind() + "/" + configuration.name() + " webhook " + name;
     }
 
-    /** True when the webhook is called for objects in a namespace with {@code namespaceLabels}; no selector is {@code {}}. */
+    /** True when the webhook is called for objects in a namespace with {@code namespaceLabels}; none is {@code {}}. */
     public boolean covers(Map<String, String> namespaceLabels) {
       return LabelSelectors.matches(namespaceSelector, Absent.SELECTS_ALL, namespaceLabels);
     }
@@ -81,13 +76,7 @@ public final class AdmissionWebhooks {
           String svcNs = ObjectFields.string(w, "clientConfig", "service", "namespace");
           String svcName = ObjectFields.string(w, "clientConfig", "service", "name");
           String failure = ObjectFields.string(w, "failurePolicy");
-          boolean pods = false;
-          for (Map<String, Object> rule : ObjectFields.maps(w, "rules")) {
-            for (String res : ObjectFields.strings(rule, "resources")) {
-              String base = res.contains("/") && !res.equals("*/*") ? res.substring(0, res.indexOf('/')) : res;
-              pods |= POD_RESOURCES.contains(base);
-            }
-          }
+          boolean pods = PodResources.inRules(ObjectFields.maps(w, "rules"));
           Optional<AdmissionEngine> engine = Optional.empty();
           for (AdmissionEngine e : AdmissionEngine.values()) {
             if (e.isWebhook(r.name(), name, svcNs + "/" + svcName)) {

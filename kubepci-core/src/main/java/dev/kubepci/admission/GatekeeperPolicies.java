@@ -4,7 +4,6 @@ import dev.kubepci.model.Glob;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.LabelSelectors;
 import dev.kubepci.model.LabelSelectors.Absent;
-import dev.kubepci.model.LabelSelectors.Notation;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,10 +99,7 @@ public final class GatekeeperPolicies {
     if ("Cluster".equals(ObjectFields.string(match, "scope"))) {
       return false;
     }
-    if (!LabelSelectors.isEmpty(ObjectFields.map(match, "labelSelector"))) {
-      exemptions.add("applies only to objects labelled "
-          + LabelSelectors.describe(ObjectFields.map(match, "labelSelector"), Notation.KUBECTL));
-    }
+    PodResources.addObjectSelector(exemptions, ObjectFields.selector(match, "labelSelector"));
     if (ObjectFields.string(match, "name") != null) {
       exemptions.add("applies only to objects named " + ObjectFields.string(match, "name"));
     }

@@ -2,12 +2,10 @@ package dev.kubepci.admission;
 
 import dev.kubepci.model.LabelSelectors;
 import dev.kubepci.model.LabelSelectors.Absent;
-import dev.kubepci.model.LabelSelectors.Notation;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads Kubewarden {@code ClusterAdmissionPolicy}, {@code AdmissionPolicy} and their policy groups: the WebAssembly
@@ -17,9 +15,6 @@ import java.util.Set;
  */
 public final class KubewardenPolicies {
   public static final String GROUP = "policies.kubewarden.io";
-  private static final Set<String> POD_RESOURCES = Set.of("pods", "deployments", "replicasets", "statefulsets",
-      "daemonsets", "jobs", "cronjobs", "replicationcontrollers", "*");
-
   private KubewardenPolicies() {}
 
   static List<Resource> policies(AdmissionContext context) {
@@ -47,7 +42,7 @@ public final class KubewardenPolicies {
       }
       Map<String, Object> tree = ObjectFields.tree(p);
       Map<String, Object> spec = ObjectFields.map(tree, "spec");
-      if (!seesPods(spec)) {
+      if (!PodResources.inRules(ObjectFields.maps(spec, "rules"))) {
         continue;
       }
       var controls = SecurityControls.named(body(spec));
@@ -64,10 +59,7 @@ public final class KubewardenPolicies {
         continue;
       }
       List<String> exemptions = new ArrayList<>();
-      if (!LabelSelectors.isEmpty(ObjectFields.map(spec, "objectSelector"))) {
-        exemptions.add("applies only to objects labelled "
-            + LabelSelectors.describe(ObjectFields.map(spec, "objectSelector"), Notation.KUBECTL));
-      }
+      PodResources.addObjectSelector(exemptions, ObjectFields.selector(spec, "objectSelector"));
       String mode = ObjectFields.string(spec, "mode");
       mode = mode == null ? "protect" : mode;
       String status = ObjectFields.string(tree, "status", "policyStatus");
@@ -77,16 +69,5 @@ public final class KubewardenPolicies {
           context.seen(AdmissionEngine.KUBEWARDEN),
           "Ignore".equalsIgnoreCase(ObjectFields.string(spec, "failurePolicy")), exemptions));
     }
-  }
-
-  private static boolean seesPods(Map<String, Object> spec) {
-    for (Map<String, Object> rule : ObjectFields.maps(spec, "rules")) {
-      for (String r : ObjectFields.strings(rule, "resources")) {
-        if (POD_RESOURCES.contains(r.contains("/") ? r.substring(0, r.indexOf('/')) : r)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

@@ -341,7 +341,8 @@ public final class KyvernoPolicies {
       return false;
     }
     return !ObjectFields.has(resources, "namespaceSelector")
-        || LabelSelectors.matches(ObjectFields.selector(resources, "namespaceSelector"), Absent.SELECTS_ALL, ns.labels());
+        || LabelSelectors.matches(ObjectFields.selector(resources, "namespaceSelector"), Absent.SELECTS_ALL,
+            ns.labels());
   }
 
   private static boolean kindsMatchPods(Map<String, Object> filter, boolean emptyMatches) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubepci.model.ClusterInfo;
 import dev.kubepci.model.Coverage;
-import dev.kubepci.model.Glob;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
@@ -16,16 +15,28 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The small readers the admission rules share: wildcards, control keywords, PSA labels. */
+/** The small readers the admission rules share: pod resources, control keywords, PSA labels. */
 class AdmissionReadersTest {
   @Test
-  void wildcardsMatchLikePolicyEngines() {
-    assertThat(Glob.matches("kube-*", "kube-system")).isTrue();
-    assertThat(Glob.matches("*-system", "kube-system")).isTrue();
-    assertThat(Glob.matches("prod-??", "prod-eu")).isTrue();
-    assertThat(Glob.matches("prod-??", "prod-eu1")).isFalse();
-    assertThat(Glob.matches("payments", "payments-dev")).isFalse();
-    assertThat(Glob.matchesAny(List.of("a", "b*"), "bee")).isTrue();
+  void podResourcesArePodsControllersAndWildcardsWithAnySubresource() {
+    assertThat(PodResources.named("pods")).isTrue();
+    assertThat(PodResources.named("pods/ephemeralcontainers")).isTrue();
+    assertThat(PodResources.named("deployments/scale")).isTrue();
+    assertThat(PodResources.named("*")).isTrue();
+    assertThat(PodResources.named("*/*")).isTrue();
+    assertThat(PodResources.named("configmaps")).isFalse();
+    assertThat(PodResources.inRules(List.of(Map.of("resources", List.of("services")),
+        Map.of("resources", List.of("cronjobs"))))).isTrue();
+    assertThat(PodResources.inRules(List.of(Map.of("resources", List.of("services"))))).isFalse();
+  }
+
+  @Test
+  void objectSelectorsBecomeExemptionsUnlessEmpty() {
+    List<String> exemptions = new java.util.ArrayList<>();
+    PodResources.addObjectSelector(exemptions, null);
+    PodResources.addObjectSelector(exemptions, Map.of());
+    PodResources.addObjectSelector(exemptions, Map.of("matchLabels", Map.of("policy", "on")));
+    assertThat(exemptions).containsExactly("applies only to objects labelled policy=on");
   }
 
   @Test
