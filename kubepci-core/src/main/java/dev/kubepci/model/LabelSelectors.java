@@ -20,8 +20,9 @@ import java.util.function.UnaryOperator;
  *       every label set, as {@code metav1.LabelSelectorAsSelector} makes it.</li>
  *   <li>What an <em>absent</em> (null) selector selects depends on the field it stands for, so every caller names it
  *       with {@link Absent}: a webhook's, a policy engine's or a NetworkPolicy's absent selector is defaulted to
- *       {@code {}} ({@link Absent#SELECTS_ALL}); an aggregation rule's absent selector, like a nil selector handed to
- *       {@code LabelSelectorAsSelector}, selects nothing ({@link Absent#SELECTS_NOTHING}). A field whose absence means
+ *       {@code {}} ({@link Absent#SELECTS_ALL}); RBAC aggregation, like {@code LabelSelectorAsSelector} given a nil
+ *       selector, selects nothing with one ({@link Absent#SELECTS_NOTHING}; a null list element read from YAML is
+ *       already {@code {}}, as Kubernetes decodes it). A field whose absence means
  *       something else (a NetworkPolicy peer without namespaceSelector means "the policy's own namespace") is decided
  *       by its caller before it asks here.</li>
  *   <li>A requirement the API server's validation rejects selects nothing, so an invalid selector never widens what

@@ -31,6 +31,19 @@ class AdmissionReadersTest {
   }
 
   @Test
+  void aWebhookWithoutNamespaceSelectorCoversEveryNamespace() {
+    AdmissionWebhooks.Hook open = new AdmissionWebhooks.Hook(null, 0, "w", null, null, "Fail", null, null, true,
+        java.util.Optional.empty());
+    assertThat(open.covers(Map.of())).isTrue();
+    assertThat(open.covers(Map.of("a", "b"))).isTrue();
+    AdmissionWebhooks.Hook selective = new AdmissionWebhooks.Hook(null, 0, "w", null, null, "Fail",
+        Map.of("matchExpressions", List.of(Map.of("key", "skip", "operator", "DoesNotExist"))), null, true,
+        java.util.Optional.empty());
+    assertThat(selective.covers(Map.of())).isTrue();
+    assertThat(selective.covers(Map.of("skip", "yes"))).isFalse();
+  }
+
+  @Test
   void objectSelectorsBecomeExemptionsUnlessEmpty() {
     List<String> exemptions = new java.util.ArrayList<>();
     PodResources.addObjectSelector(exemptions, null);
