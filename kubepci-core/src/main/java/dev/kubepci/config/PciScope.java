@@ -1,10 +1,10 @@
 package dev.kubepci.config;
 
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.LabelSelectors;
 import dev.kubepci.model.Resource;
 import dev.kubepci.model.Workload;
 import dev.kubepci.model.Workloads;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -93,39 +93,11 @@ public final class PciScope {
       return true;
     }
     for (String selector : sel.selectors()) {
-      if (selects(selector, nsLabels) || selects(selector, labels) || (!moreLabels.isEmpty()
-          && selects(selector, moreLabels))) {
+      if (LabelSelectors.matchesText(selector, nsLabels) || LabelSelectors.matchesText(selector, labels)
+          || (!moreLabels.isEmpty() && LabelSelectors.matchesText(selector, moreLabels))) {
         return true;
       }
     }
     return false;
-  }
-
-  /** {@code key=value}, {@code key==value}, {@code key!=value}, {@code key}, or several joined by commas (all hold). */
-  public static boolean selects(String selector, Map<String, String> labels) {
-    boolean any = false;
-    for (String raw : List.of(selector.split(","))) {
-      String t = raw.trim();
-      if (t.isEmpty()) {
-        continue;
-      }
-      any = true;
-      int ne = t.indexOf("!=");
-      int eq = t.indexOf('=');
-      if (ne > 0) {
-        if (t.substring(ne + 2).trim().equals(labels.get(t.substring(0, ne).trim()))) {
-          return false;
-        }
-      } else if (eq > 0) {
-        String key = t.substring(0, eq).trim();
-        String value = t.substring(eq + 1 < t.length() && t.charAt(eq + 1) == '=' ? eq + 2 : eq + 1).trim();
-        if (!value.equals(labels.get(key))) {
-          return false;
-        }
-      } else if (!labels.containsKey(t)) {
-        return false;
-      }
-    }
-    return any;
   }
 }

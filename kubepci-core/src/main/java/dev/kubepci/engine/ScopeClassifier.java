@@ -4,7 +4,6 @@ import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.config.PciScope;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
-import java.util.Map;
 
 /**
  * Places an object in the PCI scope the configuration declares: the cardholder data environment ({@code cde}),
@@ -37,9 +36,5 @@ public final class ScopeClassifier {
   /** Classifies a namespace by name (and its labels when the Namespace object is in the inventory). */
   public String classifyNamespace(String ns) {
     return scope.classifyNamespace(ns);
-  }
-
-  static boolean selects(String selector, Map<String, String> labels) {
-    return PciScope.selects(selector, labels);
   }
 }

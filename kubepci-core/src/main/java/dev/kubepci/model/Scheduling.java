@@ -79,13 +79,9 @@ public final class Scheduling {
   private static boolean requirement(NodeSelectorRequirement r, String value, boolean present) {
     List<String> values = nonNull(r.getValues());
     return switch (r.getOperator() == null ? "" : r.getOperator()) {
-      case "In" -> present && values.contains(value);
-      case "NotIn" -> !present || !values.contains(value);
-      case "Exists" -> present;
-      case "DoesNotExist" -> !present;
       case "Gt" -> present && compare(value, values) > 0;
       case "Lt" -> present && compare(value, values) < 0;
-      default -> false;
+      default -> LabelSelectors.requirement(r.getOperator(), values, present ? value : null);
     };
   }
 

@@ -2,6 +2,9 @@ package dev.kubepci.netpol;
 
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
+import dev.kubepci.model.LabelSelectors.Notation;
 import dev.kubepci.model.Resource;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.ArrayList;
@@ -66,8 +69,8 @@ final class CiliumPolicies {
     Predicate<PodEndpoint> selects;
     String selectorText;
     if (spec.get("endpointSelector") instanceof Map<?, ?> es) {
-      selects = p -> (ns == null || ns.equals(p.namespace())) && LabelSelectors.matches(es, endpointLabels(p), KEYS);
-      selectorText = "endpointSelector " + LabelSelectors.describe(es);
+      selects = p -> (ns == null || ns.equals(p.namespace())) && LabelSelectors.matches(es, Absent.SELECTS_ALL, endpointLabels(p), KEYS);
+      selectorText = "endpointSelector " + LabelSelectors.describe(es, Notation.SPACED);
     } else {
       selects = p -> false; // a nodeSelector policy applies to nodes, never to pods
       selectorText = "nodeSelector (host policy)";
@@ -114,8 +117,8 @@ final class CiliumPolicies {
           boolean namesNamespace = LabelSelectors.keys(sel, KEYS).contains(NAMESPACE_LABEL);
           String scope = ns == null || namesNamespace ? "" : " in namespace " + ns;
           peers.add(Peer.pods(p -> (ns == null || namesNamespace || ns.equals(p.namespace()))
-              && LabelSelectors.matches(sel, endpointLabels(p), KEYS), ""));
-          text.add("endpoints " + LabelSelectors.describe(sel) + scope);
+              && LabelSelectors.matches(sel, Absent.SELECTS_ALL, endpointLabels(p), KEYS), ""));
+          text.add("endpoints " + LabelSelectors.describe(sel, Notation.SPACED) + scope);
         }
       }
       AddressSet cidrs = AddressSet.EMPTY;

@@ -1,6 +1,9 @@
 package dev.kubepci.netpol;
 
 import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
+import dev.kubepci.model.LabelSelectors.Notation;
 import dev.kubepci.model.Resource;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -39,7 +42,7 @@ final class KubernetesPolicies {
     NetworkPolicySpec spec = np.getSpec() == null ? new NetworkPolicySpec() : np.getSpec();
     FieldPath base = FieldPath.root().child("spec");
     LabelSelector podSelector = spec.getPodSelector();
-    String selectorText = LabelSelectors.describe(podSelector);
+    String selectorText = LabelSelectors.describe(podSelector, Notation.SPACED);
 
     Set<Direction> types = EnumSet.noneOf(Direction.class);
     List<String> declared = spec.getPolicyTypes() == null ? List.of() : spec.getPolicyTypes();
@@ -83,7 +86,7 @@ final class KubernetesPolicies {
     rules.put(Direction.EGRESS, egress);
 
     return new Policy(resource, PolicyKind.KUBERNETES, ns, Policy.DEFAULT_TIER, 1000, pod -> ns.equals(pod.namespace())
-        && (podSelector == null || LabelSelectors.matches(podSelector, pod.labels())),
+        && LabelSelectors.matches(podSelector, Absent.SELECTS_ALL, pod.labels()),
         "podSelector " + selectorText, types, types, rules);
   }
 
@@ -114,16 +117,16 @@ final class KubernetesPolicies {
       return Peer.nothing("an empty peer");
     }
     if (namespaces == null) {
-      return Peer.pods(p -> ns.equals(p.namespace()) && LabelSelectors.matches(pods, p.labels()),
-          "pods " + LabelSelectors.describe(pods) + " in namespace " + ns);
+      return Peer.pods(p -> ns.equals(p.namespace()) && LabelSelectors.matches(pods, Absent.SELECTS_ALL, p.labels()),
+          "pods " + LabelSelectors.describe(pods, Notation.SPACED) + " in namespace " + ns);
     }
     String nsText = LabelSelectors.isEmpty(namespaces) ? "all namespaces"
-        : "namespaces " + LabelSelectors.describe(namespaces);
+        : "namespaces " + LabelSelectors.describe(namespaces, Notation.SPACED);
     if (pods == null) {
-      return Peer.pods(p -> LabelSelectors.matches(namespaces, p.namespaceLabels()), "all pods in " + nsText);
+      return Peer.pods(p -> LabelSelectors.matches(namespaces, Absent.SELECTS_ALL, p.namespaceLabels()), "all pods in " + nsText);
     }
-    return Peer.pods(p -> LabelSelectors.matches(namespaces, p.namespaceLabels())
-        && LabelSelectors.matches(pods, p.labels()), "pods " + LabelSelectors.describe(pods) + " in " + nsText);
+    return Peer.pods(p -> LabelSelectors.matches(namespaces, Absent.SELECTS_ALL, p.namespaceLabels())
+        && LabelSelectors.matches(pods, Absent.SELECTS_ALL, p.labels()), "pods " + LabelSelectors.describe(pods, Notation.SPACED) + " in " + nsText);
   }
 
   private static Peer ipBlock(Resource resource, IPBlock block, FieldPath path, List<PolicyProblem> problems) {

@@ -1,6 +1,8 @@
 package dev.kubepci.rbac;
 
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
 import dev.kubepci.model.Resource;
 import dev.kubepci.model.ResourceRef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -324,7 +326,7 @@ public final class Rbac {
           if (other.name().equals(name) || visiting.contains(other.name())) {
             continue;
           }
-          boolean selected = raw.selectors().stream().anyMatch(s -> LabelSelectorMatcher.matches(s, other.labels()));
+          boolean selected = raw.selectors().stream().anyMatch(s -> LabelSelectors.matches(s, Absent.SELECTS_NOTHING, other.labels()));
           if (!selected) {
             continue;
           }

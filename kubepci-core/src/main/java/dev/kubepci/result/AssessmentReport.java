@@ -3,6 +3,7 @@ package dev.kubepci.result;
 import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.model.ClusterInfo;
 import dev.kubepci.model.ServerUrl;
+import dev.kubepci.rule.Table;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.kubepci.result;
 
 import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Table;
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
 package dev.kubepci.rule;
 
 import dev.kubepci.model.Resource;
-import dev.kubepci.result.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,13 +1,17 @@
 package dev.kubepci.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The dependency directions of STYLE.md: the rule API and the model know nothing of engine, input or output. */
+/**
+ * The dependency directions of STYLE.md: the rule API and the model know nothing of engine, input or output, and no
+ * two packages depend on each other.
+ */
 class ArchitectureTest {
   private static final JavaClasses CORE = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -49,6 +53,11 @@ class ArchitectureTest {
   @Test
   void coreKnowsNoCommandLine() {
     noClasses().should().dependOnClassesThat().resideInAPackage("picocli..").check(CORE);
+  }
+
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices().matching("dev.kubepci.(*)..").should().beFreeOfCycles().check(CORE);
   }
 
   @Test

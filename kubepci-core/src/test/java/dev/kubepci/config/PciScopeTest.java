@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PciScopeTest {
@@ -43,14 +42,5 @@ class PciScopeTest {
     assertThat(scope.classifyNamespace("other")).isEqualTo(PciScope.OUT_OF_SCOPE);
     assertThat(scope.classify(inventory.get("Deployment", "shared", "tok").orElseThrow())).isEqualTo(PciScope.CDE);
     assertThat(scope.classify((Resource) null)).isEqualTo(PciScope.SHARED);
-  }
-
-  @Test
-  void selectorTerms() {
-    Map<String, String> labels = Map.of("a", "1", "b", "2");
-    assertThat(PciScope.selects("a=1,b==2", labels)).isTrue();
-    assertThat(PciScope.selects("a!=1", labels)).isFalse();
-    assertThat(PciScope.selects("c", labels)).isFalse();
-    assertThat(PciScope.selects(" ", labels)).isFalse();
   }
 }

@@ -53,6 +53,23 @@ class SchedulingTest {
     assertThat(Scheduling.canRunOn(selector, node("c", "cde"))).isTrue();
   }
 
+  private static PodSpec requiring(String operator, String... values) {
+    return new PodSpecBuilder().withNewAffinity().withNewNodeAffinity()
+        .withNewRequiredDuringSchedulingIgnoredDuringExecution().addNewNodeSelectorTerm()
+        .addNewMatchExpression().withKey("pool").withOperator(operator).withValues(values).endMatchExpression()
+        .endNodeSelectorTerm().endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().endAffinity()
+        .build();
+  }
+
+  @Test
+  void nodeSelectorRequirementsTheApiServerRejectsMatchNoNode() {
+    assertThat(Scheduling.selects(requiring("Exists"), node("a", "web"))).isTrue();
+    assertThat(Scheduling.selects(requiring("Exists", "web"), node("a", "web"))).isFalse();
+    assertThat(Scheduling.selects(requiring("NotIn"), node("a", "web"))).isFalse();
+    assertThat(Scheduling.selects(requiring("In"), node("a", "web"))).isFalse();
+    assertThat(Scheduling.selects(requiring("Bogus", "web"), node("a", "web"))).isFalse();
+  }
+
   @Test
   void runtimeClassAddsItsSchedulingToThePod() {
     Inventory inventory = Inventory.of(List.of(new Resource(new RuntimeClassBuilder().withNewMetadata()

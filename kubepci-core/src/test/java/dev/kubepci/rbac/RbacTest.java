@@ -60,6 +60,40 @@ class RbacTest {
   }
 
   @Test
+  void anEmptyAggregationSelectorSelectsEveryRoleAndNoSelectorNone() {
+    // a null list element decodes as the zero selector {}, as in Kubernetes; only no selector at all selects nothing
+    Rbac model = Rbac.of(RbacFixtures.yaml("""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: collects-everything}
+        aggregationRule:
+          clusterRoleSelectors: [{}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: collects-everything-too}
+        aggregationRule:
+          clusterRoleSelectors: [~]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: collects-nothing}
+        aggregationRule: {}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: leaf, labels: {team: a}}
+        rules: [{apiGroups: [""], resources: [secrets], verbs: [get]}]
+        """));
+    assertThat(model.clusterRole("collects-everything").orElseThrow().rules())
+        .extracting(SourcedRule::describeOrigin).contains("ClusterRole/leaf rules[0]");
+    assertThat(model.clusterRole("collects-everything-too").orElseThrow().rules())
+        .extracting(SourcedRule::describeOrigin).contains("ClusterRole/leaf rules[0]");
+    assertThat(model.clusterRole("collects-nothing").orElseThrow().rules()).isEmpty();
+    assertThat(model.clusterRole("collects-nothing").orElseThrow().aggregated()).isTrue();
+  }
+
+  @Test
   void subresourceWildcardMatchesAnyResourcesSubresource() {
     assertThat(whoCan(AccessRequest.namespaced("update", "apps", "deployments", "scale", "shop", null)))
         .containsExactly("Group shop-devs", "Group system:masters", "ServiceAccount shop/ci");

@@ -1,15 +1,19 @@
 package dev.kubepci.rules.admission;
 
+import dev.kubepci.admission.AdmissionLandscape;
+import dev.kubepci.admission.Enforcement;
+import dev.kubepci.admission.NamespaceAdmission;
+import dev.kubepci.admission.PodSecurityLabels;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.model.Workload;
-import dev.kubepci.result.Table;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Table;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.workload.NamespaceWorkloads;
 import java.util.ArrayList;

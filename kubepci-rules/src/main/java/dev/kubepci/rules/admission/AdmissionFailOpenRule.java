@@ -1,5 +1,11 @@
 package dev.kubepci.rules.admission;
 
+import dev.kubepci.admission.AdmissionEngine;
+import dev.kubepci.admission.AdmissionWebhooks;
+import dev.kubepci.admission.KubewardenPolicies;
+import dev.kubepci.admission.KyvernoPolicies;
+import dev.kubepci.admission.ObjectFields;
+import dev.kubepci.admission.SecurityControls;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Resource;
 import dev.kubepci.rule.ResourceRule;

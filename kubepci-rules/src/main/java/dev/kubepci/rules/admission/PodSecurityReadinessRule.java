@@ -1,16 +1,18 @@
 package dev.kubepci.rules.admission;
 
+import dev.kubepci.admission.NamespaceView;
+import dev.kubepci.admission.PodSecurityLabels;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Workload;
 import dev.kubepci.pss.PodSecurityStandards;
 import dev.kubepci.pss.PssLevel;
 import dev.kubepci.pss.PssVersion;
-import dev.kubepci.result.Table;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Table;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.workload.NamespaceWorkloads;
 import java.util.ArrayList;

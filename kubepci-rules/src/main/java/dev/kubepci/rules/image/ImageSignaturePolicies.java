@@ -1,15 +1,17 @@
 package dev.kubepci.rules.image;
 
-import dev.kubepci.model.Inventory;
-import dev.kubepci.model.Resource;
-import dev.kubepci.rules.admission.AdmissionEngine;
-import dev.kubepci.rules.admission.AdmissionWebhooks;
-import dev.kubepci.rules.admission.GatekeeperPolicies;
-import dev.kubepci.rules.admission.KyvernoPolicies;
-import dev.kubepci.rules.admission.LabelSelectors;
-import dev.kubepci.rules.admission.NamespaceView;
-import dev.kubepci.rules.admission.ObjectFields;
+import dev.kubepci.admission.AdmissionEngine;
+import dev.kubepci.admission.AdmissionWebhooks;
+import dev.kubepci.admission.GatekeeperPolicies;
+import dev.kubepci.admission.KyvernoPolicies;
+import dev.kubepci.admission.NamespaceView;
+import dev.kubepci.admission.ObjectFields;
 import dev.kubepci.model.Glob;
+import dev.kubepci.model.ImageReference;
+import dev.kubepci.model.Inventory;
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
+import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -158,7 +160,7 @@ public final class ImageSignaturePolicies {
         String module = String.valueOf(ObjectFields.string(spec, "module"));
         if (!module.contains("verify-image-signatures") || "AdmissionPolicy".equals(kind)
             && !ns.name().equals(p.namespace())
-            || !LabelSelectors.matches(ObjectFields.map(spec, "namespaceSelector"), ns.labels())) {
+            || !LabelSelectors.matches(ObjectFields.selector(spec, "namespaceSelector"), Absent.SELECTS_ALL, ns.labels())) {
           continue;
         }
         List<String> images = ObjectFields.maps(spec, "settings", "signatures").stream()

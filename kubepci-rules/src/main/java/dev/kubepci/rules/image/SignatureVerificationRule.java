@@ -1,13 +1,14 @@
 package dev.kubepci.rules.image;
 
+import dev.kubepci.model.ImageReference;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Workload;
-import dev.kubepci.result.Table;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Table;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.workload.NamespaceWorkloads;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.kubepci.rules.image;
 
 import dev.kubepci.model.Glob;
+import dev.kubepci.model.ImageReference;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.kubepci.rules.image;
 
+import dev.kubepci.model.ImageReference;
 import dev.kubepci.model.Workload;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;

@@ -1,20 +1,20 @@
 package dev.kubepci.rules.platform;
 
+import dev.kubepci.admission.GatekeeperPolicies;
+import dev.kubepci.admission.KyvernoPolicies;
+import dev.kubepci.admission.NamespaceView;
+import dev.kubepci.admission.ObjectFields;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
-import dev.kubepci.result.Table;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Table;
+import dev.kubepci.rule.TableRows;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.TableRows;
-import dev.kubepci.rules.admission.GatekeeperPolicies;
-import dev.kubepci.rules.admission.KyvernoPolicies;
-import dev.kubepci.rules.admission.NamespaceView;
-import dev.kubepci.rules.admission.ObjectFields;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.ImageReference;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rules.image.ImageReference;
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.Optional;
 

@@ -2,12 +2,12 @@ package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.result.Table;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Table;
 import dev.kubepci.rule.Violation;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

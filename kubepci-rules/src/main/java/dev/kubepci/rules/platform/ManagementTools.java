@@ -1,7 +1,7 @@
 package dev.kubepci.rules.platform;
 
+import dev.kubepci.model.ImageReference;
 import dev.kubepci.model.Workload;
-import dev.kubepci.rules.image.ImageReference;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.ArrayList;
 import java.util.List;

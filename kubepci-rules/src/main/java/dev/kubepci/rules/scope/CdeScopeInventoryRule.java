@@ -4,16 +4,17 @@ import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.config.PciScope;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.LabelSelectors;
 import dev.kubepci.model.Scheduling;
 import dev.kubepci.model.Workload;
 import dev.kubepci.netpol.Direction;
 import dev.kubepci.netpol.NetworkPolicies;
-import dev.kubepci.result.Table;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Table;
 import dev.kubepci.rule.Violation;
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.ArrayList;
@@ -64,9 +65,10 @@ public final class CdeScopeInventoryRule implements ClusterRule {
     List<Workload> workloads = CdeScope.workloads(inventory);
     for (int i = 0; i < cde.selectors().size(); i++) {
       String selector = cde.selectors().get(i);
-      boolean matches = inventory.ofKind("Namespace").stream().anyMatch(n -> PciScope.selects(selector, n.labels()))
-          || workloads.stream().anyMatch(w -> PciScope.selects(selector, w.resource().labels())
-              || PciScope.selects(selector, w.podLabels()));
+      boolean matches = inventory.ofKind("Namespace").stream()
+          .anyMatch(n -> LabelSelectors.matchesText(selector, n.labels()))
+          || workloads.stream().anyMatch(w -> LabelSelectors.matchesText(selector, w.resource().labels())
+              || LabelSelectors.matchesText(selector, w.podLabels()));
       if (matches) {
         out.pass();
       } else {

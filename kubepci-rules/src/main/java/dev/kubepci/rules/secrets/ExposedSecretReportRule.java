@@ -1,6 +1,8 @@
 package dev.kubepci.rules.secrets;
 
+import dev.kubepci.admission.ObjectFields;
 import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.ImageReference;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.model.Workload;
@@ -10,8 +12,6 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.admission.ObjectFields;
-import dev.kubepci.rules.image.ImageReference;
 import dev.kubepci.rules.workload.NamespaceWorkloads;
 import dev.kubepci.secrets.SecretScanner;
 import java.util.HashSet;

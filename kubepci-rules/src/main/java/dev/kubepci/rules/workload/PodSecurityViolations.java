@@ -1,5 +1,6 @@
 package dev.kubepci.rules.workload;
 
+import dev.kubepci.admission.ObjectFields;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Workload;
 import dev.kubepci.pss.PodSecurityStandards;
@@ -7,7 +8,6 @@ import dev.kubepci.pss.PssLevel;
 import dev.kubepci.pss.PssVersion;
 import dev.kubepci.pss.PssViolation;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.admission.ObjectFields;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

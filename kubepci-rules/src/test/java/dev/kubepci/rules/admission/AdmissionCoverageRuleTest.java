@@ -3,7 +3,7 @@ package dev.kubepci.rules.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubepci.result.Status;
-import dev.kubepci.result.Table;
+import dev.kubepci.rule.Table;
 import dev.kubepci.testing.RuleTester;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.kubepci.rules.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubepci.model.ImageReference;
 import dev.kubepci.result.Status;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.testing.RuleTester;

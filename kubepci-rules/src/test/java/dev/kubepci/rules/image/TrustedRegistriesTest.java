@@ -2,6 +2,7 @@ package dev.kubepci.rules.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubepci.model.ImageReference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

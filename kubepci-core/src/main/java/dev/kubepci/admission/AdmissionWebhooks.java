@@ -1,30 +1,27 @@
-package dev.kubepci.rules.admission;
+package dev.kubepci.admission;
 
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The validating and mutating webhooks registered in the input, each with the engine behind it (when known), whether
  * it sees pods or pod controllers, its failure policy and the namespace and object selectors that exempt objects.
  */
 public final class AdmissionWebhooks {
-  /** Resources whose admission carries a pod spec. */
-  private static final Set<String> POD_RESOURCES = Set.of("pods", "deployments", "replicasets", "statefulsets",
-      "daemonsets", "jobs", "cronjobs", "replicationcontrollers", "*", "*/*");
-
   /**
    * One webhook of a configuration.
    *
    * @param failurePolicy as configured, or the API default (Fail for v1, Ignore for v1beta1)
    */
   public record Hook(Resource configuration, int index, String name, String serviceNamespace, String serviceName,
-      String failurePolicy, Map<String, Object> namespaceSelector, Map<String, Object> objectSelector,
+      String failurePolicy, Map<?, ?> namespaceSelector, Map<?, ?> objectSelector,
       boolean seesPods, Optional<AdmissionEngine> engine) {
 
     public boolean failOpen() {
@@ -40,9 +37,9 @@ public final class AdmissionWebhooks {
       return configuration.kind() + "/" + configuration.name() + " webhook " + name;
     }
 
-    /** True when the webhook is called for objects in a namespace with {@code namespaceLabels}. */
+    /** True when the webhook is called for objects in a namespace with {@code namespaceLabels}; none is {@code {}}. */
     public boolean covers(Map<String, String> namespaceLabels) {
-      return LabelSelectors.matches(namespaceSelector, namespaceLabels);
+      return LabelSelectors.matches(namespaceSelector, Absent.SELECTS_ALL, namespaceLabels);
     }
   }
 
@@ -79,13 +76,7 @@ public final class AdmissionWebhooks {
           String svcNs = ObjectFields.string(w, "clientConfig", "service", "namespace");
           String svcName = ObjectFields.string(w, "clientConfig", "service", "name");
           String failure = ObjectFields.string(w, "failurePolicy");
-          boolean pods = false;
-          for (Map<String, Object> rule : ObjectFields.maps(w, "rules")) {
-            for (String res : ObjectFields.strings(rule, "resources")) {
-              String base = res.contains("/") && !res.equals("*/*") ? res.substring(0, res.indexOf('/')) : res;
-              pods |= POD_RESOURCES.contains(base);
-            }
-          }
+          boolean pods = PodResources.inRules(ObjectFields.maps(w, "rules"));
           Optional<AdmissionEngine> engine = Optional.empty();
           for (AdmissionEngine e : AdmissionEngine.values()) {
             if (e.isWebhook(r.name(), name, svcNs + "/" + svcName)) {
@@ -94,7 +85,7 @@ public final class AdmissionWebhooks {
             }
           }
           out.add(new Hook(r, i, name, svcNs, svcName, failure == null ? defaultPolicy : failure,
-              ObjectFields.map(w, "namespaceSelector"), ObjectFields.map(w, "objectSelector"), pods, engine));
+              ObjectFields.selector(w, "namespaceSelector"), ObjectFields.selector(w, "objectSelector"), pods, engine));
         }
       }
     }

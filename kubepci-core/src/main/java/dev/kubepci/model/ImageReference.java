@@ -1,4 +1,4 @@
-package dev.kubepci.rules.image;
+package dev.kubepci.model;
 
 import java.util.Locale;
 

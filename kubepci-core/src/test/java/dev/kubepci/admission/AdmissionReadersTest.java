@@ -1,49 +1,55 @@
-package dev.kubepci.rules.admission;
+package dev.kubepci.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubepci.model.ClusterInfo;
 import dev.kubepci.model.Coverage;
-import dev.kubepci.model.Glob;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.pss.PssLevel;
+import dev.kubepci.pss.PssVersion;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import dev.kubepci.pss.PssVersion;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The small readers the admission rules share: selectors, wildcards, control keywords, PSA labels. */
+/** The small readers the admission rules share: pod resources, control keywords, PSA labels. */
 class AdmissionReadersTest {
   @Test
-  void labelSelectorsFollowKubernetesSemantics() {
-    Map<String, Object> selector = Map.of(
-        "matchLabels", Map.of("env", "prod"),
-        "matchExpressions", List.of(
-            Map.of("key", "tier", "operator", "In", "values", List.of("web", "api")),
-            Map.of("key", "skip", "operator", "DoesNotExist")));
-    assertThat(LabelSelectors.matches(selector, Map.of("env", "prod", "tier", "api"))).isTrue();
-    assertThat(LabelSelectors.matches(selector, Map.of("env", "prod", "tier", "db"))).isFalse();
-    assertThat(LabelSelectors.matches(selector, Map.of("env", "prod", "tier", "web", "skip", "1"))).isFalse();
-    assertThat(LabelSelectors.matches(Map.of(), Map.of())).isTrue();
-    assertThat(LabelSelectors.matches(Map.of("matchExpressions", List.of(Map.of("key", "a", "operator", "Bogus")))
-        , Map.of("a", "b"))).isFalse();
-    assertThat(LabelSelectors.describe(selector)).isEqualTo("env=prod,tier in (web,api),!skip");
-    assertThat(LabelSelectors.matches(Map.of("matchExpressions", List.of(Map.of("key", "x", "operator", "NotIn",
-        "values", List.of("1")))), Map.of())).isTrue();
+  void podResourcesArePodsControllersAndWildcardsWithAnySubresource() {
+    assertThat(PodResources.named("pods")).isTrue();
+    assertThat(PodResources.named("pods/ephemeralcontainers")).isTrue();
+    assertThat(PodResources.named("deployments/scale")).isTrue();
+    assertThat(PodResources.named("*")).isTrue();
+    assertThat(PodResources.named("*/*")).isTrue();
+    assertThat(PodResources.named("configmaps")).isFalse();
+    assertThat(PodResources.inRules(List.of(Map.of("resources", List.of("services")),
+        Map.of("resources", List.of("cronjobs"))))).isTrue();
+    assertThat(PodResources.inRules(List.of(Map.of("resources", List.of("services"))))).isFalse();
   }
 
   @Test
-  void wildcardsMatchLikePolicyEngines() {
-    assertThat(Glob.matches("kube-*", "kube-system")).isTrue();
-    assertThat(Glob.matches("*-system", "kube-system")).isTrue();
-    assertThat(Glob.matches("prod-??", "prod-eu")).isTrue();
-    assertThat(Glob.matches("prod-??", "prod-eu1")).isFalse();
-    assertThat(Glob.matches("payments", "payments-dev")).isFalse();
-    assertThat(Glob.matchesAny(List.of("a", "b*"), "bee")).isTrue();
+  void aWebhookWithoutNamespaceSelectorCoversEveryNamespace() {
+    AdmissionWebhooks.Hook open = new AdmissionWebhooks.Hook(null, 0, "w", null, null, "Fail", null, null, true,
+        java.util.Optional.empty());
+    assertThat(open.covers(Map.of())).isTrue();
+    assertThat(open.covers(Map.of("a", "b"))).isTrue();
+    AdmissionWebhooks.Hook selective = new AdmissionWebhooks.Hook(null, 0, "w", null, null, "Fail",
+        Map.of("matchExpressions", List.of(Map.of("key", "skip", "operator", "DoesNotExist"))), null, true,
+        java.util.Optional.empty());
+    assertThat(selective.covers(Map.of())).isTrue();
+    assertThat(selective.covers(Map.of("skip", "yes"))).isFalse();
+  }
+
+  @Test
+  void objectSelectorsBecomeExemptionsUnlessEmpty() {
+    List<String> exemptions = new java.util.ArrayList<>();
+    PodResources.addObjectSelector(exemptions, null);
+    PodResources.addObjectSelector(exemptions, Map.of());
+    PodResources.addObjectSelector(exemptions, Map.of("matchLabels", Map.of("policy", "on")));
+    assertThat(exemptions).containsExactly("applies only to objects labelled policy=on");
   }
 
   @Test

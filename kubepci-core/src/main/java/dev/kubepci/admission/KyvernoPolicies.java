@@ -1,7 +1,10 @@
-package dev.kubepci.rules.admission;
+package dev.kubepci.admission;
 
 import dev.kubepci.model.Glob;
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
+import dev.kubepci.model.LabelSelectors.Notation;
 import dev.kubepci.model.Resource;
 import dev.kubepci.pss.PssLevel;
 import java.util.ArrayList;
@@ -19,7 +22,7 @@ import java.util.TreeSet;
  * {@code PolicyException}s, and the namespaces Kyverno's own resource filters and webhooks skip.
  */
 public final class KyvernoPolicies {
-  static final String GROUP = "kyverno.io";
+  public static final String GROUP = "kyverno.io";
   /** Kinds whose admission carries a pod spec; Kyverno auto-generates pod rules for the controllers. */
   private static final Set<String> POD_KINDS = Set.of("Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet",
       "Job", "CronJob", "ReplicationController", "*");
@@ -90,7 +93,7 @@ public final class KyvernoPolicies {
       List<String> namespaces = ObjectFields.strings(o, "namespaces");
       boolean byName = !namespaces.isEmpty() && Glob.matchesAny(namespaces, ns.name());
       boolean bySelector = ObjectFields.has(o, "namespaceSelector")
-          && LabelSelectors.matches(ObjectFields.map(o, "namespaceSelector"), ns.labels());
+          && LabelSelectors.matches(ObjectFields.selector(o, "namespaceSelector"), Absent.SELECTS_ALL, ns.labels());
       if (byName || bySelector) {
         action = ObjectFields.string(o, "action");
         break;
@@ -338,7 +341,8 @@ public final class KyvernoPolicies {
       return false;
     }
     return !ObjectFields.has(resources, "namespaceSelector")
-        || LabelSelectors.matches(ObjectFields.map(resources, "namespaceSelector"), ns.labels());
+        || LabelSelectors.matches(ObjectFields.selector(resources, "namespaceSelector"), Absent.SELECTS_ALL,
+            ns.labels());
   }
 
   private static boolean kindsMatchPods(Map<String, Object> filter, boolean emptyMatches) {
@@ -359,7 +363,7 @@ public final class KyvernoPolicies {
     List<String> out = new ArrayList<>();
     Map<String, Object> resources = ObjectFields.map(filter, "resources");
     if (!LabelSelectors.isEmpty(ObjectFields.map(resources, "selector"))) {
-      out.add("pods labelled " + LabelSelectors.describe(ObjectFields.map(resources, "selector")));
+      out.add("pods labelled " + LabelSelectors.describe(ObjectFields.map(resources, "selector"), Notation.KUBECTL));
     }
     List<String> names = new ArrayList<>(ObjectFields.strings(resources, "names"));
     if (ObjectFields.string(resources, "name") != null) {

@@ -1,4 +1,4 @@
-package dev.kubepci.rules.admission;
+package dev.kubepci.admission;
 
 import dev.kubepci.model.Resource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -43,6 +43,11 @@ public final class ObjectFields {
   public static Map<String, Object> map(Object node, String... path) {
     Object value = at(node, path);
     return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+
+  /** The label selector at {@code path}: its map tree, or null when it is absent (or not a map). */
+  public static Map<?, ?> selector(Object node, String... path) {
+    return at(node, path) instanceof Map<?, ?> m ? m : null;
   }
 
   /** True when the node at {@code path} is present (even empty). */

@@ -1,10 +1,11 @@
-package dev.kubepci.rules.admission;
+package dev.kubepci.admission;
 
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads Kubewarden {@code ClusterAdmissionPolicy}, {@code AdmissionPolicy} and their policy groups: the WebAssembly
@@ -12,11 +13,8 @@ import java.util.Set;
  * the default, or {@code monitor}), the rules, selectors and {@code failurePolicy}. Kubewarden never targets its own
  * namespace unless a policy sets {@code allowInsideAdmissionControllerNamespace}.
  */
-final class KubewardenPolicies {
-  static final String GROUP = "policies.kubewarden.io";
-  private static final Set<String> POD_RESOURCES = Set.of("pods", "deployments", "replicasets", "statefulsets",
-      "daemonsets", "jobs", "cronjobs", "replicationcontrollers", "*");
-
+public final class KubewardenPolicies {
+  public static final String GROUP = "policies.kubewarden.io";
   private KubewardenPolicies() {}
 
   static List<Resource> policies(AdmissionContext context) {
@@ -29,7 +27,7 @@ final class KubewardenPolicies {
   }
 
   /** The module references and settings of a policy or of every member of a group, as searchable text. */
-  static String body(Map<String, Object> spec) {
+  public static String body(Map<String, Object> spec) {
     StringBuilder sb = new StringBuilder(String.valueOf(ObjectFields.string(spec, "module")));
     sb.append(' ').append(ObjectFields.text(ObjectFields.map(spec, "settings")));
     sb.append(' ').append(ObjectFields.text(ObjectFields.map(spec, "policies")));
@@ -44,14 +42,14 @@ final class KubewardenPolicies {
       }
       Map<String, Object> tree = ObjectFields.tree(p);
       Map<String, Object> spec = ObjectFields.map(tree, "spec");
-      if (!seesPods(spec)) {
+      if (!PodResources.inRules(ObjectFields.maps(spec, "rules"))) {
         continue;
       }
       var controls = SecurityControls.named(body(spec));
       if (controls.isEmpty()) {
         continue;
       }
-      if (!LabelSelectors.matches(ObjectFields.map(spec, "namespaceSelector"), ns.labels())) {
+      if (!LabelSelectors.matches(ObjectFields.selector(spec, "namespaceSelector"), Absent.SELECTS_ALL, ns.labels())) {
         continue;
       }
       boolean inside = "true".equalsIgnoreCase(String.valueOf(ObjectFields.string(spec,
@@ -61,10 +59,7 @@ final class KubewardenPolicies {
         continue;
       }
       List<String> exemptions = new ArrayList<>();
-      if (!LabelSelectors.isEmpty(ObjectFields.map(spec, "objectSelector"))) {
-        exemptions.add("applies only to objects labelled "
-            + LabelSelectors.describe(ObjectFields.map(spec, "objectSelector")));
-      }
+      PodResources.addObjectSelector(exemptions, ObjectFields.selector(spec, "objectSelector"));
       String mode = ObjectFields.string(spec, "mode");
       mode = mode == null ? "protect" : mode;
       String status = ObjectFields.string(tree, "status", "policyStatus");
@@ -74,16 +69,5 @@ final class KubewardenPolicies {
           context.seen(AdmissionEngine.KUBEWARDEN),
           "Ignore".equalsIgnoreCase(ObjectFields.string(spec, "failurePolicy")), exemptions));
     }
-  }
-
-  private static boolean seesPods(Map<String, Object> spec) {
-    for (Map<String, Object> rule : ObjectFields.maps(spec, "rules")) {
-      for (String r : ObjectFields.strings(rule, "resources")) {
-        if (POD_RESOURCES.contains(r.contains("/") ? r.substring(0, r.indexOf('/')) : r)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

@@ -1,10 +1,11 @@
-package dev.kubepci.rules.admission;
+package dev.kubepci.admission;
 
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads jsPolicy {@code JsPolicy} objects: validating policies ({@code type} Validating, the default) whose
@@ -12,9 +13,6 @@ import java.util.Set;
  * JavaScript they run (searched for the pod fields it checks) and {@code failurePolicy}.
  */
 final class JsPolicies {
-  private static final Set<String> POD_RESOURCES = Set.of("pods", "deployments", "replicasets", "statefulsets",
-      "daemonsets", "jobs", "cronjobs", "replicationcontrollers", "*");
-
   private JsPolicies() {}
 
   static void collect(AdmissionContext context, NamespaceView ns, List<Enforcement> out) {
@@ -26,19 +24,18 @@ final class JsPolicies {
         continue;
       }
       boolean pods = ObjectFields.strings(spec, "resources").stream()
-          .anyMatch(r -> POD_RESOURCES.contains(r.contains("/") ? r.substring(0, r.indexOf('/')) : r));
+          .anyMatch(PodResources::named);
       if (!pods) {
         continue;
       }
       var controls = SecurityControls.named(p.name() + " " + ObjectFields.string(spec, "javascript"));
-      if (controls.isEmpty() || !LabelSelectors.matches(ObjectFields.map(spec, "namespaceSelector"), ns.labels())) {
+      if (controls.isEmpty()
+          || !LabelSelectors.matches(ObjectFields.selector(spec, "namespaceSelector"), Absent.SELECTS_ALL,
+              ns.labels())) {
         continue;
       }
       List<String> exemptions = new ArrayList<>();
-      if (!LabelSelectors.isEmpty(ObjectFields.map(spec, "objectSelector"))) {
-        exemptions.add("applies only to objects labelled "
-            + LabelSelectors.describe(ObjectFields.map(spec, "objectSelector")));
-      }
+      PodResources.addObjectSelector(exemptions, ObjectFields.selector(spec, "objectSelector"));
       String violation = ObjectFields.string(spec, "violationPolicy");
       violation = violation == null ? "Deny" : violation;
       boolean failed = "Failed".equalsIgnoreCase(ObjectFields.string(tree, "status", "phase"));

@@ -1,4 +1,4 @@
-package dev.kubepci.result;
+package dev.kubepci.rule;
 
 import dev.kubepci.model.EvidenceText;
 import java.util.List;

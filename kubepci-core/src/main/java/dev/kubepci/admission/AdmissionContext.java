@@ -1,6 +1,8 @@
-package dev.kubepci.rules.admission;
+package dev.kubepci.admission;
 
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Notation;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +35,7 @@ record AdmissionContext(Inventory inventory, Set<AdmissionEngine> engines, Admis
     }
     AdmissionWebhooks.Hook first = hooks.get(0);
     return Optional.of(first.describe() + " skips this namespace (namespaceSelector "
-        + LabelSelectors.describe(first.namespaceSelector()) + ")");
+        + LabelSelectors.describe(first.namespaceSelector(), Notation.KUBECTL) + ")");
   }
 
   /** True when every webhook of the engine that covers {@code ns} lets requests through on failure. */
@@ -47,7 +49,8 @@ record AdmissionContext(Inventory inventory, Set<AdmissionEngine> engines, Admis
   List<String> webhookObjectExemptions(AdmissionEngine engine, NamespaceView ns) {
     return webhooks.podHooks(engine).stream()
         .filter(h -> h.covers(ns.labels()) && !LabelSelectors.isEmpty(h.objectSelector()))
-        .map(h -> h.describe() + " only sees objects labelled " + LabelSelectors.describe(h.objectSelector()))
+        .map(h -> h.describe() + " only sees objects labelled "
+            + LabelSelectors.describe(h.objectSelector(), Notation.KUBECTL))
         .toList();
   }
 }

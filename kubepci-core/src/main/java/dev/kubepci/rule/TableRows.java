@@ -1,4 +1,4 @@
-package dev.kubepci.rules;
+package dev.kubepci.rule;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,11 +1,12 @@
-package dev.kubepci.rules.admission;
+package dev.kubepci.admission;
 
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the API server's built-in CEL policies: {@code ValidatingAdmissionPolicy} (what it matches, its validations
@@ -14,9 +15,6 @@ import java.util.Set;
  * nothing.
  */
 final class ValidatingAdmissionPolicies {
-  private static final Set<String> POD_RESOURCES = Set.of("pods", "deployments", "replicasets", "statefulsets",
-      "daemonsets", "jobs", "cronjobs", "replicationcontrollers", "*");
-
   private ValidatingAdmissionPolicies() {}
 
   static void collect(AdmissionContext context, NamespaceView ns, List<Enforcement> out) {
@@ -33,7 +31,7 @@ final class ValidatingAdmissionPolicies {
       }
       Map<String, Object> pspec = ObjectFields.map(ObjectFields.tree(policy), "spec");
       Map<String, Object> constraints = ObjectFields.map(pspec, "matchConstraints");
-      if (!seesPods(constraints)) {
+      if (!PodResources.inRules(ObjectFields.maps(constraints, "resourceRules"))) {
         continue;
       }
       var controls = SecurityControls.named(ObjectFields.text(ObjectFields.list(pspec, "validations")) + " "
@@ -42,19 +40,20 @@ final class ValidatingAdmissionPolicies {
         continue;
       }
       Map<String, Object> resources = ObjectFields.map(bspec, "matchResources");
-      if (!LabelSelectors.matches(ObjectFields.map(constraints, "namespaceSelector"), ns.labels())
-          || !LabelSelectors.matches(ObjectFields.map(resources, "namespaceSelector"), ns.labels())) {
+      if (!LabelSelectors.matches(ObjectFields.selector(constraints, "namespaceSelector"), Absent.SELECTS_ALL,
+          ns.labels())
+          || !LabelSelectors.matches(ObjectFields.selector(resources, "namespaceSelector"), Absent.SELECTS_ALL,
+              ns.labels())) {
         continue;
       }
-      if (!resources.isEmpty() && ObjectFields.has(resources, "resourceRules") && !seesPods(resources)) {
+      if (!resources.isEmpty() && ObjectFields.has(resources, "resourceRules")
+          && !PodResources.inRules(ObjectFields.maps(resources, "resourceRules"))) {
         continue;
       }
       List<String> exemptions = new ArrayList<>();
       for (Map<String, Object> sel : List.of(ObjectFields.map(constraints, "objectSelector"),
           ObjectFields.map(resources, "objectSelector"))) {
-        if (!LabelSelectors.isEmpty(sel)) {
-          exemptions.add("applies only to objects labelled " + LabelSelectors.describe(sel));
-        }
+        PodResources.addObjectSelector(exemptions, sel);
       }
       if (!ObjectFields.list(pspec, "matchConditions").isEmpty()) {
         exemptions.add("matchConditions narrow the requests it sees");
@@ -65,16 +64,5 @@ final class ValidatingAdmissionPolicies {
           + " -> " + policy.name(), deny, String.join("+", actions), null, controls, true,
           "Ignore".equalsIgnoreCase(ObjectFields.string(pspec, "failurePolicy")), exemptions));
     }
-  }
-
-  private static boolean seesPods(Map<String, Object> match) {
-    for (Map<String, Object> rule : ObjectFields.maps(match, "resourceRules")) {
-      for (String r : ObjectFields.strings(rule, "resources")) {
-        if (POD_RESOURCES.contains(r.contains("/") ? r.substring(0, r.indexOf('/')) : r)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

@@ -1,4 +1,4 @@
-package dev.kubepci.rules.admission;
+package dev.kubepci.admission;
 
 import dev.kubepci.pss.PssLevel;
 import java.util.List;

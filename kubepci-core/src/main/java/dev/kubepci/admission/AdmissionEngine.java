@@ -1,8 +1,8 @@
-package dev.kubepci.rules.admission;
+package dev.kubepci.admission;
 
+import dev.kubepci.model.ImageReference;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Workload;
-import dev.kubepci.rules.image.ImageReference;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;

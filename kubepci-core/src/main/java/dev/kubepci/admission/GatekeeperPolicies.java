@@ -1,7 +1,9 @@
-package dev.kubepci.rules.admission;
+package dev.kubepci.admission;
 
 import dev.kubepci.model.Glob;
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.LabelSelectors;
+import dev.kubepci.model.LabelSelectors.Absent;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,17 +93,13 @@ public final class GatekeeperPolicies {
     if (Glob.matchesAny(ObjectFields.strings(match, "excludedNamespaces"), ns.name())) {
       return false;
     }
-    if (ObjectFields.has(match, "namespaceSelector")
-        && !LabelSelectors.matches(ObjectFields.map(match, "namespaceSelector"), ns.labels())) {
+    if (!LabelSelectors.matches(ObjectFields.selector(match, "namespaceSelector"), Absent.SELECTS_ALL, ns.labels())) {
       return false;
     }
     if ("Cluster".equals(ObjectFields.string(match, "scope"))) {
       return false;
     }
-    if (!LabelSelectors.isEmpty(ObjectFields.map(match, "labelSelector"))) {
-      exemptions.add("applies only to objects labelled "
-          + LabelSelectors.describe(ObjectFields.map(match, "labelSelector")));
-    }
+    PodResources.addObjectSelector(exemptions, ObjectFields.selector(match, "labelSelector"));
     if (ObjectFields.string(match, "name") != null) {
       exemptions.add("applies only to objects named " + ObjectFields.string(match, "name"));
     }
