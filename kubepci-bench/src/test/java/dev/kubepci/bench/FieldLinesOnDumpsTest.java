@@ -10,7 +10,7 @@ import dev.kubepci.collect.SourceLocator;
 import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.engine.AssessmentRequest;
 import dev.kubepci.engine.Assessor;
-import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Provenance;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
 import dev.kubepci.rules.BuiltInRules;
@@ -39,12 +39,13 @@ class FieldLinesOnDumpsTest {
         Clock.fixed(Instant.parse("2025-01-06T09:00:00Z"), ZoneOffset.UTC), "test", input.inputs());
     AssessmentReport report = FieldLines.locate(new Assessor(request).assess(input.inventory(), input.errors()));
     List<Finding> located = report.findings().stream()
-        .filter(f -> f.source() != null && f.source().fieldLine() > 0).toList();
+        .filter(f -> f.source() instanceof Provenance.FileSource s && s.fieldLine() > 0).toList();
     assertThat(located).hasSizeGreaterThan(50);
     for (int i = 0; i < located.size(); i += located.size() / 40) {
       Finding f = located.get(i);
-      int alone = SourceLocator.locate(dump, f.source().document(), f.source().line(), FieldPath.parse(f.path()));
-      assertThat(f.source().fieldLine()).as(f.resource() + " " + f.path()).isEqualTo(alone);
+      Provenance.FileSource source = (Provenance.FileSource) f.source();
+      int alone = SourceLocator.locate(dump, source.document(), source.line(), f.path());
+      assertThat(source.fieldLine()).as(f.resource() + " " + f.path()).isEqualTo(alone);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.kubepci.cli;
 
 import dev.kubepci.collect.CollectedInput;
 import dev.kubepci.collect.KubeconfigReader;
+import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.ProcessingError;
 import java.util.List;
@@ -17,16 +18,20 @@ final class KubeconfigFiles {
     for (String file : files) {
       boolean found = false;
       for (Resource r : input.inventory().all()) {
-        if (file.equals(r.provenance().file()) && KubeconfigReader.API_VERSION.equals(r.apiVersion())) {
+        if (isOf(r.provenance(), file) && KubeconfigReader.API_VERSION.equals(r.apiVersion())) {
           found = true;
           break;
         }
       }
-      boolean explained = input.errors().stream().map(ProcessingError::source).anyMatch(s -> file.equals(s.file()));
+      boolean explained = input.errors().stream().map(ProcessingError::source).anyMatch(s -> isOf(s, file));
       if (!found && !explained) {
         throw new UserException(ExitCode.USAGE, "--kubeconfig-file " + file
             + ": not a kubeconfig (expected apiVersion: v1, kind: Config with users or clusters)");
       }
     }
+  }
+
+  private static boolean isOf(Provenance source, String file) {
+    return source instanceof Provenance.FileSource f && file.equals(f.file());
   }
 }

@@ -188,7 +188,7 @@ public final class Assessor {
     Violation v = f.violation();
     Resource r = f.resource();
     return new Finding(d.id(), d.name(), reqs, v.severity() != null ? v.severity() : d.severity(), Status.FAIL,
-        r == null ? null : r.ref(), r == null ? null : r.provenance(), scopes.classify(r), v.path().toString(),
+        r == null ? null : r.ref(), r == null ? null : r.provenance(), scopes.classify(r), v.path(),
         v.observed(),
         v.message(), d.remediation());
   }

@@ -54,13 +54,13 @@ final class GovernanceStep {
       Waiver first = w.id() == null || w.id().isBlank() ? null : byId.putIfAbsent(w.id().strip(), w);
       if (first != null && !Waivers.isExpiry(problem)) {
         // two records under one reference: which one an auditor reads is a guess, so only the first counts
-        problem = "repeats the id of the waiver at " + where(first.source()).describe();
+        problem = "repeats the id of the waiver at " + where(first).describe();
       }
       problems.add(problem);
       if (problem == null) {
         valid.add(w);
       } else {
-        errors.add(new ProcessingError(where(w.source()), "waiver " + w.label() + " " + problem
+        errors.add(new ProcessingError(where(w), "waiver " + w.label() + " " + problem
             + "; the findings it names stay FAIL"));
       }
     }
@@ -124,7 +124,7 @@ final class GovernanceStep {
         problem = "repeats practice " + a.practice() + " (the first attestation is kept)";
       }
       if (problem != null) {
-        errors.add(new ProcessingError(where(a.source()), "attestation"
+        errors.add(new ProcessingError(where(a), "attestation"
             + (a.practice() == null ? "" : " for " + a.practice()) + " " + problem + "; it was not applied"));
       } else {
         byPractice.put(a.practice(), a);
@@ -164,7 +164,13 @@ final class GovernanceStep {
     return ids;
   }
 
-  private static Provenance where(Provenance source) {
-    return source != null ? source : Provenance.ofFile("<configuration>", 0, 0);
+  /** Where a waiver was declared; a waiver handed over without a file is named as a configuration element. */
+  private static Provenance where(Waiver w) {
+    return w.source() != null ? w.source() : Provenance.ofConfiguration(null, "waiver " + w.label());
+  }
+
+  private static Provenance where(Attestation a) {
+    return a.source() != null ? a.source()
+        : Provenance.ofConfiguration(null, "attestation" + (a.practice() == null ? "" : " for " + a.practice()));
   }
 }

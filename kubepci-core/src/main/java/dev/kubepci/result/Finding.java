@@ -1,5 +1,6 @@
 package dev.kubepci.result;
 
+import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.ResourceRef;
 import dev.kubepci.rule.Severity;
@@ -19,7 +20,7 @@ import java.util.List;
  */
 public record Finding(
     String rule, String name, List<String> requirements, Severity severity, Status status,
-    ResourceRef resource, Provenance source, String scope, String path, String observed, String message,
+    ResourceRef resource, Provenance source, String scope, FieldPath path, String observed, String message,
     String remediation, Waiver waiver) {
 
   /** Most severe first, then by rule, object, path: the order of every report. */
@@ -27,16 +28,17 @@ public record Finding(
       Comparator.comparing(Finding::severity, Comparator.reverseOrder())
           .thenComparing(Finding::rule)
           .thenComparing(Finding::resource, Comparator.nullsFirst(ResourceRef.ORDER))
-          .thenComparing(Finding::path)
+          .thenComparing(f -> f.path().toString())
           .thenComparing(Finding::message);
 
   public Finding {
     requirements = List.copyOf(requirements);
+    java.util.Objects.requireNonNull(path, "path");
   }
 
   /** A finding no waiver covers. */
   public Finding(String rule, String name, List<String> requirements, Severity severity, Status status,
-      ResourceRef resource, Provenance source, String scope, String path, String observed, String message,
+      ResourceRef resource, Provenance source, String scope, FieldPath path, String observed, String message,
       String remediation) {
     this(rule, name, requirements, severity, status, resource, source, scope, path, observed, message, remediation,
         null);

@@ -1,5 +1,6 @@
 package dev.kubepci.config;
 
+import dev.kubepci.model.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,8 +41,8 @@ class GovernanceConfigTest {
     assertThat(c.trustedRegistries()).containsExactly("registry.example.com");
     assertThat(c.waivers()).hasSize(2);
     assertThat(c.waivers().get(0).expires()).isEqualTo(LocalDate.parse("2026-06-30"));
-    assertThat(c.waivers().get(0).source().line()).isEqualTo(3);
-    assertThat(c.waivers().get(1).source().line()).isEqualTo(8);
+    assertThat(((Provenance.FileSource) c.waivers().get(0).source()).line()).isEqualTo(3);
+    assertThat(((Provenance.FileSource) c.waivers().get(1).source()).line()).isEqualTo(8);
     assertThat(c.waivers().get(1).riskAnalysis()).isEqualTo("TRA-1");
     assertThat(c.attestations()).singleElement().satisfies(a -> {
       assertThat(a.verdict()).isEqualTo(Attestation.Verdict.PASS);

@@ -1,5 +1,6 @@
 package dev.kubepci.report;
 
+import dev.kubepci.model.FieldPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class ReportDiffTest {
         first.observed(), "reworded", first.remediation()));
     changed.add(old.findings().get(1).withStatus(Status.WAIVED));
     changed.add(new Finding("KPCI-0009", "new-rule", List.of("1.1"), Severity.CRITICAL, Status.FAIL,
-        first.resource(), first.source(), "cde", "spec.x", "1", "new problem", "Fix it."));
+        first.resource(), first.source(), "cde", FieldPath.parse("spec.x"), "1", "new problem", "Fix it."));
     ReportDiff diff = ReportDiff.between(roundTrip(old), roundTrip(old.withFindings(changed)));
     assertThat(diff.added()).extracting(ReportDiff.FindingEntry::rule).containsExactly("KPCI-0009");
     assertThat(diff.fixed()).extracting(ReportDiff.FindingEntry::rule).containsExactly("KPCI-0003", "KPCI-0004");

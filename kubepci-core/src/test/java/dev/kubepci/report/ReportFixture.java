@@ -1,5 +1,6 @@
 package dev.kubepci.report;
 
+import dev.kubepci.model.FieldPath;
 import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.model.ClusterInfo;
 import dev.kubepci.model.Provenance;
@@ -62,17 +63,17 @@ public final class ReportFixture {
     List<Finding> findings = List.of(
         new Finding("KPCI-0001", "privileged-container", List.of("1.1"), Severity.CRITICAL, Status.FAIL, api,
             Provenance.ofFile("manifests/payments/api.yaml", 2, 14).withFieldLine(31), "cde",
-            "spec.template.spec.containers[0].securityContext.privileged", "true",
+            FieldPath.parse("spec.template.spec.containers[0].securityContext.privileged"), "true",
             "container \"api\" runs privileged, with <all> host devices | not isolated",
             "Remove privileged: true; grant only the capabilities the container needs."),
         new Finding("KPCI-0002", "cluster-admin-binding", List.of("1.1", "3.2"), Severity.HIGH, Status.FAIL, crb,
-            Provenance.ofCluster("https://10.0.0.1:6443", collected), "shared", "subjects[0].name", "ci-bot",
+            Provenance.ofCluster("https://10.0.0.1:6443", collected), "shared", FieldPath.parse("subjects[0].name"), "ci-bot",
             "ServiceAccount ci/ci-bot is bound to cluster-admin", "Bind a role that grants only what the job needs."),
         new Finding("KPCI-0003", "host-namespaces", List.of("2.1"), Severity.MEDIUM, Status.WAIVED, agent,
             Provenance.ofFile("manifests/kube-system/agent.yaml", 1, 1).withFieldLine(20), "out-of-scope",
-            "spec.template.spec.hostPID", "true", "pod shares the host's PID namespace",
+            FieldPath.parse("spec.template.spec.hostPID"), "true", "pod shares the host's PID namespace",
             "Set hostPID: false.", active),
-        new Finding("KPCI-0004", "audit-logging", List.of("1.1"), Severity.LOW, Status.FAIL, null, null, "shared", "",
+        new Finding("KPCI-0004", "audit-logging", List.of("1.1"), Severity.LOW, Status.FAIL, null, null, "shared", FieldPath.root(),
             "<absent>", "no audit policy was found for the API server", "Configure --audit-policy-file."));
 
     List<RuleResult> rules = List.of(

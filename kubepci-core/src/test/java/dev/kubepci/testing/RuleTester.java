@@ -1,5 +1,6 @@
 package dev.kubepci.testing;
 
+import dev.kubepci.model.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubepci.catalog.Framework;
@@ -154,12 +155,11 @@ public final class RuleTester {
     }
 
     private int locate(Finding f) {
-      if (f.source() == null) {
+      if (!(f.source() instanceof Provenance.FileSource source)) {
         return 0;
       }
       try {
-        return SourceLocator.locate(new StringReader(yaml), f.source().document(), f.source().line(),
-            FieldPath.parse(f.path()));
+        return SourceLocator.locate(new StringReader(yaml), source.document(), source.line(), f.path());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -63,13 +63,16 @@ public final class CsvReporter implements Reporter {
     c.add(r == null ? "" : r.name());
     c.add(r == null ? "" : r.uid());
     c.add(r == null ? "" : r.resourceVersion());
-    c.add(p == null ? "" : p.file());
-    c.add(p == null || p.document() == 0 ? "" : String.valueOf(p.document()));
-    c.add(p == null || p.line() == 0 ? "" : String.valueOf(p.line()));
-    c.add(p == null || p.fieldLine() == 0 ? "" : String.valueOf(p.fieldLine()));
-    c.add(p == null ? "" : p.cluster());
-    c.add(p == null || p.collectedAt() == null ? "" : p.collectedAt().toString());
-    c.add(f.path());
+    // a finding's source is a file's document or a cluster; the other kinds leave these columns empty
+    Provenance.FileSource file = p instanceof Provenance.FileSource fs ? fs : null;
+    Provenance.ClusterSource cluster = p instanceof Provenance.ClusterSource cs ? cs : null;
+    c.add(file == null ? "" : file.file());
+    c.add(file == null || file.document() == 0 ? "" : String.valueOf(file.document()));
+    c.add(file == null || file.line() == 0 ? "" : String.valueOf(file.line()));
+    c.add(file == null || file.fieldLine() == 0 ? "" : String.valueOf(file.fieldLine()));
+    c.add(cluster == null ? "" : cluster.cluster());
+    c.add(cluster == null || cluster.collectedAt() == null ? "" : cluster.collectedAt().toString());
+    c.add(f.path().toString());
     c.add(f.observed());
     c.add(f.message());
     c.add(f.remediation());

@@ -135,7 +135,7 @@ public final class HtmlReporter implements Reporter {
     }
     h.append("<thead><tr><th>Role</th><th>File</th><th>SHA-256</th></tr></thead>\n<tbody>\n");
     for (AssessmentBasis.File f : files) {
-      h.append("<tr><td>").append(esc(f.role())).append("</td><td><code>").append(esc(f.path()))
+      h.append("<tr><td>").append(esc(f.role())).append("</td><td><code>").append(esc(f.path().toString()))
           .append("</code></td><td><code>").append(esc(f.sha256() == null ? "-" : f.sha256())).append("</code></td></tr>\n");
     }
     h.append("</tbody>\n</table>\n");
@@ -397,8 +397,8 @@ public final class HtmlReporter implements Reporter {
             .append(esc(String.valueOf(f.resource().resourceVersion()))).append("</small>");
       }
       h.append("</td><td>").append(esc(f.message()));
-      if (!f.path().isEmpty()) {
-        h.append("<br><code>").append(esc(f.path())).append(" = ").append(esc(f.observed())).append("</code>");
+      if (!f.path().isRoot()) {
+        h.append("<br><code>").append(esc(f.path().toString())).append(" = ").append(esc(f.observed())).append("</code>");
       }
       if (f.source() != null) {
         h.append("<br><small>source: ").append(esc(f.source().describe())).append("</small>");

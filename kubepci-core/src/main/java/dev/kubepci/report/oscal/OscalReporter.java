@@ -141,11 +141,11 @@ public final class OscalReporter implements Reporter {
         Oscal.prop("object", object),
         Oscal.prop("api-version", f.resource() == null ? null : f.resource().apiVersion()),
         Oscal.prop("uid", f.resource() == null ? null : f.resource().uid()),
-        Oscal.prop("field", f.path()),
+        Oscal.prop("field", f.path().toString()),
         Oscal.prop("value", f.observed()),
         Oscal.prop("source", f.source() == null ? null : f.source().describe()));
-    String collected = f.source() != null && f.source().collectedAt() != null ? f.source().collectedAt().toString()
-        : report.generatedAt().toString();
+    String collected = f.source() instanceof dev.kubepci.model.Provenance.ClusterSource c && c.collectedAt() != null
+        ? c.collectedAt().toString() : report.generatedAt().toString();
     return new Oscal.Observation(uuid, f.rule() + " " + f.name() + ": " + object, f.message(),
         Oscal.props(Oscal.prop("rule", f.rule()), Oscal.prop("severity", f.severity().name()),
             Oscal.prop("status", f.status().name()), Oscal.prop("scope", f.scope()),
@@ -154,7 +154,7 @@ public final class OscalReporter implements Reporter {
         List.of("TEST"), List.of("finding"),
         List.of(new Oscal.Origin(List.of(new Oscal.Actor("tool", toolUuid)))),
         List.of(new Oscal.RelevantEvidence(null,
-            object + (f.path().isEmpty() ? "" : ": " + f.path() + " = " + f.observed())
+            object + (f.path().isRoot() ? "" : ": " + f.path() + " = " + f.observed())
                 + (f.source() == null ? "" : " (" + f.source().describe() + ")"), evidence)),
         collected, "Remediation: " + f.remediation());
   }

@@ -330,8 +330,8 @@ public final class TerminalReporter implements Reporter {
     TextLayout.wrap(text(f.message()), width() - indent, messageLines)
         .forEach(l -> sb.append(" ".repeat(indent)).append(l).append('\n'));
     StringBuilder where = new StringBuilder();
-    if (!f.path().isEmpty()) {
-      where.append(text(f.path())).append(" = ").append(text(f.observed()));
+    if (!f.path().isRoot()) {
+      where.append(text(f.path().toString())).append(" = ").append(text(f.observed()));
     }
     if (f.source() != null) {
       where.append(where.length() == 0 ? "" : "  ").append('(').append(text(f.source().describe())).append(')');

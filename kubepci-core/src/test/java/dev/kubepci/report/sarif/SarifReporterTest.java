@@ -1,5 +1,6 @@
 package dev.kubepci.report.sarif;
 
+import dev.kubepci.model.FieldPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,7 +136,7 @@ class SarifReporterTest {
     String fingerprint = result.path("partialFingerprints").path(SarifReporter.FINGERPRINT).asText();
     var f = ReportFixture.sample().findings().get(0);
     var moved = new dev.kubepci.result.Finding(f.rule(), f.name(), f.requirements(), f.severity(), f.status(),
-        f.resource(), f.source().withFieldLine(99), f.scope(), f.path(), f.observed(), "reworded", f.remediation());
+        f.resource(), ((dev.kubepci.model.Provenance.FileSource) f.source()).withFieldLine(99), f.scope(), f.path(), f.observed(), "reworded", f.remediation());
     assertThat(moved.fingerprint()).isEqualTo(fingerprint).matches("[0-9a-f]{16}");
   }
 

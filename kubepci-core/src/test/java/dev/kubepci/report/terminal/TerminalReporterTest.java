@@ -1,5 +1,6 @@
 package dev.kubepci.report.terminal;
 
+import dev.kubepci.model.FieldPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,7 +84,7 @@ class TerminalReporterTest {
     Finding template = sample.findings().get(1); // HIGH, shared
     List<Finding> findings = new ArrayList<>(sample.findings());
     findings.add(new Finding(template.rule(), template.name(), template.requirements(), Severity.HIGH, Status.FAIL,
-        template.resource(), template.source(), "cde", "subjects[1].name", "zz-cde-subject", template.message(),
+        template.resource(), template.source(), "cde", FieldPath.parse("subjects[1].name"), "zz-cde-subject", template.message(),
         template.remediation()));
     String out = render(sample.withFindings(findings), TerminalReporter.Options.PLAIN);
     assertThat(out.indexOf("CRITICAL")).isLessThan(out.indexOf("zz-cde-subject"));
@@ -97,7 +98,7 @@ class TerminalReporterTest {
     List<Finding> findings = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       findings.add(new Finding(template.rule(), template.name(), template.requirements(), Severity.HIGH, Status.FAIL,
-          template.resource(), template.source(), "shared", "subjects[" + i + "].name", "s" + i, template.message(),
+          template.resource(), template.source(), "shared", FieldPath.parse("subjects[" + i + "].name"), "s" + i, template.message(),
           template.remediation()));
     }
     String out = render(sample.withFindings(findings), TerminalReporter.Options.PLAIN);
