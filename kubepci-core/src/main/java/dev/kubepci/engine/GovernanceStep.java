@@ -13,6 +13,7 @@ import dev.kubepci.result.Status;
 import dev.kubepci.result.WaiverResult;
 import dev.kubepci.waiver.Attestation;
 import dev.kubepci.waiver.Waiver;
+import dev.kubepci.waiver.WaiverOutcome;
 import dev.kubepci.waiver.Waivers;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,20 +48,20 @@ final class GovernanceStep {
     }
     Set<String> practiceIds = practiceIds(framework);
     List<Waiver> valid = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
+    List<WaiverOutcome.Rejected> rejections = new ArrayList<>();
     Map<String, Waiver> byId = new HashMap<>();
     for (Waiver w : waivers) {
-      String problem = Waivers.problem(w, today, ruleKeys, practiceIds);
+      WaiverOutcome.Rejected rejection = Waivers.rejection(w, today, ruleKeys, practiceIds);
       Waiver first = w.id() == null || w.id().isBlank() ? null : byId.putIfAbsent(w.id().strip(), w);
-      if (first != null && !Waivers.isExpiry(problem)) {
+      if (first != null && !(rejection instanceof WaiverOutcome.Expired)) {
         // two records under one reference: which one an auditor reads is a guess, so only the first counts
-        problem = "repeats the id of the waiver at " + where(first).describe();
+        rejection = new WaiverOutcome.Repeated(where(first).describe());
       }
-      problems.add(problem);
-      if (problem == null) {
+      rejections.add(rejection);
+      if (rejection == null) {
         valid.add(w);
       } else {
-        errors.add(new ProcessingError(where(w), "waiver " + w.label() + " " + problem
+        errors.add(new ProcessingError(where(w), "waiver " + w.label() + " " + rejection.problem()
             + "; the findings it names stay FAIL"));
       }
     }
@@ -94,14 +95,12 @@ final class GovernanceStep {
     List<WaiverResult> outcomes = new ArrayList<>();
     int validIndex = 0;
     for (int i = 0; i < waivers.size(); i++) {
-      Waiver w = waivers.get(i);
-      String problem = problems.get(i);
-      if (problem == null) {
-        outcomes.add(new WaiverResult(w, WaiverResult.State.ACTIVE, matched[validIndex++], null));
-      } else {
-        outcomes.add(new WaiverResult(w, Waivers.isExpiry(problem) ? WaiverResult.State.EXPIRED
-            : WaiverResult.State.INVALID, 0, problem));
+      WaiverOutcome outcome = rejections.get(i);
+      if (outcome == null) {
+        int covered = matched[validIndex++];
+        outcome = covered > 0 ? new WaiverOutcome.Applied(covered) : new WaiverOutcome.Unmatched();
       }
+      outcomes.add(new WaiverResult(waivers.get(i), outcome));
     }
     return new Waived(out, ruleResults, outcomes);
   }

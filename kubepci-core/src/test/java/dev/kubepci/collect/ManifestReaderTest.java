@@ -1,9 +1,9 @@
 package dev.kubepci.collect;
 
-import dev.kubepci.model.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.ProcessingError;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

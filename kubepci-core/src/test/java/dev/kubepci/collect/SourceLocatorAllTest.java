@@ -1,9 +1,9 @@
 package dev.kubepci.collect;
 
-import dev.kubepci.model.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Provenance;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.kubepci.collect;
 
-import dev.kubepci.model.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.ProcessingError;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.kubepci.config;
 
-import dev.kubepci.model.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubepci.model.Provenance;
 import dev.kubepci.waiver.Attestation;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -24,6 +24,7 @@ import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadRule;
 import dev.kubepci.waiver.Attestation;
 import dev.kubepci.waiver.Waiver;
+import dev.kubepci.waiver.WaiverOutcome;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Clock;
@@ -115,8 +116,9 @@ class GovernanceStepTest {
     assertThat(waived.waiver().justification()).isEqualTo("needed");
     assertThat(report.rules().get(0).status()).isEqualTo(Status.FAIL);
     assertThat(practice(report, "1.1").status()).isEqualTo(Status.FAIL);
+    assertThat(report.waivers()).extracting(WaiverResult::outcome).containsExactly(new WaiverOutcome.Applied(1));
     assertThat(report.waivers()).extracting(WaiverResult::state, WaiverResult::matched)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(WaiverResult.State.ACTIVE, 1));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("ACTIVE", 1));
     assertThat(report.errors()).isEmpty();
   }
 
@@ -133,7 +135,7 @@ class GovernanceStepTest {
   void anExpiredWaiverCoversNothingAndIsAnErrorWithItsSource() throws IOException {
     AssessmentReport report = assess(List.of(waiver("ns-a", "2026-01-14", "needed")), List.of());
     assertThat(report.findings()).allMatch(f -> f.status() == Status.FAIL);
-    assertThat(report.waivers().get(0).state()).isEqualTo(WaiverResult.State.EXPIRED);
+    assertThat(report.waivers().get(0).outcome()).isEqualTo(new WaiverOutcome.Expired(LocalDate.parse("2026-01-14")));
     assertThat(report.errors()).singleElement().satisfies(e -> {
       assertThat(e.source().describe()).isEqualTo("waivers.yaml:3 (document 1)");
       assertThat(e.message()).contains("W-1").contains("expired on 2026-01-14").contains("stay FAIL");
@@ -144,7 +146,7 @@ class GovernanceStepTest {
   void anUnjustifiedWaiverIsInvalid() throws IOException {
     AssessmentReport report = assess(List.of(waiver("ns-a", "2026-06-30", "  ")), List.of());
     assertThat(report.findings()).allMatch(f -> f.status() == Status.FAIL);
-    assertThat(report.waivers().get(0).state()).isEqualTo(WaiverResult.State.INVALID);
+    assertThat(report.waivers().get(0).outcome()).isInstanceOf(WaiverOutcome.Invalid.class);
     assertThat(report.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("no justification"));
   }
 

@@ -1,8 +1,8 @@
 package dev.kubepci.result;
 
-import dev.kubepci.model.FieldPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.ResourceRef;
 import org.junit.jupiter.api.Test;
 

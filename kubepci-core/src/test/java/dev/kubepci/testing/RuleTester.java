@@ -1,6 +1,5 @@
 package dev.kubepci.testing;
 
-import dev.kubepci.model.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubepci.catalog.Framework;
@@ -13,6 +12,7 @@ import dev.kubepci.engine.AssessmentRequest;
 import dev.kubepci.engine.Assessor;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;

@@ -56,7 +56,7 @@ public final class CsvReporter implements Reporter {
     c.add(f.name());
     c.add(version);
     c.add(String.join(" ", f.requirements()));
-    c.add(f.scope());
+    c.add(f.scope().label());
     c.add(r == null ? "" : r.apiVersion());
     c.add(r == null ? "" : r.kind());
     c.add(r == null ? "" : r.namespace());

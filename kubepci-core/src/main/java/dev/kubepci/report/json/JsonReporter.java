@@ -78,7 +78,7 @@ public final class JsonReporter implements Reporter {
         report.findings().stream().map(f -> finding(f, report.toolVersion(), report.crossReference())).toList(),
         report.rules().stream().flatMap(r -> r.tables().stream().map(t -> new JsonReport.Table(t.id(), t.title(),
             r.id(), t.columns(), t.rows()))).toList(),
-        report.waivers().stream().map(w -> new JsonReport.WaiverState(waiver(w.waiver()), w.state().name(),
+        report.waivers().stream().map(w -> new JsonReport.WaiverState(waiver(w.waiver()), w.state(),
             w.matched(), w.problem())).toList(),
         report.errors().stream().map(JsonReporter::error).toList(),
         report.ruleErrors().stream().map(e -> new JsonReport.RuleError(e.rule(), e.name(),
@@ -129,7 +129,7 @@ public final class JsonReporter implements Reporter {
 
   private static JsonReport.Finding finding(Finding f, String version, CrossReference x) {
     return new JsonReport.Finding(f.rule(), f.name(), version, f.requirements(), f.severity().name(),
-        f.status().name(), f.scope(), resource(f.resource(), f.source()),
+        f.status().name(), f.scope().label(), resource(f.resource(), f.source()),
         x == null ? null : x.requirementIdsOf(f.requirements()), f.path().toString(), f.observed(), f.message(),
         f.remediation(), f.kubectl(), f.fingerprint(), waiver(f.waiver()));
   }

@@ -12,6 +12,7 @@ import dev.kubepci.result.Status;
 import dev.kubepci.result.WaiverResult;
 import dev.kubepci.waiver.Attestation;
 import dev.kubepci.waiver.Waiver;
+import dev.kubepci.waiver.WaiverOutcome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneOffset;
@@ -70,8 +71,8 @@ public final class OscalReporter implements Reporter {
     List<Oscal.Risk> risks = new ArrayList<>();
     Map<Waiver, String> riskOf = new LinkedHashMap<>();
     for (WaiverResult w : report.waivers()) {
-      if (w.state() != WaiverResult.State.ACTIVE) {
-        continue;
+      if (w.outcome() instanceof WaiverOutcome.Rejected) {
+        continue; // a rejected waiver accepted no risk
       }
       String party = parties.computeIfAbsent(w.waiver().approver(), name -> Oscal.uuid("party|" + name));
       String uuid = Oscal.uuid("risk|" + run + "|" + w.waiver().label());
@@ -148,7 +149,7 @@ public final class OscalReporter implements Reporter {
         ? c.collectedAt().toString() : report.generatedAt().toString();
     return new Oscal.Observation(uuid, f.rule() + " " + f.name() + ": " + object, f.message(),
         Oscal.props(Oscal.prop("rule", f.rule()), Oscal.prop("severity", f.severity().name()),
-            Oscal.prop("status", f.status().name()), Oscal.prop("scope", f.scope()),
+            Oscal.prop("status", f.status().name()), Oscal.prop("scope", f.scope().label()),
             Oscal.prop("practices", String.join(" ", f.requirements())),
             Oscal.prop("fingerprint", f.fingerprint())),
         List.of("TEST"), List.of("finding"),

@@ -217,7 +217,7 @@ public final class SarifReporter implements Reporter {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("severity", f.severity().name());
     properties.put("requirements", f.requirements());
-    properties.put("scope", f.scope());
+    properties.put("scope", f.scope().label());
     properties.put("path", f.path().toString());
     properties.put("observed", f.observed());
     if (f.resource() != null) {
