@@ -12,6 +12,7 @@ import dev.kubepci.result.RuleResult;
 import dev.kubepci.result.Status;
 import dev.kubepci.result.WaiverResult;
 import dev.kubepci.waiver.Attestation;
+import dev.kubepci.waiver.AttestationOutcome;
 import dev.kubepci.waiver.Waiver;
 import dev.kubepci.waiver.WaiverOutcome;
 import dev.kubepci.waiver.Waivers;
@@ -118,13 +119,14 @@ final class GovernanceStep {
     Set<String> practiceIds = practiceIds(framework);
     Map<String, Attestation> byPractice = new HashMap<>();
     for (Attestation a : attestations) {
-      String problem = Waivers.problem(a, today, practiceIds);
-      if (problem == null && byPractice.containsKey(a.practice())) {
-        problem = "repeats practice " + a.practice() + " (the first attestation is kept)";
+      AttestationOutcome.Rejected rejection = Waivers.rejection(a, today, practiceIds);
+      if (rejection == null && byPractice.containsKey(a.practice())) {
+        rejection = new AttestationOutcome.Repeated(a);
       }
-      if (problem != null) {
+      if (rejection != null) {
         errors.add(new ProcessingError(where(a), "attestation"
-            + (a.practice() == null ? "" : " for " + a.practice()) + " " + problem + "; it was not applied"));
+            + (a.practice() == null ? "" : " for " + a.practice()) + " " + rejection.problem()
+            + "; it was not applied"));
       } else {
         byPractice.put(a.practice(), a);
       }
@@ -154,7 +156,8 @@ final class GovernanceStep {
         : r.reason();
     List<String> toCollect = decides ? List.of() : r.toCollect();
     return new RequirementResult(r.id(), r.area(), r.title(), r.assessment(), status, r.automatedStatus(), r.rules(),
-        reason, r.evidence(), toCollect, r.commands(), r.questions(), r.findings(), a, decides);
+        reason, r.evidence(), toCollect, r.commands(), r.questions(), r.findings(),
+        decides ? new AttestationOutcome.Decided(a) : new AttestationOutcome.Alongside(a));
   }
 
   private static Set<String> practiceIds(Framework framework) {

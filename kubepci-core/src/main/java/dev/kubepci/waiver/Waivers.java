@@ -91,8 +91,13 @@ public final class Waivers {
     return Glob.matches(p, v);
   }
 
-  /** Why {@code a} cannot decide its practice on {@code today}, or null when it is valid. */
-  public static String problem(Attestation a, LocalDate today, Set<String> practices) {
+  /** Why {@code a} cannot be applied to its practice on {@code today}, or null when it is valid. */
+  public static AttestationOutcome.Invalid rejection(Attestation a, LocalDate today, Set<String> practices) {
+    String problem = malformed(a, today, practices);
+    return problem == null ? null : new AttestationOutcome.Invalid(a, problem);
+  }
+
+  private static String malformed(Attestation a, LocalDate today, Set<String> practices) {
     if (blank(a.practice())) {
       return "names no practice";
     }

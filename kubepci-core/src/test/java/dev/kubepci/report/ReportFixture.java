@@ -19,6 +19,7 @@ import dev.kubepci.result.Table;
 import dev.kubepci.result.WaiverResult;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.waiver.Attestation;
+import dev.kubepci.waiver.AttestationOutcome;
 import dev.kubepci.waiver.Waiver;
 import dev.kubepci.waiver.WaiverOutcome;
 import java.time.Instant;
@@ -199,7 +200,8 @@ public final class ReportFixture {
     return new RequirementResult(id, area, title, assessment, status, automated, rules, reason, evidence, toCollect,
         status == Status.MANUAL ? List.of("kubectl get clusterrolebindings -o wide") : List.of(),
         status == Status.MANUAL ? List.of("Who approves new administrator accounts?") : List.of(), findings,
-        attestation, attested);
+        attestation == null ? null
+            : attested ? new AttestationOutcome.Decided(attestation) : new AttestationOutcome.Alongside(attestation));
   }
 
   private static AreaResult area(String id, String title, List<RequirementResult> reqs) {

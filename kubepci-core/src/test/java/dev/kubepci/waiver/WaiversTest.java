@@ -92,17 +92,23 @@ class WaiversTest {
   void attestationsNeedAKnownPracticeAVerdictAReviewerAPastDateAndEvidence() {
     Attestation ok = new Attestation("7.1", Attestation.Verdict.PASS, "QSA", TODAY, List.of("audit policy"), null,
         null);
-    assertThat(Waivers.problem(ok, TODAY, PRACTICES)).isNull();
-    assertThat(Waivers.problem(new Attestation("9.9", Attestation.Verdict.PASS, "QSA", TODAY, List.of("x"), null,
-        null), TODAY, PRACTICES)).isEqualTo("names an unknown practice '9.9'");
-    assertThat(Waivers.problem(new Attestation("7.1", null, "QSA", TODAY, List.of("x"), null, null), TODAY,
-        PRACTICES)).startsWith("has no verdict");
-    assertThat(Waivers.problem(new Attestation("7.1", Attestation.Verdict.FAIL, "", TODAY, List.of("x"), null, null),
-        TODAY, PRACTICES)).isEqualTo("has no reviewer");
-    assertThat(Waivers.problem(new Attestation("7.1", Attestation.Verdict.FAIL, "QSA", TODAY.plusDays(1),
-        List.of("x"), null, null), TODAY, PRACTICES)).isEqualTo("is dated 2026-01-16, after the assessment");
-    assertThat(Waivers.problem(new Attestation("7.1", Attestation.Verdict.FAIL, "QSA", TODAY, List.of(), null, null),
-        TODAY, PRACTICES)).isEqualTo("lists no evidence reviewed");
+    assertThat(problem(ok, TODAY)).isNull();
+    assertThat(problem(new Attestation("9.9", Attestation.Verdict.PASS, "QSA", TODAY, List.of("x"), null,
+        null), TODAY)).isEqualTo("names an unknown practice '9.9'");
+    assertThat(problem(new Attestation("7.1", null, "QSA", TODAY, List.of("x"), null, null), TODAY))
+        .startsWith("has no verdict");
+    assertThat(problem(new Attestation("7.1", Attestation.Verdict.FAIL, "", TODAY, List.of("x"), null, null), TODAY))
+        .isEqualTo("has no reviewer");
+    assertThat(problem(new Attestation("7.1", Attestation.Verdict.FAIL, "QSA", TODAY.plusDays(1),
+        List.of("x"), null, null), TODAY)).isEqualTo("is dated 2026-01-16, after the assessment");
+    assertThat(problem(new Attestation("7.1", Attestation.Verdict.FAIL, "QSA", TODAY, List.of(), null, null), TODAY))
+        .isEqualTo("lists no evidence reviewed");
+  }
+
+  /** The problem text of an attestation's rejection, null when it is valid. */
+  private static String problem(Attestation a, LocalDate today) {
+    AttestationOutcome.Invalid rejection = Waivers.rejection(a, today, PRACTICES);
+    return rejection == null ? null : rejection.problem();
   }
 
   /** The problem text of a waiver's rejection, null when it is valid. */
