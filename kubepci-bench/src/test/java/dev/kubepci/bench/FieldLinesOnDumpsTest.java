@@ -11,6 +11,7 @@ import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.engine.AssessmentRequest;
 import dev.kubepci.engine.Assessor;
 import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Provenance;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
 import dev.kubepci.rules.BuiltInRules;
@@ -39,15 +40,16 @@ class FieldLinesOnDumpsTest {
         Clock.fixed(Instant.parse("2025-01-06T09:00:00Z"), ZoneOffset.UTC), "test", input.inputs());
     AssessmentReport report = FieldLines.locate(new Assessor(request).assess(input.inventory(), input.errors()));
     List<Finding> located = report.findings().stream()
-        .filter(f -> f.source() != null && f.source().fieldLine() > 0).toList();
+        .filter(f -> f.source() instanceof Provenance.FileSource s && s.fieldLine() > 0).toList();
     assertThat(located).hasSizeGreaterThan(50);
     for (int i = 0; i < located.size(); i += located.size() / 40) {
       Finding f = located.get(i);
       // alone, and with the dump's root object asked about too, so that the whole document is parsed
-      var wanted = new SourceLocator.Request(f.source().document(), f.source().line(), FieldPath.parse(f.path()));
-      int alone = SourceLocator.locateAll(dump, List.of(wanted, new SourceLocator.Request(f.source().document(), 1,
+      Provenance.FileSource source = (Provenance.FileSource) f.source();
+      var wanted = new SourceLocator.Request(source.document(), source.line(), f.path());
+      int alone = SourceLocator.locateAll(dump, List.of(wanted, new SourceLocator.Request(source.document(), 1,
           FieldPath.root()))).get(wanted);
-      assertThat(f.source().fieldLine()).as(f.resource() + " " + f.path()).isEqualTo(alone);
+      assertThat(source.fieldLine()).as(f.resource() + " " + f.path()).isEqualTo(alone);
     }
   }
 }

@@ -144,7 +144,7 @@ class HostileOutputTest {
         "two\nlines; touch pwned", "$HOME", "a'b'c", "-rf", "--server=http://evil", "*", "web>pwned");
     for (String name : names) {
       String command = KubectlCommand.forEvidence(ResourceRef.of("v1", "Pod", "ns;touch pwned", name),
-          "spec.containers[0].image");
+          dev.kubepci.model.FieldPath.parse("spec.containers[0].image"));
       // kubectl replaced by a function that prints each argument it receives between brackets
       String script = "kubectl() { for a in \"$@\"; do printf '[%s]' \"$a\"; done; }\n" + command;
       Process p = new ProcessBuilder("/bin/sh", "-c", script).directory(dir.toFile()).redirectErrorStream(true)

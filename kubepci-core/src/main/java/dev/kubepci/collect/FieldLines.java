@@ -1,6 +1,5 @@
 package dev.kubepci.collect;
 
-import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
@@ -34,8 +33,8 @@ public final class FieldLines {
     Map<String, List<Integer>> byFile = new TreeMap<>();
     List<Finding> findings = report.findings();
     for (int i = 0; i < findings.size(); i++) {
-      Provenance p = findings.get(i).source();
-      if (p != null && p.isFile() && !ManifestReader.STDIN.equals(p.file()) && !findings.get(i).path().isEmpty()
+      if (findings.get(i).source() instanceof Provenance.FileSource p && !ManifestReader.STDIN.equals(p.file())
+          && !findings.get(i).path().isRoot()
           && (rendered.containsKey(p.file()) || Files.isRegularFile(Path.of(p.file())))) {
         byFile.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(i);
       }
@@ -47,15 +46,15 @@ public final class FieldLines {
     byFile.forEach((file, indexes) -> {
       List<SourceLocator.Request> requests = new ArrayList<>();
       for (int i : indexes) {
-        Finding f = findings.get(i);
-        requests.add(new SourceLocator.Request(f.source().document(), f.source().line(), parse(f.path())));
+        Provenance.FileSource source = (Provenance.FileSource) findings.get(i).source();
+        requests.add(new SourceLocator.Request(source.document(), source.line(), findings.get(i).path()));
       }
       Map<SourceLocator.Request, Integer> lines = locateAll(file, rendered.get(file), requests);
       for (int k = 0; k < indexes.size(); k++) {
         Finding f = findings.get(indexes.get(k));
         int line = lines.getOrDefault(requests.get(k), 0);
         if (line > 0) {
-          located.set(indexes.get(k), f.withSource(f.source().withFieldLine(line)));
+          located.set(indexes.get(k), f.withSource(((Provenance.FileSource) f.source()).withFieldLine(line)));
         }
       }
     });
@@ -71,15 +70,6 @@ public final class FieldLines {
       return SourceLocator.locateAll(new StringReader(text), requests);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a string does not fail to read
-    }
-  }
-
-  /** A path a rule wrote that is not a plain field path (a wildcard, say) resolves to its object. */
-  private static FieldPath parse(String path) {
-    try {
-      return FieldPath.parse(path);
-    } catch (IllegalArgumentException e) {
-      return FieldPath.root();
     }
   }
 }

@@ -108,7 +108,7 @@ public final class FileCollector {
           : Renderer.kustomize(Path.of(source.path()));
     } catch (Renderer.RenderException e) {
       // the line Helm names is the template's, and stays in the message: provenance lines are rendered lines
-      Provenance where = Provenance.ofFile(source.path(), 0, 0);
+      Provenance.FileSource where = Provenance.ofFile(source.path(), 0, 0);
       errors.add(new ProcessingError(e.template() == null ? where : where.withTemplate(e.template()), e.getMessage()));
       return null;
     }

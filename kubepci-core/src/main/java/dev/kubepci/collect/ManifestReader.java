@@ -314,7 +314,7 @@ public final class ManifestReader {
   }
 
   private Provenance at(String file, int document, int line) {
-    Provenance where = Provenance.ofFile(file, document, line);
+    Provenance.FileSource where = Provenance.ofFile(file, document, line);
     if (templates != null && line > 0 && line <= templates.length && templates[line - 1] != null) {
       return where.withTemplate(templates[line - 1]);
     }

@@ -3,6 +3,7 @@ package dev.kubepci.config;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.LabelSelectors;
 import dev.kubepci.model.Resource;
+import dev.kubepci.model.ScopeZone;
 import dev.kubepci.model.Workload;
 import dev.kubepci.model.Workloads;
 import java.util.Map;
@@ -15,12 +16,6 @@ import java.util.Map;
  * labels, and workloads by their pod template's labels.
  */
 public final class PciScope {
-  public static final String CDE = "cde";
-  public static final String CONNECTED = "connected";
-  public static final String SHARED = "shared";
-  public static final String OUT_OF_SCOPE = "out-of-scope";
-  public static final String UNSCOPED = "unscoped";
-
   private final KubepciConfig.Selection cde;
   private final KubepciConfig.Selection connected;
   private final Inventory inventory;
@@ -42,12 +37,12 @@ public final class PciScope {
   }
 
   /** The scope of {@code resource}; a null resource (a finding about the whole cluster) is {@code shared}. */
-  public String classify(Resource resource) {
+  public ScopeZone classify(Resource resource) {
     if (!isDeclared()) {
-      return UNSCOPED;
+      return ScopeZone.UNSCOPED;
     }
     if (resource == null || resource.namespace() == null && !"Namespace".equals(resource.kind())) {
-      return SHARED;
+      return ScopeZone.SHARED;
     }
     String ns = "Namespace".equals(resource.kind()) ? resource.name() : resource.namespace();
     Map<String, String> podLabels = Workloads.isWorkloadKind(resource.kind())
@@ -56,35 +51,35 @@ public final class PciScope {
   }
 
   /** The scope of a workload: its namespace, its own labels or its pods' labels. */
-  public String classify(Workload workload) {
+  public ScopeZone classify(Workload workload) {
     if (!isDeclared()) {
-      return UNSCOPED;
+      return ScopeZone.UNSCOPED;
     }
     if (workload.namespace() == null) {
-      return SHARED;
+      return ScopeZone.SHARED;
     }
     return classify(workload.namespace(), workload.resource().labels(), workload.podLabels());
   }
 
   /** The scope of pods with {@code podLabels} in {@code namespace}. */
-  public String classify(String namespace, Map<String, String> podLabels) {
-    return isDeclared() ? classify(namespace, podLabels, Map.of()) : UNSCOPED;
+  public ScopeZone classify(String namespace, Map<String, String> podLabels) {
+    return isDeclared() ? classify(namespace, podLabels, Map.of()) : ScopeZone.UNSCOPED;
   }
 
   /** Classifies a namespace by name (and its labels when the Namespace object is in the inventory). */
-  public String classifyNamespace(String namespace) {
-    return isDeclared() ? classify(namespace, Map.of(), Map.of()) : UNSCOPED;
+  public ScopeZone classifyNamespace(String namespace) {
+    return isDeclared() ? classify(namespace, Map.of(), Map.of()) : ScopeZone.UNSCOPED;
   }
 
-  private String classify(String ns, Map<String, String> labels, Map<String, String> moreLabels) {
+  private ScopeZone classify(String ns, Map<String, String> labels, Map<String, String> moreLabels) {
     Map<String, String> nsLabels = inventory.get("Namespace", null, ns).map(Resource::labels).orElse(Map.of());
     if (matches(cde, ns, nsLabels, labels, moreLabels)) {
-      return CDE;
+      return ScopeZone.CDE;
     }
     if (connected != null && matches(connected, ns, nsLabels, labels, moreLabels)) {
-      return CONNECTED;
+      return ScopeZone.CONNECTED;
     }
-    return OUT_OF_SCOPE;
+    return ScopeZone.OUT_OF_SCOPE;
   }
 
   private static boolean matches(KubepciConfig.Selection sel, String ns, Map<String, String> nsLabels,

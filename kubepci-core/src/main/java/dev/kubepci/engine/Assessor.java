@@ -119,10 +119,11 @@ public final class Assessor {
     waived.rules().forEach(r -> resultById.put(r.id(), r));
     List<AreaResult> areas = GovernanceStep.attest(rollUp(request.framework(), resultById, waived.findings()),
         request.config().attestations(), request.framework(), today, errors);
-    return new AssessmentReport("kubepci", request.toolVersion(), request.framework().id(),
-        request.framework().version(), request.framework().title(), request.clock().instant(), request.inputs(),
-        inventory.clusterInfo(), inventory.size(), areas, waived.rules(), waived.findings(), errors,
-        waived.waivers(), ruleErrors);
+    return AssessmentReport.builder().toolName("kubepci").toolVersion(request.toolVersion())
+        .frameworkId(request.framework().id()).frameworkVersion(request.framework().version())
+        .frameworkTitle(request.framework().title()).generatedAt(request.clock().instant()).inputs(request.inputs())
+        .cluster(inventory.clusterInfo()).objects(inventory.size()).areas(areas).rules(waived.rules())
+        .findings(waived.findings()).errors(errors).waivers(waived.waivers()).ruleErrors(ruleErrors).build();
   }
 
   /** Decides a rule before it runs when its configuration or its data rules it out; null to run it. */
@@ -187,10 +188,10 @@ public final class Assessor {
   private static Finding toFinding(RuleDescriptor d, List<String> reqs, Outcome.Failure f, ScopeClassifier scopes) {
     Violation v = f.violation();
     Resource r = f.resource();
-    return new Finding(d.id(), d.name(), reqs, v.severity() != null ? v.severity() : d.severity(), Status.FAIL,
-        r == null ? null : r.ref(), r == null ? null : r.provenance(), scopes.classify(r), v.path().toString(),
-        v.observed(),
-        v.message(), d.remediation());
+    return Finding.builder(d.id(), d.name()).requirements(reqs)
+        .severity(v.severity() != null ? v.severity() : d.severity()).status(Status.FAIL)
+        .resource(r == null ? null : r.ref()).source(r == null ? null : r.provenance()).scope(scopes.classify(r))
+        .path(v.path()).observed(v.observed()).message(v.message()).remediation(d.remediation()).build();
   }
 
   private static Status status(Outcome outcome) {

@@ -12,7 +12,9 @@ import dev.kubepci.result.RuleResult;
 import dev.kubepci.result.Status;
 import dev.kubepci.result.WaiverResult;
 import dev.kubepci.waiver.Attestation;
+import dev.kubepci.waiver.AttestationOutcome;
 import dev.kubepci.waiver.Waiver;
+import dev.kubepci.waiver.WaiverOutcome;
 import dev.kubepci.waiver.Waivers;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,20 +49,20 @@ final class GovernanceStep {
     }
     Set<String> practiceIds = practiceIds(framework);
     List<Waiver> valid = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
+    List<WaiverOutcome.Rejected> rejections = new ArrayList<>();
     Map<String, Waiver> byId = new HashMap<>();
     for (Waiver w : waivers) {
-      String problem = Waivers.problem(w, today, ruleKeys, practiceIds);
+      WaiverOutcome.Rejected rejection = Waivers.rejection(w, today, ruleKeys, practiceIds);
       Waiver first = w.id() == null || w.id().isBlank() ? null : byId.putIfAbsent(w.id().strip(), w);
-      if (first != null && !Waivers.isExpiry(problem)) {
+      if (first != null && !(rejection instanceof WaiverOutcome.Expired)) {
         // two records under one reference: which one an auditor reads is a guess, so only the first counts
-        problem = "repeats the id of the waiver at " + where(first.source()).describe();
+        rejection = new WaiverOutcome.Repeated(where(first).describe());
       }
-      problems.add(problem);
-      if (problem == null) {
+      rejections.add(rejection);
+      if (rejection == null) {
         valid.add(w);
       } else {
-        errors.add(new ProcessingError(where(w.source()), "waiver " + w.label() + " " + problem
+        errors.add(new ProcessingError(where(w), "waiver " + w.label() + " " + rejection.problem()
             + "; the findings it names stay FAIL"));
       }
     }
@@ -94,14 +96,12 @@ final class GovernanceStep {
     List<WaiverResult> outcomes = new ArrayList<>();
     int validIndex = 0;
     for (int i = 0; i < waivers.size(); i++) {
-      Waiver w = waivers.get(i);
-      String problem = problems.get(i);
-      if (problem == null) {
-        outcomes.add(new WaiverResult(w, WaiverResult.State.ACTIVE, matched[validIndex++], null));
-      } else {
-        outcomes.add(new WaiverResult(w, Waivers.isExpiry(problem) ? WaiverResult.State.EXPIRED
-            : WaiverResult.State.INVALID, 0, problem));
+      WaiverOutcome outcome = rejections.get(i);
+      if (outcome == null) {
+        int covered = matched[validIndex++];
+        outcome = covered > 0 ? new WaiverOutcome.Applied(covered) : new WaiverOutcome.Unmatched();
       }
+      outcomes.add(new WaiverResult(waivers.get(i), outcome));
     }
     return new Waived(out, ruleResults, outcomes);
   }
@@ -119,13 +119,14 @@ final class GovernanceStep {
     Set<String> practiceIds = practiceIds(framework);
     Map<String, Attestation> byPractice = new HashMap<>();
     for (Attestation a : attestations) {
-      String problem = Waivers.problem(a, today, practiceIds);
-      if (problem == null && byPractice.containsKey(a.practice())) {
-        problem = "repeats practice " + a.practice() + " (the first attestation is kept)";
+      AttestationOutcome.Rejected rejection = Waivers.rejection(a, today, practiceIds);
+      if (rejection == null && byPractice.containsKey(a.practice())) {
+        rejection = new AttestationOutcome.Repeated(a);
       }
-      if (problem != null) {
-        errors.add(new ProcessingError(where(a.source()), "attestation"
-            + (a.practice() == null ? "" : " for " + a.practice()) + " " + problem + "; it was not applied"));
+      if (rejection != null) {
+        errors.add(new ProcessingError(where(a), "attestation"
+            + (a.practice() == null ? "" : " for " + a.practice()) + " " + rejection.problem()
+            + "; it was not applied"));
       } else {
         byPractice.put(a.practice(), a);
       }
@@ -155,7 +156,8 @@ final class GovernanceStep {
         : r.reason();
     List<String> toCollect = decides ? List.of() : r.toCollect();
     return new RequirementResult(r.id(), r.area(), r.title(), r.assessment(), status, r.automatedStatus(), r.rules(),
-        reason, r.evidence(), toCollect, r.commands(), r.questions(), r.findings(), a, decides);
+        reason, r.evidence(), toCollect, r.commands(), r.questions(), r.findings(),
+        decides ? new AttestationOutcome.Decided(a) : new AttestationOutcome.Alongside(a));
   }
 
   private static Set<String> practiceIds(Framework framework) {
@@ -164,7 +166,13 @@ final class GovernanceStep {
     return ids;
   }
 
-  private static Provenance where(Provenance source) {
-    return source != null ? source : Provenance.ofFile("<configuration>", 0, 0);
+  /** Where a waiver was declared; a waiver handed over without a file is named as a configuration element. */
+  private static Provenance where(Waiver w) {
+    return w.source() != null ? w.source() : Provenance.ofConfiguration(null, "waiver " + w.label());
+  }
+
+  private static Provenance where(Attestation a) {
+    return a.source() != null ? a.source()
+        : Provenance.ofConfiguration(null, "attestation" + (a.practice() == null ? "" : " for " + a.practice()));
   }
 }

@@ -4,6 +4,7 @@ import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.config.PciScope;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
+import dev.kubepci.model.ScopeZone;
 
 /**
  * Places an object in the PCI scope the configuration declares: the cardholder data environment ({@code cde}),
@@ -12,12 +13,6 @@ import dev.kubepci.model.Resource;
  * cluster is then treated as in scope.
  */
 public final class ScopeClassifier {
-  public static final String CDE = PciScope.CDE;
-  public static final String CONNECTED = PciScope.CONNECTED;
-  public static final String SHARED = PciScope.SHARED;
-  public static final String OUT_OF_SCOPE = PciScope.OUT_OF_SCOPE;
-  public static final String UNSCOPED = PciScope.UNSCOPED;
-
   private final PciScope scope;
 
   public ScopeClassifier(KubepciConfig config, Inventory inventory) {
@@ -29,12 +24,12 @@ public final class ScopeClassifier {
   }
 
   /** The scope of {@code resource}; null resource (a finding about the whole cluster) is {@code shared}. */
-  public String classify(Resource resource) {
+  public ScopeZone classify(Resource resource) {
     return scope.classify(resource);
   }
 
   /** Classifies a namespace by name (and its labels when the Namespace object is in the inventory). */
-  public String classifyNamespace(String ns) {
+  public ScopeZone classifyNamespace(String ns) {
     return scope.classifyNamespace(ns);
   }
 }

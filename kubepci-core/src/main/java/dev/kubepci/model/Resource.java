@@ -134,7 +134,11 @@ public final class Resource {
     }
     ResourceRef placed = new ResourceRef(ref.apiVersion(), ref.kind(), namespace, ref.name(), ref.uid(),
         ref.resourceVersion());
-    Provenance assumed = provenance.withAssumedNamespace(namespace);
+    if (!(provenance instanceof Provenance.FileSource file)) {
+      throw new IllegalStateException(ref.displayName() + " was not read from a file: only a file leaves a namespace"
+          + " to assume");
+    }
+    Provenance assumed = file.withAssumedNamespace(namespace);
     if (body == null) {
       if (object.getMetadata() != null) {
         object.getMetadata().setNamespace(namespace);

@@ -302,7 +302,9 @@ public final class NetworkPolicies implements Peer.Addressing {
     Resource anchor = namespaceObjects.get(namespace);
     if (anchor == null) {
       Namespace ns = new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build();
-      anchor = new Resource(ns, dev.kubepci.model.Provenance.ofFile("<derived>", 0, 0));
+      // no Namespace object was given: the pod stands in a namespace only the policies' analysis knows of
+      anchor = new Resource(ns, dev.kubepci.model.Provenance.derived("network policy analysis",
+          "namespace " + namespace));
     }
     return new PodEndpoint(anchor, namespace, Map.of(), namespaceLabels(namespace), "default", false, Map.of(), null,
         true);

@@ -41,59 +41,170 @@ public record AssessmentReport(
     waivers = List.copyOf(waivers);
   }
 
-  /** A report in which nothing was skipped, without the files it rests on (see {@link #withBasis}). */
-  public AssessmentReport(
-      String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
-      Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
-      List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers,
-      List<RuleError> ruleErrors) {
-    this(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt, inputs, cluster, objects,
-        areas, rules, findings, errors, waivers, ruleErrors, List.of(), AssessmentBasis.NONE, null);
+  /** A builder for a report: nothing found, waived, skipped or failed until set; no basis nor cross-reference. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** A report in which no rule failed with an internal error and nothing was skipped. */
-  public AssessmentReport(
-      String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
-      Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
-      List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors, List<WaiverResult> waivers) {
-    this(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt, inputs, cluster, objects,
-        areas, rules, findings, errors, waivers, List.of());
-  }
-
-  /** A report without waivers. */
-  public AssessmentReport(
-      String toolName, String toolVersion, String frameworkId, String frameworkVersion, String frameworkTitle,
-      Instant generatedAt, List<String> inputs, ClusterInfo cluster, int objects, List<AreaResult> areas,
-      List<RuleResult> rules, List<Finding> findings, List<ProcessingError> errors) {
-    this(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt, inputs, cluster, objects,
-        areas, rules, findings, errors, List.of());
+  /** A builder that starts from this report. */
+  public Builder toBuilder() {
+    return new Builder()
+        .toolName(toolName)
+        .toolVersion(toolVersion)
+        .frameworkId(frameworkId)
+        .frameworkVersion(frameworkVersion)
+        .frameworkTitle(frameworkTitle)
+        .generatedAt(generatedAt)
+        .inputs(inputs)
+        .cluster(cluster)
+        .objects(objects)
+        .areas(areas)
+        .rules(rules)
+        .findings(findings)
+        .errors(errors)
+        .waivers(waivers)
+        .ruleErrors(ruleErrors)
+        .skipped(skipped)
+        .basis(basis)
+        .crossReference(crossReference);
   }
 
   /** The same report with its findings replaced (same order expected), e.g. once their lines are located. */
   public AssessmentReport withFindings(List<Finding> replaced) {
-    return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
-        inputs, cluster, objects, areas, rules, replaced, errors, waivers, ruleErrors, skipped, basis,
-        crossReference);
+    return toBuilder().findings(replaced).build();
   }
 
   /** The same report listing {@code passedOver} as the documents skipped from the input. */
   public AssessmentReport withSkipped(List<ProcessingError> passedOver) {
-    return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
-        inputs, cluster, objects, areas, rules, findings, errors, waivers, ruleErrors, passedOver, basis,
-        crossReference);
+    return toBuilder().skipped(passedOver).build();
   }
 
   /** The same report with the files and scope it rests on. */
   public AssessmentReport withBasis(AssessmentBasis b) {
-    return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
-        inputs, cluster, objects, areas, rules, findings, errors, waivers, ruleErrors, skipped, b,
-        crossReference);
+    return toBuilder().basis(b).build();
   }
 
   /** The same report with the informative cross-reference of its practices attached. */
   public AssessmentReport withCrossReference(CrossReference x) {
-    return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt,
-        inputs, cluster, objects, areas, rules, findings, errors, waivers, ruleErrors, skipped, basis, x);
+    return toBuilder().crossReference(x).build();
+  }
+
+  /** Builds an {@link AssessmentReport} by naming its parts. */
+  public static final class Builder {
+    private String toolName;
+    private String toolVersion;
+    private String frameworkId;
+    private String frameworkVersion;
+    private String frameworkTitle;
+    private Instant generatedAt;
+    private List<String> inputs = List.of();
+    private ClusterInfo cluster;
+    private int objects;
+    private List<AreaResult> areas = List.of();
+    private List<RuleResult> rules = List.of();
+    private List<Finding> findings = List.of();
+    private List<ProcessingError> errors = List.of();
+    private List<WaiverResult> waivers = List.of();
+    private List<RuleError> ruleErrors = List.of();
+    private List<ProcessingError> skipped = List.of();
+    private AssessmentBasis basis = AssessmentBasis.NONE;
+    private CrossReference crossReference;
+
+    private Builder() {}
+
+    public Builder toolName(String v) {
+      toolName = v;
+      return this;
+    }
+
+    public Builder toolVersion(String v) {
+      toolVersion = v;
+      return this;
+    }
+
+    public Builder frameworkId(String v) {
+      frameworkId = v;
+      return this;
+    }
+
+    public Builder frameworkVersion(String v) {
+      frameworkVersion = v;
+      return this;
+    }
+
+    public Builder frameworkTitle(String v) {
+      frameworkTitle = v;
+      return this;
+    }
+
+    public Builder generatedAt(Instant v) {
+      generatedAt = v;
+      return this;
+    }
+
+    public Builder inputs(List<String> v) {
+      inputs = v;
+      return this;
+    }
+
+    public Builder cluster(ClusterInfo v) {
+      cluster = v;
+      return this;
+    }
+
+    public Builder objects(int v) {
+      objects = v;
+      return this;
+    }
+
+    public Builder areas(List<AreaResult> v) {
+      areas = v;
+      return this;
+    }
+
+    public Builder rules(List<RuleResult> v) {
+      rules = v;
+      return this;
+    }
+
+    public Builder findings(List<Finding> v) {
+      findings = v;
+      return this;
+    }
+
+    public Builder errors(List<ProcessingError> v) {
+      errors = v;
+      return this;
+    }
+
+    public Builder waivers(List<WaiverResult> v) {
+      waivers = v;
+      return this;
+    }
+
+    public Builder ruleErrors(List<RuleError> v) {
+      ruleErrors = v;
+      return this;
+    }
+
+    public Builder skipped(List<ProcessingError> v) {
+      skipped = v;
+      return this;
+    }
+
+    public Builder basis(AssessmentBasis v) {
+      basis = v;
+      return this;
+    }
+
+    public Builder crossReference(CrossReference v) {
+      crossReference = v;
+      return this;
+    }
+
+    public AssessmentReport build() {
+      return new AssessmentReport(toolName, toolVersion, frameworkId, frameworkVersion, frameworkTitle, generatedAt, inputs, cluster, objects, areas, rules, findings, errors, waivers, ruleErrors, skipped, basis, crossReference);
+    }
   }
 
   /** Number of failing (not waived) findings at {@code threshold} or above. */
@@ -145,7 +256,7 @@ public record AssessmentReport(
   public Map<String, Integer> findingCountsByScope() {
     Map<String, Integer> counts = new java.util.TreeMap<>();
     findings.stream().filter(f -> f.status() == Status.FAIL)
-        .forEach(f -> counts.merge(f.scope() == null ? "unscoped" : f.scope(), 1, Integer::sum));
+        .forEach(f -> counts.merge(f.scope().label(), 1, Integer::sum));
     return counts;
   }
 

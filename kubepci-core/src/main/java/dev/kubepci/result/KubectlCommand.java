@@ -2,7 +2,6 @@ package dev.kubepci.result;
 
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.ResourceRef;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,7 +13,7 @@ public final class KubectlCommand {
   private KubectlCommand() {}
 
   /** Null when there is no object (a finding about the cluster as a whole). */
-  public static String forEvidence(ResourceRef ref, String path) {
+  public static String forEvidence(ResourceRef ref, FieldPath path) {
     if (ref == null || ref.kind() == null || ref.name() == null) {
       return null;
     }
@@ -27,7 +26,7 @@ public final class KubectlCommand {
     if (!dashed) {
       sb.append(' ').append(shellQuote(ref.name()));
     }
-    if (path == null || path.isEmpty()) {
+    if (path == null || path.isRoot()) {
       sb.append(" -o yaml");
     } else {
       sb.append(" -o jsonpath=").append(shellQuote("{" + jsonPath(path) + "}"));
@@ -60,15 +59,9 @@ public final class KubectlCommand {
   }
 
   /** kubectl's JSONPath for a field path: dots inside keys are escaped with a backslash. */
-  static String jsonPath(String path) {
-    List<Object> segments;
-    try {
-      segments = FieldPath.parse(path).segments();
-    } catch (IllegalArgumentException e) {
-      return "." + path;
-    }
+  static String jsonPath(FieldPath path) {
     StringBuilder sb = new StringBuilder();
-    for (Object segment : segments) {
+    for (Object segment : path.segments()) {
       if (segment instanceof Integer i) {
         sb.append('[').append(i).append(']');
       } else {

@@ -1,6 +1,7 @@
 package dev.kubepci.result;
 
 import dev.kubepci.waiver.Attestation;
+import dev.kubepci.waiver.AttestationOutcome;
 import java.util.List;
 
 /**
@@ -12,13 +13,13 @@ import java.util.List;
  * @param evidence facts gathered by the rules (counts, notes)
  * @param toCollect what the assessor must still collect for what automation cannot decide
  * @param findings number of findings (failed or waived) under it
- * @param attestation the assessor's attestation for this practice, null when none was recorded
- * @param attested true when the attestation decided the status (the practice was otherwise MANUAL)
+ * @param attestationOutcome the assessor's attestation for this practice and whether it decided the status or is
+ *     shown beside it; null when none was recorded
  */
 public record RequirementResult(
     String id, String area, String title, String assessment, Status status, Status automatedStatus,
     List<String> rules, String reason, List<String> evidence, List<String> toCollect, List<String> commands,
-    List<String> questions, int findings, Attestation attestation, boolean attested) {
+    List<String> questions, int findings, AttestationOutcome.Applied attestationOutcome) {
   public RequirementResult {
     rules = List.copyOf(rules);
     evidence = List.copyOf(evidence);
@@ -33,7 +34,17 @@ public record RequirementResult(
       List<String> rules, String reason, List<String> evidence, List<String> toCollect, List<String> commands,
       List<String> questions, int findings) {
     this(id, area, title, assessment, status, automatedStatus, rules, reason, evidence, toCollect, commands,
-        questions, findings, null, false);
+        questions, findings, null);
+  }
+
+  /** The assessor's attestation for this practice, null when none was recorded. */
+  public Attestation attestation() {
+    return attestationOutcome == null ? null : attestationOutcome.attestation();
+  }
+
+  /** True when the attestation decided the status (the practice was otherwise MANUAL). */
+  public boolean attested() {
+    return attestationOutcome instanceof AttestationOutcome.Decided;
   }
 
   /**
@@ -41,6 +52,6 @@ public record RequirementResult(
    * open.
    */
   public boolean isOpen() {
-    return status == Status.MANUAL && !attested;
+    return status == Status.MANUAL && !attested();
   }
 }

@@ -153,16 +153,20 @@ public final class Scanner {
     for (String file : files) {
       boolean found = false;
       for (Resource r : input.inventory().all()) {
-        if (file.equals(r.provenance().file()) && KubeconfigReader.API_VERSION.equals(r.apiVersion())) {
+        if (isOf(r.provenance(), file) && KubeconfigReader.API_VERSION.equals(r.apiVersion())) {
           found = true;
           break;
         }
       }
-      boolean explained = input.errors().stream().map(ProcessingError::source).anyMatch(s -> file.equals(s.file()));
+      boolean explained = input.errors().stream().map(ProcessingError::source).anyMatch(s -> isOf(s, file));
       if (!found && !explained) {
         throw new ScanException(ExitCode.USAGE, "--kubeconfig-file " + file
             + ": not a kubeconfig (expected apiVersion: v1, kind: Config with users or clusters)");
       }
     }
+  }
+
+  private static boolean isOf(dev.kubepci.model.Provenance source, String file) {
+    return source instanceof dev.kubepci.model.Provenance.FileSource f && file.equals(f.file());
   }
 }

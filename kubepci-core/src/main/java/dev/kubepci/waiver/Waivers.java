@@ -15,12 +15,22 @@ public final class Waivers {
   private Waivers() {}
 
   /**
-   * Why {@code w} cannot take effect on {@code today}, or null when it is valid.
+   * Why {@code w} cannot take effect on {@code today} ({@link WaiverOutcome.Expired} or
+   * {@link WaiverOutcome.Invalid}), or null when it is valid.
    *
    * @param rules the ids and names of the rules in the catalogue
    * @param practices the ids of the framework's best practices
    */
-  public static String problem(Waiver w, LocalDate today, Set<String> rules, Set<String> practices) {
+  public static WaiverOutcome.Rejected rejection(Waiver w, LocalDate today, Set<String> rules,
+      Set<String> practices) {
+    String problem = malformed(w, rules, practices);
+    if (problem != null) {
+      return new WaiverOutcome.Invalid(problem);
+    }
+    return today.isAfter(w.expires()) ? new WaiverOutcome.Expired(w.expires()) : null;
+  }
+
+  private static String malformed(Waiver w, Set<String> rules, Set<String> practices) {
     boolean hasRule = !blank(w.rule());
     boolean hasPractice = !blank(w.practice());
     if (hasRule == hasPractice) {
@@ -45,15 +55,7 @@ public final class Waivers {
     if (w.expires() == null) {
       return "has no expiry date";
     }
-    if (today.isAfter(w.expires())) {
-      return "expired on " + w.expires();
-    }
     return null;
-  }
-
-  /** True when the problem is only that the waiver has expired. */
-  public static boolean isExpiry(String problem) {
-    return problem != null && problem.startsWith("expired on ");
   }
 
   /**
@@ -89,8 +91,13 @@ public final class Waivers {
     return Glob.matches(p, v);
   }
 
-  /** Why {@code a} cannot decide its practice on {@code today}, or null when it is valid. */
-  public static String problem(Attestation a, LocalDate today, Set<String> practices) {
+  /** Why {@code a} cannot be applied to its practice on {@code today}, or null when it is valid. */
+  public static AttestationOutcome.Invalid rejection(Attestation a, LocalDate today, Set<String> practices) {
+    String problem = malformed(a, today, practices);
+    return problem == null ? null : new AttestationOutcome.Invalid(a, problem);
+  }
+
+  private static String malformed(Attestation a, LocalDate today, Set<String> practices) {
     if (blank(a.practice())) {
       return "names no practice";
     }

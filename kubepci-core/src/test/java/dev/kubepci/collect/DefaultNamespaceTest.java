@@ -79,7 +79,7 @@ class DefaultNamespaceTest {
     Map<String, Resource> byName = byName(DefaultNamespace.apply(read(MIXED), "shop"));
     assertThat(byName.get("web").namespace()).isEqualTo("shop");
     assertThat(byName.get("web").object().getMetadata().getNamespace()).isEqualTo("shop");
-    assertThat(byName.get("web").provenance().assumedNamespace()).isEqualTo("shop");
+    assertThat(((Provenance.FileSource) byName.get("web").provenance()).assumedNamespace()).isEqualTo("shop");
     assertThat(byName.get("web").provenance().describe()).isEqualTo("test.yaml:1 (document 1, namespace shop assumed)");
     // an old API version of a built-in kind has the scope of the kind today
     assertThat(byName.get("legacy").namespace()).isEqualTo("shop");
@@ -91,10 +91,10 @@ class DefaultNamespaceTest {
   void keepsClusterScopedAndNamedObjectsAsTheyAre() {
     Map<String, Resource> byName = byName(DefaultNamespace.apply(read(MIXED), null));
     assertThat(byName.get("named").namespace()).isEqualTo("shop");
-    assertThat(byName.get("named").provenance().assumedNamespace()).isNull();
+    assertThat(((Provenance.FileSource) byName.get("named").provenance()).assumedNamespace()).isNull();
     for (String clusterScoped : List.of("cluster-wide", "team", "labels", "widgets.example.com", "kubelet")) {
       assertThat(byName.get(clusterScoped).namespace()).as(clusterScoped).isNull();
-      assertThat(byName.get(clusterScoped).provenance().assumedNamespace()).as(clusterScoped).isNull();
+      assertThat(((Provenance.FileSource) byName.get(clusterScoped).provenance()).assumedNamespace()).as(clusterScoped).isNull();
     }
     // a custom kind of unknown scope is left alone rather than given a namespace the API server might not give it
     assertThat(byName.get("g").namespace()).isNull();

@@ -3,6 +3,7 @@ package dev.kubepci.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.ProcessingError;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -65,11 +66,11 @@ class ManifestReaderTest {
     assertThat(errors).isEmpty();
     assertThat(resources).hasSize(2);
     assertThat(resources.get(0).object()).isInstanceOf(Pod.class);
-    assertThat(resources.get(0).provenance().document()).isEqualTo(1);
-    assertThat(resources.get(0).provenance().line()).isEqualTo(3);
+    assertThat(((Provenance.FileSource) resources.get(0).provenance()).document()).isEqualTo(1);
+    assertThat(((Provenance.FileSource) resources.get(0).provenance()).line()).isEqualTo(3);
     assertThat(resources.get(1).object()).isInstanceOf(Deployment.class);
-    assertThat(resources.get(1).provenance().document()).isEqualTo(2);
-    assertThat(resources.get(1).provenance().line()).isEqualTo(10);
+    assertThat(((Provenance.FileSource) resources.get(1).provenance()).document()).isEqualTo(2);
+    assertThat(((Provenance.FileSource) resources.get(1).provenance()).line()).isEqualTo(10);
   }
 
   @Test
@@ -107,7 +108,7 @@ class ManifestReaderTest {
         """);
     assertThat(errors).isEmpty();
     assertThat(resources).extracting(Resource::name).containsExactly("a", "b");
-    assertThat(resources).extracting(r -> r.provenance().line()).containsExactly(3, 7);
+    assertThat(resources).extracting(r -> ((Provenance.FileSource) r.provenance()).line()).containsExactly(3, 7);
   }
 
   @Test
@@ -121,7 +122,7 @@ class ManifestReaderTest {
         """));
     assertThat(errors).isEmpty();
     assertThat(resources).extracting(Resource::kind).containsExactly("Pod", "Pod");
-    assertThat(resources).extracting(r -> r.provenance().line()).containsExactly(3, 4);
+    assertThat(resources).extracting(r -> ((Provenance.FileSource) r.provenance()).line()).containsExactly(3, 4);
   }
 
   @Test
@@ -154,9 +155,9 @@ class ManifestReaderTest {
         """);
     assertThat(resources).extracting(Resource::name).containsExactly("good", "also-good");
     assertThat(errors).singleElement().satisfies(e -> {
-      assertThat(e.source().file()).isEqualTo("in.yaml");
-      assertThat(e.source().document()).isEqualTo(2);
-      assertThat(e.source().line()).isBetween(9, 10);
+      assertThat(((Provenance.FileSource) e.source()).file()).isEqualTo("in.yaml");
+      assertThat(((Provenance.FileSource) e.source()).document()).isEqualTo(2);
+      assertThat(((Provenance.FileSource) e.source()).line()).isBetween(9, 10);
       assertThat(e.message()).startsWith("syntax error");
     });
   }
@@ -179,8 +180,8 @@ class ManifestReaderTest {
     assertThat(resources).isEmpty();
     assertThat(errors).extracting(ProcessingError::message).containsExactly(
         "missing kind", "Pod: missing apiVersion", "Pod: missing metadata.name");
-    assertThat(errors).extracting(e -> e.source().document()).containsExactly(1, 2, 3);
-    assertThat(errors).extracting(e -> e.source().line()).containsExactly(1, 5, 9);
+    assertThat(errors).extracting(e -> ((Provenance.FileSource) e.source()).document()).containsExactly(1, 2, 3);
+    assertThat(errors).extracting(e -> ((Provenance.FileSource) e.source()).line()).containsExactly(1, 5, 9);
     assertThat(skipped).isEmpty();
   }
 
@@ -218,8 +219,8 @@ class ManifestReaderTest {
         "not a Kubernetes object (a sequence, not a mapping)",
         "not a Kubernetes object (a scalar, not a mapping)",
         "not a Kubernetes object (no apiVersion and no kind)");
-    assertThat(skipped).extracting(e -> e.source().document()).containsExactly(1, 2, 3, 4, 5, 6);
-    assertThat(skipped).extracting(e -> e.source().line()).containsExactly(2, 5, 8, 11, 14, 16);
+    assertThat(skipped).extracting(e -> ((Provenance.FileSource) e.source()).document()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(skipped).extracting(e -> ((Provenance.FileSource) e.source()).line()).containsExactly(2, 5, 8, 11, 14, 16);
   }
 
   @Test
@@ -249,7 +250,7 @@ class ManifestReaderTest {
     assertThat(resources).isEmpty();
     assertThat(errors).singleElement().satisfies(e -> {
       assertThat(e.message()).startsWith("Deployment web: spec.replicas: ");
-      assertThat(e.source().line()).isEqualTo(1);
+      assertThat(((Provenance.FileSource) e.source()).line()).isEqualTo(1);
     });
   }
 
@@ -271,7 +272,7 @@ class ManifestReaderTest {
     reader.read(ManifestReader.STDIN, new ByteArrayInputStream(yaml));
     assertThat(resources).singleElement().satisfies(r -> {
       assertThat(r.name()).isEqualTo("from-stdin");
-      assertThat(r.provenance().file()).isEqualTo("-");
+      assertThat(((Provenance.FileSource) r.provenance()).file()).isEqualTo("-");
     });
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.ProcessingError;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -39,12 +40,12 @@ class RenderingTest {
             org.assertj.core.groups.Tuple.tuple("Service", "default", "release-name-web"),
             org.assertj.core.groups.Tuple.tuple("Deployment", "default", "release-name-web"));
     Resource web = input.inventory().ofKind("Deployment").get(0);
-    assertThat(web.provenance().file()).isEqualTo(CHART);
-    assertThat(web.provenance().template()).isEqualTo("shop/templates/deployment.yaml");
-    assertThat(web.provenance().line()).isPositive();
+    assertThat(((Provenance.FileSource) web.provenance()).file()).isEqualTo(CHART);
+    assertThat(((Provenance.FileSource) web.provenance()).template()).isEqualTo("shop/templates/deployment.yaml");
+    assertThat(((Provenance.FileSource) web.provenance()).line()).isPositive();
     assertThat(web.provenance().describe()).startsWith(CHART + ", rendered line ")
         .endsWith("(document 2, template shop/templates/deployment.yaml)");
-    assertThat(input.inventory().ofKind("Service").get(0).provenance().template())
+    assertThat(((Provenance.FileSource) input.inventory().ofKind("Service").get(0).provenance()).template())
         .isEqualTo("shop/templates/service.yaml");
     assertThat(input.rendered()).containsKey(CHART);
     assertThat(input.rendered().get(CHART)).contains("# Source: shop/templates/deployment.yaml");
@@ -69,8 +70,8 @@ class RenderingTest {
     String broken = RENDER.resolve("broken-chart").toString();
     CollectedInput input = collect(List.of(broken, CHART), RenderOptions.DEFAULTS);
     assertThat(input.errors()).singleElement().satisfies(e -> {
-      assertThat(e.source().file()).isEqualTo(broken);
-      assertThat(e.source().template()).isEqualTo("broken/templates/configmap.yaml");
+      assertThat(((Provenance.FileSource) e.source()).file()).isEqualTo(broken);
+      assertThat(((Provenance.FileSource) e.source()).template()).isEqualTo("broken/templates/configmap.yaml");
       assertThat(e.message()).startsWith("chart does not render: template: broken/templates/configmap.yaml:6:");
       assertThat(e.describe()).startsWith(broken + " (template broken/templates/configmap.yaml): chart does not");
     });
@@ -98,7 +99,7 @@ class RenderingTest {
     assertThat(cart.getMetadata().getNamespace()).isEqualTo("shop-prod");
     assertThat(cart.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().getPrivileged())
         .as("the overlay's patch is applied").isTrue();
-    assertThat(input.inventory().all().get(0).provenance().file()).isEqualTo(prod);
+    assertThat(((Provenance.FileSource) input.inventory().all().get(0).provenance()).file()).isEqualTo(prod);
   }
 
   @Test
@@ -118,7 +119,7 @@ class RenderingTest {
     CollectedInput input = collect(List.of(dir.toString()), RenderOptions.DEFAULTS);
     assertThat(input.errors()).isEmpty();
     assertThat(input.inventory().all()).extracting(Resource::name).containsExactly("c");
-    assertThat(input.skipped()).extracting(e -> Path.of(e.source().file()).getFileName().toString())
+    assertThat(input.skipped()).extracting(e -> Path.of(((Provenance.FileSource) e.source()).file()).getFileName().toString())
         .containsExactly("compose.yaml", "values.yaml");
     assertThat(input.skipped()).extracting(ProcessingError::message)
         .containsOnly("not a Kubernetes object (no apiVersion and no kind)");

@@ -3,6 +3,7 @@ package dev.kubepci.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Provenance;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
@@ -57,8 +58,8 @@ class SourceLocatorAllTest {
     new ManifestReader(new ResourceSink() {
       @Override
       public void accept(dev.kubepci.model.Resource r) {
-        if (r.provenance().document() == document) {
-          lines.add(r.provenance().line());
+        if (((Provenance.FileSource) r.provenance()).document() == document) {
+          lines.add(((Provenance.FileSource) r.provenance()).line());
         }
       }
 

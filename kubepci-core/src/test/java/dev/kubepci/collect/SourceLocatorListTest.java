@@ -3,6 +3,7 @@ package dev.kubepci.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.ProcessingError;
 import java.io.IOException;
@@ -111,7 +112,7 @@ class SourceLocatorListTest {
     List<SourceLocator.Request> requests = new ArrayList<>();
     for (Resource r : objects) {
       for (String path : PATHS) {
-        requests.add(new SourceLocator.Request(r.provenance().document(), r.provenance().line(),
+        requests.add(new SourceLocator.Request(((Provenance.FileSource) r.provenance()).document(), ((Provenance.FileSource) r.provenance()).line(),
             path.isEmpty() ? FieldPath.root() : FieldPath.parse(path)));
       }
     }
@@ -125,11 +126,11 @@ class SourceLocatorListTest {
     // spot checks that the lines are the fields' own
     String[] lines = TEXT.split("\\n", -1);
     Resource pod = objects.get(2);
-    int privileged = all.get(new SourceLocator.Request(pod.provenance().document(), pod.provenance().line(),
+    int privileged = all.get(new SourceLocator.Request(((Provenance.FileSource) pod.provenance()).document(), ((Provenance.FileSource) pod.provenance()).line(),
         FieldPath.parse("spec.containers[0].securityContext.privileged")));
     assertThat(lines[privileged - 1]).contains("privileged: true");
     Resource q = objects.get(6);
-    int hostPid = all.get(new SourceLocator.Request(q.provenance().document(), q.provenance().line(),
+    int hostPid = all.get(new SourceLocator.Request(((Provenance.FileSource) q.provenance()).document(), ((Provenance.FileSource) q.provenance()).line(),
         FieldPath.parse("spec.hostPID")));
     assertThat(lines[hostPid - 1]).contains("hostPID: true");
   }

@@ -3,6 +3,7 @@ package dev.kubepci.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubepci.model.Provenance;
 import dev.kubepci.waiver.Attestation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,8 +41,8 @@ class GovernanceConfigTest {
     assertThat(c.trustedRegistries()).containsExactly("registry.example.com");
     assertThat(c.waivers()).hasSize(2);
     assertThat(c.waivers().get(0).expires()).isEqualTo(LocalDate.parse("2026-06-30"));
-    assertThat(c.waivers().get(0).source().line()).isEqualTo(3);
-    assertThat(c.waivers().get(1).source().line()).isEqualTo(8);
+    assertThat(((Provenance.FileSource) c.waivers().get(0).source()).line()).isEqualTo(3);
+    assertThat(((Provenance.FileSource) c.waivers().get(1).source()).line()).isEqualTo(8);
     assertThat(c.waivers().get(1).riskAnalysis()).isEqualTo("TRA-1");
     assertThat(c.attestations()).singleElement().satisfies(a -> {
       assertThat(a.verdict()).isEqualTo(Attestation.Verdict.PASS);

@@ -2,6 +2,7 @@ package dev.kubepci.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubepci.model.ScopeZone;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
@@ -28,7 +29,7 @@ class PciScopeTest {
   void undeclaredScopeLeavesEverythingUnscoped() {
     PciScope scope = PciScope.of(KubepciConfig.EMPTY, inventory);
     assertThat(scope.isDeclared()).isFalse();
-    assertThat(scope.classifyNamespace("pay")).isEqualTo(PciScope.UNSCOPED);
+    assertThat(scope.classifyNamespace("pay")).isEqualTo(ScopeZone.UNSCOPED);
   }
 
   @Test
@@ -37,10 +38,10 @@ class PciScopeTest {
         new KubepciConfig.Selection(List.of(), List.of("pci=cde")),
         new KubepciConfig.Selection(List.of("web"), List.of())), null, null);
     PciScope scope = PciScope.of(config, inventory);
-    assertThat(scope.classifyNamespace("pay")).isEqualTo(PciScope.CDE);
-    assertThat(scope.classifyNamespace("web")).isEqualTo(PciScope.CONNECTED);
-    assertThat(scope.classifyNamespace("other")).isEqualTo(PciScope.OUT_OF_SCOPE);
-    assertThat(scope.classify(inventory.get("Deployment", "shared", "tok").orElseThrow())).isEqualTo(PciScope.CDE);
-    assertThat(scope.classify((Resource) null)).isEqualTo(PciScope.SHARED);
+    assertThat(scope.classifyNamespace("pay")).isEqualTo(ScopeZone.CDE);
+    assertThat(scope.classifyNamespace("web")).isEqualTo(ScopeZone.CONNECTED);
+    assertThat(scope.classifyNamespace("other")).isEqualTo(ScopeZone.OUT_OF_SCOPE);
+    assertThat(scope.classify(inventory.get("Deployment", "shared", "tok").orElseThrow())).isEqualTo(ScopeZone.CDE);
+    assertThat(scope.classify((Resource) null)).isEqualTo(ScopeZone.SHARED);
   }
 }

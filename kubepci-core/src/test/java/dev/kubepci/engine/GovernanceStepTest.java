@@ -23,7 +23,9 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadRule;
 import dev.kubepci.waiver.Attestation;
+import dev.kubepci.waiver.AttestationOutcome;
 import dev.kubepci.waiver.Waiver;
+import dev.kubepci.waiver.WaiverOutcome;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Clock;
@@ -115,8 +117,9 @@ class GovernanceStepTest {
     assertThat(waived.waiver().justification()).isEqualTo("needed");
     assertThat(report.rules().get(0).status()).isEqualTo(Status.FAIL);
     assertThat(practice(report, "1.1").status()).isEqualTo(Status.FAIL);
+    assertThat(report.waivers()).extracting(WaiverResult::outcome).containsExactly(new WaiverOutcome.Applied(1));
     assertThat(report.waivers()).extracting(WaiverResult::state, WaiverResult::matched)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(WaiverResult.State.ACTIVE, 1));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("ACTIVE", 1));
     assertThat(report.errors()).isEmpty();
   }
 
@@ -133,7 +136,7 @@ class GovernanceStepTest {
   void anExpiredWaiverCoversNothingAndIsAnErrorWithItsSource() throws IOException {
     AssessmentReport report = assess(List.of(waiver("ns-a", "2026-01-14", "needed")), List.of());
     assertThat(report.findings()).allMatch(f -> f.status() == Status.FAIL);
-    assertThat(report.waivers().get(0).state()).isEqualTo(WaiverResult.State.EXPIRED);
+    assertThat(report.waivers().get(0).outcome()).isEqualTo(new WaiverOutcome.Expired(LocalDate.parse("2026-01-14")));
     assertThat(report.errors()).singleElement().satisfies(e -> {
       assertThat(e.source().describe()).isEqualTo("waivers.yaml:3 (document 1)");
       assertThat(e.message()).contains("W-1").contains("expired on 2026-01-14").contains("stay FAIL");
@@ -144,7 +147,7 @@ class GovernanceStepTest {
   void anUnjustifiedWaiverIsInvalid() throws IOException {
     AssessmentReport report = assess(List.of(waiver("ns-a", "2026-06-30", "  ")), List.of());
     assertThat(report.findings()).allMatch(f -> f.status() == Status.FAIL);
-    assertThat(report.waivers().get(0).state()).isEqualTo(WaiverResult.State.INVALID);
+    assertThat(report.waivers().get(0).outcome()).isInstanceOf(WaiverOutcome.Invalid.class);
     assertThat(report.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("no justification"));
   }
 
@@ -154,6 +157,7 @@ class GovernanceStepTest {
     RequirementResult attested = practice(report, "1.2");
     assertThat(attested.status()).isEqualTo(Status.PASS);
     assertThat(attested.attested()).isTrue();
+    assertThat(attested.attestationOutcome()).isInstanceOf(AttestationOutcome.Decided.class);
     assertThat(attested.reason()).contains("attested PASS by QSA on 2026-01-10");
     assertThat(attested.toCollect()).isEmpty();
     assertThat(report.openPractices()).extracting(RequirementResult::id).containsExactly("1.3");
@@ -167,6 +171,7 @@ class GovernanceStepTest {
     assertThat(r.status()).isEqualTo(Status.FAIL);
     assertThat(r.attested()).isFalse();
     assertThat(r.attestation()).isNotNull();
+    assertThat(r.attestationOutcome()).isInstanceOf(AttestationOutcome.Alongside.class);
   }
 
   @Test
@@ -191,5 +196,34 @@ class GovernanceStepTest {
     assertThat(report.errors()).extracting(ProcessingError::message).containsExactly(
         "attestation for 1.2 is dated 2026-02-01, after the assessment; it was not applied",
         "attestation for 1.3 repeats practice 1.3 (the first attestation is kept); it was not applied");
+  }
+
+  @Test
+  void aValidWaiverThatCoversNothingIsUnmatched() throws IOException {
+    AssessmentReport report = assess(List.of(waiver("ns-none", "2026-06-30", "needed")), List.of());
+    assertThat(report.findings()).allMatch(f -> f.status() == Status.FAIL);
+    assertThat(report.waivers()).extracting(WaiverResult::outcome).containsExactly(new WaiverOutcome.Unmatched());
+    assertThat(report.waivers().get(0).state()).isEqualTo("ACTIVE");
+    assertThat(report.errors()).isEmpty();
+  }
+
+  @Test
+  void aRepeatedIdIsRejectedAndOnlyTheFirstCounts() throws IOException {
+    AssessmentReport report = assess(List.of(waiver("ns-a", "2026-06-30", "needed"),
+        waiver("ns-b", "2026-06-30", "needed")), List.of());
+    assertThat(report.waivers().get(0).outcome()).isEqualTo(new WaiverOutcome.Applied(1));
+    assertThat(report.waivers().get(1).outcome()).isEqualTo(new WaiverOutcome.Repeated("waivers.yaml:3 (document 1)"));
+    assertThat(report.waivers().get(1).problem()).isEqualTo("repeats the id of the waiver at waivers.yaml:3 (document 1)");
+  }
+
+  @Test
+  void aWaiverGivenWithoutAFileIsNamedAsAConfigurationElementNotAFile() throws IOException {
+    Waiver fromApi = waiver("ns-a", "2026-06-30", " ").withSource(null);
+    AssessmentReport report = assess(List.of(fromApi), List.of());
+    assertThat(report.errors()).singleElement().satisfies(e -> {
+      assertThat(e.source()).isEqualTo(Provenance.ofConfiguration(null, "waiver W-1"));
+      assertThat(e.source().isFile()).isFalse();
+      assertThat(e.source().describe()).isEqualTo("configuration: waiver W-1");
+    });
   }
 }

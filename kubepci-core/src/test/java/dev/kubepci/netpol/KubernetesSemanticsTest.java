@@ -106,6 +106,13 @@ class KubernetesSemanticsTest {
       """;
 
   @Test
+  void aNamespaceNoObjectDeclaresIsAnchoredOnADerivedSourceNotAFile() {
+    NetworkPolicies m = model(NOTHING);
+    assertThat(m.hypothetical("ghost").resource().provenance())
+        .isEqualTo(dev.kubepci.model.Provenance.derived("network policy analysis", "namespace ghost"));
+  }
+
+  @Test
   void withoutPoliciesEverythingFlows() {
     NetworkPolicies m = model(NOTHING);
     Reach r = reach(m, "other/client", "shop/db");

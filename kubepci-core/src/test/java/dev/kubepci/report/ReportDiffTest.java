@@ -3,7 +3,9 @@ package dev.kubepci.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Provenance;
+import dev.kubepci.model.ScopeZone;
 import dev.kubepci.report.diff.DiffRenderer;
 import dev.kubepci.report.diff.ReportDiff;
 import dev.kubepci.report.json.JsonReport;
@@ -38,12 +40,12 @@ class ReportDiffTest {
     AssessmentReport old = ReportFixture.sample();
     List<Finding> changed = new ArrayList<>();
     Finding first = old.findings().get(0);
-    changed.add(new Finding(first.rule(), first.name(), first.requirements(), first.severity(), first.status(),
-        first.resource(), Provenance.ofFile("moved.yaml", 1, 3).withFieldLine(40), first.scope(), first.path(),
-        first.observed(), "reworded", first.remediation()));
+    changed.add(first.toBuilder().source(Provenance.ofFile("moved.yaml", 1, 3).withFieldLine(40)).message("reworded")
+        .waiver(null).build());
     changed.add(old.findings().get(1).withStatus(Status.WAIVED));
-    changed.add(new Finding("KPCI-0009", "new-rule", List.of("1.1"), Severity.CRITICAL, Status.FAIL,
-        first.resource(), first.source(), "cde", "spec.x", "1", "new problem", "Fix it."));
+    changed.add(Finding.builder("KPCI-0009", "new-rule").requirements(List.of("1.1")).severity(Severity.CRITICAL)
+        .resource(first.resource()).source(first.source()).scope(ScopeZone.CDE).path(FieldPath.parse("spec.x"))
+        .observed("1").message("new problem").remediation("Fix it.").build());
     ReportDiff diff = ReportDiff.between(roundTrip(old), roundTrip(old.withFindings(changed)));
     assertThat(diff.added()).extracting(ReportDiff.FindingEntry::rule).containsExactly("KPCI-0009");
     assertThat(diff.fixed()).extracting(ReportDiff.FindingEntry::rule).containsExactly("KPCI-0003", "KPCI-0004");

@@ -1,5 +1,8 @@
 package dev.kubepci.report;
 
+import dev.kubepci.result.AssessmentBasis;
+import dev.kubepci.model.ScopeZone;
+import dev.kubepci.model.FieldPath;
 import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.model.ClusterInfo;
 import dev.kubepci.model.Provenance;
@@ -16,7 +19,9 @@ import dev.kubepci.result.WaiverResult;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
 import dev.kubepci.waiver.Attestation;
+import dev.kubepci.waiver.AttestationOutcome;
 import dev.kubepci.waiver.Waiver;
+import dev.kubepci.waiver.WaiverOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,20 +65,24 @@ public final class ReportFixture {
     ResourceRef agent = new ResourceRef("apps/v1", "DaemonSet", "kube-system", "node-agent", null, null);
     Instant collected = Instant.parse("2026-01-15T09:58:00Z");
     List<Finding> findings = List.of(
-        new Finding("KPCI-0001", "privileged-container", List.of("1.1"), Severity.CRITICAL, Status.FAIL, api,
-            Provenance.ofFile("manifests/payments/api.yaml", 2, 14).withFieldLine(31), "cde",
-            "spec.template.spec.containers[0].securityContext.privileged", "true",
-            "container \"api\" runs privileged, with <all> host devices | not isolated",
-            "Remove privileged: true; grant only the capabilities the container needs."),
-        new Finding("KPCI-0002", "cluster-admin-binding", List.of("1.1", "3.2"), Severity.HIGH, Status.FAIL, crb,
-            Provenance.ofCluster("https://10.0.0.1:6443", collected), "shared", "subjects[0].name", "ci-bot",
-            "ServiceAccount ci/ci-bot is bound to cluster-admin", "Bind a role that grants only what the job needs."),
-        new Finding("KPCI-0003", "host-namespaces", List.of("2.1"), Severity.MEDIUM, Status.WAIVED, agent,
-            Provenance.ofFile("manifests/kube-system/agent.yaml", 1, 1).withFieldLine(20), "out-of-scope",
-            "spec.template.spec.hostPID", "true", "pod shares the host's PID namespace",
-            "Set hostPID: false.", active),
-        new Finding("KPCI-0004", "audit-logging", List.of("1.1"), Severity.LOW, Status.FAIL, null, null, "shared", "",
-            "<absent>", "no audit policy was found for the API server", "Configure --audit-policy-file."));
+        Finding.builder("KPCI-0001", "privileged-container").requirements(List.of("1.1")).severity(Severity.CRITICAL)
+            .resource(api).source(Provenance.ofFile("manifests/payments/api.yaml", 2, 14).withFieldLine(31))
+            .scope(ScopeZone.CDE).path(FieldPath.parse("spec.template.spec.containers[0].securityContext.privileged"))
+            .observed("true").message("container \"api\" runs privileged, with <all> host devices | not isolated")
+            .remediation("Remove privileged: true; grant only the capabilities the container needs.").build(),
+        Finding.builder("KPCI-0002", "cluster-admin-binding").requirements(List.of("1.1", "3.2"))
+            .severity(Severity.HIGH).resource(crb).source(Provenance.ofCluster("https://10.0.0.1:6443", collected))
+            .scope(ScopeZone.SHARED).path(FieldPath.parse("subjects[0].name")).observed("ci-bot")
+            .message("ServiceAccount ci/ci-bot is bound to cluster-admin")
+            .remediation("Bind a role that grants only what the job needs.").build(),
+        Finding.builder("KPCI-0003", "host-namespaces").requirements(List.of("2.1")).severity(Severity.MEDIUM)
+            .status(Status.WAIVED).resource(agent)
+            .source(Provenance.ofFile("manifests/kube-system/agent.yaml", 1, 1).withFieldLine(20))
+            .scope(ScopeZone.OUT_OF_SCOPE).path(FieldPath.parse("spec.template.spec.hostPID")).observed("true")
+            .message("pod shares the host's PID namespace").remediation("Set hostPID: false.").waiver(active).build(),
+        Finding.builder("KPCI-0004", "audit-logging").requirements(List.of("1.1")).severity(Severity.LOW)
+            .scope(ScopeZone.SHARED).observed("<absent>").message("no audit policy was found for the API server")
+            .remediation("Configure --audit-policy-file.").build());
 
     List<RuleResult> rules = List.of(
         rule("KPCI-0001", "privileged-container", "Containers do not run privileged", Severity.CRITICAL,
@@ -118,13 +127,14 @@ public final class ReportFixture {
         new ProcessingError(Provenance.ofFile("waivers.yaml", 1, 20),
             "waiver RISK-7 has no justification; the findings it names stay FAIL"));
     List<WaiverResult> waivers = List.of(
-        new WaiverResult(active, WaiverResult.State.ACTIVE, 1, null),
-        new WaiverResult(expired, WaiverResult.State.EXPIRED, 0, "expired on 2025-12-31"),
-        new WaiverResult(invalid, WaiverResult.State.INVALID, 0, "has no justification"));
-    return new AssessmentReport("kubepci", "1.2.3", "pci-container-guidance", "1.0",
-        "Guidance for Containers and Container Orchestration Tools", GENERATED,
-        List.of("manifests/", "https://10.0.0.1:6443"), new ClusterInfo("prod-eu", "https://10.0.0.1:6443",
-            "v1.31.4", null), 42, areas, rules, findings, errors, waivers).withCrossReference(crossReference());
+        new WaiverResult(active, new WaiverOutcome.Applied(1)),
+        new WaiverResult(expired, new WaiverOutcome.Expired(java.time.LocalDate.parse("2025-12-31"))),
+        new WaiverResult(invalid, new WaiverOutcome.Invalid("has no justification")));
+    return AssessmentReport.builder().toolName("kubepci").toolVersion("1.2.3").frameworkId("pci-container-guidance")
+        .frameworkVersion("1.0").frameworkTitle("Guidance for Containers and Container Orchestration Tools")
+        .generatedAt(GENERATED).inputs(List.of("manifests/", "https://10.0.0.1:6443"))
+        .cluster(new ClusterInfo("prod-eu", "https://10.0.0.1:6443", "v1.31.4", null)).objects(42).areas(areas)
+        .rules(rules).findings(findings).errors(errors).waivers(waivers).crossReference(crossReference()).build();
   }
 
   /**
@@ -169,9 +179,8 @@ public final class ReportFixture {
         new ResourceRef("networking.k8s.io/v1", "Ingress", "default", "admin", null, null),
         Provenance.ofFile("manifests/ingress.yaml", 1, 1).withAssumedNamespace("default"),
         "java.lang.NullPointerException: rule boom", "java.lang.NullPointerException: rule boom\n\tat Rule.check");
-    return new AssessmentReport(r.toolName(), r.toolVersion(), r.frameworkId(), r.frameworkVersion(),
-        r.frameworkTitle(), r.generatedAt(), r.inputs(), r.cluster(), r.objects(), r.areas(), rules, r.findings(),
-        r.errors(), r.waivers(), List.of(error));
+    return r.toBuilder().rules(rules).ruleErrors(List.of(error)).skipped(List.of()).basis(AssessmentBasis.NONE)
+        .crossReference(null).build();
   }
 
   private static RuleResult rule(String id, String name, String title, Severity severity, List<String> reqs,
@@ -191,7 +200,8 @@ public final class ReportFixture {
     return new RequirementResult(id, area, title, assessment, status, automated, rules, reason, evidence, toCollect,
         status == Status.MANUAL ? List.of("kubectl get clusterrolebindings -o wide") : List.of(),
         status == Status.MANUAL ? List.of("Who approves new administrator accounts?") : List.of(), findings,
-        attestation, attested);
+        attestation == null ? null
+            : attested ? new AttestationOutcome.Decided(attestation) : new AttestationOutcome.Alongside(attestation));
   }
 
   private static AreaResult area(String id, String title, List<RequirementResult> reqs) {

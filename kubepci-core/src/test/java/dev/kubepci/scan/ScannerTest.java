@@ -10,6 +10,7 @@ import dev.kubepci.collect.cluster.ClusterTarget;
 import dev.kubepci.collect.cluster.CollectionOptions;
 import dev.kubepci.collect.snapshot.SnapshotInventory;
 import dev.kubepci.model.Workload;
+import dev.kubepci.model.Provenance;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.ExitCode;
 import dev.kubepci.result.Finding;
@@ -100,9 +101,10 @@ class ScannerTest {
 
     assertThat(report.findings()).singleElement().satisfies(f -> {
       assertThat(f.message()).isEqualTo("pod shares the host PID namespace");
-      assertThat(f.source().file()).isEqualTo(pods.toString());
-      assertThat(f.source().line()).isEqualTo(9);
-      assertThat(f.source().fieldLine()).isEqualTo(16);
+      var source = (Provenance.FileSource) f.source();
+      assertThat(source.file()).isEqualTo(pods.toString());
+      assertThat(source.line()).isEqualTo(9);
+      assertThat(source.fieldLine()).isEqualTo(16);
     });
     assertThat(report.inputs()).containsExactly(pods.toString());
     assertThat(report.basis().files()).singleElement().satisfies(f -> assertThat(f.sha256()).hasSize(64));
@@ -125,9 +127,10 @@ class ScannerTest {
         .stdin(new ByteArrayInputStream(PODS.getBytes(StandardCharsets.UTF_8))).build());
 
     assertThat(report.findings()).singleElement().satisfies(f -> {
-      assertThat(f.source().file()).isEqualTo("-");
-      assertThat(f.source().fieldLine()).isZero();
-      assertThat(f.source().line()).isEqualTo(9);
+      var source = (Provenance.FileSource) f.source();
+      assertThat(source.file()).isEqualTo("-");
+      assertThat(source.fieldLine()).isZero();
+      assertThat(source.line()).isEqualTo(9);
     });
   }
 
@@ -138,7 +141,7 @@ class ScannerTest {
 
     AssessmentReport report = Scanner.scan(request().paths(List.of(broken.toString(), pods.toString())).build());
 
-    assertThat(report.errors()).singleElement().satisfies(e -> assertThat(e.source().file()).isEqualTo(broken.toString()));
+    assertThat(report.errors()).singleElement().satisfies(e -> assertThat(((Provenance.FileSource) e.source()).file()).isEqualTo(broken.toString()));
     assertThat(report.findings()).extracting(Finding::message).containsExactly("pod shares the host PID namespace");
     ScanOutcome outcome = ScanOutcome.of(report, Severity.HIGH);
     assertThat(outcome.code()).isEqualTo(ExitCode.INPUT_ERROR);
@@ -195,8 +198,8 @@ class ScannerTest {
           .build());
 
       assertThat(live.findings()).singleElement().satisfies(f -> {
-        assertThat(f.source().cluster()).isEqualTo(fake.url());
-        assertThat(f.path()).isEqualTo("spec.hostPID");
+        assertThat(((Provenance.ClusterSource) f.source()).cluster()).isEqualTo(fake.url());
+        assertThat(f.path()).hasToString("spec.hostPID");
       });
       assertThat(offline.findings()).isEqualTo(live.findings());
       assertThat(offline.rules()).isEqualTo(live.rules());

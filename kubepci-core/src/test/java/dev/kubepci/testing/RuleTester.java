@@ -11,6 +11,7 @@ import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.engine.AssessmentRequest;
 import dev.kubepci.engine.Assessor;
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;

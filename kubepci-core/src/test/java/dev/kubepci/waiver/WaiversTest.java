@@ -26,36 +26,36 @@ class WaiversTest {
 
   @Test
   void acceptsAJustifiedApprovedUnexpiredWaiver() {
-    assertThat(Waivers.problem(valid(new Waiver.Scope("kube-system", null, null)), TODAY, RULES, PRACTICES)).isNull();
+    assertThat(problem(valid(new Waiver.Scope("kube-system", null, null)), TODAY)).isNull();
   }
 
   @Test
   void aWaiverIsValidThroughItsExpiryDayAndExpiredAfter() {
     Waiver w = waiver("KPCI-0001", null, new Waiver.Scope("a", null, null), "j", "a", "2026-01-15");
-    assertThat(Waivers.problem(w, TODAY, RULES, PRACTICES)).isNull();
-    String problem = Waivers.problem(w, TODAY.plusDays(1), RULES, PRACTICES);
+    assertThat(problem(w, TODAY)).isNull();
+    String problem = problem(w, TODAY.plusDays(1));
     assertThat(problem).isEqualTo("expired on 2026-01-15");
-    assertThat(Waivers.isExpiry(problem)).isTrue();
+    assertThat(Waivers.rejection(w, TODAY.plusDays(1), RULES, PRACTICES)).isInstanceOf(WaiverOutcome.Expired.class);
   }
 
   @Test
   void rejectsWaiversMissingGovernance() {
     Waiver.Scope s = new Waiver.Scope("a", null, null);
-    assertThat(Waivers.problem(waiver("KPCI-0001", null, s, " ", "a", "2026-06-30"), TODAY, RULES, PRACTICES))
+    assertThat(problem(waiver("KPCI-0001", null, s, " ", "a", "2026-06-30"), TODAY))
         .isEqualTo("has no justification");
-    assertThat(Waivers.problem(waiver("KPCI-0001", null, s, "j", null, "2026-06-30"), TODAY, RULES, PRACTICES))
+    assertThat(problem(waiver("KPCI-0001", null, s, "j", null, "2026-06-30"), TODAY))
         .isEqualTo("has no approver");
-    assertThat(Waivers.problem(waiver("KPCI-0001", null, s, "j", "a", null), TODAY, RULES, PRACTICES))
+    assertThat(problem(waiver("KPCI-0001", null, s, "j", "a", null), TODAY))
         .isEqualTo("has no expiry date");
-    assertThat(Waivers.problem(waiver("KPCI-0001", null, new Waiver.Scope(null, null, null), "j", "a", "2026-06-30"),
-        TODAY, RULES, PRACTICES)).startsWith("has no scope");
-    assertThat(Waivers.problem(waiver("KPCI-0001", "3.1", s, "j", "a", "2026-06-30"), TODAY, RULES, PRACTICES))
+    assertThat(problem(waiver("KPCI-0001", null, new Waiver.Scope(null, null, null), "j", "a", "2026-06-30"), TODAY))
+        .startsWith("has no scope");
+    assertThat(problem(waiver("KPCI-0001", "3.1", s, "j", "a", "2026-06-30"), TODAY))
         .startsWith("names both");
-    assertThat(Waivers.problem(waiver(null, null, s, "j", "a", "2026-06-30"), TODAY, RULES, PRACTICES))
+    assertThat(problem(waiver(null, null, s, "j", "a", "2026-06-30"), TODAY))
         .startsWith("names neither");
-    assertThat(Waivers.problem(waiver("KPCI-9999", null, s, "j", "a", "2026-06-30"), TODAY, RULES, PRACTICES))
+    assertThat(problem(waiver("KPCI-9999", null, s, "j", "a", "2026-06-30"), TODAY))
         .isEqualTo("names an unknown rule 'KPCI-9999'");
-    assertThat(Waivers.problem(waiver(null, "99.1", s, "j", "a", "2026-06-30"), TODAY, RULES, PRACTICES))
+    assertThat(problem(waiver(null, "99.1", s, "j", "a", "2026-06-30"), TODAY))
         .isEqualTo("names an unknown practice '99.1'");
   }
 
@@ -92,16 +92,28 @@ class WaiversTest {
   void attestationsNeedAKnownPracticeAVerdictAReviewerAPastDateAndEvidence() {
     Attestation ok = new Attestation("7.1", Attestation.Verdict.PASS, "QSA", TODAY, List.of("audit policy"), null,
         null);
-    assertThat(Waivers.problem(ok, TODAY, PRACTICES)).isNull();
-    assertThat(Waivers.problem(new Attestation("9.9", Attestation.Verdict.PASS, "QSA", TODAY, List.of("x"), null,
-        null), TODAY, PRACTICES)).isEqualTo("names an unknown practice '9.9'");
-    assertThat(Waivers.problem(new Attestation("7.1", null, "QSA", TODAY, List.of("x"), null, null), TODAY,
-        PRACTICES)).startsWith("has no verdict");
-    assertThat(Waivers.problem(new Attestation("7.1", Attestation.Verdict.FAIL, "", TODAY, List.of("x"), null, null),
-        TODAY, PRACTICES)).isEqualTo("has no reviewer");
-    assertThat(Waivers.problem(new Attestation("7.1", Attestation.Verdict.FAIL, "QSA", TODAY.plusDays(1),
-        List.of("x"), null, null), TODAY, PRACTICES)).isEqualTo("is dated 2026-01-16, after the assessment");
-    assertThat(Waivers.problem(new Attestation("7.1", Attestation.Verdict.FAIL, "QSA", TODAY, List.of(), null, null),
-        TODAY, PRACTICES)).isEqualTo("lists no evidence reviewed");
+    assertThat(problem(ok, TODAY)).isNull();
+    assertThat(problem(new Attestation("9.9", Attestation.Verdict.PASS, "QSA", TODAY, List.of("x"), null,
+        null), TODAY)).isEqualTo("names an unknown practice '9.9'");
+    assertThat(problem(new Attestation("7.1", null, "QSA", TODAY, List.of("x"), null, null), TODAY))
+        .startsWith("has no verdict");
+    assertThat(problem(new Attestation("7.1", Attestation.Verdict.FAIL, "", TODAY, List.of("x"), null, null), TODAY))
+        .isEqualTo("has no reviewer");
+    assertThat(problem(new Attestation("7.1", Attestation.Verdict.FAIL, "QSA", TODAY.plusDays(1),
+        List.of("x"), null, null), TODAY)).isEqualTo("is dated 2026-01-16, after the assessment");
+    assertThat(problem(new Attestation("7.1", Attestation.Verdict.FAIL, "QSA", TODAY, List.of(), null, null), TODAY))
+        .isEqualTo("lists no evidence reviewed");
+  }
+
+  /** The problem text of an attestation's rejection, null when it is valid. */
+  private static String problem(Attestation a, LocalDate today) {
+    AttestationOutcome.Invalid rejection = Waivers.rejection(a, today, PRACTICES);
+    return rejection == null ? null : rejection.problem();
+  }
+
+  /** The problem text of a waiver's rejection, null when it is valid. */
+  private static String problem(Waiver w, LocalDate today) {
+    WaiverOutcome.Rejected rejection = Waivers.rejection(w, today, RULES, PRACTICES);
+    return rejection == null ? null : rejection.problem();
   }
 }

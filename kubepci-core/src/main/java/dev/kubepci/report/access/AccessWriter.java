@@ -137,10 +137,14 @@ public final class AccessWriter {
   }
 
   private static AccessJson.Source source(Provenance p) {
-    if (p.isFile()) {
-      return new AccessJson.Source(p.file(), p.document(), p.line(), null, null);
+    if (p instanceof Provenance.FileSource f) {
+      return new AccessJson.Source(f.file(), f.document(), f.line(), null, null);
     }
-    return new AccessJson.Source(null, null, null, p.cluster(), p.collectedAt() == null ? null : p.collectedAt().toString());
+    if (p instanceof Provenance.ClusterSource c) {
+      return new AccessJson.Source(null, null, null, c.cluster(),
+          c.collectedAt() == null ? null : c.collectedAt().toString());
+    }
+    throw new IllegalStateException("an RBAC object is read from a file or a cluster, not " + p.describe());
   }
 
   private static String write(Object value) {

@@ -192,6 +192,12 @@ public record ReportDiff(String schemaVersion, Side older, Side newer, Summary s
       Integer line = s.fieldLine() != null ? s.fieldLine() : s.line();
       return s.file() + (line == null ? "" : ":" + line);
     }
+    if (s.configuration() != null) {
+      return s.configuration();
+    }
+    if (s.derivedBy() != null) {
+      return "derived by " + s.derivedBy() + " from " + s.derivedFrom();
+    }
     return s.cluster();
   }
 

@@ -56,7 +56,7 @@ public final class DssTerminalReporter implements Reporter {
             f.status() == Status.WAIVED ? "WAIVED" : f.severity().name(), f.rule(), f.name(),
             String.join(", ", f.requirements()), f.resource() == null ? "cluster" : f.resource().displayName()));
         sb.append("        ").append(f.message()).append("\n");
-        if (!f.path().isEmpty()) {
+        if (!f.path().isRoot()) {
           sb.append("        ").append(f.path()).append(" = ").append(f.observed()).append("\n");
         }
       }

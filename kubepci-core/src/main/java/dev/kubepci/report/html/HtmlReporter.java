@@ -1,5 +1,6 @@
 package dev.kubepci.report.html;
 
+import dev.kubepci.model.ScopeZone;
 import dev.kubepci.report.Reporter;
 import dev.kubepci.report.dss.DssGroups;
 import dev.kubepci.result.AreaResult;
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
 public final class HtmlReporter implements Reporter {
   private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
       .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
-  private static final List<String> SCOPES = List.of("cde", "connected", "shared", "out-of-scope", "unscoped");
+  private static final List<String> SCOPES = java.util.Arrays.stream(ScopeZone.values()).map(ScopeZone::label).toList();
   private static final List<Status> CHART_ORDER = List.of(Status.FAIL, Status.NOT_ASSESSED, Status.WAIVED,
       Status.MANUAL, Status.PASS, Status.NOT_APPLICABLE);
 
@@ -135,7 +136,7 @@ public final class HtmlReporter implements Reporter {
     }
     h.append("<thead><tr><th>Role</th><th>File</th><th>SHA-256</th></tr></thead>\n<tbody>\n");
     for (AssessmentBasis.File f : files) {
-      h.append("<tr><td>").append(esc(f.role())).append("</td><td><code>").append(esc(f.path()))
+      h.append("<tr><td>").append(esc(f.role())).append("</td><td><code>").append(esc(f.path().toString()))
           .append("</code></td><td><code>").append(esc(f.sha256() == null ? "-" : f.sha256())).append("</code></td></tr>\n");
     }
     h.append("</tbody>\n</table>\n");
@@ -228,7 +229,7 @@ public final class HtmlReporter implements Reporter {
       }
       h.append("</ul></td><td>").append(esc(countsBy(failing, f -> f.severity().label(),
               List.of("critical", "high", "medium", "low", "info"))))
-          .append("</td><td>").append(esc(countsBy(failing, f -> f.scope() == null ? "unscoped" : f.scope(), SCOPES)))
+          .append("</td><td>").append(esc(countsBy(failing, f -> f.scope().label(), SCOPES)))
           .append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n</section>\n");
@@ -324,7 +325,7 @@ public final class HtmlReporter implements Reporter {
       if (!failing.isEmpty()) {
         h.append(": ").append(failing.size()).append(" failing (").append(esc(countsBy(failing,
             f -> f.severity().label(), List.of("critical", "high", "medium", "low", "info")))).append("; ")
-            .append(esc(countsBy(failing, f -> f.scope() == null ? "unscoped" : f.scope(), SCOPES))).append(')');
+            .append(esc(countsBy(failing, f -> f.scope().label(), SCOPES))).append(')');
       }
       if (failing.size() < findings.size()) {
         h.append(", ").append(findings.size() - failing.size()).append(" waived");
@@ -389,16 +390,16 @@ public final class HtmlReporter implements Reporter {
       }
       h.append("</td><td>").append(esc(f.rule())).append("<br><small>").append(esc(f.name())).append("</small></td><td>")
           .append(esc(f.resource() == null ? "cluster" : f.resource().displayName()));
-      if (!"unscoped".equals(f.scope())) {
-        h.append("<br><small>scope: ").append(esc(f.scope())).append("</small>");
+      if (f.scope() != ScopeZone.UNSCOPED) {
+        h.append("<br><small>scope: ").append(esc(f.scope().label())).append("</small>");
       }
       if (f.resource() != null && f.resource().uid() != null) {
         h.append("<br><small>uid ").append(esc(f.resource().uid())).append(", resourceVersion ")
             .append(esc(String.valueOf(f.resource().resourceVersion()))).append("</small>");
       }
       h.append("</td><td>").append(esc(f.message()));
-      if (!f.path().isEmpty()) {
-        h.append("<br><code>").append(esc(f.path())).append(" = ").append(esc(f.observed())).append("</code>");
+      if (!f.path().isRoot()) {
+        h.append("<br><code>").append(esc(f.path().toString())).append(" = ").append(esc(f.observed())).append("</code>");
       }
       if (f.source() != null) {
         h.append("<br><small>source: ").append(esc(f.source().describe())).append("</small>");
@@ -441,7 +442,7 @@ public final class HtmlReporter implements Reporter {
         + "<th>Findings</th><th>Justification</th><th>Approver</th><th>Expires</th><th>Risk analysis</th></tr></thead>\n<tbody>\n");
     for (WaiverResult w : report.waivers()) {
       var d = w.waiver();
-      h.append("<tr><td>").append(esc(d.label())).append("</td><td>").append(esc(w.state().name()));
+      h.append("<tr><td>").append(esc(d.label())).append("</td><td>").append(esc(w.state()));
       if (w.problem() != null) {
         h.append("<br><small>").append(esc(w.problem())).append("</small>");
       }

@@ -143,11 +143,34 @@ public record JsonReport(
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"file", "document", "line", "fieldLine", "template", "assumedNamespace", "cluster",
-      "collectedAt"})
+      "collectedAt", "configuration", "configurationFile", "derivedBy", "derivedFrom"})
   public record Source(String file, Integer document, Integer line, Integer fieldLine, String template,
-      String assumedNamespace, String cluster, String collectedAt) {
+      String assumedNamespace, String cluster, String collectedAt, String configuration, String configurationFile,
+      String derivedBy, String derivedFrom) {
     public Source {
       cluster = ServerUrl.redact(cluster);
+    }
+
+    /** A document of a file. */
+    public static Source file(String file, Integer document, Integer line, Integer fieldLine, String template,
+        String assumedNamespace) {
+      return new Source(file, document, line, fieldLine, template, assumedNamespace, null, null, null, null, null,
+          null);
+    }
+
+    /** An object read from a cluster. */
+    public static Source cluster(String cluster, String collectedAt) {
+      return new Source(null, null, null, null, null, null, cluster, collectedAt, null, null, null, null);
+    }
+
+    /** An element of the configuration ({@code waiver W-1}), with the file it came from when known. */
+    public static Source configuration(String element, String file) {
+      return new Source(null, null, null, null, null, null, null, null, element, file, null, null);
+    }
+
+    /** A fact a rule or an analysis derived. */
+    public static Source derived(String by, String from) {
+      return new Source(null, null, null, null, null, null, null, null, null, null, by, from);
     }
   }
 

@@ -78,7 +78,7 @@ public final class JsonReporter implements Reporter {
         report.findings().stream().map(f -> finding(f, report.toolVersion(), report.crossReference())).toList(),
         report.rules().stream().flatMap(r -> r.tables().stream().map(t -> new JsonReport.Table(t.id(), t.title(),
             r.id(), t.columns(), t.rows()))).toList(),
-        report.waivers().stream().map(w -> new JsonReport.WaiverState(waiver(w.waiver()), w.state().name(),
+        report.waivers().stream().map(w -> new JsonReport.WaiverState(waiver(w.waiver()), w.state(),
             w.matched(), w.problem())).toList(),
         report.errors().stream().map(JsonReporter::error).toList(),
         report.ruleErrors().stream().map(e -> new JsonReport.RuleError(e.rule(), e.name(),
@@ -129,8 +129,8 @@ public final class JsonReporter implements Reporter {
 
   private static JsonReport.Finding finding(Finding f, String version, CrossReference x) {
     return new JsonReport.Finding(f.rule(), f.name(), version, f.requirements(), f.severity().name(),
-        f.status().name(), f.scope(), resource(f.resource(), f.source()),
-        x == null ? null : x.requirementIdsOf(f.requirements()), f.path(), f.observed(), f.message(),
+        f.status().name(), f.scope().label(), resource(f.resource(), f.source()),
+        x == null ? null : x.requirementIdsOf(f.requirements()), f.path().toString(), f.observed(), f.message(),
         f.remediation(), f.kubectl(), f.fingerprint(), waiver(f.waiver()));
   }
 
@@ -146,12 +146,18 @@ public final class JsonReporter implements Reporter {
     if (p == null) {
       return null;
     }
-    if (p.isFile()) {
-      return new JsonReport.Source(p.file(), p.document() > 0 ? p.document() : null, p.line() > 0 ? p.line() : null,
-          p.fieldLine() > 0 ? p.fieldLine() : null, p.template(), p.assumedNamespace(), null, null);
+    if (p instanceof Provenance.FileSource f) {
+      return JsonReport.Source.file(f.file(), f.document() > 0 ? f.document() : null, f.line() > 0 ? f.line() : null,
+          f.fieldLine() > 0 ? f.fieldLine() : null, f.template(), f.assumedNamespace());
     }
-    return new JsonReport.Source(null, null, null, null, null, null, p.cluster(),
-        p.collectedAt() == null ? null : p.collectedAt().toString());
+    if (p instanceof Provenance.ClusterSource c) {
+      return JsonReport.Source.cluster(c.cluster(), c.collectedAt() == null ? null : c.collectedAt().toString());
+    }
+    if (p instanceof Provenance.ConfigurationSource c) {
+      return JsonReport.Source.configuration(c.element(), c.file());
+    }
+    Provenance.DerivedSource d = (Provenance.DerivedSource) p;
+    return JsonReport.Source.derived(d.by(), d.from());
   }
 
   private static JsonReport.Error error(ProcessingError e) {

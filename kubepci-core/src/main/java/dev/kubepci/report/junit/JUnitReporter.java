@@ -163,7 +163,7 @@ public final class JUnitReporter implements Reporter {
       sb.append(" (").append(f.source().describe()).append(')');
     }
     sb.append(": ").append(f.message());
-    if (!f.path().isEmpty()) {
+    if (!f.path().isRoot()) {
       sb.append(" [").append(f.path()).append(" = ").append(f.observed()).append(']');
     }
     return sb.toString();

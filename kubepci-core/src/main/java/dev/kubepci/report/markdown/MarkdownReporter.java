@@ -162,7 +162,7 @@ public final class MarkdownReporter implements Reporter {
           .append(" | ").append(String.join(", ", f.requirements())).append(" | ")
           .append(f.resource() == null ? "cluster" : code(f.resource().displayName())).append(" | ")
           .append(f.source() == null ? "" : cell(f.source().describe())).append(" | ").append(cell(f.message()))
-          .append(" | ").append(f.path().isEmpty() ? "" : code(f.path() + " = " + f.observed())).append(" |\n");
+          .append(" | ").append(f.path().isRoot() ? "" : code(f.path() + " = " + f.observed())).append(" |\n");
     }
   }
 

@@ -12,6 +12,7 @@ import dev.kubepci.result.Status;
 import dev.kubepci.result.WaiverResult;
 import dev.kubepci.waiver.Attestation;
 import dev.kubepci.waiver.Waiver;
+import dev.kubepci.waiver.WaiverOutcome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneOffset;
@@ -70,8 +71,8 @@ public final class OscalReporter implements Reporter {
     List<Oscal.Risk> risks = new ArrayList<>();
     Map<Waiver, String> riskOf = new LinkedHashMap<>();
     for (WaiverResult w : report.waivers()) {
-      if (w.state() != WaiverResult.State.ACTIVE) {
-        continue;
+      if (w.outcome() instanceof WaiverOutcome.Rejected) {
+        continue; // a rejected waiver accepted no risk
       }
       String party = parties.computeIfAbsent(w.waiver().approver(), name -> Oscal.uuid("party|" + name));
       String uuid = Oscal.uuid("risk|" + run + "|" + w.waiver().label());
@@ -141,20 +142,20 @@ public final class OscalReporter implements Reporter {
         Oscal.prop("object", object),
         Oscal.prop("api-version", f.resource() == null ? null : f.resource().apiVersion()),
         Oscal.prop("uid", f.resource() == null ? null : f.resource().uid()),
-        Oscal.prop("field", f.path()),
+        Oscal.prop("field", f.path().toString()),
         Oscal.prop("value", f.observed()),
         Oscal.prop("source", f.source() == null ? null : f.source().describe()));
-    String collected = f.source() != null && f.source().collectedAt() != null ? f.source().collectedAt().toString()
-        : report.generatedAt().toString();
+    String collected = f.source() instanceof dev.kubepci.model.Provenance.ClusterSource c && c.collectedAt() != null
+        ? c.collectedAt().toString() : report.generatedAt().toString();
     return new Oscal.Observation(uuid, f.rule() + " " + f.name() + ": " + object, f.message(),
         Oscal.props(Oscal.prop("rule", f.rule()), Oscal.prop("severity", f.severity().name()),
-            Oscal.prop("status", f.status().name()), Oscal.prop("scope", f.scope()),
+            Oscal.prop("status", f.status().name()), Oscal.prop("scope", f.scope().label()),
             Oscal.prop("practices", String.join(" ", f.requirements())),
             Oscal.prop("fingerprint", f.fingerprint())),
         List.of("TEST"), List.of("finding"),
         List.of(new Oscal.Origin(List.of(new Oscal.Actor("tool", toolUuid)))),
         List.of(new Oscal.RelevantEvidence(null,
-            object + (f.path().isEmpty() ? "" : ": " + f.path() + " = " + f.observed())
+            object + (f.path().isRoot() ? "" : ": " + f.path() + " = " + f.observed())
                 + (f.source() == null ? "" : " (" + f.source().describe() + ")"), evidence)),
         collected, "Remediation: " + f.remediation());
   }

@@ -36,11 +36,16 @@ public final class PssJsonWriter {
   }
 
   private static PssJson.Resource resource(ResourceRef ref, Provenance p) {
-    PssJson.Source source = p.isFile()
-        ? new PssJson.Source(p.file(), p.document() > 0 ? p.document() : null, p.line() > 0 ? p.line() : null,
-            null, null)
-        : new PssJson.Source(null, null, null, p.cluster(),
-            p.collectedAt() == null ? null : p.collectedAt().toString());
+    PssJson.Source source;
+    if (p instanceof Provenance.FileSource f) {
+      source = new PssJson.Source(f.file(), f.document() > 0 ? f.document() : null, f.line() > 0 ? f.line() : null,
+          null, null);
+    } else if (p instanceof Provenance.ClusterSource c) {
+      source = new PssJson.Source(null, null, null, c.cluster(),
+          c.collectedAt() == null ? null : c.collectedAt().toString());
+    } else {
+      throw new IllegalStateException("a workload is read from a file or a cluster, not " + p.describe());
+    }
     return new PssJson.Resource(ref.apiVersion(), ref.kind(), ref.namespace(), ref.name(), ref.uid(),
         ref.resourceVersion(), source);
   }

@@ -118,11 +118,11 @@ public final class SarifReporter implements Reporter {
     List<Sarif.Notification> notifications = new ArrayList<>();
     for (ProcessingError e : report.errors()) {
       notifications.add(new Sarif.Notification("error", new Sarif.Message(e.message()),
-          List.of(new Sarif.Location(physical(e.source()), null, null))));
+          List.of(location(e.source()))));
     }
     for (dev.kubepci.result.RuleError e : report.ruleErrors()) {
       notifications.add(new Sarif.Notification("error", new Sarif.Message("internal error in rule " + e.describe()),
-          e.source() == null ? null : List.of(new Sarif.Location(physical(e.source()), null, null))));
+          e.source() == null ? null : List.of(location(e.source()))));
     }
     Sarif.Invocation invocation = new Sarif.Invocation(report.ruleErrors().isEmpty(), report.generatedAt().toString(),
         notifications.isEmpty() ? null : notifications);
@@ -211,23 +211,28 @@ public final class SarifReporter implements Reporter {
     List<Sarif.LogicalLocation> logical = f.resource() == null
         ? List.of(new Sarif.LogicalLocation("cluster", "cluster", "resource"))
         : List.of(new Sarif.LogicalLocation(f.resource().name(), f.resource().displayName(), "resource"));
-    Sarif.PhysicalLocation physical = f.source() != null && f.source().isFile() ? physical(f.source()) : null;
+    Sarif.PhysicalLocation physical = physical(f.source());
     String text = (f.resource() == null ? "" : f.resource().displayName() + ": ") + f.message()
-        + (f.path().isEmpty() ? "" : " (" + f.path() + " = " + f.observed() + ")");
+        + (f.path().isRoot() ? "" : " (" + f.path() + " = " + f.observed() + ")");
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("severity", f.severity().name());
     properties.put("requirements", f.requirements());
-    properties.put("scope", f.scope());
-    properties.put("path", f.path());
+    properties.put("scope", f.scope().label());
+    properties.put("path", f.path().toString());
     properties.put("observed", f.observed());
     if (f.resource() != null) {
       properties.put("resource", resource(f.resource()));
     }
-    if (f.source() != null && !f.source().isFile()) {
-      properties.put("cluster", f.source().cluster());
-      if (f.source().collectedAt() != null) {
-        properties.put("collectedAt", f.source().collectedAt().toString());
+    if (f.source() instanceof Provenance.ClusterSource c) {
+      properties.put("cluster", c.cluster());
+      if (c.collectedAt() != null) {
+        properties.put("collectedAt", c.collectedAt().toString());
       }
+    } else if (f.source() instanceof Provenance.DerivedSource d) {
+      properties.put("derivedBy", d.by());
+      properties.put("derivedFrom", d.from());
+    } else if (f.source() instanceof Provenance.ConfigurationSource c) {
+      properties.put("configuration", c.describe());
     }
     if (f.kubectl() != null) {
       properties.put("kubectl", f.kubectl());
@@ -278,8 +283,23 @@ public final class SarifReporter implements Reporter {
     return m;
   }
 
-  private static Sarif.PhysicalLocation physical(Provenance p) {
-    if (p == null || !p.isFile()) {
+  /**
+   * Where a notification points: a file location for a file, a logical location for an element of the
+   * configuration or a derived fact (never a made-up artifact), nothing more for a cluster.
+   */
+  private static Sarif.Location location(Provenance p) {
+    if (p instanceof Provenance.ConfigurationSource c) {
+      return new Sarif.Location(null, List.of(new Sarif.LogicalLocation(c.element(), c.describe(), "element")), null);
+    }
+    if (p instanceof Provenance.DerivedSource d) {
+      return new Sarif.Location(null, List.of(new Sarif.LogicalLocation(d.from(), d.describe(), "element")), null);
+    }
+    return new Sarif.Location(physical(p), null, null);
+  }
+
+  /** A file location for a file's document; null for every other kind of source, which has no artifact. */
+  private static Sarif.PhysicalLocation physical(Provenance source) {
+    if (!(source instanceof Provenance.FileSource p)) {
       return null;
     }
     Sarif.ArtifactLocation artifact = "-".equals(p.file())

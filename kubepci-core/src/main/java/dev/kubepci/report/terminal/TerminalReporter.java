@@ -2,6 +2,7 @@ package dev.kubepci.report.terminal;
 
 import static dev.kubepci.report.Printable.text;
 
+import dev.kubepci.model.ScopeZone;
 import dev.kubepci.report.Reporter;
 import dev.kubepci.result.AreaResult;
 import dev.kubepci.result.AssessmentReport;
@@ -39,7 +40,7 @@ public final class TerminalReporter implements Reporter {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
   /** Where scopes sort among findings of one severity: the cardholder data environment first. */
-  private static final List<String> SCOPES = List.of("cde", "connected", "shared", "out-of-scope", "unscoped");
+  private static final List<String> SCOPES = java.util.Arrays.stream(ScopeZone.values()).map(ScopeZone::label).toList();
   private static final int INDENT = 2;
   /** Input errors shown before the rest is left to {@code --details}. */
   private static final int ERRORS_SHOWN = 5;
@@ -290,9 +291,8 @@ public final class TerminalReporter implements Reporter {
         .toList();
   }
 
-  private static int scopeRank(String scope) {
-    int i = SCOPES.indexOf(scope == null ? "unscoped" : scope);
-    return i < 0 ? SCOPES.size() : i;
+  private static int scopeRank(ScopeZone scope) {
+    return scope.ordinal();
   }
 
   private void findings(AssessmentReport report, StringBuilder sb) {
@@ -321,7 +321,7 @@ public final class TerminalReporter implements Reporter {
   private void finding(Finding f, String label, StringBuilder sb) {
     int indent = INDENT + 10;
     String object = f.resource() == null ? "cluster" : text(f.resource().displayName());
-    String scope = f.scope() == null || "unscoped".equals(f.scope()) ? "" : " [" + f.scope() + "]";
+    String scope = f.scope() == ScopeZone.UNSCOPED ? "" : " [" + f.scope().label() + "]";
     String head = f.name() + " (" + f.rule() + ", " + String.join(", ", f.requirements()) + ")  " + object + scope;
     List<String> lines = TextLayout.wrap(head, width() - indent, Integer.MAX_VALUE);
     sb.append("  ").append(label).append(lines.get(0)).append('\n');
@@ -331,8 +331,8 @@ public final class TerminalReporter implements Reporter {
     TextLayout.wrap(text(f.message()), width() - indent, messageLines)
         .forEach(l -> sb.append(" ".repeat(indent)).append(l).append('\n'));
     StringBuilder where = new StringBuilder();
-    if (!f.path().isEmpty()) {
-      where.append(text(f.path())).append(" = ").append(text(f.observed()));
+    if (!f.path().isRoot()) {
+      where.append(text(f.path().toString())).append(" = ").append(text(f.observed()));
     }
     if (f.source() != null) {
       where.append(where.length() == 0 ? "" : "  ").append('(').append(text(f.source().describe())).append(')');
@@ -479,7 +479,7 @@ public final class TerminalReporter implements Reporter {
     }
     sb.append(bold("Summary: ")).append(TextLayout.hanging("", 9, line.toString(), width()));
     Map<String, Integer> scopes = report.findingCountsByScope();
-    if (!scopes.isEmpty() && !scopes.keySet().equals(Set.of("unscoped"))) {
+    if (!scopes.isEmpty() && !scopes.keySet().equals(Set.of(ScopeZone.UNSCOPED.label()))) {
       String byScope = SCOPES.stream().filter(scopes::containsKey).map(s -> scopes.get(s) + " " + s)
           .collect(Collectors.joining(", "));
       sb.append(TextLayout.hanging("By scope: ", 9, byScope, width()));

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.kubepci.model.Provenance;
 import dev.kubepci.report.ReportFixture;
+import dev.kubepci.result.ProcessingError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonReporterTest {
@@ -82,5 +85,27 @@ class JsonReporterTest {
     JsonNode overridden = report.path("requirements").get(0).path("attestation");
     assertThat(overridden.path("applied").asBoolean()).isFalse();
     assertThat(report.path("requirements").get(3).path("attestation").path("applied").asBoolean()).isTrue();
+  }
+
+  @Test
+  void configurationAndDerivedSourcesHaveTheirOwnFieldsAndValidate() throws IOException {
+    var sample = ReportFixture.sample();
+    var derived = sample.findings().get(0).toBuilder()
+        .source(Provenance.derived("network policy analysis", "namespace shop")).build();
+    var report = sample.withFindings(List.of(derived)).toBuilder().errors(List.of(
+        new ProcessingError(Provenance.ofConfiguration(null, "waiver W-9"), "waiver W-9 has no approver"),
+        new ProcessingError(Provenance.ofConfiguration("kubepci.yaml", "attestation for 3.1"), "no reviewer")))
+        .build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new JsonReporter().write(report, out);
+    JsonNode json = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    assertThat(SCHEMA.validate(json)).isEmpty();
+    JsonNode source = json.path("findings").get(0).path("resource").path("source");
+    assertThat(source.path("derivedBy").asText()).isEqualTo("network policy analysis");
+    assertThat(source.path("derivedFrom").asText()).isEqualTo("namespace shop");
+    assertThat(source.has("file")).isFalse();
+    assertThat(json.path("errors").get(0).path("source").path("configuration").asText()).isEqualTo("waiver W-9");
+    assertThat(json.path("errors").get(0).path("source").has("file")).isFalse();
+    assertThat(json.path("errors").get(1).path("source").path("configurationFile").asText()).isEqualTo("kubepci.yaml");
   }
 }

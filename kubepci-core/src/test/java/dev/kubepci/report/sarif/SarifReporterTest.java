@@ -8,7 +8,9 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.kubepci.model.Provenance;
 import dev.kubepci.report.ReportFixture;
+import dev.kubepci.result.ProcessingError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,8 +136,8 @@ class SarifReporterTest {
     JsonNode result = JSON.readTree(sarif()).path("runs").get(0).path("results").get(0);
     String fingerprint = result.path("partialFingerprints").path(SarifReporter.FINGERPRINT).asText();
     var f = ReportFixture.sample().findings().get(0);
-    var moved = new dev.kubepci.result.Finding(f.rule(), f.name(), f.requirements(), f.severity(), f.status(),
-        f.resource(), f.source().withFieldLine(99), f.scope(), f.path(), f.observed(), "reworded", f.remediation());
+    var moved = f.toBuilder().source(((Provenance.FileSource) f.source()).withFieldLine(99)).message("reworded")
+        .build();
     assertThat(moved.fingerprint()).isEqualTo(fingerprint).matches("[0-9a-f]{16}");
   }
 
@@ -144,5 +146,25 @@ class SarifReporterTest {
     assertThat(SarifReporter.uri("./dir/my file.yaml")).isEqualTo("dir/my%20file.yaml");
     assertThat(SarifReporter.uri("/srv/m.yaml")).isEqualTo("file:///srv/m.yaml");
     assertThat(SarifReporter.uri("a\\b.yaml")).isEqualTo("a/b.yaml");
+  }
+
+  @Test
+  void configurationAndDerivedSourcesGetLogicalLocationsAndNoArtifact() throws IOException {
+    var sample = ReportFixture.sample();
+    var f = sample.findings().get(0);
+    var derived = f.toBuilder().source(Provenance.derived("network policy analysis", "namespace shop")).build();
+    var report = sample.withFindings(List.of(derived)).toBuilder()
+        .errors(List.of(new ProcessingError(Provenance.ofConfiguration(null, "waiver W-9"), "waiver W-9 has no approver")))
+        .build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new SarifReporter().write(report, out);
+    JsonNode run = JSON.readTree(out.toString(StandardCharsets.UTF_8)).path("runs").get(0);
+    JsonNode result = run.path("results").get(0);
+    assertThat(result.path("locations").get(0).has("physicalLocation")).isFalse();
+    assertThat(result.path("properties").path("derivedBy").asText()).isEqualTo("network policy analysis");
+    JsonNode notification = run.path("invocations").get(0).path("toolExecutionNotifications").get(0);
+    JsonNode location = notification.path("locations").get(0);
+    assertThat(location.has("physicalLocation")).isFalse();
+    assertThat(location.path("logicalLocations").get(0).path("name").asText()).isEqualTo("waiver W-9");
   }
 }

@@ -3,7 +3,10 @@ package dev.kubepci.report.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.ScopeZone;
 import dev.kubepci.report.ReportFixture;
+import dev.kubepci.result.AssessmentBasis;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.RuleResult;
@@ -82,9 +85,8 @@ class TerminalReporterTest {
     AssessmentReport sample = ReportFixture.sample();
     Finding template = sample.findings().get(1); // HIGH, shared
     List<Finding> findings = new ArrayList<>(sample.findings());
-    findings.add(new Finding(template.rule(), template.name(), template.requirements(), Severity.HIGH, Status.FAIL,
-        template.resource(), template.source(), "cde", "subjects[1].name", "zz-cde-subject", template.message(),
-        template.remediation()));
+    findings.add(template.toBuilder().severity(Severity.HIGH).status(Status.FAIL).scope(ScopeZone.CDE)
+        .path(FieldPath.parse("subjects[1].name")).observed("zz-cde-subject").build());
     String out = render(sample.withFindings(findings), TerminalReporter.Options.PLAIN);
     assertThat(out.indexOf("CRITICAL")).isLessThan(out.indexOf("zz-cde-subject"));
     assertThat(out.indexOf("zz-cde-subject")).isLessThan(out.indexOf("= ci-bot"));
@@ -96,9 +98,8 @@ class TerminalReporterTest {
     Finding template = sample.findings().get(1);
     List<Finding> findings = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      findings.add(new Finding(template.rule(), template.name(), template.requirements(), Severity.HIGH, Status.FAIL,
-          template.resource(), template.source(), "shared", "subjects[" + i + "].name", "s" + i, template.message(),
-          template.remediation()));
+      findings.add(template.toBuilder().severity(Severity.HIGH).status(Status.FAIL).scope(ScopeZone.SHARED)
+          .path(FieldPath.parse("subjects[" + i + "].name")).observed("s" + i).build());
     }
     String out = render(sample.withFindings(findings), TerminalReporter.Options.PLAIN);
     assertThat(out).contains("Top findings (10 of 30 failing").contains("... 20 more: --show findings");
@@ -129,9 +130,8 @@ class TerminalReporterTest {
   @Test
   void saysWhyTheExitCodeIsWhatItIs() {
     AssessmentReport clean = ReportFixture.sample();
-    clean = new AssessmentReport(clean.toolName(), clean.toolVersion(), clean.frameworkId(),
-        clean.frameworkVersion(), clean.frameworkTitle(), clean.generatedAt(), clean.inputs(), clean.cluster(),
-        clean.objects(), clean.areas(), clean.rules(), clean.findings(), List.of(), clean.waivers());
+    clean = clean.toBuilder().errors(List.of()).ruleErrors(List.of()).skipped(List.of()).basis(AssessmentBasis.NONE)
+        .crossReference(null).build();
     assertThat(render(clean, TerminalReporter.Options.PLAIN))
         .contains("code 1: 2 failing findings at or above high (--fail-on high)");
     assertThat(render(clean, TerminalReporter.Options.PLAIN.withFailOn(null))).contains("code 0: --fail-on none");
@@ -155,9 +155,8 @@ class TerminalReporterTest {
       rules.add(r.id().equals("KPCI-0005") ? new RuleResult(r.id(), r.name(), r.title(), r.severity(),
           r.requirements(), r.status(), r.reason(), r.failed(), r.passed(), r.notes(), List.of(tables)) : r);
     }
-    return new AssessmentReport(sample.toolName(), sample.toolVersion(), sample.frameworkId(),
-        sample.frameworkVersion(), sample.frameworkTitle(), sample.generatedAt(), sample.inputs(), sample.cluster(),
-        sample.objects(), sample.areas(), rules, sample.findings(), sample.errors(), sample.waivers());
+    return sample.toBuilder().rules(rules).ruleErrors(List.of()).skipped(List.of()).basis(AssessmentBasis.NONE)
+        .crossReference(null).build();
   }
 
   @Test

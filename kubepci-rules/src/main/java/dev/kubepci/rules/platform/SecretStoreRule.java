@@ -14,6 +14,7 @@ import dev.kubepci.rule.Table;
 import dev.kubepci.rule.TableRows;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.SamePathViolations;
+import dev.kubepci.model.ScopeZone;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -63,7 +64,7 @@ public final class SecretStoreRule implements ClusterRule {
     List<List<String>> rows = new ArrayList<>();
     for (Workload w : inventory.workloads()) {
       if (w.namespace() == null || "PodTemplate".equals(w.resource().kind()) || inventory.hasOwnerPresent(w.resource())
-          || (scope.isDeclared() ? !PciScope.CDE.equals(scope.classify(w)) : SYSTEM.contains(w.namespace()))) {
+          || (scope.isDeclared() ? !ScopeZone.CDE.equals(scope.classify(w)) : SYSTEM.contains(w.namespace()))) {
         continue;
       }
       Map<String, FieldPath> refs = secretReferences(w);

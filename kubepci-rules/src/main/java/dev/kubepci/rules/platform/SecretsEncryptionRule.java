@@ -4,6 +4,7 @@ import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
+import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
@@ -83,8 +84,8 @@ public final class SecretsEncryptionRule implements ClusterRule {
   private static Optional<Resource> match(String flag, List<Resource> configs) {
     String wanted = Path.of(flag).getFileName().toString();
     for (Resource r : configs) {
-      String file = r.provenance().file();
-      if (file != null && Path.of(file).getFileName().toString().equals(wanted)) {
+      if (r.provenance() instanceof Provenance.FileSource source
+          && Path.of(source.file()).getFileName().toString().equals(wanted)) {
         return Optional.of(r);
       }
     }

@@ -13,6 +13,7 @@ import dev.kubepci.rule.Table;
 import dev.kubepci.rule.TableRows;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.SamePathViolations;
+import dev.kubepci.model.ScopeZone;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -57,7 +58,7 @@ public final class CdeDedicatedNodesRule implements ClusterRule {
     Outcome.Builder out = Outcome.builder();
     List<List<String>> rows = new ArrayList<>();
     for (Workload w : CdeScope.workloads(inventory)) {
-      if (!PciScope.CDE.equals(scope.classify(w))) {
+      if (!ScopeZone.CDE.equals(scope.classify(w))) {
         continue;
       }
       PodSpec spec = Scheduling.effective(w.podSpec(), inventory);

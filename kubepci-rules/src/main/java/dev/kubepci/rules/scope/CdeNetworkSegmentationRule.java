@@ -21,6 +21,7 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.SamePathViolations;
+import dev.kubepci.model.ScopeZone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +67,12 @@ public final class CdeNetworkSegmentationRule implements ClusterRule {
     List<PodEndpoint> cde = new ArrayList<>();
     Map<String, List<PodEndpoint>> othersByNamespace = new TreeMap<>();
     for (String ns : model.namespaces()) {
-      if (!PciScope.CDE.equals(scope.classifyNamespace(ns))) {
+      if (!ScopeZone.CDE.equals(scope.classifyNamespace(ns))) {
         othersByNamespace.put(ns, new ArrayList<>());
       }
     }
     for (PodEndpoint p : model.workloads()) {
-      if (PciScope.CDE.equals(scope.classify(p.resource()))) {
+      if (ScopeZone.CDE.equals(scope.classify(p.resource()))) {
         cde.add(p);
       } else {
         othersByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
@@ -89,18 +90,18 @@ public final class CdeNetworkSegmentationRule implements ClusterRule {
       List<String> inbound = new ArrayList<>();
       List<String> outbound = new ArrayList<>();
       for (Map.Entry<String, List<PodEndpoint>> ns : othersByNamespace.entrySet()) {
-        String nsScope = scope.classifyNamespace(ns.getKey());
+        ScopeZone nsScope = scope.classifyNamespace(ns.getKey());
         PodEndpoint anyPod = model.hypothetical(ns.getKey());
         Reach anyIn = model.reach(anyPod, w);
         Reach anyOut = model.reach(w, anyPod);
         record(rows, inbound, w, anyIn, "ingress", anyPod, nsScope, false);
         record(rows, outbound, w, anyOut, "egress", anyPod, nsScope, false);
         for (PodEndpoint other : ns.getValue()) {
-          String otherScope = scope.classify(other.resource());
-          if (!anyIn.isAllowed() || !PciScope.OUT_OF_SCOPE.equals(otherScope)) {
+          ScopeZone otherScope = scope.classify(other.resource());
+          if (!anyIn.isAllowed() || !ScopeZone.OUT_OF_SCOPE.equals(otherScope)) {
             record(rows, inbound, w, model.reach(other, w), "ingress", other, otherScope, false);
           }
-          if (!anyOut.isAllowed() || !PciScope.OUT_OF_SCOPE.equals(otherScope)) {
+          if (!anyOut.isAllowed() || !ScopeZone.OUT_OF_SCOPE.equals(otherScope)) {
             record(rows, outbound, w, model.reach(w, other), "egress", other, otherScope, isDns(other));
           }
         }
@@ -142,15 +143,15 @@ public final class CdeNetworkSegmentationRule implements ClusterRule {
 
   /** Adds an allowed flow to the table, and to the violations when the peer is out of scope. */
   private static void record(List<List<String>> rows, List<String> violations, PodEndpoint cde, Reach r,
-      String direction, PodEndpoint peer, String peerScope, boolean dns) {
+      String direction, PodEndpoint peer, ScopeZone peerScope, boolean dns) {
     if (!r.isAllowed()) {
       return;
     }
     Verdict deciding = "ingress".equals(direction) ? r.ingress() : r.egress();
     boolean dnsOnly = dns && DNS.intersect(r.allowed().ports()).equals(r.allowed().ports());
-    String shownScope = dnsOnly ? peerScope + " (cluster DNS)" : peerScope;
+    String shownScope = dnsOnly ? peerScope.label() + " (cluster DNS)" : peerScope.label();
     rows.add(row(cde, direction, peer.display(), shownScope, r, deciding));
-    if (PciScope.OUT_OF_SCOPE.equals(peerScope) && !dnsOnly) {
+    if (ScopeZone.OUT_OF_SCOPE.equals(peerScope) && !dnsOnly) {
       violations.add(peer.display() + " (" + r.allowed().ports() + ")");
     }
   }

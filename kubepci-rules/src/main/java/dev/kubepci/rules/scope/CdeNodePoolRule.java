@@ -12,6 +12,7 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.SamePathViolations;
+import dev.kubepci.model.ScopeZone;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -58,7 +59,7 @@ public final class CdeNodePoolRule implements ClusterRule {
     PciScope scope = CdeScope.scope(context);
     List<Node> nodes = inventory.ofKind("Node").stream().map(r -> r.as(Node.class)).flatMap(Optional::stream).toList();
     List<Workload> workloads = CdeScope.workloads(inventory);
-    List<Workload> cde = workloads.stream().filter(w -> PciScope.CDE.equals(scope.classify(w))).toList();
+    List<Workload> cde = workloads.stream().filter(w -> ScopeZone.CDE.equals(scope.classify(w))).toList();
     if (cde.isEmpty()) {
       return Outcome.notApplicable("no CDE workload in the input");
     }
@@ -91,7 +92,7 @@ public final class CdeNodePoolRule implements ClusterRule {
       return out.build("no CDE workload in the input");
     }
     for (Workload w : workloads) {
-      if (!PciScope.OUT_OF_SCOPE.equals(scope.classify(w))) {
+      if (!ScopeZone.OUT_OF_SCOPE.equals(scope.classify(w))) {
         continue;
       }
       PodSpec spec = Scheduling.effective(w.podSpec(), inventory);

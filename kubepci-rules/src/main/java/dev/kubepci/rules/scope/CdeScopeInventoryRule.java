@@ -16,6 +16,7 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.model.ScopeZone;
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,15 +89,15 @@ public final class CdeScopeInventoryRule implements ClusterRule {
     Map<String, Integer> counts = new TreeMap<>();
     for (Map.Entry<String, List<Workload>> e : byNamespace.entrySet()) {
       String ns = e.getKey();
-      String nsScope = scope.classifyNamespace(ns);
-      counts.merge(nsScope, 1, Integer::sum);
+      ScopeZone nsScope = scope.classifyNamespace(ns);
+      counts.merge(nsScope.label(), 1, Integer::sum);
       boolean in = network.defaultDeny(ns, Direction.INGRESS).isPresent();
       boolean eg = network.defaultDeny(ns, Direction.EGRESS).isPresent();
       String deny = in && eg ? "yes" : in ? "ingress only" : eg ? "egress only" : "no";
-      List<Workload> cdeWorkloads = e.getValue().stream().filter(w -> PciScope.CDE.equals(scope.classify(w))).toList();
+      List<Workload> cdeWorkloads = e.getValue().stream().filter(w -> ScopeZone.CDE.equals(scope.classify(w))).toList();
       String dedicated = cdeWorkloads.isEmpty() ? "-"
           : cdeWorkloads.stream().allMatch(w -> CdePlacement.of(Scheduling.effective(w.podSpec(), inventory), nodes).dedicated()) ? "yes" : "no";
-      String label = cdeWorkloads.isEmpty() || PciScope.CDE.equals(nsScope) ? nsScope
+      String label = cdeWorkloads.isEmpty() || ScopeZone.CDE.equals(nsScope) ? nsScope.label()
           : nsScope + " (" + cdeWorkloads.size() + " CDE workload(s) by label)";
       rows.add(List.of(ns, label, Integer.toString(e.getValue().size()), deny, dedicated));
     }
@@ -105,7 +106,7 @@ public final class CdeScopeInventoryRule implements ClusterRule {
     List<String> summary = new ArrayList<>();
     counts.forEach((k, v) -> summary.add(v + " " + k));
     out.note("namespaces by scope: " + String.join(", ", summary));
-    if (counts.getOrDefault(PciScope.OUT_OF_SCOPE, 0) > 0) {
+    if (counts.getOrDefault(ScopeZone.OUT_OF_SCOPE.label(), 0) > 0) {
       out.note("the cluster mixes the CDE with out-of-scope namespaces: segregation is decided by KPCI-0381 to "
           + "KPCI-0385");
     }

@@ -12,6 +12,7 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.SamePathViolations;
 import dev.kubepci.secrets.SecretScanner;
+import dev.kubepci.model.ScopeZone;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
@@ -74,7 +75,7 @@ public final class CdeSharedIdentitiesRule implements ClusterRule {
   }
 
   private static boolean cde(PciScope scope, String ns) {
-    return ns != null && PciScope.CDE.equals(scope.classifyNamespace(ns));
+    return ns != null && ScopeZone.CDE.equals(scope.classifyNamespace(ns));
   }
 
   private static int bindings(Inventory inventory, PciScope scope, Map<Resource, List<Violation>> found) {

@@ -13,6 +13,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.model.ScopeZone;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class RbacIntoCdeRule implements ClusterRule {
   public Outcome check(Inventory inventory, RuleContext context) {
     PciScope scope = CdeScope.scope(context);
     List<String> cdeNamespaces = inventory.namespaces().stream()
-        .filter(ns -> PciScope.CDE.equals(scope.classifyNamespace(ns))).toList();
+        .filter(ns -> ScopeZone.CDE.equals(scope.classifyNamespace(ns))).toList();
     if (cdeNamespaces.isEmpty()) {
       return Outcome.notApplicable("no CDE namespace in the input");
     }
@@ -162,13 +163,13 @@ public final class RbacIntoCdeRule implements ClusterRule {
    */
   private static String outsider(Subject s, PciScope scope) {
     if (s.kind() == Subject.Kind.SERVICE_ACCOUNT) {
-      return PciScope.CDE.equals(scope.classifyNamespace(s.namespace())) ? null : s.display();
+      return ScopeZone.CDE.equals(scope.classifyNamespace(s.namespace())) ? null : s.display();
     }
     if (s.kind() == Subject.Kind.GROUP) {
       String n = s.name();
       if (n.equals("system:serviceaccounts") || n.equals("system:authenticated") || n.equals("system:unauthenticated")
           || n.startsWith("system:serviceaccounts:")
-          && !PciScope.CDE.equals(scope.classifyNamespace(n.substring("system:serviceaccounts:".length())))) {
+          && !ScopeZone.CDE.equals(scope.classifyNamespace(n.substring("system:serviceaccounts:".length())))) {
         return s.display();
       }
     }

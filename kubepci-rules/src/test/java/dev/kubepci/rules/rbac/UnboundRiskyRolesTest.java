@@ -49,7 +49,7 @@ class UnboundRiskyRolesTest {
       assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
       assertThat(f.message()).contains("Role/shop/secret-reader grants get, list secrets")
           .contains("the risk applies once it is bound");
-      assertThat(f.path()).isEqualTo("rules[1]");
+      assertThat(f.path().toString()).isEqualTo("rules[1]");
     });
   }
 

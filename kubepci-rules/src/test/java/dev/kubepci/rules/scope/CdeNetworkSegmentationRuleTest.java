@@ -113,7 +113,7 @@ class CdeNetworkSegmentationRuleTest {
         """).assertMarkedViolations();
     // the finding points at the labels the policies select on and shows their value; the peers are in the message
     assertThat(given.findings()).singleElement().satisfies(f -> {
-      assertThat(f.path()).isEqualTo("spec.template.metadata.labels");
+      assertThat(f.path().toString()).isEqualTo("spec.template.metadata.labels");
       assertThat(f.observed()).isEqualTo("{app=db}");
       assertThat(f.message()).contains("a new pod in namespace monitoring (TCP 9090)");
     });

@@ -57,7 +57,7 @@ class CdeScopeInventoryRuleTest {
         new KubepciConfig.Selection(List.of("pay", "vault"), List.of("pci=cde")), null), null, null);
     var given = RuleTester.of(new CdeScopeInventoryRule()).withConfig(config).given(CLUSTER)
         .assertStatus(Status.FAIL);
-    assertThat(given.findings()).extracting(Finding::path, Finding::observed).containsExactly(
+    assertThat(given.findings()).extracting(f -> f.path().toString(), Finding::observed).containsExactly(
         org.assertj.core.groups.Tuple.tuple("scope.cde.namespaces[1]", "vault"),
         org.assertj.core.groups.Tuple.tuple("scope.cde.selectors[0]", "pci=cde"));
     assertThat(given.findings()).allSatisfy(f -> assertThat(f.resource()).isNull());

@@ -27,7 +27,7 @@ class ConfigMapSecretRuleTest {
             server.port=8080
         """).assertMarkedViolations().findings();
     assertThat(findings).noneMatch(f -> (f.observed() + f.message()).contains("EXAMPLE-"));
-    assertThat(findings).extracting(Finding::path)
+    assertThat(findings).extracting(f -> f.path().toString())
         .containsExactlyInAnyOrder("data.SMTP_PASSWORD", "data['application.properties']");
   }
 

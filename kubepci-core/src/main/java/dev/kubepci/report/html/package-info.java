@@ -1,0 +1,4 @@
+/**
+ * The self-contained HTML report.
+ */
+package dev.kubepci.report.html;

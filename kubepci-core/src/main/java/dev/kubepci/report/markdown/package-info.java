@@ -1,0 +1,4 @@
+/**
+ * The Markdown report, for pull requests and wikis.
+ */
+package dev.kubepci.report.markdown;

@@ -1,0 +1,4 @@
+/**
+ * The OSCAL assessment-results report.
+ */
+package dev.kubepci.report.oscal;
