@@ -40,7 +40,7 @@ final class HistoryStore {
       Recorded r = store.record(null, json.toByteArray(), ReportExtras.of(report), env.clock().instant());
       env.err().println("kubepci: " + (r.created() ? "stored" : "already stored:") + " assessment "
           + r.assessment().id() + " of " + r.assessment().cluster() + " (#" + r.assessment().seq() + ") in "
-          + describe(store.location()));
+          + describe(url, env));
       env.err().flush();
     }
   }
@@ -50,16 +50,23 @@ final class HistoryStore {
     StoreLocation location = StoreLocation.parse(url == null || EMBEDDED.equals(url) ? null : url, env.env());
     if (!create && (url == null || EMBEDDED.equals(url))
         && !Files.exists(StoreLocation.defaultDirectory(env.env()).resolve("history.mv.db"))) {
-      throw new UserException(ExitCode.USAGE, "no assessment is stored yet in "
-          + StoreLocation.defaultDirectory(env.env()).resolve("history")
+      throw new UserException(ExitCode.USAGE, "no assessment is stored yet in " + describe(url, env)
           + ": kubepci scan ... --store records one");
     }
     return AssessmentStore.open(location);
   }
 
-  static String describe(StoreLocation location) {
-    String url = location.display();
-    return url.startsWith("jdbc:h2:file:") ? url.substring("jdbc:h2:file:".length()) : url;
+  /**
+   * The store for people: the embedded one as {@code $XDG_DATA_HOME/kubepci/history} or
+   * {@code ~/.local/share/kubepci/history}, another one by its URL without password.
+   */
+  static String describe(String url, Environment env) {
+    if (url == null || EMBEDDED.equals(url)) {
+      String xdg = env.env().get("XDG_DATA_HOME");
+      return "the embedded store " + (xdg != null && !xdg.isBlank() && java.nio.file.Path.of(xdg).isAbsolute()
+          ? "$XDG_DATA_HOME/kubepci/history" : "~/.local/share/kubepci/history");
+    }
+    return StoreLocation.parse(url, env.env()).display();
   }
 
   /**
