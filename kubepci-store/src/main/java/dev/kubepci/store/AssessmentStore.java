@@ -150,11 +150,11 @@ public final class AssessmentStore implements AutoCloseable {
    * @throws StoreException.BadReport when {@code json} is not a kubepci JSON report; nothing is stored then
    */
   public Recorded record(String cluster, byte[] json, ReportExtras extras, Instant storedAt) {
-    JsonReport report;
     ObjectNode tree;
+    JsonReport report;
     try {
-      report = ReportDiff.read(new ByteArrayInputStream(json), "the report");
       tree = ReportCodec.parse(json);
+      report = ReportCodec.shell(tree);
     } catch (IOException | IllegalArgumentException e) {
       throw new StoreException.BadReport(e.getMessage());
     }
@@ -184,10 +184,7 @@ public final class AssessmentStore implements AutoCloseable {
       skeleton.put("extras", sha);
     }
     String verbatim = null;
-    List<ObjectNode> bodies = split.findings().stream().map(ReportCodec.FindingBody::node).toList();
-    byte[] rebuilt = ReportCodec.write(ReportCodec.rebuild(skeleton,
-        sha -> ReportCodec.readCompact(parts.get(sha)), bodies));
-    if (!java.util.Arrays.equals(rebuilt, json)) {
+    if (!ReportCodec.rebuildsExactly(tree, split, json)) {
       verbatim = reportSha;
       parts.put(reportSha, json);
     }
@@ -197,7 +194,7 @@ public final class AssessmentStore implements AutoCloseable {
       c.setAutoCommit(false);
       try {
         Recorded r = insertAssessment(c, name, report, reportSha, json.length, generatedAt, storedAt, skeleton,
-            verbatim, split.findings(), versions);
+            verbatim, split.findings(), versions, split.findings().size());
         c.commit();
         return r;
       } catch (SQLException | RuntimeException e) {
@@ -213,7 +210,7 @@ public final class AssessmentStore implements AutoCloseable {
 
   private Recorded insertAssessment(Connection c, String name, JsonReport report, String reportSha, long size,
       Instant generatedAt, Instant storedAt, ObjectNode skeleton, String verbatim,
-      List<ReportCodec.FindingBody> findings, Map<String, Long> versions) throws SQLException {
+      List<ReportCodec.FindingBody> findings, Map<String, Long> versions, int findingCount) throws SQLException {
     long clusterId = lockCluster(c, name, storedAt);
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT id FROM assessment WHERE cluster_id = ? AND report_sha256 = ?")) {
@@ -248,7 +245,7 @@ public final class AssessmentStore implements AutoCloseable {
     int seq = head + 1;
     updateFindingSpans(c, clusterId, head, seq, headTime, generatedAt, findings, versions);
     updateVerdictSpans(c, clusterId, head, seq, report);
-    insertRow(c, clusterId, seq, report, reportSha, size, generatedAt, storedAt, skeleton, verbatim);
+    insertRow(c, clusterId, seq, report, reportSha, size, generatedAt, storedAt, skeleton, verbatim, findingCount);
     try (PreparedStatement ps = c.prepareStatement("UPDATE store_cluster SET head_seq = ? WHERE id = ?")) {
       ps.setInt(1, seq);
       ps.setLong(2, clusterId);
@@ -393,7 +390,8 @@ public final class AssessmentStore implements AutoCloseable {
   }
 
   private static void insertRow(Connection c, long clusterId, int seq, JsonReport report, String reportSha,
-      long size, Instant generatedAt, Instant storedAt, ObjectNode skeleton, String verbatim) throws SQLException {
+      long size, Instant generatedAt, Instant storedAt, ObjectNode skeleton, String verbatim, int findingCount)
+      throws SQLException {
     Map<String, Integer> practices = report.summary().requirements() == null ? Map.of()
         : report.summary().requirements();
     Map<String, Integer> failing = report.summary().findings() == null ? Map.of() : report.summary().findings();
@@ -424,7 +422,7 @@ public final class AssessmentStore implements AutoCloseable {
         ps.setInt(i++, failing.getOrDefault(s, 0));
       }
       ps.setInt(i++, report.summary().waived());
-      ps.setInt(i++, report.findings() == null ? 0 : report.findings().size());
+      ps.setInt(i++, findingCount);
       ps.setInt(i++, report.summary().errors());
       ps.setString(i++, new String(ReportCodec.compact(skeleton), java.nio.charset.StandardCharsets.UTF_8));
       ps.setString(i, verbatim);
