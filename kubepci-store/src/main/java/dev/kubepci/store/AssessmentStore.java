@@ -85,6 +85,9 @@ public final class AssessmentStore implements AutoCloseable {
       config.setPassword("");
     } else {
       config.setDriverClassName("org.postgresql.Driver");
+      if (location.password() != null) {
+        config.setPassword(location.password());
+      }
     }
     config.setMaximumPoolSize(location.kind() == StoreLocation.Kind.H2 ? 4 : 8);
     config.setMinimumIdle(1);
