@@ -82,6 +82,7 @@ public final class Main {
       err.println("kubepci: " + ServerUrl.redactIn(s.getMessage()));
       code = s.exitCode();
     } else if (ex instanceof InputException || ex instanceof ConfigLoader.ConfigException
+        || ex instanceof dev.kubepci.store.StoreException
         || ex instanceof IllegalArgumentException && isUserMessage(ex)) {
       err.println("kubepci: " + ServerUrl.redactIn(ex.getMessage()));
       code = ExitCode.USAGE;
