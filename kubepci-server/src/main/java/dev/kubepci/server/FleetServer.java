@@ -1,19 +1,8 @@
 package dev.kubepci.server;
 
-import dev.kubepci.server.security.Access;
-import dev.kubepci.server.security.AuditLog;
-import dev.kubepci.server.security.Principal;
-import dev.kubepci.server.security.Role;
-import dev.kubepci.server.security.SigningKey;
-import dev.kubepci.server.security.TokenStore;
-import dev.kubepci.server.web.Json;
-import dev.kubepci.server.web.Views;
+import dev.kubepci.store.AssessmentStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import javax.sql.DataSource;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -33,6 +22,9 @@ public final class FleetServer implements AutoCloseable {
   /** Forms and API bodies other than reports are small. */
   static final long MAX_FORM_BYTES = 64 * 1024;
 
+  /** The server's own migrations, run with the store's: {@code AssessmentStore.open(location, List.of(MIGRATIONS))}. */
+  public static final String MIGRATIONS = "classpath:db/kubepci-server";
+
   private final Javalin app;
   private final ServerSettings settings;
 
@@ -41,9 +33,9 @@ public final class FleetServer implements AutoCloseable {
     this.settings = settings;
   }
 
-  /** Starts a server on {@code db} (already migrated for the store) and returns once it listens. */
-  public static FleetServer start(ServerSettings settings, ServerContext context) {
-    Routes routes = new Routes(settings, context);
+  /** Starts a server on {@code store} (opened with the server's migrations) and returns once it listens. */
+  public static FleetServer start(ServerSettings settings, AssessmentStore store) {
+    Routes routes = new Routes(settings, store);
     Javalin app = Javalin.create(config -> configure(config, settings, routes));
     app.start(settings.host(), settings.port());
     return new FleetServer(app, settings);

@@ -45,7 +45,7 @@ public final class Ingest {
   public void handle(Context ctx) {
     String cluster = ctx.pathParam("cluster");
     if (!ClusterName.valid(cluster)) {
-      throw ApiError.badRequest("invalid cluster name: " + ClusterNameMessage.TEXT);
+      throw ApiError.badRequest("invalid cluster name: " + ClusterName.RULE);
     }
     Principal p = Access.principal(ctx);
     if (p.role() != Role.INGEST || !cluster.equals(p.cluster())) {
@@ -136,11 +136,5 @@ public final class Ingest {
       out.write(buf, 0, n);
     }
     return out.toByteArray();
-  }
-
-  /** Kept apart so that the message is written once. */
-  private static final class ClusterNameMessage {
-    static final String TEXT = "1 to 63 lower-case letters, digits, '-' or '.', starting and ending with a letter"
-        + " or digit";
   }
 }
