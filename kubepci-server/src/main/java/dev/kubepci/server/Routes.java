@@ -113,7 +113,11 @@ final class Routes {
         error(ctx, 404, "no such page: " + ctx.path());
       }
     });
-    r.error(413, ctx -> error(ctx, 413, "the request is larger than the server accepts"));
+    r.error(413, ctx -> {
+      if (ctx.result() == null || ctx.result().isEmpty()) {
+        error(ctx, 413, "the request is larger than the server accepts");
+      }
+    });
   }
 
   /** Security headers on every response, errors included. */

@@ -67,19 +67,7 @@ public final class Access {
     }
     ctx.attribute(PRINCIPAL, principal);
     ctx.attribute(SESSION, session);
-    if (changes && bearer == null) {
-      sameOrigin(ctx);
-      String expected = session != null ? csrfToken(session) : preToken(ctx.cookie(preCookie));
-      String given = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> formField(ctx));
-      if (expected == null || given == null || !java.security.MessageDigest.isEqual(
-          expected.getBytes(java.nio.charset.StandardCharsets.UTF_8), given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-        throw new ApiError(403, "the request carries no valid CSRF token (reload the page and try again)");
-      }
-    }
-    if (roles.isEmpty()) {
-      return;
-    }
-    if (principal == null) {
+    if (!roles.isEmpty() && principal == null) {
       if (!changes && wantsHtml(ctx)) {
         ctx.redirect("/login");
         ctx.skipRemainingHandlers();
@@ -87,7 +75,17 @@ public final class Access {
       }
       throw new ApiError(401, "sign in, or send a token as 'Authorization: Bearer TOKEN'");
     }
-    if (!allowed(principal.role(), roles)) {
+    if (changes && bearer == null) {
+      sameOrigin(ctx);
+      String expected = session != null ? csrfToken(session) : preToken(ctx.cookie(preCookie));
+      String given = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> formField(ctx));
+      if (expected == null || given == null || !java.security.MessageDigest.isEqual(
+          expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+        throw new ApiError(403, "the request carries no valid CSRF token (reload the page and try again)");
+      }
+    }
+    if (!roles.isEmpty() && !allowed(principal.role(), roles)) {
       throw new ApiError(403, "a " + principal.role().name().toLowerCase(java.util.Locale.ROOT)
           + " token may not do this");
     }
