@@ -79,6 +79,9 @@ public final class ScanCommand implements Callable<Integer> {
           + "or one snapshot file. None: the live cluster.")
   List<String> paths = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin
+  PushOptions push = new PushOptions();
+
   @Option(names = "--live",
       description = "Assess the live cluster even though PATHs are given; the files complete it (kubelet "
           + "configuration, static pod manifests).")
@@ -237,6 +240,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
       }
     }
+    push.push(env, report, reportToStdout);
     return run.exit(report, threshold, failOn.toLowerCase(java.util.Locale.ROOT)).code();
   }
 
