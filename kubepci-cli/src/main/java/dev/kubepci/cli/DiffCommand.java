@@ -22,12 +22,13 @@ import picocli.CommandLine.ParentCommand;
     name = "diff",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Compare two JSON reports: new, fixed and unchanged findings (matched by rule, object and field "
-        + "path), and every best practice whose status changed.",
+    description = "Compare two JSON reports or stored assessments (ids from kubepci history): new, fixed and "
+        + "unchanged findings (matched by rule, object and field path), and every best practice whose status changed.",
     footer = {
         "",
         "Examples:",
         "  kubepci diff last-quarter.json today.json",
+        "  kubepci diff 11 12",
         "  kubepci diff main.json branch.json --format markdown --output diff.md \\",
         "      --fail-on high",
         "",
@@ -37,11 +38,15 @@ public final class DiffCommand implements Callable<Integer> {
   @ParentCommand
   KubepciCommand parent;
 
-  @Parameters(index = "0", paramLabel = "OLD", description = "The earlier JSON report (kubepci scan --format json).")
-  Path older;
+  @Parameters(index = "0", paramLabel = "OLD",
+      description = "The earlier JSON report (kubepci scan --format json), or the id of a stored assessment.")
+  String older;
 
-  @Parameters(index = "1", paramLabel = "NEW", description = "The later JSON report.")
-  Path newer;
+  @Parameters(index = "1", paramLabel = "NEW", description = "The later JSON report, or a stored assessment's id.")
+  String newer;
+
+  @picocli.CommandLine.Mixin
+  HistoryStore.Option store;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "terminal",
       description = "terminal, markdown or json. Default: ${DEFAULT-VALUE}.")
@@ -70,13 +75,29 @@ public final class DiffCommand implements Callable<Integer> {
     mode.permissions();
     if (output != null) {
       OutputMode.requireDistinct(java.util.List.of(output));
-      OutputMode.requireNotInput(output.toString(), java.util.List.of(older.toString(), newer.toString()));
+      OutputMode.requireNotInput(output.toString(), java.util.List.of(older, newer));
     }
-    ReportDiff diff = ReportDiff.between(read(older), read(newer));
+    ReportDiff diff;
+    if (isId(older) || isId(newer)) {
+      try (dev.kubepci.store.AssessmentStore s = HistoryStore.open(store.url, env, false)) {
+        diff = ReportDiff.between(read(older, s), read(newer, s));
+      }
+    } else {
+      diff = ReportDiff.between(read(Path.of(older)), read(Path.of(newer)));
+    }
     String text = DiffRenderer.render(diff, fmt);
     mode.write(env, output == null ? null : output.toString(), text.getBytes(StandardCharsets.UTF_8), false);
     return threshold != null && !diff.addedFailingAtOrAbove(threshold).isEmpty()
         ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  /** A stored assessment's id: digits only, and no file of that name. */
+  private static boolean isId(String arg) {
+    return arg.matches("\\d{1,18}") && !Files.exists(Path.of(arg));
+  }
+
+  private static JsonReport read(String arg, dev.kubepci.store.AssessmentStore s) throws IOException {
+    return isId(arg) ? s.loadJson(Long.parseLong(arg)) : read(Path.of(arg));
   }
 
   private static JsonReport read(Path file) throws IOException {

@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
         RulesCommand.class,
         FrameworkCommand.class,
         DiffCommand.class,
+        HistoryCommand.class,
+        ExportCommand.class,
         EvidenceCommand.class,
         WhoCanCommand.class,
         AccessCommand.class,

@@ -80,6 +80,7 @@ public final class Main {
       err.println("kubepci: " + ServerUrl.redactIn(u.getMessage()));
       code = u.exitCode();
     } else if (ex instanceof InputException || ex instanceof ConfigLoader.ConfigException
+        || ex instanceof dev.kubepci.store.StoreException
         || ex instanceof IllegalArgumentException && isUserMessage(ex)) {
       err.println("kubepci: " + ServerUrl.redactIn(ex.getMessage()));
       code = ExitCode.USAGE;

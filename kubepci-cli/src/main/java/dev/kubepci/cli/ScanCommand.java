@@ -144,6 +144,12 @@ public final class ScanCommand implements Callable<Integer> {
   /** False for 'evidence pack', whose only output is the bundle. */
   boolean reportToStdout = true;
 
+  @Option(names = "--store", arity = "0..1", paramLabel = "URL", parameterConsumer = HistoryStore.UrlConsumer.class,
+      description = "Record the assessment in the history (kubepci history): with no URL the embedded store in "
+          + "$XDG_DATA_HOME/kubepci (~/.local/share/kubepci), or jdbc:postgresql://HOST[:PORT]/DATABASE"
+          + "?user=NAME&password=SECRET.")
+  String store;
+
   @Option(names = "--kubeconfig-file", paramLabel = "FILE",
       description = "A kubeconfig to assess as evidence: its users' credentials and its clusters' TLS settings "
           + "(repeatable). It is never used to connect.")
@@ -223,6 +229,7 @@ public final class ScanCommand implements Callable<Integer> {
           terminal.show(), terminal.topFindings(), threshold);
       run.write(Reporters.forFormat(t.format(), options, byDss), report, t.file());
     }
+    HistoryStore.record(store, report, env);
     if (evidenceBundle != null) {
       try {
         var statement = EvidencePacker.pack(evidenceBundle, report, new EvidencePacker.Sources(paths,

@@ -1,0 +1,138 @@
+package dev.kubepci.bench.store;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kubepci.report.json.JsonReport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A fleet's daily JSON reports: each cluster starts from a real report cut or grown to {@code findings} findings,
+ * read live from its own API server (so every finding carries the collection time, as a live scan's does), and each
+ * day about {@code churn} of its findings change: a finding is fixed, a new one appears, or one's observed value
+ * changes.
+ */
+public final class HistoryGenerator {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final JsonReport base;
+  private final List<List<JsonReport.Finding>> clusters = new ArrayList<>();
+  private final Random random;
+  private final int changesPerDay;
+
+  /**
+   * @param base a real report to take the shape and the findings from
+   * @param churn the share of findings that change per day (0.01 for 1 %)
+   */
+  public HistoryGenerator(JsonReport base, int clusterCount, int findings, double churn, long seed) {
+    this.base = base;
+    this.random = new Random(seed);
+    this.changesPerDay = Math.max(1, (int) Math.round(findings * churn));
+    List<JsonReport.Finding> templates = base.findings();
+    if (templates.isEmpty()) {
+      throw new IllegalArgumentException("the base report has no findings");
+    }
+    for (int c = 0; c < clusterCount; c++) {
+      List<JsonReport.Finding> list = new ArrayList<>();
+      for (int i = 0; i < findings; i++) {
+        JsonReport.Finding t = templates.get(i % templates.size());
+        int copy = i / templates.size();
+        list.add(copy == 0 ? t : renamed(t, t.resource() == null ? null : t.resource().name() + "-" + copy));
+      }
+      clusters.add(list);
+    }
+  }
+
+  public static JsonReport read(byte[] json) throws IOException {
+    return JSON.readValue(json, JsonReport.class);
+  }
+
+  /** The name cluster {@code c} is recorded under. */
+  public static String clusterName(int c) {
+    return String.format("cluster-%03d", c);
+  }
+
+  /** The report of cluster {@code c} on day {@code day}, after that day's changes (none on day 0). */
+  public byte[] report(int c, int day, Instant start) {
+    List<JsonReport.Finding> findings = clusters.get(c);
+    if (day > 0) {
+      for (int k = 0; k < changesPerDay; k++) {
+        int i = random.nextInt(findings.size());
+        JsonReport.Finding f = findings.get(i);
+        switch (random.nextInt(3)) {
+          case 0 -> findings.remove(i);
+          case 1 -> findings.add(renamed(f, (f.resource() == null ? "cluster" : f.resource().name()) + "-d" + day
+              + "-" + k));
+          default -> findings.set(i, observed(f, "day " + day));
+        }
+      }
+    }
+    Instant at = start.plus(Duration.ofDays(day));
+    String server = "https://10.0." + (c / 250) + "." + (c % 250 + 1) + ":6443";
+    List<JsonReport.Finding> live = findings.stream().map(f -> live(f, server, at.minusSeconds(90))).toList();
+    JsonReport r = base;
+    JsonReport report = new JsonReport(r.schemaVersion(), r.tool(), r.framework(), r.crossReference(), at.toString(),
+        List.of(server), new JsonReport.Cluster(clusterName(c), server, "v1.31.4", null), r.objects(), r.summary(),
+        r.areas(), r.requirements(), r.rules(), live, r.tables(), r.waivers(), r.errors(), r.ruleErrors(),
+        r.skipped());
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512 * 1024);
+    try {
+      JSON.writeValue(out, report);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.write('\n');
+    return out.toByteArray();
+  }
+
+  private static JsonReport.Finding renamed(JsonReport.Finding f, String name) {
+    JsonReport.Resource r = f.resource();
+    JsonReport.Resource renamed = r == null ? null : new JsonReport.Resource(r.apiVersion(), r.kind(), r.namespace(),
+        name, r.uid(), r.resourceVersion(), r.source());
+    String object = r == null ? "cluster" : r.namespace() == null ? r.kind() + "/" + name
+        : r.kind() + "/" + r.namespace() + "/" + name;
+    return new JsonReport.Finding(f.rule(), f.name(), f.ruleVersion(), f.requirements(), f.severity(), f.status(),
+        f.scope(), renamed, f.dss(), f.path(), f.observed(), f.message(), f.remediation(), f.kubectl(),
+        dev.kubepci.bench.store.HistoryGenerator.fingerprint(f.rule() + "|" + object + "|" + f.path()), f.waiver());
+  }
+
+  private static JsonReport.Finding observed(JsonReport.Finding f, String value) {
+    return new JsonReport.Finding(f.rule(), f.name(), f.ruleVersion(), f.requirements(), f.severity(), f.status(),
+        f.scope(), f.resource(), f.dss(), f.path(), value, f.message(), f.remediation(), f.kubectl(), f.fingerprint(),
+        f.waiver());
+  }
+
+  private static JsonReport.Finding live(JsonReport.Finding f, String server, Instant collectedAt) {
+    JsonReport.Resource r = f.resource();
+    if (r == null) {
+      return f;
+    }
+    JsonReport.Resource live = new JsonReport.Resource(r.apiVersion(), r.kind(), r.namespace(), r.name(), r.uid(),
+        r.resourceVersion(), new JsonReport.Source(null, null, null, null, null, null, server,
+            collectedAt.toString()));
+    return new JsonReport.Finding(f.rule(), f.name(), f.ruleVersion(), f.requirements(), f.severity(), f.status(),
+        f.scope(), live, f.dss(), f.path(), f.observed(), f.message(), f.remediation(), f.kubectl(), f.fingerprint(),
+        f.waiver());
+  }
+
+  static String fingerprint(String identity) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.kubepci.cli;
+
+import dev.kubepci.report.terminal.TerminalReporter;
+import dev.kubepci.store.AssessmentStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code kubepci export ID}: a stored assessment again, in any report format. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Write a stored assessment (an id from kubepci history) in a report format. The JSON report is "
+        + "the one the scan wrote, byte for byte; the other formats are those the scan wrote to a file.",
+    footer = {
+        "",
+        "Examples:",
+        "  kubepci export 12 --format json --output q1.json",
+        "  kubepci export 12 --format html --output q1.html --store jdbc:postgresql://db/kubepci",
+        "",
+        "Exit codes: 0 done, 2 usage error (an unknown id, a store that cannot be reached)."})
+public final class ExportCommand implements Callable<Integer> {
+  @ParentCommand
+  KubepciCommand parent;
+
+  @Parameters(index = "0", paramLabel = "ID", description = "The assessment's id (kubepci history lists them).")
+  long id;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "json",
+      description = "json, html, sarif, junit, markdown, csv, oscal or terminal. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+  String output;
+
+  @Mixin
+  OutputMode mode;
+
+  @Mixin
+  HistoryStore.Option store;
+
+  @Override
+  public Integer call() throws IOException {
+    Environment env = parent.environment();
+    String fmt = format.toLowerCase(Locale.ROOT);
+    var reporter = Reporters.forFormat(fmt, TerminalReporter.Options.PLAIN);
+    mode.permissions();
+    byte[] content;
+    try (AssessmentStore s = HistoryStore.open(store.url, env, false)) {
+      if ("json".equals(fmt)) {
+        content = s.exportJson(id);
+      } else {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        reporter.write(s.loadReport(id), out);
+        content = out.toByteArray();
+      }
+    }
+    mode.write(env, output, content, false);
+    return ExitCode.OK.code();
+  }
+}
