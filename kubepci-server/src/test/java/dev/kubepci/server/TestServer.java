@@ -27,13 +27,13 @@ final class TestServer implements AutoCloseable {
   final TokenStore tokens;
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-  private TestServer(AssessmentStore store, ServerSettings settings) {
+  private TestServer(AssessmentStore store, ServerSettings settings, TestServer first) {
     this.store = store;
     this.tokens = new TokenStore(store.dataSource(), settings.clock());
-    this.admin = tokens.create(Role.ADMIN, null, "test admin").secret();
-    this.viewer = tokens.create(Role.VIEWER, null, "test viewer").secret();
-    this.ingestProd = tokens.create(Role.INGEST, "prod", null).secret();
-    this.ingestDev = tokens.create(Role.INGEST, "dev", null).secret();
+    this.admin = first != null ? first.admin : tokens.create(Role.ADMIN, null, "test admin").secret();
+    this.viewer = first != null ? first.viewer : tokens.create(Role.VIEWER, null, "test viewer").secret();
+    this.ingestProd = first != null ? first.ingestProd : tokens.create(Role.INGEST, "prod", null).secret();
+    this.ingestDev = first != null ? first.ingestDev : tokens.create(Role.INGEST, "dev", null).secret();
     this.server = FleetServer.start(settings, store);
   }
 
@@ -44,10 +44,19 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start(StoreLocation location, long maxReportBytes) {
-    AssessmentStore store = AssessmentStore.open(location, List.of(FleetServer.MIGRATIONS));
-    ServerSettings s = ServerSettings.defaults("127.0.0.1", 0).withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+    return new TestServer(AssessmentStore.open(location, List.of(FleetServer.MIGRATIONS)), settings(maxReportBytes),
+        null);
+  }
+
+  /** A second replica on the same database, with the first one's tokens. */
+  static TestServer startReplica(StoreLocation location, TestServer first) {
+    return new TestServer(AssessmentStore.open(location, List.of(FleetServer.MIGRATIONS)), settings(1024 * 1024),
+        first);
+  }
+
+  private static ServerSettings settings(long maxReportBytes) {
+    return ServerSettings.defaults("127.0.0.1", 0).withClock(Clock.fixed(NOW, ZoneOffset.UTC))
         .withMaxReportBytes(maxReportBytes);
-    return new TestServer(store, s);
   }
 
   String base() {
