@@ -27,10 +27,17 @@ public final class FleetServer implements AutoCloseable {
 
   private final Javalin app;
   private final ServerSettings settings;
+  private final Routes routes;
 
-  private FleetServer(Javalin app, ServerSettings settings) {
+  private FleetServer(Javalin app, ServerSettings settings, Routes routes) {
     this.app = app;
     this.settings = settings;
+    this.routes = routes;
+  }
+
+  /** Every route the server answers, {@code METHOD /path/{param}}. */
+  public java.util.List<String> endpoints() {
+    return routes.endpoints();
   }
 
   /** Starts a server on {@code store} (opened with the server's migrations) and returns once it listens. */
@@ -38,7 +45,7 @@ public final class FleetServer implements AutoCloseable {
     Routes routes = new Routes(settings, store);
     Javalin app = Javalin.create(config -> configure(config, settings, routes));
     app.start(settings.host(), settings.port());
-    return new FleetServer(app, settings);
+    return new FleetServer(app, settings, routes);
   }
 
   private static void configure(JavalinConfig config, ServerSettings settings, Routes routes) {

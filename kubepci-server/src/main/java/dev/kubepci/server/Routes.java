@@ -41,6 +41,7 @@ final class Routes {
   private final AdminPages admin;
   private final Ingest ingest;
   private final Metrics metrics;
+  private final java.util.List<String> endpoints = new java.util.ArrayList<>();
 
   Routes(ServerSettings settings, AssessmentStore store) {
     this.settings = settings;
@@ -69,40 +70,40 @@ final class Routes {
     r.before(this::headers);
     r.beforeMatched(access::check);
 
-    r.get("/", ctx -> ctx.redirect("/fleet"));
-    r.get("/healthz", ctx -> ctx.result("ok"));
-    r.get("/api/openapi.yaml", this::openApi);
-    r.get("/login", ctx -> views.render(ctx, "login.jte", "Sign in", "login", "error", null));
-    r.post("/login", this::login);
-    r.post("/logout", this::logout, Role.VIEWER);
+    get(r, "/", ctx -> ctx.redirect("/fleet"));
+    get(r, "/healthz", ctx -> ctx.result("ok"));
+    get(r, "/api/openapi.yaml", this::openApi);
+    get(r, "/login", ctx -> views.render(ctx, "login.jte", "Sign in", "login", "error", null));
+    post(r, "/login", this::login);
+    post(r, "/logout", this::logout, Role.VIEWER);
 
-    r.get("/fleet", fleet::fleetPage, Role.VIEWER);
-    r.get("/api/v1/fleet", fleet::fleetApi, Role.VIEWER);
-    r.get("/clusters/{cluster}", fleet::trendPage, Role.VIEWER);
-    r.get("/api/v1/clusters/{cluster}/trend", fleet::trendApi, Role.VIEWER);
-    r.get("/assessments/{id}", fleet::assessmentPage, Role.VIEWER);
-    r.get("/api/v1/assessments/{id}", fleet::assessmentApi, Role.VIEWER);
-    r.get("/assessments/{id}/findings", findings::findingsPage, Role.VIEWER);
-    r.get("/api/v1/assessments/{id}/findings", findings::findingsApi, Role.VIEWER);
-    r.get("/assessments/{id}/findings.csv", findings::findingsCsv, Role.VIEWER);
-    r.get("/assessments/{id}/report.json", findings::exportJson, Role.VIEWER);
-    r.get("/api/v1/assessments/{id}/report", findings::exportJson, Role.VIEWER);
-    r.get("/assessments/{id}/report.html", findings::exportHtml, Role.VIEWER);
-    r.get("/compare", findings::comparePage, Role.VIEWER);
-    r.get("/api/v1/compare", findings::compareApi, Role.VIEWER);
-    r.get("/waivers", governance::page, Role.VIEWER);
-    r.get("/api/v1/waivers", governance::api, Role.VIEWER);
-    r.post("/waivers", governance::create, Role.ADMIN);
-    r.post("/waivers/{id}/revoke", governance::revoke, Role.ADMIN);
-    r.get("/api/v1/clusters/{cluster}/waivers", governance::waiverFile, Role.VIEWER, Role.INGEST);
-    r.post("/api/v1/clusters/{cluster}/assessments", ingest::handle, Role.INGEST);
-    r.get("/admin/tokens", admin::tokensPage, Role.ADMIN);
-    r.get("/api/v1/tokens", admin::tokensApi, Role.ADMIN);
-    r.post("/admin/tokens", admin::createToken, Role.ADMIN);
-    r.post("/admin/tokens/{id}/revoke", admin::revokeToken, Role.ADMIN);
-    r.get("/admin/audit", admin::auditPage, Role.ADMIN);
-    r.get("/api/v1/audit", admin::auditApi, Role.ADMIN);
-    r.get("/metrics", metrics::handle, Role.VIEWER);
+    get(r, "/fleet", fleet::fleetPage, Role.VIEWER);
+    get(r, "/api/v1/fleet", fleet::fleetApi, Role.VIEWER);
+    get(r, "/clusters/{cluster}", fleet::trendPage, Role.VIEWER);
+    get(r, "/api/v1/clusters/{cluster}/trend", fleet::trendApi, Role.VIEWER);
+    get(r, "/assessments/{id}", fleet::assessmentPage, Role.VIEWER);
+    get(r, "/api/v1/assessments/{id}", fleet::assessmentApi, Role.VIEWER);
+    get(r, "/assessments/{id}/findings", findings::findingsPage, Role.VIEWER);
+    get(r, "/api/v1/assessments/{id}/findings", findings::findingsApi, Role.VIEWER);
+    get(r, "/assessments/{id}/findings.csv", findings::findingsCsv, Role.VIEWER);
+    get(r, "/assessments/{id}/report.json", findings::exportJson, Role.VIEWER);
+    get(r, "/api/v1/assessments/{id}/report", findings::exportJson, Role.VIEWER);
+    get(r, "/assessments/{id}/report.html", findings::exportHtml, Role.VIEWER);
+    get(r, "/compare", findings::comparePage, Role.VIEWER);
+    get(r, "/api/v1/compare", findings::compareApi, Role.VIEWER);
+    get(r, "/waivers", governance::page, Role.VIEWER);
+    get(r, "/api/v1/waivers", governance::api, Role.VIEWER);
+    post(r, "/waivers", governance::create, Role.ADMIN);
+    post(r, "/waivers/{id}/revoke", governance::revoke, Role.ADMIN);
+    get(r, "/api/v1/clusters/{cluster}/waivers", governance::waiverFile, Role.VIEWER, Role.INGEST);
+    post(r, "/api/v1/clusters/{cluster}/assessments", ingest::handle, Role.INGEST);
+    get(r, "/admin/tokens", admin::tokensPage, Role.ADMIN);
+    get(r, "/api/v1/tokens", admin::tokensApi, Role.ADMIN);
+    post(r, "/admin/tokens", admin::createToken, Role.ADMIN);
+    post(r, "/admin/tokens/{id}/revoke", admin::revokeToken, Role.ADMIN);
+    get(r, "/admin/audit", admin::auditPage, Role.ADMIN);
+    get(r, "/api/v1/audit", admin::auditApi, Role.ADMIN);
+    get(r, "/metrics", metrics::handle, Role.VIEWER);
 
     r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
     r.exception(StoreException.UnknownAssessment.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
@@ -118,6 +119,21 @@ final class Routes {
         error(ctx, 413, "the request is larger than the server accepts");
       }
     });
+  }
+
+  private void get(RoutesConfig r, String path, io.javalin.http.Handler h, io.javalin.security.RouteRole... roles) {
+    endpoints.add("GET " + path);
+    r.get(path, h, roles);
+  }
+
+  private void post(RoutesConfig r, String path, io.javalin.http.Handler h, io.javalin.security.RouteRole... roles) {
+    endpoints.add("POST " + path);
+    r.post(path, h, roles);
+  }
+
+  /** Every route, {@code METHOD /path/{param}}, in registration order. */
+  java.util.List<String> endpoints() {
+    return java.util.List.copyOf(endpoints);
   }
 
   /** Security headers on every response, errors included. */
