@@ -39,6 +39,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void coreKnowsNeitherTheStoreNorAFrontEnd() {
+    noClasses().should().dependOnClassesThat()
+        .resideInAnyPackage("dev.kubepci.store..", "dev.kubepci.cli..", "dev.kubepci.server..")
+        .check(CORE);
+  }
+
+  @Test
   void coreKnowsNoCommandLine() {
     noClasses().should().dependOnClassesThat().resideInAPackage("picocli..").check(CORE);
   }

@@ -94,7 +94,11 @@ public final class AssessmentStore implements AutoCloseable {
     try {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new StoreException("cannot connect to the store " + location.display() + ": " + rootMessage(e), e);
+      String why = rootMessage(e);
+      if (location.kind() == StoreLocation.Kind.H2 && why.contains("already in use")) {
+        why += " (the embedded store serves one process at a time: is kubepci serve running on it?)";
+      }
+      throw new StoreException("cannot connect to the store " + location.display() + ": " + why, e);
     }
     try {
       List<String> locations = new ArrayList<>(List.of(MIGRATIONS));
@@ -150,11 +154,11 @@ public final class AssessmentStore implements AutoCloseable {
    * @throws StoreException.BadReport when {@code json} is not a kubepci JSON report; nothing is stored then
    */
   public Recorded record(String cluster, byte[] json, ReportExtras extras, Instant storedAt) {
-    JsonReport report;
     ObjectNode tree;
+    JsonReport report;
     try {
-      report = ReportDiff.read(new ByteArrayInputStream(json), "the report");
       tree = ReportCodec.parse(json);
+      report = ReportCodec.shell(tree);
     } catch (IOException | IllegalArgumentException e) {
       throw new StoreException.BadReport(e.getMessage());
     }
@@ -184,10 +188,7 @@ public final class AssessmentStore implements AutoCloseable {
       skeleton.put("extras", sha);
     }
     String verbatim = null;
-    List<ObjectNode> bodies = split.findings().stream().map(ReportCodec.FindingBody::node).toList();
-    byte[] rebuilt = ReportCodec.write(ReportCodec.rebuild(skeleton,
-        sha -> ReportCodec.readCompact(parts.get(sha)), bodies));
-    if (!java.util.Arrays.equals(rebuilt, json)) {
+    if (!ReportCodec.rebuildsExactly(tree, split, json)) {
       verbatim = reportSha;
       parts.put(reportSha, json);
     }
@@ -197,7 +198,7 @@ public final class AssessmentStore implements AutoCloseable {
       c.setAutoCommit(false);
       try {
         Recorded r = insertAssessment(c, name, report, reportSha, json.length, generatedAt, storedAt, skeleton,
-            verbatim, split.findings(), versions);
+            verbatim, split.findings(), versions, split.findings().size());
         c.commit();
         return r;
       } catch (SQLException | RuntimeException e) {
@@ -213,7 +214,7 @@ public final class AssessmentStore implements AutoCloseable {
 
   private Recorded insertAssessment(Connection c, String name, JsonReport report, String reportSha, long size,
       Instant generatedAt, Instant storedAt, ObjectNode skeleton, String verbatim,
-      List<ReportCodec.FindingBody> findings, Map<String, Long> versions) throws SQLException {
+      List<ReportCodec.FindingBody> findings, Map<String, Long> versions, int findingCount) throws SQLException {
     long clusterId = lockCluster(c, name, storedAt);
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT id FROM assessment WHERE cluster_id = ? AND report_sha256 = ?")) {
@@ -248,7 +249,7 @@ public final class AssessmentStore implements AutoCloseable {
     int seq = head + 1;
     updateFindingSpans(c, clusterId, head, seq, headTime, generatedAt, findings, versions);
     updateVerdictSpans(c, clusterId, head, seq, report);
-    insertRow(c, clusterId, seq, report, reportSha, size, generatedAt, storedAt, skeleton, verbatim);
+    insertRow(c, clusterId, seq, report, reportSha, size, generatedAt, storedAt, skeleton, verbatim, findingCount);
     try (PreparedStatement ps = c.prepareStatement("UPDATE store_cluster SET head_seq = ? WHERE id = ?")) {
       ps.setInt(1, seq);
       ps.setLong(2, clusterId);
@@ -316,18 +317,7 @@ public final class AssessmentStore implements AutoCloseable {
         }
       }
     }
-    if (!close.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE finding_span SET last_seq = ?, last_seen = ? WHERE id = ?")) {
-        for (long id : close) {
-          ps.setInt(1, head);
-          ps.setObject(2, odt(headTime));
-          ps.setLong(3, id);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
+    closeSpans(c, "finding_span SET last_seen = ?, ", close, head, headTime);
     if (!now.isEmpty()) {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO finding_span (cluster_id, version_id, copies, "
           + "first_seq, last_seq, first_seen, last_seen) VALUES (?, ?, ?, ?, NULL, ?, NULL)")) {
@@ -365,16 +355,7 @@ public final class AssessmentStore implements AutoCloseable {
         }
       }
     }
-    if (!close.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE verdict_span SET last_seq = ? WHERE id = ?")) {
-        for (long id : close) {
-          ps.setInt(1, head);
-          ps.setLong(2, id);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
+    closeSpans(c, "verdict_span SET ", close, head, null);
     if (!now.isEmpty()) {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO verdict_span (cluster_id, subject_type, subject, "
           + "area, status, first_seq, last_seq) VALUES (?, ?, ?, ?, ?, ?, NULL)")) {
@@ -392,8 +373,29 @@ public final class AssessmentStore implements AutoCloseable {
     }
   }
 
+  /** Ends the spans {@code ids} at the assessment {@code head}, the last that had them. */
+  private static void closeSpans(Connection c, String updateSet, List<Long> ids, int head, Instant lastSeen)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + updateSet + "last_seq = ? WHERE id = ?")) {
+      for (long id : ids) {
+        int i = 1;
+        if (lastSeen != null) {
+          ps.setObject(i++, odt(lastSeen));
+        }
+        ps.setInt(i++, head);
+        ps.setLong(i, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
   private static void insertRow(Connection c, long clusterId, int seq, JsonReport report, String reportSha,
-      long size, Instant generatedAt, Instant storedAt, ObjectNode skeleton, String verbatim) throws SQLException {
+      long size, Instant generatedAt, Instant storedAt, ObjectNode skeleton, String verbatim, int findingCount)
+      throws SQLException {
     Map<String, Integer> practices = report.summary().requirements() == null ? Map.of()
         : report.summary().requirements();
     Map<String, Integer> failing = report.summary().findings() == null ? Map.of() : report.summary().findings();
@@ -424,7 +426,7 @@ public final class AssessmentStore implements AutoCloseable {
         ps.setInt(i++, failing.getOrDefault(s, 0));
       }
       ps.setInt(i++, report.summary().waived());
-      ps.setInt(i++, report.findings() == null ? 0 : report.findings().size());
+      ps.setInt(i++, findingCount);
       ps.setInt(i++, report.summary().errors());
       ps.setString(i++, new String(ReportCodec.compact(skeleton), java.nio.charset.StandardCharsets.UTF_8));
       ps.setString(i, verbatim);
@@ -515,25 +517,24 @@ public final class AssessmentStore implements AutoCloseable {
 
   private static Map<String, Long> versionIds(Connection c, List<String> shas) throws SQLException {
     Map<String, Long> ids = new HashMap<>();
-    for (int from = 0; from < shas.size(); from += IN_LIST) {
-      List<String> chunk = shas.subList(from, Math.min(shas.size(), from + IN_LIST));
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT sha256, id FROM finding_version WHERE sha256 IN (" + placeholders(chunk.size()) + ")")) {
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setString(i + 1, chunk.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.put(rs.getString(1), rs.getLong(2));
-          }
-        }
-      }
-    }
+    selectIn(c, "SELECT sha256, id FROM finding_version WHERE sha256 IN ", shas,
+        rs -> ids.put(rs.getString(1), rs.getLong(2)));
     return ids;
   }
 
   private static List<String> missing(Connection c, String select, List<String> keys) throws SQLException {
     java.util.Set<String> found = new java.util.HashSet<>();
+    selectIn(c, select, keys, rs -> found.add(rs.getString(1)));
+    return keys.stream().filter(k -> !found.contains(k)).toList();
+  }
+
+  /** A row of a query. */
+  private interface Row {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs {@code select (?, ?, ...)} over {@code keys} in chunks, handing every row to {@code row}. */
+  private static void selectIn(Connection c, String select, List<String> keys, Row row) throws SQLException {
     for (int from = 0; from < keys.size(); from += IN_LIST) {
       List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
       try (PreparedStatement ps = c.prepareStatement(select + "(" + placeholders(chunk.size()) + ")")) {
@@ -542,12 +543,11 @@ public final class AssessmentStore implements AutoCloseable {
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            found.add(rs.getString(1));
+            row.read(rs);
           }
         }
       }
     }
-    return keys.stream().filter(k -> !found.contains(k)).toList();
   }
 
   private static String placeholders(int n) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubepci.report.json.JsonReport;
 import dev.kubepci.rule.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -83,6 +84,61 @@ final class ReportCodec {
       throw new IOException("not a JSON object");
     }
     return (ObjectNode) n;
+  }
+
+  private static final ObjectMapper LENIENT = new ObjectMapper()
+      .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /**
+   * The report's typed model without its findings (binding hundreds of findings only to count them would double the
+   * cost of recording), after the checks {@code kubepci diff} makes: schema 1.x, findings an array of objects.
+   *
+   * @throws IllegalArgumentException saying what is wrong
+   */
+  static JsonReport shell(ObjectNode tree) {
+    JsonNode version = tree.get("schemaVersion");
+    JsonNode findings = tree.get("findings");
+    if (version == null || !version.isTextual() || !version.asText().startsWith("1.") || findings == null
+        || !findings.isArray()) {
+      throw new IllegalArgumentException("not a kubepci JSON report (schemaVersion 1.x with findings; write one with "
+          + "kubepci scan --format json)");
+    }
+    for (JsonNode f : findings) {
+      if (!f.isObject()) {
+        throw new IllegalArgumentException("not a kubepci JSON report: a finding is not an object");
+      }
+    }
+    ObjectNode shell = JsonNodeFactory.instance.objectNode();
+    tree.fields().forEachRemaining(e -> shell.set(e.getKey(), "findings".equals(e.getKey())
+        ? JsonNodeFactory.instance.arrayNode() : e.getValue()));
+    try {
+      return LENIENT.treeToValue(shell, JsonReport.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a kubepci JSON report: " + e.getOriginalMessage());
+    }
+  }
+
+  /**
+   * True when {@link #rebuild} gives back exactly {@code json}: it has the layout of {@code JsonReporter}, its
+   * findings are in report order (no two different findings tie), and no finding holds an object where the store
+   * puts its references.
+   */
+  static boolean rebuildsExactly(ObjectNode tree, Split split, byte[] json) {
+    List<FindingBody> findings = split.findings();
+    for (int i = 0; i < findings.size(); i++) {
+      ObjectNode original = (ObjectNode) tree.get("findings").get(i);
+      if (original.path(RULE_VERSION).isObject()
+          || original.path("resource").path("source").path(COLLECTED_AT).isObject()) {
+        return false;
+      }
+      if (i > 0) {
+        int cmp = ORDER.compare(tree.get("findings").get(i - 1), original);
+        if (cmp > 0 || cmp == 0 && !findings.get(i - 1).sha256().equals(findings.get(i).sha256())) {
+          return false;
+        }
+      }
+    }
+    return java.util.Arrays.equals(write(tree), json);
   }
 
   /** The report as {@code kubepci scan --format json} writes it. */

@@ -256,6 +256,17 @@ abstract class AssessmentStoreContract {
   }
 
   @Test
+  void keepsAReportWhoseFindingsAreNotInReportOrderVerbatim() throws IOException {
+    AssessmentReport sample = ReportFixture.sample();
+    List<Finding> reversed = new ArrayList<>(sample.findings());
+    java.util.Collections.reverse(reversed);
+    byte[] original = json(sample.withFindings(reversed));
+    long id = store.record("prod-eu", original, null, STORED).assessment().id();
+
+    assertThat(store.exportJson(id)).isEqualTo(original);
+  }
+
+  @Test
   void waivedFindingsKeepTheirStatus() throws IOException {
     long id = store.record("prod-eu", json(ReportFixture.sample()), null, STORED).assessment().id();
     assertThat(store.findings(id, FindingFilter.ALL, 0, 10).findings())

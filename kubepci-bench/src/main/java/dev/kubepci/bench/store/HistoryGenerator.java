@@ -80,7 +80,8 @@ public final class HistoryGenerator {
     }
     Instant at = start.plus(Duration.ofDays(day));
     String server = "https://10.0." + (c / 250) + "." + (c % 250 + 1) + ":6443";
-    List<JsonReport.Finding> live = findings.stream().map(f -> live(f, server, at.minusSeconds(90))).toList();
+    List<JsonReport.Finding> live = findings.stream().map(f -> live(f, server, at.minusSeconds(90)))
+        .sorted(ORDER).toList();
     JsonReport r = base;
     JsonReport report = new JsonReport(r.schemaVersion(), r.tool(), r.framework(), r.crossReference(), at.toString(),
         List.of(server), new JsonReport.Cluster(clusterName(c), server, "v1.31.4", null), r.objects(), r.summary(),
@@ -95,6 +96,19 @@ public final class HistoryGenerator {
     out.write('\n');
     return out.toByteArray();
   }
+
+  /** The order of every report ({@code Finding.ORDER}): most severe first, then rule, object, path, message. */
+  private static final java.util.Comparator<JsonReport.Finding> ORDER = java.util.Comparator
+      .comparing((JsonReport.Finding f) -> dev.kubepci.rule.Severity.valueOf(f.severity()),
+          java.util.Comparator.reverseOrder())
+      .thenComparing(JsonReport.Finding::rule)
+      .thenComparing(f -> f.resource() == null ? 0 : 1)
+      .thenComparing(f -> f.resource() == null || f.resource().namespace() == null ? "" : f.resource().namespace())
+      .thenComparing(f -> f.resource() == null || f.resource().kind() == null ? "" : f.resource().kind())
+      .thenComparing(f -> f.resource() == null || f.resource().name() == null ? "" : f.resource().name())
+      .thenComparing(f -> f.resource() == null || f.resource().apiVersion() == null ? "" : f.resource().apiVersion())
+      .thenComparing(f -> f.path() == null ? "" : f.path())
+      .thenComparing(f -> f.message() == null ? "" : f.message());
 
   private static JsonReport.Finding renamed(JsonReport.Finding f, String name) {
     JsonReport.Resource r = f.resource();

@@ -78,7 +78,10 @@ public final class PostgresServer implements AutoCloseable {
     }
     boolean root = "root".equals(System.getProperty("user.name"));
     String runAs = root ? "nobody" : null;
-    Path dir = Files.createTempDirectory("kubepci-pg-", PosixFilePermissions.asFileAttribute(
+    // nobody must reach the directory: under root, /tmp rather than a temporary directory root may have made private
+    Path parent = root && Files.isDirectory(Path.of("/tmp")) ? Path.of("/tmp")
+        : Path.of(System.getProperty("java.io.tmpdir"));
+    Path dir = Files.createTempDirectory(parent, "kubepci-pg-", PosixFilePermissions.asFileAttribute(
         PosixFilePermissions.fromString("rwx------")));
     if (runAs != null) {
       UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
