@@ -26,10 +26,11 @@ public final class Metrics {
     StringBuilder failing = new StringBuilder();
     StringBuilder last = new StringBuilder();
     StringBuilder count = new StringBuilder();
+    Map<String, List<Verdict>> verdicts = store.latestVerdicts(false);
     for (ClusterSummary c : store.clusters()) {
       AssessmentSummary a = c.latest();
       String cluster = label(c.name());
-      for (Verdict v : store.verdicts(a.id())) {
+      for (Verdict v : verdicts.getOrDefault(c.name(), List.of())) {
         if (v.id().equals(v.area())) {
           continue;
         }

@@ -65,10 +65,11 @@ public final class FleetPages {
     Instant now = clock.instant();
     List<FleetRow> rows = new ArrayList<>();
     List<AreaHead> heads = List.of();
+    Map<String, List<Verdict>> verdicts = store.latestVerdicts(true);
     for (ClusterSummary c : store.clusters()) {
       AssessmentSummary a = c.latest();
       List<AreaCell> cells = new ArrayList<>();
-      for (Verdict v : store.verdicts(a.id())) {
+      for (Verdict v : verdicts.getOrDefault(c.name(), List.of())) {
         if (v.id().equals(v.area())) {
           cells.add(new AreaCell(v.id(), v.status()));
         }
