@@ -687,43 +687,6 @@ public final class AssessmentStore implements AutoCloseable {
     }
   }
 
-  /**
-   * The statuses in every cluster's latest assessment, in one query (the fleet page and /metrics read them for every
-   * cluster): by cluster name, areas first, then practices, each by id.
-   *
-   * @param areasOnly only the areas' statuses
-   */
-  public Map<String, List<Verdict>> latestVerdicts(boolean areasOnly) {
-    String sql = "SELECT c.name, v.subject_type, v.subject, v.area, v.status FROM store_cluster c"
-        + " JOIN verdict_span v ON v.cluster_id = c.id AND v.first_seq <= c.head_seq"
-        + " AND (v.last_seq IS NULL OR v.last_seq >= c.head_seq)"
-        + (areasOnly ? " WHERE v.subject_type = 'area'" : "") + " ORDER BY c.name";
-    Map<String, List<Verdict>> areas = new LinkedHashMap<>();
-    Map<String, List<Verdict>> practices = new LinkedHashMap<>();
-    try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-         ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        String cluster = rs.getString(1);
-        Verdict v = new Verdict(rs.getString(3), rs.getString(4), rs.getString(5));
-        ("area".equals(rs.getString(2)) ? areas : practices).computeIfAbsent(cluster, k -> new ArrayList<>()).add(v);
-        areas.computeIfAbsent(cluster, k -> new ArrayList<>());
-      }
-    } catch (SQLException e) {
-      throw failure("read the latest verdicts", e);
-    }
-    java.util.Comparator<Verdict> byId = java.util.Comparator.comparing(Verdict::id, AssessmentStore::compareIds);
-    Map<String, List<Verdict>> out = new LinkedHashMap<>();
-    areas.forEach((cluster, list) -> {
-      list.sort(byId);
-      List<Verdict> p = practices.getOrDefault(cluster, new ArrayList<>());
-      p.sort(byId);
-      List<Verdict> all = new ArrayList<>(list);
-      all.addAll(p);
-      out.put(cluster, all);
-    });
-    return out;
-  }
-
   /** The areas' and practices' statuses in assessment {@code id}: areas first, then practices, each by id. */
   public List<Verdict> verdicts(long id) {
     try (Connection c = pool.getConnection()) {

@@ -26,7 +26,7 @@ public final class Metrics {
     StringBuilder failing = new StringBuilder();
     StringBuilder last = new StringBuilder();
     StringBuilder count = new StringBuilder();
-    Map<String, List<Verdict>> verdicts = store.latestVerdicts(false);
+    Map<String, List<Verdict>> verdicts = store.latestVerdicts();
     for (ClusterSummary c : store.clusters()) {
       AssessmentSummary a = c.latest();
       String cluster = label(c.name());

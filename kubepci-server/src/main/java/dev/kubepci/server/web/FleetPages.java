@@ -65,7 +65,7 @@ public final class FleetPages {
     Instant now = clock.instant();
     List<FleetRow> rows = new ArrayList<>();
     List<AreaHead> heads = List.of();
-    Map<String, List<Verdict>> verdicts = store.latestVerdicts(true);
+    Map<String, List<Verdict>> verdicts = store.latestVerdicts();
     for (ClusterSummary c : store.clusters()) {
       AssessmentSummary a = c.latest();
       List<AreaCell> cells = new ArrayList<>();
