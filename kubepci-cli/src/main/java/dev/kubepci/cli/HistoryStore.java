@@ -92,8 +92,9 @@ final class HistoryStore {
   /** {@code --store URL} of the commands that read the history. */
   static final class Option {
     @CommandLine.Option(names = "--store", paramLabel = "URL",
-        description = "The store: jdbc:postgresql://HOST[:PORT]/DATABASE?user=NAME&password=SECRET for PostgreSQL. "
-            + "Default: the embedded store in $XDG_DATA_HOME/kubepci (~/.local/share/kubepci).")
+        description = "The store: jdbc:postgresql://HOST[:PORT]/DATABASE?user=NAME for PostgreSQL (the password in "
+            + "KUBEPCI_STORE_PASSWORD, or &password=SECRET). Default: the embedded store in $XDG_DATA_HOME/kubepci "
+            + "(~/.local/share/kubepci).")
     String url;
   }
 }

@@ -147,7 +147,7 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--store", arity = "0..1", paramLabel = "URL", parameterConsumer = HistoryStore.UrlConsumer.class,
       description = "Record the assessment in the history (kubepci history): with no URL the embedded store in "
           + "$XDG_DATA_HOME/kubepci (~/.local/share/kubepci), or jdbc:postgresql://HOST[:PORT]/DATABASE"
-          + "?user=NAME&password=SECRET.")
+          + "?user=NAME (the password in KUBEPCI_STORE_PASSWORD).")
   String store;
 
   @Option(names = "--kubeconfig-file", paramLabel = "FILE",

@@ -85,6 +85,9 @@ public final class AssessmentStore implements AutoCloseable {
       config.setPassword("");
     } else {
       config.setDriverClassName("org.postgresql.Driver");
+      if (location.password() != null) {
+        config.setPassword(location.password());
+      }
     }
     config.setMaximumPoolSize(location.kind() == StoreLocation.Kind.H2 ? 4 : 8);
     config.setMinimumIdle(1);
@@ -713,6 +716,38 @@ public final class AssessmentStore implements AutoCloseable {
     } catch (SQLException e) {
       throw failure("read assessment " + id, e);
     }
+  }
+
+  /**
+   * The areas' and practices' statuses in every cluster's latest assessment, by cluster name (sorted), each list as
+   * {@link #verdicts} orders it: one query for a fleet page.
+   */
+  public Map<String, List<Verdict>> latestVerdicts() {
+    Map<String, List<Verdict>> areas = new java.util.TreeMap<>();
+    Map<String, List<Verdict>> practices = new HashMap<>();
+    try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT c.name,"
+        + " v.subject_type, v.subject, v.area, v.status FROM verdict_span v JOIN store_cluster c ON c.id = v.cluster_id"
+        + " WHERE v.last_seq IS NULL"); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        Verdict v = new Verdict(rs.getString(3), rs.getString(4), rs.getString(5));
+        ("area".equals(rs.getString(2)) ? areas : practices)
+            .computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(v);
+        areas.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+      }
+    } catch (SQLException e) {
+      throw failure("read the latest verdicts", e);
+    }
+    java.util.Comparator<Verdict> byId = java.util.Comparator.comparing(Verdict::id, AssessmentStore::compareIds);
+    Map<String, List<Verdict>> out = new LinkedHashMap<>();
+    areas.forEach((cluster, list) -> {
+      List<Verdict> all = new ArrayList<>(list);
+      all.sort(byId);
+      List<Verdict> p = new ArrayList<>(practices.getOrDefault(cluster, List.of()));
+      p.sort(byId);
+      all.addAll(p);
+      out.put(cluster, List.copyOf(all));
+    });
+    return out;
   }
 
   /** Dotted ids in numeric order: 2.10 after 2.9. */

@@ -11,8 +11,20 @@ import java.util.regex.Pattern;
  *
  * @param jdbcUrl the JDBC URL, credentials included as the driver reads them
  * @param kind which database
+ * @param password the password to log in with when the URL names none ({@code KUBEPCI_STORE_PASSWORD}, so that it
+ *     need not be on a command line), else null
  */
-public record StoreLocation(String jdbcUrl, Kind kind) {
+public record StoreLocation(String jdbcUrl, Kind kind, String password) {
+  /** A location whose URL carries whatever credentials it needs. */
+  public StoreLocation(String jdbcUrl, Kind kind) {
+    this(jdbcUrl, kind, null);
+  }
+
+  @Override
+  public String toString() {
+    return "StoreLocation[" + display() + ", " + kind + "]";
+  }
+
   /** The databases the store runs on; both get the same schema from the same migrations. */
   public enum Kind { H2, POSTGRESQL }
 
@@ -20,7 +32,8 @@ public record StoreLocation(String jdbcUrl, Kind kind) {
   private static final Pattern USER_INFO = Pattern.compile("(//)[^/@]*@");
 
   /**
-   * The store named by {@code url}; null or blank for the embedded one in {@link #defaultDirectory}.
+   * The store named by {@code url}; null or blank for the embedded one in {@link #defaultDirectory}. For
+   * PostgreSQL, {@code KUBEPCI_STORE_PASSWORD} in {@code env} is the password when the URL has none.
    *
    * @throws StoreException when the URL is neither {@code jdbc:postgresql:} nor {@code jdbc:h2:}
    */
@@ -30,7 +43,9 @@ public record StoreLocation(String jdbcUrl, Kind kind) {
     }
     String lower = url.toLowerCase(Locale.ROOT);
     if (lower.startsWith("jdbc:postgresql://")) {
-      return new StoreLocation(url, Kind.POSTGRESQL);
+      String password = env.get("KUBEPCI_STORE_PASSWORD");
+      boolean inUrl = PASSWORD.matcher(url).find();
+      return new StoreLocation(url, Kind.POSTGRESQL, inUrl || password == null || password.isEmpty() ? null : password);
     }
     if (lower.startsWith("jdbc:h2:")) {
       return new StoreLocation(url, Kind.H2);

@@ -229,6 +229,18 @@ abstract class AssessmentStoreContract {
   }
 
   @Test
+  void givesEveryClustersLatestVerdictsAtOnce() throws IOException {
+    AssessmentReport base = ReportFixture.sample();
+    long first = store.record("prod-eu", json(day(base, 0)), null, STORED).assessment().id();
+    long latest = store.record("prod-eu", json(day(base, 1)), null, STORED).assessment().id();
+    long staging = store.record("staging", json(day(base, 0)), null, STORED).assessment().id();
+
+    assertThat(store.latestVerdicts()).containsOnlyKeys("prod-eu", "staging")
+        .containsEntry("prod-eu", store.verdicts(latest)).containsEntry("staging", store.verdicts(staging));
+    assertThat(store.verdicts(first)).isEqualTo(store.verdicts(latest));
+  }
+
+  @Test
   void storesNothingOfAReportThatIsNotOne() throws Exception {
     assertThatThrownBy(() -> store.record("prod-eu", "{\"hello\": 1}".getBytes(StandardCharsets.UTF_8), null, STORED))
         .isInstanceOf(StoreException.BadReport.class);

@@ -31,6 +31,16 @@ class H2StoreTest extends AssessmentStoreContract {
   }
 
   @Test
+  void takesThePostgresqlPasswordFromTheEnvironmentWhenTheUrlHasNone() {
+    Map<String, String> env = Map.of("KUBEPCI_STORE_PASSWORD", "s3cret");
+    StoreLocation plain = StoreLocation.parse("jdbc:postgresql://db/kubepci?user=k", env);
+    assertThat(plain.password()).isEqualTo("s3cret");
+    assertThat(plain.toString()).doesNotContain("s3cret");
+    assertThat(StoreLocation.parse("jdbc:postgresql://db/kubepci?user=k&password=other", env).password()).isNull();
+    assertThat(StoreLocation.parse("jdbc:postgresql://db/kubepci", Map.of()).password()).isNull();
+  }
+
+  @Test
   void refusesAnUrlOfAnotherDatabaseNamingItWithoutItsPassword() {
     assertThatThrownBy(() -> StoreLocation.parse("jdbc:mysql://db/x?password=s3cret", Map.of()))
         .isInstanceOf(StoreException.class)
