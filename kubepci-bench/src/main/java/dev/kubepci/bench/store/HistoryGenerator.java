@@ -48,7 +48,7 @@ public final class HistoryGenerator {
       for (int i = 0; i < findings; i++) {
         JsonReport.Finding t = templates.get(i % templates.size());
         int copy = i / templates.size();
-        list.add(copy == 0 ? t : renamed(t, t.resource() == null ? null : t.resource().name() + "-" + copy));
+        list.add(copy == 0 ? t : renamed(t, (t.resource() == null ? "cluster" : t.resource().name()) + "-" + copy));
       }
       clusters.add(list);
     }
@@ -116,9 +116,12 @@ public final class HistoryGenerator {
         name, r.uid(), r.resourceVersion(), r.source());
     String object = r == null ? "cluster" : r.namespace() == null ? r.kind() + "/" + name
         : r.kind() + "/" + r.namespace() + "/" + name;
+    // a cluster-wide finding has no object to rename: its copy points at another field, so that no two findings of
+    // a report share rule, object and path (as in kubepci's reports)
+    String path = r == null ? f.path() + "[" + name + "]" : f.path();
     return new JsonReport.Finding(f.rule(), f.name(), f.ruleVersion(), f.requirements(), f.severity(), f.status(),
-        f.scope(), renamed, f.dss(), f.path(), f.observed(), f.message(), f.remediation(), f.kubectl(),
-        dev.kubepci.bench.store.HistoryGenerator.fingerprint(f.rule() + "|" + object + "|" + f.path()), f.waiver());
+        f.scope(), renamed, f.dss(), path, f.observed(), f.message(), f.remediation(), f.kubectl(),
+        fingerprint(f.rule() + "|" + object + "|" + path), f.waiver());
   }
 
   private static JsonReport.Finding observed(JsonReport.Finding f, String value) {
