@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     name = "kubepci-bench",
     mixinStandardHelpOptions = true,
     description = "Generates synthetic clusters and measures kubepci on them.",
-    subcommands = {RunCommand.class, GenerateCommand.class, JmhCommand.class, MeasureCommand.class, StoreCommand.class,
+    subcommands = {RunCommand.class, GenerateCommand.class, JmhCommand.class, MeasureCommand.class, StoreCommand.class, PagesCommand.class,
         CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
   @CommandLine.Spec

@@ -1,5 +1,7 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.report.formats.ReportFormats;
+import dev.kubepci.result.ExitCode;
 import dev.kubepci.report.terminal.TerminalReporter;
 import dev.kubepci.store.AssessmentStore;
 import java.io.ByteArrayOutputStream;
@@ -50,7 +52,12 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Environment env = parent.environment();
     String fmt = format.toLowerCase(Locale.ROOT);
-    var reporter = Reporters.forFormat(fmt, TerminalReporter.Options.PLAIN);
+    dev.kubepci.report.Reporter reporter;
+    try {
+      reporter = ReportFormats.reporter(fmt, ReportFormats.Options.DEFAULTS);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(ExitCode.USAGE, e.getMessage());
+    }
     mode.permissions();
     byte[] content;
     try (AssessmentStore s = HistoryStore.open(store.url, env, false)) {

@@ -1,5 +1,6 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.result.ExitCode;
 import dev.kubepci.store.AssessmentStore;
 import dev.kubepci.store.AssessmentSummary;
 import java.io.PrintWriter;

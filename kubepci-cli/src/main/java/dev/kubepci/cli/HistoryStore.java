@@ -1,5 +1,6 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.result.ExitCode;
 import dev.kubepci.report.json.JsonReporter;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.store.AssessmentStore;

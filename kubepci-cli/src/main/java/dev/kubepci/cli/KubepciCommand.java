@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
         EvidenceCommand.class,
         WhoCanCommand.class,
         AccessCommand.class,
+        ServeCommand.class,
+        ServerCommand.class,
         CommandLine.HelpCommand.class},
     footer = {
         "",

@@ -70,6 +70,9 @@ public final class ScanCommand implements Callable<Integer> {
           + "or one snapshot file. None: the live cluster.")
   List<String> paths = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin
+  PushOptions push = new PushOptions();
+
   @Option(names = "--live",
       description = "Assess the live cluster even though PATHs are given; the files complete it (kubelet "
           + "configuration, static pod manifests).")
@@ -231,6 +234,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
       }
     }
+    push.push(env, report, reportToStdout);
     return run.exit(report, threshold).code();
   }
 

@@ -65,9 +65,10 @@ class DeployManifestsTest {
   @Test
   void theSignedEvidenceVariantAddsOnlyTheKeyFromASecretAndTheBundleArguments() {
     List<CronJob> jobs = deploy().ofKind("CronJob").stream().map(r -> r.as(CronJob.class).orElseThrow()).toList();
-    assertThat(jobs).extracting(j -> j.getMetadata().getName()).containsExactly("kubepci", "kubepci-signed-evidence");
+    assertThat(jobs).extracting(j -> j.getMetadata().getName())
+        .containsExactly("kubepci", "kubepci-push", "kubepci-signed-evidence");
     var plain = jobs.get(0).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
-    var signed = jobs.get(1).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+    var signed = jobs.get(2).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
     assertThat(signed.getServiceAccountName()).isEqualTo(plain.getServiceAccountName());
     assertThat(signed.getAutomountServiceAccountToken()).isFalse();
     assertThat(signed.getSecurityContext()).isEqualTo(plain.getSecurityContext());
@@ -81,6 +82,53 @@ class DeployManifestsTest {
     assertThat(signed.getContainers().get(0).getVolumeMounts().stream()
         .filter(m -> m.getName().equals("signing-key")).findFirst().orElseThrow().getReadOnly()).isTrue();
     assertThat(signed.getVolumes()).hasSize(plain.getVolumes().size() + 1);
+  }
+
+  @Test
+  void thePushingVariantAddsOnlyTheIngestTokenFromASecretAndThePushArguments() {
+    List<CronJob> jobs = deploy().ofKind("CronJob").stream().map(r -> r.as(CronJob.class).orElseThrow()).toList();
+    var plain = jobs.get(0).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+    var push = jobs.get(1).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+    assertThat(push.getServiceAccountName()).isEqualTo(plain.getServiceAccountName());
+    assertThat(push.getSecurityContext()).isEqualTo(plain.getSecurityContext());
+    assertThat(push.getContainers().get(0).getSecurityContext()).isEqualTo(plain.getContainers().get(0).getSecurityContext());
+    List<String> added = new ArrayList<>(push.getContainers().get(0).getArgs());
+    added.removeAll(plain.getContainers().get(0).getArgs());
+    assertThat(added).containsExactly("--push=https://kubepci.example.com/", "--token-file=/etc/kubepci-push/token");
+    Volume token = push.getVolumes().stream().filter(v -> v.getName().equals("push-token")).findFirst().orElseThrow();
+    assertThat(token.getSecret().getSecretName()).isEqualTo("kubepci-push-token");
+    assertThat(push.getVolumes()).hasSize(plain.getVolumes().size() + 1);
+    // the arguments parse as kubepci's own: the CronJob runs what the command line accepts
+    parses(push.getContainers().get(0).getArgs());
+  }
+
+  /** The arguments parse as kubepci's own (parsing runs nothing). */
+  private static void parses(List<String> args) {
+    Environment env = new Environment(new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(new java.io.StringWriter()), InputStream.nullInputStream(), Cli.ENV,
+        java.time.Clock.systemUTC(), Environment.Terminals.NONE);
+    org.assertj.core.api.Assertions.assertThatCode(() -> Main.commandLine(env).parseArgs(args.toArray(String[]::new)))
+        .as(String.join(" ", args)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void theServerRunsRestrictedWithItsDatabaseFromASecretAndTls() {
+    Workload server = deploy().workloads().stream().filter(w -> w.resource().kind().equals("Deployment"))
+        .findFirst().orElseThrow();
+    PssVerdict verdict = PodSecurityStandards.evaluate(PssLevel.RESTRICTED, PssVersion.LATEST,
+        server.podMetadata(), server.podMetadataPath().toString(), server.podSpec(), server.podSpecPath().toString());
+    assertThat(verdict.violations()).isEmpty();
+    var pod = server.podSpec();
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+    var container = pod.getContainers().get(0);
+    assertThat(container.getArgs()).startsWith("serve").contains("--tls-cert=/etc/kubepci-tls/tls.crt");
+    parses(container.getArgs());
+    assertThat(container.getEnv()).anySatisfy(e -> {
+      assertThat(e.getName()).isEqualTo("KUBEPCI_DATABASE_URL");
+      assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("kubepci-server-database");
+    });
+    assertThat(deploy().ofKind("NetworkPolicy").stream().map(r -> r.namespace() + "/" + r.name()))
+        .contains("kubepci-server/default-deny", "kubepci-server/kubepci-server-egress");
   }
 
   @Test

@@ -68,6 +68,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void coreKnowsNoHttpServerNorStore() {
+    noClasses().should().dependOnClassesThat()
+        .resideInAnyPackage("io.javalin..", "gg.jte..", "jakarta.servlet..", "dev.kubepci.server..",
+            "dev.kubepci.store..")
+        .check(CORE);
+  }
+
+  @Test
   void noGenericHelperPackages() {
     noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helpers..").check(CORE);
   }

@@ -2,8 +2,10 @@ package dev.kubepci.store;
 
 import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.model.ClusterInfo;
+import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.ResourceRef;
+import dev.kubepci.model.ScopeZone;
 import dev.kubepci.report.json.JsonReport;
 import dev.kubepci.result.AreaResult;
 import dev.kubepci.result.AssessmentBasis;
@@ -14,11 +16,13 @@ import dev.kubepci.result.RequirementResult;
 import dev.kubepci.result.RuleError;
 import dev.kubepci.result.RuleResult;
 import dev.kubepci.result.Status;
-import dev.kubepci.result.Table;
 import dev.kubepci.result.WaiverResult;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.Table;
 import dev.kubepci.waiver.Attestation;
+import dev.kubepci.waiver.AttestationOutcome;
 import dev.kubepci.waiver.Waiver;
+import dev.kubepci.waiver.WaiverOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,12 +66,15 @@ final class ReportRebuilder {
     }).toList();
     List<Finding> findings = list(json.findings()).stream().map(f -> new Finding(f.rule(), f.name(),
         list(f.requirements()), Severity.valueOf(f.severity()), Status.valueOf(f.status()), ref(f.resource()),
-        f.resource() == null ? null : provenance(f.resource().source()), f.scope(), f.path(), f.observed(),
+        f.resource() == null ? null : provenance(f.resource().source()), scope(f.scope()), FieldPath.parse(f.path()),
+        f.observed(),
         f.message(), f.remediation(), waiver(f.waiver()))).toList();
     List<ProcessingError> errors = list(json.errors()).stream()
         .map(e -> new ProcessingError(provenance(e.source()), e.message())).toList();
-    List<WaiverResult> waivers = list(json.waivers()).stream().map(w -> new WaiverResult(waiver(w.waiver()),
-        WaiverResult.State.valueOf(w.state()), w.matched(), w.problem())).toList();
+    List<WaiverResult> waivers = list(json.waivers()).stream().map(w -> {
+      Waiver declared = waiver(w.waiver());
+      return new WaiverResult(declared, waiverOutcome(declared, w.state(), w.matched(), w.problem()));
+    }).toList();
     List<RuleError> ruleErrors = list(json.ruleErrors()).stream().map(e -> new RuleError(e.rule(), e.name(),
         ref(e.resource()), e.resource() == null ? null : provenance(e.resource().source()), e.message(), null))
         .toList();
@@ -89,8 +96,9 @@ final class ReportRebuilder {
         provenance(a.source()));
     return new RequirementResult(r.id(), r.area(), r.title(), r.assessment(), Status.valueOf(r.status()),
         r.automatedStatus() == null ? null : Status.valueOf(r.automatedStatus()), list(r.rules()), r.reason(),
-        list(r.evidence()), list(r.toCollect()), list(r.commands()), list(r.questions()), r.findings(), attestation,
-        a != null && a.applied());
+        list(r.evidence()), list(r.toCollect()), list(r.commands()), list(r.questions()), r.findings(),
+        attestation == null ? null : a.applied() ? new AttestationOutcome.Decided(attestation)
+            : new AttestationOutcome.Alongside(attestation));
   }
 
   private static CrossReference crossReference(JsonReport json, ReportExtras x) {
@@ -130,11 +138,37 @@ final class ReportRebuilder {
       return null;
     }
     if (s.file() != null) {
-      return new Provenance(s.file(), zero(s.document()), zero(s.line()), zero(s.fieldLine()), null, null,
+      return new Provenance.FileSource(s.file(), zero(s.document()), zero(s.line()), zero(s.fieldLine()),
           s.template(), s.assumedNamespace());
     }
-    return new Provenance(null, 0, 0, 0, s.cluster(), s.collectedAt() == null ? null : Instant.parse(s.collectedAt()),
-        null, null);
+    if (s.configuration() != null) {
+      return Provenance.ofConfiguration(s.configurationFile(), s.configuration());
+    }
+    if (s.derivedBy() != null) {
+      return Provenance.derived(s.derivedBy(), s.derivedFrom());
+    }
+    return Provenance.ofCluster(s.cluster(), s.collectedAt() == null ? null : Instant.parse(s.collectedAt()));
+  }
+
+  private static ScopeZone scope(String label) {
+    if (label == null) {
+      return null;
+    }
+    for (ScopeZone z : ScopeZone.values()) {
+      if (z.label().equals(label)) {
+        return z;
+      }
+    }
+    throw new IllegalArgumentException("unknown scope " + label);
+  }
+
+  /** What became of a waiver, as its JSON record (state, findings covered, problem) says. */
+  private static WaiverOutcome waiverOutcome(Waiver declared, String state, int matched, String problem) {
+    return switch (state) {
+      case "ACTIVE" -> matched > 0 ? new WaiverOutcome.Applied(matched) : new WaiverOutcome.Unmatched();
+      case "EXPIRED" -> new WaiverOutcome.Expired(declared.expires());
+      default -> new WaiverOutcome.Invalid(problem);
+    };
   }
 
   private static int zero(Integer i) {

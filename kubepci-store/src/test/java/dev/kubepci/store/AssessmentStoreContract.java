@@ -65,8 +65,8 @@ abstract class AssessmentStoreContract {
   /** The sample report as a live scan of the cluster would give it on day {@code day}, its findings collected then. */
   static AssessmentReport day(AssessmentReport base, int day) {
     Instant at = ReportFixture.GENERATED.plus(Duration.ofDays(day));
-    List<Finding> findings = base.findings().stream().map(f -> f.source() != null && !f.source().isFile()
-        ? f.withSource(Provenance.ofCluster(f.source().cluster(), at.minusSeconds(60))) : f).toList();
+    List<Finding> findings = base.findings().stream().map(f -> f.source() instanceof Provenance.ClusterSource c
+        ? f.withSource(Provenance.ofCluster(c.cluster(), at.minusSeconds(60))) : f).toList();
     return new AssessmentReport(base.toolName(), base.toolVersion(), base.frameworkId(), base.frameworkVersion(),
         base.frameworkTitle(), at, base.inputs(), base.cluster(), base.objects(), base.areas(), base.rules(), findings,
         base.errors(), base.waivers(), base.ruleErrors(), base.skipped(), base.basis(), base.crossReference());

@@ -136,8 +136,7 @@ public final class HistoryGenerator {
       return f;
     }
     JsonReport.Resource live = new JsonReport.Resource(r.apiVersion(), r.kind(), r.namespace(), r.name(), r.uid(),
-        r.resourceVersion(), new JsonReport.Source(null, null, null, null, null, null, server,
-            collectedAt.toString()));
+        r.resourceVersion(), JsonReport.Source.cluster(server, collectedAt.toString()));
     return new JsonReport.Finding(f.rule(), f.name(), f.ruleVersion(), f.requirements(), f.severity(), f.status(),
         f.scope(), live, f.dss(), f.path(), f.observed(), f.message(), f.remediation(), f.kubectl(), f.fingerprint(),
         f.waiver());

@@ -1,0 +1,115 @@
+package dev.kubepci.cli;
+
+import dev.kubepci.result.ExitCode;
+import dev.kubepci.report.json.JsonReporter;
+import dev.kubepci.result.AssessmentReport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --push URL --token-file FILE}: sends the scan's JSON report (gzip) to a kubepci server with the cluster's
+ * ingest token. The report is the one {@code --format json} writes, so what the server stores is what a file
+ * would hold.
+ */
+public final class PushOptions {
+  private static final Pattern RESULT = Pattern.compile("\"id\":(\\d+).*\"created\":(true|false)");
+  private static final Pattern ERROR = Pattern.compile("\"error\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  @Option(names = "--push", paramLabel = "URL",
+      description = "Send the JSON report to a kubepci server: its base URL (the report's cluster name picks the "
+          + "cluster) or a cluster's ingest URL .../api/v1/clusters/NAME/assessments. Needs --token-file.")
+  URI url;
+
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "File holding the cluster's ingest token (kubepci server token create --cluster NAME).")
+  Path tokenFile;
+
+  /** Checks the options before any work. */
+  void validate() {
+    if ((url == null) != (tokenFile == null)) {
+      throw new UserException(ExitCode.USAGE, "--push and --token-file go together");
+    }
+    if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+      throw new UserException(ExitCode.USAGE, "--push: expected an http:// or https:// URL, not '" + url + "'");
+    }
+  }
+
+  /** Pushes the report when --push was given; a refusal is a usage error with the server's reason. */
+  void push(Environment env, AssessmentReport report, boolean reportToStdout) throws IOException {
+    validate();
+    if (url == null) {
+      return;
+    }
+    String token;
+    try {
+      token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UserException(ExitCode.USAGE, "--token-file " + tokenFile + ": cannot be read (" + e.getMessage()
+          + ")");
+    }
+    URI target = target(report);
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    new JsonReporter().write(report, json);
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      json.writeTo(out);
+    }
+    HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(2))
+        .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+        .header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(gz.toByteArray())).build();
+    HttpResponse<String> response;
+    try {
+      response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build()
+          .send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UserException(ExitCode.INPUT_ERROR, "--push: cannot reach " + display(target) + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserException(ExitCode.INTERNAL, "--push: interrupted");
+    }
+    String body = response.body();
+    if (response.statusCode() != 200 && response.statusCode() != 201) {
+      Matcher m = ERROR.matcher(body);
+      throw new UserException(ExitCode.INPUT_ERROR, "--push: the server refused the report (HTTP "
+          + response.statusCode() + "): " + (m.find() ? m.group(1) : "no reason given"));
+    }
+    Matcher m = RESULT.matcher(body);
+    String what = m.find() ? "assessment " + m.group(1) + ("true".equals(m.group(2)) ? " stored" : " already stored")
+        : "accepted";
+    var stream = reportToStdout ? env.err() : env.out();
+    stream.println("kubepci: pushed to " + display(target) + ": " + what);
+    stream.flush();
+  }
+
+  private URI target(AssessmentReport report) {
+    String path = url.getPath() == null ? "" : url.getPath();
+    if (path.matches(".*/api/v1/clusters/[^/]+/assessments/?")) {
+      return url;
+    }
+    String cluster = report.cluster() == null ? null : report.cluster().name();
+    if (cluster == null || !cluster.matches("[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?")) {
+      throw new UserException(ExitCode.USAGE, "--push: the report names no cluster the server accepts; give the"
+          + " cluster's ingest URL, " + url.resolve("/api/v1/clusters/NAME/assessments"));
+    }
+    String base = url.toString().endsWith("/") ? url.toString() : url + "/";
+    return URI.create(base).resolve("api/v1/clusters/" + cluster + "/assessments");
+  }
+
+  /** The URL without user information. */
+  private static String display(URI u) {
+    return u.getScheme() + "://" + u.getHost() + (u.getPort() == -1 ? "" : ":" + u.getPort()) + u.getPath();
+  }
+}

@@ -1,0 +1,120 @@
+package dev.kubepci.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubepci.server.FleetServer;
+import dev.kubepci.server.ServerSettings;
+import dev.kubepci.server.security.Role;
+import dev.kubepci.server.security.TokenStore;
+import dev.kubepci.store.AssessmentStore;
+import dev.kubepci.store.StoreLocation;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kubepci serve, kubepci server token, and kubepci scan --push, end to end on an embedded store. */
+class ServerCommandsTest {
+
+  private static String db(Path dir) {
+    return "jdbc:h2:file:" + dir.resolve("server").toAbsolutePath();
+  }
+
+  @Test
+  void createsListsAndRevokesTokens(@TempDir Path dir) {
+    Cli.Run created = Cli.run("server", "token", "create", "--cluster", "prod", "--database", db(dir));
+    assertThat(created.code()).as(created.err()).isZero();
+    assertThat(created.out().strip()).matches("kpci_[A-Za-z0-9_-]{43}");
+    Matcher id = Pattern.compile("token (tok-[0-9a-f]{12}) for cluster prod").matcher(created.err());
+    assertThat(id.find()).as(created.err()).isTrue();
+
+    Cli.Run list = Cli.run("server", "token", "list", "--database", db(dir));
+    assertThat(list.out()).contains(id.group(1)).contains("ingest").contains("prod")
+        .doesNotContain(created.out().strip());
+
+    assertThat(Cli.run("server", "token", "revoke", id.group(1), "--database", db(dir)).code()).isZero();
+    Cli.Run again = Cli.run("server", "token", "revoke", id.group(1), "--database", db(dir));
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("no valid token");
+    Cli.Run noCluster = Cli.run("server", "token", "create", "--database", db(dir));
+    assertThat(noCluster.code()).isEqualTo(2);
+    assertThat(noCluster.err()).contains("--cluster");
+  }
+
+  @Test
+  void scanPushesItsJsonReportOnceAndReportsARefusal(@TempDir Path dir) throws Exception {
+    try (AssessmentStore store = AssessmentStore.open(StoreLocation.parse(db(dir), Map.of()),
+        List.of(FleetServer.MIGRATIONS));
+        FleetServer server = FleetServer.start(ServerSettings.defaults("127.0.0.1", 0), store)) {
+      Path token = dir.resolve("prod.token");
+      Files.writeString(token, new TokenStore(store.dataSource(), Clock.systemUTC())
+          .create(Role.INGEST, "prod", null).secret() + "\n");
+      String url = "http://127.0.0.1:" + server.port() + "/api/v1/clusters/prod/assessments";
+      Cli.Run first = Cli.run("scan", Cli.MANIFESTS, "--fail-on", "none", "--quiet", "--push", url,
+          "--token-file", token.toString());
+      assertThat(first.code()).as(first.err()).isZero();
+      assertThat(first.err()).contains("kubepci: pushed to " + url + ": assessment 1 stored");
+      Cli.Run second = Cli.run("scan", Cli.MANIFESTS, "--fail-on", "none", "--quiet", "--push", url,
+          "--token-file", token.toString());
+      assertThat(second.err()).contains("assessment 1 already stored");
+      assertThat(store.assessments("prod", 10)).hasSize(1);
+
+      Files.writeString(token, "kpci_revoked-or-wrong");
+      Cli.Run refused = Cli.run("scan", Cli.MANIFESTS, "--fail-on", "none", "--quiet", "--push", url,
+          "--token-file", token.toString());
+      assertThat(refused.code()).isEqualTo(3);
+      assertThat(refused.err()).contains("the server refused the report (HTTP 401)");
+      Cli.Run alone = Cli.run("scan", Cli.MANIFESTS, "--quiet", "--push", url);
+      assertThat(alone.code()).isEqualTo(2);
+      assertThat(alone.err()).contains("--push and --token-file go together");
+    }
+  }
+
+  @Test
+  void servePrintsItsUrlAndAOneTimeAdminTokenThenServes(@TempDir Path dir) throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Environment env = new Environment(new PrintWriter(out, true), new PrintWriter(err, true),
+        new ByteArrayInputStream(new byte[0]), Map.of("XDG_DATA_HOME", dir.toString()), Clock.systemUTC(),
+        Environment.Terminals.NONE);
+    CountDownLatch stop = new CountDownLatch(1);
+    ServeCommand.stop = stop;
+    int[] code = {-1};
+    Thread serve = new Thread(() -> code[0] = Main.commandLine(env).execute("serve", "--port", "0"));
+    serve.start();
+    String printed = "";
+    for (int i = 0; i < 600 && !printed.contains("kpci_"); i++) {
+      Thread.sleep(100);
+      printed = out.toString();
+    }
+    try {
+      Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+/) \\(store: jdbc:h2:file:"
+          + Pattern.quote(dir.resolve("kubepci").toString()) + ".*\\n.*Admin token.*\\n\\s+(kpci_\\S+)")
+          .matcher(printed);
+      assertThat(m.find()).as(printed + err).isTrue();
+      HttpResponse<String> fleet = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(m.group(1) + "api/v1/fleet")).header("Authorization", "Bearer " + m.group(2)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(fleet.statusCode()).isEqualTo(200);
+      assertThat(fleet.body()).contains("\"clusters\":[]");
+    } finally {
+      stop.countDown();
+      serve.join(30_000);
+      ServeCommand.stop = new CountDownLatch(1);
+    }
+    assertThat(code[0]).isZero();
+  }
+}
