@@ -156,8 +156,14 @@ public final class BenchmarkSuite {
   private Measurement floor(Path json, int n) throws IOException, InterruptedException, MeasurementFailed {
     long cpu0 = ChildTimes.cpuMillis();
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(options.floor(), ".items|length", json.toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p;
+    try {
+      p = new ProcessBuilder(options.floor(), ".items|length", json.toString())
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      throw new MeasurementFailed(options.floor() + " cannot be run (" + e.getMessage() + "); install it, or give "
+          + "--floor none");
+    }
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     int exit = p.waitFor();
     long wall = (System.nanoTime() - start) / 1_000_000;
