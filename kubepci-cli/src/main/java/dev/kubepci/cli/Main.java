@@ -28,6 +28,14 @@ public final class Main {
 
   /** Runs kubepci as if from the command line; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
+    if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+      // what picocli prints for the option, without building the command tree first (most of the start-up time)
+      for (String line : new VersionProvider().getVersion()) {
+        out.println(line);
+      }
+      out.flush();
+      return ExitCode.OK.code();
+    }
     Environment environment = new Environment(out, err, stdin, env, clock(env));
     CommandLine cli = commandLine(environment);
     try {

@@ -19,6 +19,16 @@ class CommandsTest {
   }
 
   @Test
+  void theQuickVersionPrintsWhatPicocliPrints() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    Environment env = new Environment(new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.ByteArrayInputStream(new byte[0]), java.util.Map.of(), java.time.Clock.systemUTC());
+    assertThat(Main.commandLine(env).execute("--version")).isZero();
+    assertThat(Cli.run("--version").out()).isEqualTo(out.toString());
+    assertThat(Cli.run("-V").out()).isEqualTo(out.toString());
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     Cli.Run run = Cli.run();
     assertThat(run.code()).isEqualTo(2);

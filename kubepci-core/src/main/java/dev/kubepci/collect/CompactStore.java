@@ -27,7 +27,7 @@ import java.util.Set;
  *
  * <p>Other kinds (workload controllers, RBAC, policies, namespaces ...) are few, are what cross-object rules read
  * over and over, and stay ordinary resources. One store serves one assessment; it is not shared between threads
- * that read at the same time.
+ * that read at the same time; decoding, what rules do, is safe from several threads.
  */
 public final class CompactStore {
   /**
@@ -100,11 +100,15 @@ public final class CompactStore {
     return shared == null ? s : shared;
   }
 
-  private synchronized HasMetadata decode(Body body) {
-    HasMetadata cached = decoded.get(body);
-    if (cached != null) {
-      return cached;
+  private HasMetadata decode(Body body) {
+    synchronized (decoded) {
+      HasMetadata cached = decoded.get(body);
+      if (cached != null) {
+        return cached;
+      }
     }
+    // decoded outside the lock: rules running in parallel decode different objects at the same time (two that
+    // ask for the same object at once may both decode it; the objects are equal)
     HasMetadata object;
     try (JsonParser parser = smile.createParser(body.encoded)) {
       // straight into the class it was read as: no buffering to look up the kind first
@@ -113,9 +117,11 @@ public final class CompactStore {
       // the same bytes decoded once already when the object was read
       throw new UncheckedIOException("cannot decode a stored object", e);
     }
-    decodes++;
-    decoded.put(body, object);
-    return object;
+    synchronized (decoded) {
+      decodes++;
+      HasMetadata raced = decoded.putIfAbsent(body, object);
+      return raced != null ? raced : object;
+    }
   }
 
   /** Objects kept compact so far. */
@@ -129,8 +135,10 @@ public final class CompactStore {
   }
 
   /** Decodes done so far (cache hits not counted). */
-  public synchronized long decodes() {
-    return decodes;
+  public long decodes() {
+    synchronized (decoded) {
+      return decodes;
+    }
   }
 
   private final class Body implements CompactBody {

@@ -54,6 +54,10 @@ public final class ManifestReader {
   private final CompactStore store;
   /** While rendered Helm output is read: the template of each line (see {@link Renderer#templatesByLine}). */
   private String[] templates;
+  /** The decoding stage of the file being read; null between files. */
+  private EmitQueue queue;
+  /** Objects handed to the sink so far (written by the decoding stage; read once it has drained). */
+  private int emitted;
 
   /**
    * SnakeYAML refuses documents over 3 MB by default, and {@code kubectl get -o yaml} prints a whole cluster as one
@@ -321,17 +325,59 @@ public final class ManifestReader {
     return where;
   }
 
-  /** Reads manifests from {@code reader}, naming them {@code file} in provenance and errors. */
+  /**
+   * Reads manifests from {@code reader}, naming them {@code file} in provenance and errors. The text is parsed on
+   * this thread while a second one decodes the objects parsed (see {@link EmitQueue}); the sink is called from that
+   * one, in the order of the input, and every call has been made when this returns.
+   */
   public int read(String file, Reader reader) throws IOException {
+    if (queue != null) {
+      // already reading (a sink that reads again): on this thread
+      return readHere(file, reader);
+    }
+    int before = emitted;
+    queue = EmitQueue.start(file);
+    EmitQueue q = queue;
+    boolean done = false;
+    try {
+      readHere(file, reader);
+      done = true;
+    } finally {
+      queue = null;
+      if (done) {
+        q.finish();
+      } else {
+        q.finishQuietly();
+      }
+    }
+    return emitted - before;
+  }
+
+  private int readHere(String file, Reader reader) throws IOException {
+    int before = emitted;
+    readText(file, reader);
+    return emitted - before;
+  }
+
+  /** Runs {@code call} after the objects parsed before it were handed on: on the decoding thread when there is one. */
+  private void deliver(Runnable call) throws IOException {
+    if (queue == null || queue.isWorker()) {
+      call.run();
+    } else {
+      queue.post(call);
+    }
+  }
+
+  private void readText(String file, Reader reader) throws IOException {
     PushbackReader in = new PushbackReader(new BufferedReader(reader, 1 << 16), 1);
     int first = firstSignificant(in);
     ManifestText text = reader instanceof ManifestText t ? t : null;
     if (first == '{' || first == '[') {
-      int count = readJson(file, in);
+      readJson(file, in);
       reportMalformed(file, 1, Integer.MAX_VALUE, text);
-      return count;
+      return;
     }
-    return readYaml(file, in, text);
+    readYaml(file, in, text);
   }
 
   /**
@@ -339,15 +385,23 @@ public final class ManifestReader {
    * {@code index}. The objects of that document were read with U+FFFD in their place and are still assessed; the
    * error says the file must be fixed (kubectl refuses it).
    */
-  private void reportMalformed(String file, int index, int lastLine, ManifestText text) {
+  private void reportMalformed(String file, int index, int lastLine, ManifestText text) throws IOException {
     if (text == null) {
       return;
     }
     for (ManifestText.Malformed m : text.takeMalformed(lastLine)) {
-      sink.error(new ProcessingError(Provenance.ofFile(file, index, m.line()), "invalid " + text.charset().name()
+      error(new ProcessingError(Provenance.ofFile(file, index, m.line()), "invalid " + text.charset().name()
           + " text at line " + m.line() + " (byte offset " + m.byteOffset() + "): the bytes there are not "
           + text.charset().name() + " and were read as U+FFFD"));
     }
+  }
+
+  private void error(ProcessingError error) throws IOException {
+    deliver(() -> sink.error(error));
+  }
+
+  private void skipped(ProcessingError skipped) throws IOException {
+    deliver(() -> sink.skipped(skipped));
   }
 
   /** Skips a byte-order mark and white space, and peeks the first significant character. */
@@ -362,9 +416,8 @@ public final class ManifestReader {
     return c;
   }
 
-  private int readYaml(String file, Reader reader, ManifestText text) throws IOException {
+  private void readYaml(String file, Reader reader, ManifestText text) throws IOException {
     DocumentStream docs = new DocumentStream(reader);
-    int count = 0;
     int index = 0;
     DocumentStream.Document doc;
     while ((doc = docs.next()) != null) {
@@ -379,7 +432,7 @@ public final class ManifestReader {
         }
         index++;
         counted = true;
-        count += readRoot(file, index, offset, parser, first, new YamlTree(true));
+        readRoot(file, index, offset, parser, first, new YamlTree(true));
       } catch (JsonProcessingException e) {
         if (BoundedLineReader.LineTooLongException.in(e) != null) {
           throw BoundedLineReader.LineTooLongException.in(e); // the file cannot be read on: one error for it
@@ -388,20 +441,18 @@ public final class ManifestReader {
           index++;
         }
         if (doc.overlongLine() > 0) {
-          sink.error(new ProcessingError(at(file, index, doc.overlongLine()), "line "
+          error(new ProcessingError(at(file, index, doc.overlongLine()), "line "
               + doc.overlongLine() + " is longer than " + DocumentStream.MAX_LINE_CHARS + " characters (the API"
               + " server's 3 MiB limit on an object); the rest of this document was not read"));
           continue;
         }
-        sink.error(new ProcessingError(at(file, index, offset + line(e)), describe(e)));
+        error(new ProcessingError(at(file, index, offset + line(e)), describe(e)));
       }
     }
     reportMalformed(file, Math.max(index, 1), Integer.MAX_VALUE, text);
-    return count;
   }
 
-  private int readJson(String file, Reader reader) throws IOException {
-    int count = 0;
+  private void readJson(String file, Reader reader) throws IOException {
     int index = 0;
     try (JsonParser parser = JSON.createParser(reader)) {
       JsonToken t;
@@ -410,36 +461,36 @@ public final class ManifestReader {
         if (t == JsonToken.START_ARRAY) {
           // a bare JSON array of objects: each element is a document of its own
           while ((t = parser.nextToken()) != JsonToken.END_ARRAY && t != null) {
-            count += readRoot(file, index, 0, parser, t, new YamlTree(false));
+            readRoot(file, index, 0, parser, t, new YamlTree(false));
           }
         } else {
-          count += readRoot(file, index, 0, parser, t, new YamlTree(false));
+          readRoot(file, index, 0, parser, t, new YamlTree(false));
         }
       }
     } catch (JsonProcessingException e) {
-      sink.error(new ProcessingError(at(file, Math.max(index, 1), line(e)),
+      error(new ProcessingError(at(file, Math.max(index, 1), line(e)),
           describe(e) + " (the rest of the file was not read)"));
     }
-    return count;
   }
 
   /**
    * Reads one root value whose first token is {@code first}. Fields are read one by one so that the items of a
    * List are handed on as they are parsed, with their own line.
    */
-  private int readRoot(String file, int index, int offset, JsonParser parser, JsonToken first, YamlTree tree)
+  private void readRoot(String file, int index, int offset, JsonParser parser, JsonToken first, YamlTree tree)
       throws IOException {
     int docLine = offset + parser.currentTokenLocation().getLineNr();
     if (first != JsonToken.START_OBJECT) {
       parser.skipChildren();
-      sink.skipped(new ProcessingError(at(file, index, docLine), NOT_AN_OBJECT + " (a "
+      skipped(new ProcessingError(at(file, index, docLine), NOT_AN_OBJECT + " (a "
           + (first == JsonToken.START_ARRAY ? "sequence" : "scalar") + ", not a mapping)"));
-      return 0;
+      return;
     }
     ObjectNode root = TREE.createObjectNode();
     List<Pending> untyped = new ArrayList<>();
     boolean hasItems = false;
-    int count = 0;
+    // objects of this root handed on, counted where they are decoded
+    int[] count = {0};
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -450,7 +501,7 @@ public final class ManifestReader {
           int itemLine = offset + parser.currentTokenLocation().getLineNr();
           JsonNode item = tree.read(parser);
           if (t == JsonToken.START_OBJECT && item.hasNonNull("kind") && item.hasNonNull("apiVersion")) {
-            count += emit(file, index, itemLine, item);
+            submit(file, index, itemLine, item, count);
           } else {
             untyped.add(new Pending(item, itemLine));
           }
@@ -459,24 +510,25 @@ public final class ManifestReader {
         tree.put(parser, root, field, tree.read(parser));
       }
     }
-    if (count == 0 && !root.has("apiVersion") && !root.has("kind")) {
+    if (!root.has("apiVersion") && !root.has("kind") && hasNoObject(count)) {
       // Helm values, a compose file, kubepci's own configuration: YAML that lives next to manifests
-      sink.skipped(new ProcessingError(at(file, index, docLine), NOT_AN_OBJECT
+      skipped(new ProcessingError(at(file, index, docLine), NOT_AN_OBJECT
           + " (no apiVersion and no kind)"));
-      return 0;
+      return;
     }
     if (!hasItems) {
-      return emit(file, index, docLine, root);
+      submit(file, index, docLine, root, count);
+      return;
     }
     String listKind = root.path("kind").asText("");
     if (!listKind.isEmpty() && !listKind.endsWith("List")) {
-      sink.error(new ProcessingError(at(file, index, docLine),
+      error(new ProcessingError(at(file, index, docLine),
           "kind " + listKind + " has a top-level items list; only List kinds may"));
-      return count;
+      return;
     }
     for (Pending p : untyped) {
       if (!(p.node instanceof ObjectNode item)) {
-        sink.error(new ProcessingError(at(file, index, p.line), "list item is not an object"));
+        error(new ProcessingError(at(file, index, p.line), "list item is not an object"));
         continue;
       }
       // API list responses (PodList ...) leave kind and apiVersion off their items
@@ -486,9 +538,21 @@ public final class ManifestReader {
       if (!item.hasNonNull("apiVersion") && root.hasNonNull("apiVersion") && !"List".equals(listKind)) {
         item.put("apiVersion", root.get("apiVersion").asText());
       }
-      count += emit(file, index, p.line, item);
+      submit(file, index, p.line, item, count);
     }
-    return count;
+  }
+
+  /** True when no object of a root was handed on: known once the objects submitted before have been decoded. */
+  private boolean hasNoObject(int[] count) throws IOException {
+    if (queue != null) {
+      queue.drain();
+    }
+    return count[0] == 0;
+  }
+
+  /** Decodes {@code node} and hands it to the sink, after everything submitted before it; counts it in {@code count}. */
+  private void submit(String file, int index, int line, JsonNode node, int[] count) throws IOException {
+    deliver(() -> count[0] += emit(file, index, line, node));
   }
 
   private record Pending(JsonNode node, int line) {}
@@ -510,6 +574,7 @@ public final class ManifestReader {
       return 0;
     }
     sink.accept(store == null ? new Resource(object, where) : store.resource(object, node, where));
+    emitted++;
     return 1;
   }
 
@@ -558,6 +623,7 @@ public final class ManifestReader {
       return 0;
     }
     evidence.forEach(sink::accept);
+    emitted += evidence.size();
     return evidence.size();
   }
 

@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
 /**
  * Runs the selected rules over an inventory and rolls their results up to the framework's best practices and
  * areas. Object rules run in one pass over the objects (the pod-spec view is built once per object); cluster
- * rules read the inventory's indexes. Missing data never rolls up to PASS.
+ * rules read the inventory's indexes. The object pass and the cluster rules run in parallel (see
+ * {@link RuleTasks}); the report does not depend on it. Missing data never rolls up to PASS.
  */
 public final class Assessor {
   private final AssessmentRequest request;
@@ -70,19 +71,30 @@ public final class Assessor {
       }
     }
 
-    runObjectRules(inventory, context, objectRules, tallies, ruleErrors);
-
+    // the object pass and each cluster rule are independent tasks: each writes only its own tallies and errors,
+    // merged below in the order a sequential run gives (object pass, then cluster rules in selection order)
+    List<Runnable> tasks = new ArrayList<>();
+    List<RuleError> objectErrors = new ArrayList<>();
+    tasks.add(() -> runObjectRules(inventory, context, objectRules, tallies, objectErrors));
+    Map<String, List<RuleError>> clusterErrors = new LinkedHashMap<>();
     for (RuleDescriptor d : request.selected()) {
       Tally tally = tallies.get(d.id());
       if (tally.decided == null && tally.crashed == 0 && d.rule() instanceof ClusterRule cluster) {
-        try {
-          tally.decided = cluster.check(inventory, context);
-        } catch (RuntimeException | StackOverflowError e) {
-          ruleErrors.add(ruleError(d, null, e));
-          tally.crashed(e, false);
-        }
+        List<RuleError> mine = new ArrayList<>(1);
+        clusterErrors.put(d.id(), mine);
+        tasks.add(() -> {
+          try {
+            tally.decided = cluster.check(inventory, context);
+          } catch (RuntimeException | StackOverflowError e) {
+            mine.add(ruleError(d, null, e));
+            tally.crashed(e, false);
+          }
+        });
       }
     }
+    RuleTasks.runAll(tasks);
+    ruleErrors.addAll(objectErrors);
+    clusterErrors.values().forEach(ruleErrors::addAll);
 
     ScopeClassifier scopes = new ScopeClassifier(request.config(), inventory);
     List<Finding> findings = new ArrayList<>();

@@ -27,6 +27,7 @@ public final class Inventory {
   private final ClusterInfo clusterInfo;
   private List<Workload> workloads;
   private final Map<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Object, Object> derivedLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Inventory(List<Resource> all, Coverage coverage, ClusterInfo clusterInfo) {
     this.all = List.copyOf(all);
@@ -130,10 +131,14 @@ public final class Inventory {
   public <T> T derived(Object key, java.util.function.Function<Inventory, T> compute) {
     Object value = derived.get(key);
     if (value == null) {
-      value = compute.apply(this);
-      Object raced = derived.putIfAbsent(key, value);
-      if (raced != null) {
-        value = raced;
+      // computed once even when rules running in parallel ask for it at the same time (a view never asks for
+      // itself, so waiting on one key while computing another cannot close a cycle)
+      synchronized (derivedLocks.computeIfAbsent(key, k -> new Object())) {
+        value = derived.get(key);
+        if (value == null) {
+          value = compute.apply(this);
+          derived.put(key, value);
+        }
       }
     }
     return (T) value;

@@ -112,6 +112,40 @@ public class DeserialisationBenchmark {
     new ManifestReader(blackhole(bh), new CompactStore()).read("pods.yaml", new StringReader(podsYaml));
   }
 
+  /**
+   * The path of a {@code kubectl get -o json} dump: parsed on the reading thread, decoded, checked and kept compact
+   * on the second (see {@code EmitQueue}); per object, as the reading thread waits for it.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void podFromJsonKeptCompact(Blackhole bh) throws IOException {
+    new ManifestReader(blackhole(bh), new CompactStore()).read("pods.json", new StringReader(podsJson));
+  }
+
+  /** Compact Pods shared by the threads of a benchmark, as rules running in parallel share an inventory's. */
+  @State(Scope.Benchmark)
+  public static class SharedPods {
+    List<Resource> pods;
+    final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Setup
+    public void setUp() throws IOException {
+      var objects = Samples.objects(Samples.kind("Pod"), 1024);
+      pods = new ArrayList<>();
+      ManifestReader reader = new ManifestReader(collect(pods), new CompactStore());
+      for (var p : objects) {
+        reader.read("pod.json", new StringReader(Samples.json(p)));
+      }
+    }
+  }
+
+  /** Two rules decoding different compact Pods of one store at once: decoding is not serialised by the store. */
+  @Benchmark
+  @org.openjdk.jmh.annotations.Threads(2)
+  public Object compactPodDecodedByTwoThreads(SharedPods shared) {
+    return shared.pods.get(Math.floorMod(shared.next.getAndIncrement(), shared.pods.size())).object();
+  }
+
   /** What a rule pays when it reads a compact Pod that is not in the cache of recently decoded objects. */
   @Benchmark
   public Object compactPodDecoded() {

@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,16 +32,21 @@ public final class BenchmarkSuite {
 
   /**
    * @param sizes numbers of objects, ascending
+   * @param formats the inputs measured at each size (a kubectl dump as YAML or JSON, a snapshot)
    * @param heap the measured JVMs' {@code -Xmx}
-   * @param repeat runs per size and mode; the fastest counts (the others absorb noise from other processes)
+   * @param repeat runs per size and mode, paired with the floor (each repetition runs the floor, then every
+   *     measurement once); the median counts, so that a burst of load from other processes moves none of them
    * @param work where inputs and reports go
    * @param javaCommand the java executable for the measured JVMs
    * @param classpath their class path (this program's)
+   * @param floor the floor command ({@code jq}) when it is to be measured, else null
    */
-  public record Options(List<Integer> sizes, long seed, OutputFormat format, String heap, int repeat,
-      List<MeasuredRun.Mode> modes, Path work, String javaCommand, String classpath, List<String> jvmArgs) {
+  public record Options(List<Integer> sizes, long seed, List<OutputFormat> formats, String heap, int repeat,
+      List<MeasuredRun.Mode> modes, Path work, String javaCommand, String classpath, List<String> jvmArgs,
+      String floor) {
     public Options {
       sizes = sizes.stream().sorted().toList();
+      formats = List.copyOf(formats);
       modes = List.copyOf(modes);
       jvmArgs = List.copyOf(jvmArgs);
       if (repeat < 1) {
@@ -59,6 +68,9 @@ public final class BenchmarkSuite {
     }
   }
 
+  /** The floor: {@code jq '.items|length'} on the JSON dump, the cost of parsing the input and nothing else. */
+  static final String FLOOR_MODE = "floor";
+
   private final Options options;
 
   public BenchmarkSuite(Options options) {
@@ -70,20 +82,59 @@ public final class BenchmarkSuite {
     List<Measurement> measurements = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     for (int n : options.sizes()) {
-      Path input = options.modes().stream().anyMatch(m -> !m.isLive()) ? input(n, progress) : null;
+      Map<String, Path> inputs = new LinkedHashMap<>();
+      if (options.modes().stream().anyMatch(m -> !m.isLive())) {
+        for (OutputFormat f : options.formats()) {
+          inputs.put(f.name(), input(n, f, progress));
+        }
+      }
+      Path floorInput = options.floor() == null ? null : input(n, OutputFormat.JSON, progress);
       SyntheticApiServer server = null;
       Path kubeconfig = null;
+      Map<String, List<Measurement>> runs = new LinkedHashMap<>();
+      Set<String> failed = new HashSet<>();
       try {
-        for (MeasuredRun.Mode mode : options.modes()) {
-          if (mode.isLive() && server == null) {
-            progress.printf("starting a mock API server holding %,d objects...%n", n);
+        for (int r = 1; r <= options.repeat(); r++) {
+          if (floorInput != null) {
+            progress.printf("measuring the floor (%s '.items|length') on %,d objects (run %d/%d)...%n",
+                options.floor(), n, r, options.repeat());
             progress.flush();
-            server = SyntheticApiServer.start(new SyntheticCluster(ClusterPlan.of(n, options.seed())));
-            kubeconfig = server.writeKubeconfig(options.work().resolve("kubeconfig-" + n));
+            try {
+              Measurement m = floor(floorInput, n);
+              progress.printf("  %.2f s wall, %.2f s cpu%n", m.processMillis() / 1000.0,
+                  m.processCpuMillis() / 1000.0);
+              runs.computeIfAbsent(FLOOR_MODE, k -> new ArrayList<>()).add(m);
+            } catch (MeasurementFailed e) {
+              progress.printf("  failed: %s%n", e.getMessage());
+            }
           }
-          Measurement best = measure(mode, mode.isLive() ? kubeconfig : input, n, progress, failures);
-          if (best != null) {
-            measurements.add(best);
+          for (MeasuredRun.Mode mode : options.modes()) {
+            if (mode.isLive() && server == null) {
+              progress.printf("starting a mock API server holding %,d objects...%n", n);
+              progress.flush();
+              server = SyntheticApiServer.start(new SyntheticCluster(ClusterPlan.of(n, options.seed())));
+              kubeconfig = server.writeKubeconfig(options.work().resolve("kubeconfig-" + n));
+            }
+            List<Path> targets = mode.isLive() ? List.of(kubeconfig) : List.copyOf(inputs.values());
+            for (Path input : targets) {
+              String key = mode.name() + " " + input.getFileName();
+              if (failed.contains(key)) {
+                continue;
+              }
+              progress.printf("measuring %s of %s (run %d/%d, -Xmx%s)...%n", mode.name().toLowerCase(Locale.ROOT),
+                  mode.isLive() ? String.format(Locale.ROOT, "%,d objects", n) : input.getFileName(), r,
+                  options.repeat(), options.heap());
+              progress.flush();
+              try {
+                Measurement m = fork(mode, input, n);
+                progress.printf("  %s%n", summary(m));
+                runs.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
+              } catch (MeasurementFailed e) {
+                progress.printf("  failed: %s%n", e.getMessage());
+                failures.add(new Failure(n, mode.name().toLowerCase(Locale.ROOT), e.getMessage()));
+                failed.add(key);
+              }
+            }
           }
         }
       } finally {
@@ -91,45 +142,57 @@ public final class BenchmarkSuite {
           server.close();
         }
       }
+      runs.values().forEach(list -> measurements.add(median(list)));
     }
     return new Result(measurements, failures, checks(measurements, failures));
   }
 
-  private Measurement measure(MeasuredRun.Mode mode, Path input, int n, PrintWriter progress, List<Failure> failures)
-      throws IOException, InterruptedException {
-    Measurement best = null;
-    for (int r = 1; r <= options.repeat(); r++) {
-      progress.printf("measuring %s of %,d objects (run %d/%d, -Xmx%s)...%n",
-          mode.name().toLowerCase(Locale.ROOT), n, r, options.repeat(), options.heap());
-      progress.flush();
-      try {
-        Measurement m = fork(mode, input, n);
-        progress.printf("  %s%n", summary(m));
-        if (best == null || m.millis() < best.millis()) {
-          best = m;
-        }
-      } catch (MeasurementFailed e) {
-        progress.printf("  failed: %s%n", e.getMessage());
-        failures.add(new Failure(n, mode.name().toLowerCase(Locale.ROOT), e.getMessage()));
-        break;
-      }
-    }
-    return best;
+  /** The run with the median whole-process wall time (the lower middle one of an even count). */
+  static Measurement median(List<Measurement> runs) {
+    List<Measurement> sorted = runs.stream().sorted(Comparator.comparingLong(Measurement::processMillis)).toList();
+    return sorted.get((sorted.size() - 1) / 2);
   }
 
+  private Measurement floor(Path json, int n) throws IOException, InterruptedException, MeasurementFailed {
+    long cpu0 = ChildTimes.cpuMillis();
+    long start = System.nanoTime();
+    Process p;
+    try {
+      p = new ProcessBuilder(options.floor(), ".items|length", json.toString())
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      throw new MeasurementFailed(options.floor() + " cannot be run (" + e.getMessage() + "); install it, or give "
+          + "--floor none");
+    }
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    int exit = p.waitFor();
+    long wall = (System.nanoTime() - start) / 1_000_000;
+    long cpu = ChildTimes.cpuMillis() - cpu0;
+    if (exit != 0) {
+      throw new MeasurementFailed(options.floor() + " exited with " + exit);
+    }
+    int objects;
+    try {
+      objects = Integer.parseInt(out);
+    } catch (NumberFormatException e) {
+      throw new MeasurementFailed(options.floor() + " printed " + out);
+    }
+    return new Measurement(FLOOR_MODE, json.getFileName().toString(), objects, wall, cpu, 0, 0, 0, 0, 0, 0, 0, 0,
+        "-", wall, cpu);
+  }
 
   /** The dump of a cluster of {@code n} objects, generated unless already in the work directory. */
-  Path input(int n, PrintWriter progress) throws IOException {
+  Path input(int n, OutputFormat format, PrintWriter progress) throws IOException {
     Path file = options.work().resolve(String.format(Locale.ROOT, "cluster-%d-seed%d-%s%s%s", n, options.seed(),
-        GENERATOR_VERSION, options.format() == OutputFormat.SNAPSHOT ? "-" + readsFingerprint() : "",
-        options.format().extension()));
+        GENERATOR_VERSION, format == OutputFormat.SNAPSHOT ? "-" + readsFingerprint() : "",
+        format.extension()));
     if (Files.exists(file)) {
       return file;
     }
     progress.printf("generating %s...%n", file);
     progress.flush();
     Path partial = file.resolveSibling("partial-" + file.getFileName());
-    options.format().write(new SyntheticCluster(ClusterPlan.of(n, options.seed())), partial);
+    format.write(new SyntheticCluster(ClusterPlan.of(n, options.seed())), partial);
     Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
     return file;
   }
@@ -164,12 +227,16 @@ public final class BenchmarkSuite {
     command.addAll(options.jvmArgs());
     command.addAll(List.of("-cp", options.classpath(), "dev.kubepci.bench.BenchMain", "measure",
         "--mode", mode.name().toLowerCase(Locale.ROOT), "--input", input.toString(), "--report", report.toString()));
+    long cpu0 = ChildTimes.cpuMillis();
+    long start = System.nanoTime();
     Process p = new ProcessBuilder(command).redirectErrorStream(false).redirectError(log.toFile()).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(2, TimeUnit.HOURS)) {
       p.destroyForcibly();
       throw new MeasurementFailed("timed out");
     }
+    long wall = (System.nanoTime() - start) / 1_000_000;
+    long cpu = ChildTimes.cpuMillis() - cpu0;
     if (p.exitValue() != 0) {
       String err = Files.readString(log, StandardCharsets.UTF_8).strip();
       String last = err.lines().reduce((a, b) -> b).orElse("exit code " + p.exitValue());
@@ -178,12 +245,13 @@ public final class BenchmarkSuite {
     }
     String line = out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
         .orElseThrow(() -> new MeasurementFailed("no measurement printed"));
-    return Measurement.fromJson(line);
+    return Measurement.fromJson(line).withProcess(wall, cpu);
   }
 
   static String summary(Measurement m) {
-    return String.format(Locale.ROOT, "%.2f s wall, %.2f s cpu, %,.0f objects/s, heap peak %d MB (%d MB after GC), "
-        + "RSS %d MB", m.millis() / 1000.0, m.cpuMillis() / 1000.0, m.objectsPerSecond(), mb(m.peakHeapBytes()),
+    return String.format(Locale.ROOT, "process %.2f s wall, %.2f s cpu; work %.2f s wall, %.2f s cpu, %,.0f objects/s, "
+        + "heap peak %d MB (%d MB after GC), RSS %d MB", m.processMillis() / 1000.0, m.processCpuMillis() / 1000.0,
+        m.millis() / 1000.0, m.cpuMillis() / 1000.0, m.objectsPerSecond(), mb(m.peakHeapBytes()),
         mb(m.peakLiveHeapBytes()), mb(m.peakRssBytes()));
   }
 
@@ -191,7 +259,14 @@ public final class BenchmarkSuite {
     return Math.round(bytes / (1024.0 * 1024.0));
   }
 
-  /** The targets of the issue, checked on the largest size (and the one ten times smaller for linearity). */
+  /** Peak resident memory allowed for a run of the largest size. */
+  static final long RSS_LIMIT = 1200L * 1024 * 1024;
+
+  /**
+   * The targets of the issue: on the largest size, each input assessed within 3x the floor's wall time and 5x its
+   * CPU time, under 1.2 GB of resident memory; a live scan within 1.5x the snapshot's time; time growing no worse
+   * than linearly from one size to the next; the JSON report growing with findings.
+   */
   static List<Check> checks(List<Measurement> measurements, List<Failure> failures) {
     List<Check> checks = new ArrayList<>();
     checks.add(new Check("every run completes within the heap limit", failures.isEmpty(),
@@ -199,25 +274,57 @@ public final class BenchmarkSuite {
             : failures.size() + " failed: " + failures.get(0).mode() + " of " + failures.get(0).objects()
                 + " objects: " + failures.get(0).reason()));
     int largest = measurements.stream().mapToInt(Measurement::objects).max().orElse(0);
-    Optional<Measurement> read = find(measurements, "read", largest);
-    Optional<Measurement> assess = find(measurements, "assess", largest);
-    if (read.isPresent() && assess.isPresent()) {
-      double wall = (double) assess.get().millis() / read.get().millis();
-      double cpu = (double) assess.get().cpuMillis() / Math.max(1, read.get().cpuMillis());
-      checks.add(new Check(String.format(Locale.ROOT, "%,d objects assessed end to end in under 2x the time of "
-          + "reading alone", largest), wall < 2.0,
-          String.format(Locale.ROOT, "assess/read = %.2fx wall, %.2fx cpu", wall, cpu)));
+    Optional<Measurement> floor = find(measurements, FLOOR_MODE, "json", largest);
+    for (String format : List.of("yaml", "json", "snapshot")) {
+      Optional<Measurement> assess = find(measurements, "assess", format, largest);
+      if (assess.isEmpty()) {
+        continue;
+      }
+      Measurement a = assess.get();
+      if (floor.isPresent() && !format.equals("yaml")) {
+        Measurement f = floor.get();
+        double wall = (double) a.processMillis() / Math.max(1, f.processMillis());
+        double cpu = (double) a.processCpuMillis() / Math.max(1, f.processCpuMillis());
+        checks.add(new Check(String.format(Locale.ROOT, "%,d objects (%s) assessed within 3x the wall and 5x the CPU "
+            + "time of the floor", largest, format), wall <= 3.0 && cpu <= 5.0,
+            String.format(Locale.ROOT, "%.2f s wall, %.2f s CPU against %.2f s, %.2f s: %.2fx wall, %.2fx CPU",
+                a.processMillis() / 1000.0, a.processCpuMillis() / 1000.0, f.processMillis() / 1000.0,
+                f.processCpuMillis() / 1000.0, wall, cpu)));
+      }
+      checks.add(new Check(String.format(Locale.ROOT, "%,d objects (%s) assessed in under 1.2 GB resident", largest,
+          format), a.peakRssBytes() < RSS_LIMIT, String.format(Locale.ROOT, "peak RSS %d MB", mb(a.peakRssBytes()))));
+      Optional<Measurement> read = find(measurements, "read", format, largest);
+      if (read.isPresent()) {
+        double wall = (double) a.millis() / read.get().millis();
+        double cpu = (double) a.cpuMillis() / Math.max(1, read.get().cpuMillis());
+        checks.add(new Check(String.format(Locale.ROOT, "%,d objects (%s) assessed end to end in under 2x the time "
+            + "of reading alone", largest, format), wall < 2.0,
+            String.format(Locale.ROOT, "assess/read = %.2fx wall, %.2fx cpu", wall, cpu)));
+      }
+      List<Measurement> sizes = measurements.stream().filter(m -> m.mode().equals("assess")
+          && m.format().equals(format)).sorted(Comparator.comparingInt(Measurement::objects)).toList();
+      for (int i = 1; i < sizes.size(); i++) {
+        Measurement small = sizes.get(i - 1);
+        Measurement big = sizes.get(i);
+        double grows = (double) big.objects() / small.objects();
+        double ratio = (double) big.processMillis() / Math.max(1, small.processMillis());
+        double cpu = (double) big.processCpuMillis() / Math.max(1, small.processCpuMillis());
+        checks.add(new Check(String.format(Locale.ROOT, "%,d objects (%s) take at most %.1fx the time of %,d",
+            big.objects(), format, grows, small.objects()), ratio <= grows,
+            String.format(Locale.ROOT, "%.2fx wall, %.2fx cpu", ratio, cpu)));
+      }
     }
-    Optional<Measurement> tenth = find(measurements, "assess", largest / 10);
-    if (assess.isPresent() && tenth.isPresent()) {
-      double ratio = (double) assess.get().millis() / tenth.get().millis();
-      double cpu = (double) assess.get().cpuMillis() / Math.max(1, tenth.get().cpuMillis());
-      checks.add(new Check(String.format(Locale.ROOT, "%,d objects take at most 12x the time of %,d", largest,
-          largest / 10), ratio <= 12.0, String.format(Locale.ROOT, "%.2fx wall, %.2fx cpu", ratio, cpu)));
+    Optional<Measurement> live = find(measurements, "live", "live", largest);
+    Optional<Measurement> snapshot = find(measurements, "assess", "snapshot", largest);
+    if (live.isPresent() && snapshot.isPresent()) {
+      double ratio = (double) live.get().processMillis() / Math.max(1, snapshot.get().processMillis());
+      checks.add(new Check(String.format(Locale.ROOT, "%,d objects scanned live within 1.5x the snapshot's time",
+          largest), ratio <= 1.5, String.format(Locale.ROOT, "%.2f s against %.2f s: %.2fx",
+              live.get().processMillis() / 1000.0, snapshot.get().processMillis() / 1000.0, ratio)));
     }
     List<Measurement> reports = measurements.stream().filter(m -> m.mode().equals("assess") && m.findings() > 0)
         .sorted(Comparator.comparingInt(Measurement::objects)).toList();
-    if (reports.size() >= 2) {
+    if (reports.size() >= 2 && reports.get(0).objects() < reports.get(reports.size() - 1).objects()) {
       Measurement small = reports.get(0);
       Measurement big = reports.get(reports.size() - 1);
       double perFindingSmall = (double) small.reportBytes() / small.findings();
@@ -231,7 +338,8 @@ public final class BenchmarkSuite {
     return checks;
   }
 
-  private static Optional<Measurement> find(List<Measurement> ms, String mode, int objects) {
-    return ms.stream().filter(m -> m.mode().equals(mode) && m.objects() == objects).findFirst();
+  private static Optional<Measurement> find(List<Measurement> ms, String mode, String format, int objects) {
+    return ms.stream().filter(m -> m.mode().equals(mode) && m.format().equals(format) && m.objects() == objects)
+        .findFirst();
   }
 }

@@ -97,7 +97,7 @@ public final class MeasuredRun {
       return new Measurement(mode.name().toLowerCase(java.util.Locale.ROOT), input.getFileName().toString(), objects,
           millis, cpuMillis, probe.peakHeapBytes(), probe.peakLiveHeapBytes(), MemoryProbe.peakRssBytes(),
               probe.collections(),
-          probe.gcMillis(), reportBytes, findings, exit, maxHeap());
+          probe.gcMillis(), reportBytes, findings, exit, maxHeap(), 0, 0);
     }
   }
 

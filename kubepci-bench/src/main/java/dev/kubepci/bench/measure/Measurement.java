@@ -20,12 +20,34 @@ import java.io.UncheckedIOException;
  * @param reportBytes size of the JSON report, 0 when none was written
  * @param findings findings in the report, 0 when none was written
  * @param exitCode the scan's exit code, 0 for a read
+ * @param processMillis wall time of the whole process as its parent saw it, JVM start included (0 when measured
+ *     in-process): what the targets compare with the floor
+ * @param processCpuMillis CPU time of the whole process (user and system, all threads) as the kernel accounted it
+ *     to the parent once the process ended
  */
 public record Measurement(
     String mode, String input, int objects, long millis, long cpuMillis, long peakHeapBytes, long peakLiveHeapBytes,
-    long peakRssBytes, long gcCount, long gcMillis, long reportBytes, int findings, int exitCode, String maxHeap) {
+    long peakRssBytes, long gcCount, long gcMillis, long reportBytes, int findings, int exitCode, String maxHeap,
+    long processMillis, long processCpuMillis) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** This measurement with the whole process's wall and CPU time, as the parent measured them. */
+  public Measurement withProcess(long wall, long cpu) {
+    return new Measurement(mode, input, objects, millis, cpuMillis, peakHeapBytes, peakLiveHeapBytes, peakRssBytes,
+        gcCount, gcMillis, reportBytes, findings, exitCode, maxHeap, wall, cpu);
+  }
+
+  /** The input's form, from its file name: yaml, json, snapshot, or live (a kubeconfig). */
+  public String format() {
+    if (input.endsWith(".yaml")) {
+      return "yaml";
+    }
+    if (input.endsWith(".json")) {
+      return "json";
+    }
+    return input.endsWith(dev.kubepci.collect.snapshot.SnapshotFormat.EXTENSION) ? "snapshot" : "live";
+  }
 
   public double objectsPerSecond() {
     return millis == 0 ? 0 : objects * 1000.0 / millis;

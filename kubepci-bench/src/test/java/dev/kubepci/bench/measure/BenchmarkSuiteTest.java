@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchmarkSuiteTest {
   @Test
   void measuresReadAndAssessInFreshJvms(@TempDir Path work) throws Exception {
-    BenchmarkSuite.Options options = new BenchmarkSuite.Options(List.of(200), 1, OutputFormat.YAML, "256m", 1,
-        List.of(MeasuredRun.Mode.READ, MeasuredRun.Mode.ASSESS), work,
+    BenchmarkSuite.Options options = new BenchmarkSuite.Options(List.of(200), 1, List.of(OutputFormat.YAML), "256m",
+        1, List.of(MeasuredRun.Mode.READ, MeasuredRun.Mode.ASSESS), work,
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), System.getProperty("java.class.path"),
-        List.of());
+        List.of(), null);
     StringWriter progress = new StringWriter();
     BenchmarkSuite.Result result = new BenchmarkSuite(options).run(new PrintWriter(progress));
 
@@ -27,41 +27,68 @@ class BenchmarkSuiteTest {
     for (Measurement m : result.measurements()) {
       assertThat(m.objects()).isEqualTo(200);
       assertThat(m.millis()).isPositive();
+      assertThat(m.processMillis()).isGreaterThanOrEqualTo(m.millis());
       assertThat(m.peakHeapBytes()).isPositive();
       assertThat(m.maxHeap()).isEqualTo("256m");
+      assertThat(m.format()).isEqualTo("yaml");
     }
     Measurement assess = result.measurements().get(1);
     assertThat(assess.findings()).isPositive();
     assertThat(assess.reportBytes()).isEqualTo(Files.size(work.resolve("report-200.json")));
     assertThat(Files.list(work).map(p -> p.getFileName().toString()))
         .contains("cluster-200-seed1-" + BenchmarkSuite.GENERATOR_VERSION + ".yaml");
-    assertThat(ResultTable.markdown(result)).contains("| 200 | (a) read |", "| 200 | (b) assess |",
+    assertThat(ResultTable.markdown(result)).contains("| 200 | yaml | (a) read |", "| 200 | yaml | (b) assess |",
         "- [x] every run completes within the heap limit");
   }
 
-  private static Measurement m(String mode, int objects, long millis, long reportBytes, int findings) {
-    return new Measurement(mode, "in", objects, millis, millis, 1, 1, 1, 0, 0, reportBytes, findings, 0, "1024m");
+  private static Measurement m(String mode, String input, int objects, long millis, long cpu, long rssMb) {
+    return new Measurement(mode, input, objects, millis, cpu, 1, 1, rssMb << 20, 0, 0, 1000L * objects,
+        objects / 10, 0, "1024m", millis + 300, cpu + 500);
   }
 
   @Test
-  void checksTheTargetsOnTheLargestSize() {
+  void checksTheTargetsAgainstTheFloorOnTheLargestSize() {
     List<BenchmarkSuite.Check> checks = BenchmarkSuite.checks(List.of(
-        m("read", 10_000, 1_000, 0, 0), m("assess", 10_000, 1_700, 1_000_000, 1_000),
-        m("read", 100_000, 10_000, 0, 0), m("assess", 100_000, 19_000, 10_500_000, 10_000)), List.of());
-    assertThat(checks).extracting(BenchmarkSuite.Check::holds).containsExactly(true, true, true, true);
-    assertThat(checks.get(1).detail()).contains("1.90x wall");
-    assertThat(checks.get(2).detail()).contains("11.18x wall");
+        m("assess", "c.json", 10_000, 1_700, 3_000, 400),
+        m("floor", "c.json", 100_000, 2_000, 2_000, 0), m("assess", "c.json", 100_000, 5_000, 9_000, 900),
+        m("assess", "c.kpci.jsonl.gz", 100_000, 4_000, 8_000, 800),
+        m("live", "kubeconfig-100000", 100_000, 5_500, 9_000, 900)), List.of());
+    assertThat(checks).extracting(BenchmarkSuite.Check::target).containsExactly(
+        "every run completes within the heap limit",
+        "100,000 objects (json) assessed within 3x the wall and 5x the CPU time of the floor",
+        "100,000 objects (json) assessed in under 1.2 GB resident",
+        "100,000 objects (json) take at most 10.0x the time of 10,000",
+        "100,000 objects (snapshot) assessed within 3x the wall and 5x the CPU time of the floor",
+        "100,000 objects (snapshot) assessed in under 1.2 GB resident",
+        "100,000 objects scanned live within 1.5x the snapshot's time",
+        "the JSON report grows with findings, not with input");
+    assertThat(checks).extracting(BenchmarkSuite.Check::holds).containsOnly(true);
+    assertThat(checks.get(1).detail()).contains("2.30x wall", "3.80x CPU");
   }
 
   @Test
   void reportsEachMissedTarget() {
     List<BenchmarkSuite.Check> checks = BenchmarkSuite.checks(List.of(
-        m("read", 10_000, 1_000, 0, 0), m("assess", 10_000, 1_500, 1_000_000, 1_000),
-        m("read", 100_000, 10_000, 0, 0), m("assess", 100_000, 21_000, 90_000_000, 10_000)),
+        m("assess", "c.json", 10_000, 700, 3_000, 400),
+        m("floor", "c.json", 100_000, 2_000, 2_000, 0), m("assess", "c.json", 100_000, 11_000, 20_000, 1300),
+        m("assess", "c.kpci.jsonl.gz", 100_000, 4_000, 8_000, 800),
+        m("live", "kubeconfig-100000", 100_000, 9_000, 9_000, 900)),
         List.of(new BenchmarkSuite.Failure(100_000, "inventory", "out of memory with -Xmx1g")));
-    assertThat(checks).extracting(BenchmarkSuite.Check::holds).containsExactly(false, false, false, false);
+    assertThat(checks.get(0).holds()).isFalse();
     assertThat(checks.get(0).detail()).contains("out of memory");
-    assertThat(checks.get(1).detail()).contains("2.10x wall");
-    assertThat(checks.get(2).detail()).contains("14.00x wall");
+    assertThat(checks.get(1).holds()).isFalse();
+    assertThat(checks.get(1).detail()).contains("4.91x wall", "8.20x CPU");
+    assertThat(checks.get(2).holds()).isFalse();
+    assertThat(checks.get(3).holds()).isFalse();
+    assertThat(checks.get(6).holds()).isFalse();
+  }
+
+  @Test
+  void theMedianOfPairedRunsCounts() {
+    Measurement a = m("assess", "c.json", 1000, 100, 100, 1);
+    Measurement b = m("assess", "c.json", 1000, 300, 100, 1);
+    Measurement c = m("assess", "c.json", 1000, 200, 100, 1);
+    assertThat(BenchmarkSuite.median(List.of(a, b, c))).isSameAs(c);
+    assertThat(BenchmarkSuite.median(List.of(a, b))).isSameAs(a);
   }
 }
