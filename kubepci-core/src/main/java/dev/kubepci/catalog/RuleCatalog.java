@@ -69,6 +69,13 @@ public final class RuleCatalog {
       if (d.reads().isEmpty()) {
         problems.add(who + ": reads() must name the kinds the rule reads");
       }
+      if (d.rule() instanceof dev.kubepci.rule.WorkloadRule) {
+        for (String kind : d.rule().getClass().getAnnotation(dev.kubepci.rule.RuleInfo.class).reads()) {
+          if (dev.kubepci.rule.WorkloadRule.KINDS.contains(kind)) {
+            problems.add(who + ": a workload rule reads " + kind + " without naming it in reads()");
+          }
+        }
+      }
     }
     return problems;
   }

@@ -15,10 +15,16 @@ import dev.kubepci.result.RequirementResult;
 import dev.kubepci.result.RuleError;
 import dev.kubepci.result.RuleResult;
 import dev.kubepci.result.Status;
+import dev.kubepci.rbac.Binding;
+import dev.kubepci.rbac.Rbac;
 import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.Observations;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.SubjectRule;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadRule;
 import java.time.LocalDate;
@@ -56,7 +62,7 @@ public final class Assessor {
     Map<String, Tally> tallies = new LinkedHashMap<>();
     List<RuleDescriptor> objectRules = new ArrayList<>();
     for (RuleDescriptor d : request.selected()) {
-      Tally tally = new Tally();
+      Tally tally = new Tally(context.forRule());
       tallies.put(d.id(), tally);
       try {
         tally.decided = precheck(d, inventory, context);
@@ -65,18 +71,18 @@ public final class Assessor {
         tally.crashed(e, false);
         continue;
       }
-      if (tally.decided == null && !(d.rule() instanceof ClusterRule)) {
+      if (tally.decided == null && isObjectRule(d)) {
         objectRules.add(d);
       }
     }
 
-    runObjectRules(inventory, context, objectRules, tallies, ruleErrors);
+    runObjectRules(inventory, objectRules, tallies, ruleErrors);
 
     for (RuleDescriptor d : request.selected()) {
       Tally tally = tallies.get(d.id());
-      if (tally.decided == null && tally.crashed == 0 && d.rule() instanceof ClusterRule cluster) {
+      if (tally.decided == null && tally.crashed == 0 && !isObjectRule(d)) {
         try {
-          tally.decided = cluster.check(inventory, context);
+          runRule(d, inventory, tally);
         } catch (RuntimeException | StackOverflowError e) {
           ruleErrors.add(ruleError(d, null, e));
           tally.crashed(e, false);
@@ -136,8 +142,61 @@ public final class Assessor {
     return d.rule().precheck(context).orElse(null);
   }
 
-  private void runObjectRules(Inventory inventory, RuleContext context, List<RuleDescriptor> rules,
-      Map<String, Tally> tallies, List<RuleError> ruleErrors) {
+  /** Object rules run together in one pass over the inventory; the others one by one ({@link #runRule}). */
+  private static boolean isObjectRule(RuleDescriptor d) {
+    return d.rule() instanceof WorkloadRule || d.rule() instanceof ResourceRule;
+  }
+
+  /**
+   * Runs one rule that is not an object rule over the whole inventory, into its own tally: a cluster rule decides
+   * its outcome itself; a component rule sees each instance once the component is visible; a subject rule sees each
+   * subject of each binding but the grants Kubernetes creates.
+   */
+  private static void runRule(RuleDescriptor d, Inventory inventory, Tally tally) {
+    RuleContext context = tally.context;
+    if (d.rule() instanceof ClusterRule cluster) {
+      tally.decided = cluster.check(inventory, context).onePerPath();
+    } else if (d.rule() instanceof ComponentRule<?> component) {
+      runComponents(component, inventory, tally);
+    } else if (d.rule() instanceof SubjectRule subjects) {
+      Rbac rbac = Rbac.of(inventory);
+      tally.ifNothing = SubjectRule.NO_BINDINGS;
+      if (!rbac.hasBindings()) {
+        tally.decided = Outcome.notApplicable(SubjectRule.NO_BINDINGS);
+        return;
+      }
+      for (Binding b : rbac.bindings()) {
+        for (Binding.BindingSubject bs : b.subjects()) {
+          if (bs.subject().isEmpty()) {
+            continue;
+          }
+          if (bs.expected()) {
+            tally.builder.pass();
+            continue;
+          }
+          int undecided = context.observations().undecidedCount();
+          tally.record(b.resource(), subjects.check(b, bs, bs.subject().get(), context), undecided);
+        }
+      }
+    }
+  }
+
+  private static <T> void runComponents(ComponentRule<T> rule, Inventory inventory, Tally tally) {
+    Components<T> components = rule.components();
+    Optional<Outcome> hidden = components.hidden(inventory);
+    if (hidden.isPresent()) {
+      tally.decided = hidden.get();
+      return;
+    }
+    tally.ifNothing = components.ifNothing();
+    for (T instance : components.instances(inventory)) {
+      int undecided = tally.context.observations().undecidedCount();
+      tally.record(components.resource(instance), rule.check(instance, tally.context), undecided);
+    }
+  }
+
+  private void runObjectRules(Inventory inventory, List<RuleDescriptor> rules, Map<String, Tally> tallies,
+      List<RuleError> ruleErrors) {
     if (rules.isEmpty()) {
       return;
     }
@@ -162,9 +221,11 @@ public final class Assessor {
             if (workload == null) {
               continue;
             }
-            tally.record(resource, wr.check(workload, context));
+            int undecided = tally.context.observations().undecidedCount();
+            tally.record(resource, wr.check(workload, tally.context), undecided);
           } else if (d.rule() instanceof ResourceRule rr && rr.appliesTo(resource)) {
-            tally.record(resource, rr.check(resource, context));
+            int undecided = tally.context.observations().undecidedCount();
+            tally.record(resource, rr.check(resource, tally.context), undecided);
           }
         } catch (RuntimeException | StackOverflowError e) {
           // a bug in the rule, not in the input: the rule's verdict is ERROR, the other rules go on
@@ -280,14 +341,21 @@ public final class Assessor {
     return RollUp.combine(reqs.stream().map(RequirementResult::status).toList());
   }
 
-  /** Per-rule accumulation during the object pass. */
+  /** Per-rule accumulation: its own context (notes, rows, undecided objects) and what passed and failed. */
   private static final class Tally {
+    final RuleContext context;
     Outcome decided;
+    /** The NOT_APPLICABLE reason when nothing was checked; null for the object rules' wording. */
+    String ifNothing;
     final Outcome.Builder builder = Outcome.builder();
     int coveredByOwner;
     int crashed;
     Throwable crash;
     boolean crashedOnObjects;
+
+    Tally(RuleContext context) {
+      this.context = context;
+    }
 
     void crashed(Throwable e, boolean onObject) {
       crashed++;
@@ -301,11 +369,12 @@ public final class Assessor {
           + "); a bug in kubepci: run with --debug for the stack trace and report it";
     }
 
-    void record(Resource resource, List<Violation> violations) {
-      if (violations.isEmpty()) {
+    /** One object's check: failed, passed, or neither when it was undecided ({@code undecidedBefore} rose). */
+    void record(Resource resource, List<Violation> violations, int undecidedBefore) {
+      if (!violations.isEmpty()) {
+        builder.fail(resource, Violation.onePerPath(violations));
+      } else if (context.observations().undecidedCount() == undecidedBefore) {
         builder.pass();
-      } else {
-        builder.fail(resource, violations);
       }
     }
 
@@ -313,12 +382,24 @@ public final class Assessor {
       if (decided != null) {
         return decided;
       }
+      Observations seen = context.observations();
+      seen.notes().forEach(builder::note);
+      seen.tables().forEach(builder::table);
       if (coveredByOwner > 0) {
         builder.note(coveredByOwner + " object(s) checked through their owner's pod template");
       }
-      Set<String> kinds = Set.copyOf(d.reads());
-      return builder.build("no object of the kinds it reads (" + String.join(", ", new java.util.TreeSet<>(kinds))
-          + ") is in the input");
+      String nothing = ifNothing != null ? ifNothing : "no object of the kinds it reads ("
+          + String.join(", ", new java.util.TreeSet<>(Set.copyOf(d.reads()))) + ") is in the input";
+      Outcome outcome = builder.build(nothing);
+      List<String> undecided = seen.undecided();
+      if (outcome.failures().isEmpty() && !undecided.isEmpty()) {
+        Outcome unknown = Outcome.notAssessed(d.rule().undecidedReason(undecided));
+        for (dev.kubepci.result.Table t : outcome.tables()) {
+          unknown = unknown.withTable(t);
+        }
+        return unknown;
+      }
+      return outcome;
     }
   }
 }
