@@ -62,7 +62,7 @@ public final class Assessor {
     Map<String, Tally> tallies = new LinkedHashMap<>();
     List<RuleDescriptor> objectRules = new ArrayList<>();
     for (RuleDescriptor d : request.selected()) {
-      Tally tally = new Tally(context.forRule());
+      Tally tally = new Tally(context.forRule(), d.severity());
       tallies.put(d.id(), tally);
       try {
         tally.decided = precheck(d, inventory, context);
@@ -73,6 +73,9 @@ public final class Assessor {
       }
       if (tally.decided == null && isObjectRule(d)) {
         objectRules.add(d);
+        if (d.rule() instanceof ResourceRule rr) {
+          tally.ifNothing = rr.nothingToCheck();
+        }
       }
     }
 
@@ -155,7 +158,7 @@ public final class Assessor {
   private static void runRule(RuleDescriptor d, Inventory inventory, Tally tally) {
     RuleContext context = tally.context;
     if (d.rule() instanceof ClusterRule cluster) {
-      tally.decided = cluster.check(inventory, context).onePerPath();
+      tally.decided = cluster.check(inventory, context).onePerPath(d.severity());
     } else if (d.rule() instanceof ComponentRule<?> component) {
       runComponents(component, inventory, tally);
     } else if (d.rule() instanceof SubjectRule subjects) {
@@ -353,8 +356,12 @@ public final class Assessor {
     Throwable crash;
     boolean crashedOnObjects;
 
-    Tally(RuleContext context) {
+    /** The rule's own severity, which a violation without one has. */
+    final dev.kubepci.rule.Severity severity;
+
+    Tally(RuleContext context, dev.kubepci.rule.Severity severity) {
       this.context = context;
+      this.severity = severity;
     }
 
     void crashed(Throwable e, boolean onObject) {
@@ -372,7 +379,7 @@ public final class Assessor {
     /** One object's check: failed, passed, or neither when it was undecided ({@code undecidedBefore} rose). */
     void record(Resource resource, List<Violation> violations, int undecidedBefore) {
       if (!violations.isEmpty()) {
-        builder.fail(resource, Violation.onePerPath(violations));
+        builder.fail(resource, Violation.onePerPath(violations, severity));
       } else if (context.observations().undecidedCount() == undecidedBefore) {
         builder.pass();
       }

@@ -92,9 +92,9 @@ public final class Outcome {
 
   /**
    * The same conclusion with the violations of one object at one path joined ({@link Violation#onePerPath}), so
-   * that a finding's identity (rule, object, path) stays unique.
+   * that a finding's identity (rule, object, path) stays unique; {@code own} is the rule's severity.
    */
-  public Outcome onePerPath() {
+  public Outcome onePerPath(Severity own) {
     Map<PathKey, List<Violation>> byKey = new LinkedHashMap<>();
     for (Failure f : failures) {
       byKey.computeIfAbsent(new PathKey(f.resource(), f.violation().path().toString()), k -> new ArrayList<>())
@@ -104,7 +104,7 @@ public final class Outcome {
       return this;
     }
     List<Failure> merged = new ArrayList<>();
-    byKey.forEach((k, v) -> Violation.onePerPath(v).forEach(x -> merged.add(new Failure(k.resource(), x))));
+    byKey.forEach((k, v) -> Violation.onePerPath(v, own).forEach(x -> merged.add(new Failure(k.resource(), x))));
     return new Outcome(kind, reason, merged, passed, notes, tables);
   }
 
