@@ -16,7 +16,6 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,7 +87,7 @@ public final class BroadNetworkAllowRule implements ClusterRule {
       if (violations.isEmpty()) {
         out.pass();
       } else {
-        out.fail(p.source(), SamePathViolations.merge(violations));
+        out.fail(p.source(), violations);
       }
     }
     for (PolicyProblem problem : model.problems()) {

@@ -16,7 +16,6 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,7 +69,7 @@ public final class WorkloadIsolationRule implements ClusterRule {
       if (violations.isEmpty()) {
         out.pass();
       } else {
-        out.fail(pod.resource(), SamePathViolations.merge(violations));
+        out.fail(pod.resource(), violations);
       }
     }
     if (hostNetwork > 0) {

@@ -13,7 +13,6 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.TableRows;
-import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
 import java.util.ArrayList;
@@ -98,7 +97,7 @@ public final class ExposedManagementServiceRule implements ClusterRule {
       if (violations.isEmpty()) {
         out.pass();
       } else {
-        out.fail(r, SamePathViolations.merge(violations));
+        out.fail(r, violations);
       }
     }
     out.table(new Table("management-services", "Services in front of management interfaces",

@@ -10,7 +10,6 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.TableRows;
-import dev.kubepci.rules.SamePathViolations;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -85,7 +84,7 @@ public final class KubeletVersionRule implements ClusterRule {
       if (v.isEmpty()) {
         out.pass();
       } else {
-        out.fail(node, SamePathViolations.merge(v));
+        out.fail(node, v);
       }
     }
     out.table(new Table("kubelet-versions", "Kubelet versions", List.of("node", "kubelet", "skew", "support"), TableRows.byFirstColumn(rows)));

@@ -10,7 +10,6 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -89,7 +88,7 @@ public final class ManagementIngressTlsRule implements ClusterRule {
       if (v.isEmpty()) {
         out.pass();
       } else {
-        out.fail(r, SamePathViolations.merge(v));
+        out.fail(r, v);
       }
     }
     return out.build("no Ingress routes to an administrative interface in the input");

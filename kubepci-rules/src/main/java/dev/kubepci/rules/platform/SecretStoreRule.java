@@ -13,7 +13,6 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.TableRows;
-import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -90,7 +89,7 @@ public final class SecretStoreRule implements ClusterRule {
       if (v.isEmpty()) {
         out.pass();
       } else {
-        out.fail(w.resource(), SamePathViolations.merge(v));
+        out.fail(w.resource(), v);
       }
     }
     out.table(new Table("secret-sources", "Where in-scope workloads get their secrets",

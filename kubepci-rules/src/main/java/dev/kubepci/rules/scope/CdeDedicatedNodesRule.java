@@ -12,7 +12,6 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.TableRows;
-import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -86,7 +85,7 @@ public final class CdeDedicatedNodesRule implements ClusterRule {
       if (violations.isEmpty()) {
         out.pass();
       } else {
-        out.fail(w.resource(), SamePathViolations.merge(violations));
+        out.fail(w.resource(), violations);
       }
     }
     out.table(new Table("cde-placement", "Placement of CDE workloads", List.of("workload", "node selection",

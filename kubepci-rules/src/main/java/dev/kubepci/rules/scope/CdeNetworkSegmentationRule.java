@@ -20,7 +20,6 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +131,7 @@ public final class CdeNetworkSegmentationRule implements ClusterRule {
       if (violations.isEmpty()) {
         out.pass();
       } else {
-        out.fail(w.resource(), SamePathViolations.merge(violations));
+        out.fail(w.resource(), violations);
       }
     }
     out.table(new Table("cde-flows", "Flows between the CDE and other systems (" + model.engine().title()

@@ -11,7 +11,6 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -121,7 +120,7 @@ public final class CdeNodePoolRule implements ClusterRule {
       if (violations.isEmpty()) {
         out.pass();
       } else {
-        out.fail(w.resource(), SamePathViolations.merge(violations));
+        out.fail(w.resource(), violations);
       }
     }
     out.note("the CDE nodes: " + (nodes.isEmpty() ? "described by the CDE workloads' selectors and tolerations"
