@@ -75,6 +75,8 @@ public final class Assessor {
         objectRules.add(d);
         if (d.rule() instanceof ResourceRule rr) {
           tally.ifNothing = rr.nothingToCheck();
+        } else if (d.rule() instanceof WorkloadRule wr) {
+          tally.ifNothing = wr.nothingToCheck();
         }
       }
     }
@@ -217,11 +219,13 @@ public final class Assessor {
         Tally tally = tallies.get(d.id());
         try {
           if (d.rule() instanceof WorkloadRule wr) {
+            boolean running = wr.scope() == WorkloadRule.Scope.RUNNING;
             if (owned) {
-              tally.coveredByOwner++;
+              tally.coveredByOwner += running ? 0 : 1;
               continue;
             }
-            if (workload == null) {
+            if (workload == null || running && (workload.namespace() == null
+                || "PodTemplate".equals(resource.kind()))) {
               continue;
             }
             int undecided = tally.context.observations().undecidedCount();

@@ -12,6 +12,29 @@ public non-sealed interface WorkloadRule extends Rule {
   List<String> KINDS = List.of("Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
       "ReplicationController", "PodTemplate");
 
+  /** Which pod specs a workload rule sees. */
+  enum Scope {
+    /**
+     * Every pod spec: Pods, PodTemplates and the template of every pod-owning kind; a Pod or ReplicaSet whose owner
+     * is in the input is checked through the owner, and a note says how many were.
+     */
+    POD_SPECS,
+    /**
+     * What runs, once: namespaced workloads whose owner is not in the input (the Deployment, not its ReplicaSets
+     * and Pods), without PodTemplates, for rules that join workloads with other objects (scan reports, stores).
+     */
+    RUNNING
+  }
+
   /** The violations of {@code workload}; empty when it passes. */
   List<Violation> check(Workload workload, RuleContext context);
+
+  default Scope scope() {
+    return Scope.POD_SPECS;
+  }
+
+  /** The NOT_APPLICABLE reason when no workload was checked; null for the engine's wording. */
+  default String nothingToCheck() {
+    return null;
+  }
 }

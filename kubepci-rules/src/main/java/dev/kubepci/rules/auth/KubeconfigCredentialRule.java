@@ -2,7 +2,6 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.Resource;
 import dev.kubepci.pki.Redaction;
-import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -30,15 +29,10 @@ import java.util.List;
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins",
         "https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/"},
     reads = {"kubepci.dev/KubeconfigUser"})
-public final class KubeconfigCredentialRule implements ResourceRule {
+public final class KubeconfigCredentialRule implements KubeconfigEntryRule {
   @Override
-  public boolean appliesTo(Resource resource) {
-    return resource.kind().equals("KubeconfigUser");
-  }
-
-  @Override
-  public String nothingToCheck() {
-    return KubeconfigEntries.NO_KUBECONFIG;
+  public String entryKind() {
+    return "KubeconfigUser";
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.Resource;
 import dev.kubepci.pki.Redaction;
-import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -26,17 +25,12 @@ import java.util.List;
         + "manager or hardware token and reference it only at run time; rotate every credential found embedded.",
     references = {"https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/"},
     reads = {"kubepci.dev/KubeconfigUser"})
-public final class KubeconfigEmbeddedSecretRule implements ResourceRule {
+public final class KubeconfigEmbeddedSecretRule implements KubeconfigEntryRule {
   private static final List<String> FIELDS = List.of("client-key-data", "token", "password");
 
   @Override
-  public boolean appliesTo(Resource resource) {
-    return resource.kind().equals("KubeconfigUser");
-  }
-
-  @Override
-  public String nothingToCheck() {
-    return KubeconfigEntries.NO_KUBECONFIG;
+  public String entryKind() {
+    return "KubeconfigUser";
   }
 
   @Override

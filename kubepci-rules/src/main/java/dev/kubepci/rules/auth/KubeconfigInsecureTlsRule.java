@@ -1,7 +1,6 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -23,15 +22,10 @@ import java.util.List;
         + "certificate is issued for another name.",
     references = {"https://kubernetes.io/docs/reference/config-api/kubeconfig.v1/"},
     reads = {"kubepci.dev/KubeconfigCluster"})
-public final class KubeconfigInsecureTlsRule implements ResourceRule {
+public final class KubeconfigInsecureTlsRule implements KubeconfigEntryRule {
   @Override
-  public boolean appliesTo(Resource resource) {
-    return resource.kind().equals("KubeconfigCluster");
-  }
-
-  @Override
-  public String nothingToCheck() {
-    return KubeconfigEntries.NO_KUBECONFIG;
+  public String entryKind() {
+    return "KubeconfigCluster";
   }
 
   @Override
