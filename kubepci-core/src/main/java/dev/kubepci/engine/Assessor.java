@@ -67,6 +67,7 @@ public final class Assessor {
     List<RuleDescriptor> objectRules = new ArrayList<>();
     for (RuleDescriptor d : request.selected()) {
       Tally tally = new Tally(context.forRule(), d.severity());
+      tally.context.observations().declare(d.rule().tables());
       tallies.put(d.id(), tally);
       try {
         tally.decided = precheck(d, inventory, context);
@@ -183,8 +184,8 @@ public final class Assessor {
             tally.builder.pass();
             continue;
           }
-          int undecided = context.observations().undecidedCount();
-          tally.record(b.resource(), subjects.check(b, bs, bs.subject().get(), context), undecided);
+          int uncounted = context.observations().uncountedCount();
+          tally.record(b.resource(), subjects.check(b, bs, bs.subject().get(), context), uncounted);
         }
       }
     }
@@ -199,8 +200,8 @@ public final class Assessor {
     }
     tally.ifNothing = components.ifNothing();
     for (T instance : components.instances(inventory)) {
-      int undecided = tally.context.observations().undecidedCount();
-      tally.record(components.resource(instance), rule.check(instance, tally.context), undecided);
+      int uncounted = tally.context.observations().uncountedCount();
+      tally.record(components.resource(instance), rule.check(instance, tally.context), uncounted);
     }
   }
 
@@ -232,11 +233,11 @@ public final class Assessor {
                 || "PodTemplate".equals(resource.kind()))) {
               continue;
             }
-            int undecided = tally.context.observations().undecidedCount();
-            tally.record(resource, wr.check(workload, tally.context), undecided);
+            int uncounted = tally.context.observations().uncountedCount();
+            tally.record(resource, wr.check(workload, tally.context), uncounted);
           } else if (d.rule() instanceof ResourceRule rr && rr.appliesTo(resource)) {
-            int undecided = tally.context.observations().undecidedCount();
-            tally.record(resource, rr.check(resource, tally.context), undecided);
+            int uncounted = tally.context.observations().uncountedCount();
+            tally.record(resource, rr.check(resource, tally.context), uncounted);
           }
         } catch (RuntimeException | StackOverflowError e) {
           // a bug in the rule, not in the input: the rule's verdict is ERROR, the other rules go on
@@ -384,11 +385,11 @@ public final class Assessor {
           + "); a bug in kubepci: run with --debug for the stack trace and report it";
     }
 
-    /** One object's check: failed, passed, or neither when it was undecided ({@code undecidedBefore} rose). */
-    void record(Resource resource, List<Violation> violations, int undecidedBefore) {
+    /** One object's check: failed, passed, or neither when it was undecided or ignored (the count rose). */
+    void record(Resource resource, List<Violation> violations, int uncountedBefore) {
       if (!violations.isEmpty()) {
         builder.fail(resource, Violation.onePerPath(violations, severity));
-      } else if (context.observations().undecidedCount() == undecidedBefore) {
+      } else if (context.observations().uncountedCount() == uncountedBefore) {
         builder.pass();
       }
     }

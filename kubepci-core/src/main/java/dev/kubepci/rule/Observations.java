@@ -14,6 +14,7 @@ public final class Observations {
   private final Set<String> notedOnce = new LinkedHashSet<>();
   private final Map<TableHeader, List<List<String>>> rows = new LinkedHashMap<>();
   private final List<String> undecided = new ArrayList<>();
+  private int ignored;
 
   void note(String note) {
     notes.add(note);
@@ -33,6 +34,15 @@ public final class Observations {
     undecided.add(what);
   }
 
+  void ignore() {
+    ignored++;
+  }
+
+  /** Declares tables shown even without rows, first and in this order. */
+  public void declare(List<TableHeader> headers) {
+    headers.forEach(h -> rows.computeIfAbsent(h, k -> new ArrayList<>()));
+  }
+
   public List<String> notes() {
     return List.copyOf(notes);
   }
@@ -47,8 +57,11 @@ public final class Observations {
     return List.copyOf(undecided);
   }
 
-  /** How many objects were undecided so far: the engine compares before and after a check. */
-  public int undecidedCount() {
-    return undecided.size();
+  /**
+   * How many objects were undecided or ignored so far: the engine compares before and after a check, and counts an
+   * object without violations as passed only when this did not change.
+   */
+  public int uncountedCount() {
+    return undecided.size() + ignored;
   }
 }

@@ -26,6 +26,11 @@ public sealed interface Rule permits WorkloadRule, ResourceRule, ComponentRule, 
     return Optional.empty();
   }
 
+  /** Tables the rule always shows, even without a row ({@link RuleContext#row} adds rows); first, in this order. */
+  default List<TableHeader> tables() {
+    return List.of();
+  }
+
   /**
    * The NOT_ASSESSED reason when objects were undecided ({@link RuleContext#undecided(String)}) and nothing failed.
    */

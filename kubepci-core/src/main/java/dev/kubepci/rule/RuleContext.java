@@ -59,4 +59,12 @@ public record RuleContext(Inventory inventory, KubepciConfig config, Instant now
   public void undecided(String what) {
     observations.undecided(what);
   }
+
+  /**
+   * The object being checked turned out not to be one the rule is about (a Service in front of no management tool):
+   * it neither passes nor fails.
+   */
+  public void ignore() {
+    observations.ignore();
+  }
 }
