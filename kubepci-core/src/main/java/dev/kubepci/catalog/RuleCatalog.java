@@ -69,10 +69,11 @@ public final class RuleCatalog {
       if (d.reads().isEmpty()) {
         problems.add(who + ": reads() must name the kinds the rule reads");
       }
-      if (d.rule() instanceof dev.kubepci.rule.WorkloadRule) {
-        for (String kind : d.rule().getClass().getAnnotation(dev.kubepci.rule.RuleInfo.class).reads()) {
+      dev.kubepci.rule.RuleInfo info = d.rule().getClass().getAnnotation(dev.kubepci.rule.RuleInfo.class);
+      if (d.rule() instanceof dev.kubepci.rule.WorkloadRule || info.readsWorkloads()) {
+        for (String kind : info.reads()) {
           if (dev.kubepci.rule.WorkloadRule.KINDS.contains(kind)) {
-            problems.add(who + ": a workload rule reads " + kind + " without naming it in reads()");
+            problems.add(who + ": " + kind + " is one of the workload kinds the rule reads without naming them");
           }
         }
       }

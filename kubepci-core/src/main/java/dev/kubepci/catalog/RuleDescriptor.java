@@ -19,13 +19,19 @@ public record RuleDescriptor(
         info.remediation(), List.of(info.references()), reads(rule, info), rule);
   }
 
-  /** What the rule declares it reads; a workload rule reads the workload kinds first without naming them. */
+  /**
+   * What the rule reads: a workload rule reads the workload kinds first without naming them, a rule that says
+   * {@link RuleInfo#readsWorkloads()} reads them after what it names.
+   */
   private static List<String> reads(Rule rule, RuleInfo info) {
-    if (!(rule instanceof dev.kubepci.rule.WorkloadRule)) {
-      return List.of(info.reads());
+    java.util.LinkedHashSet<String> kinds = new java.util.LinkedHashSet<>();
+    if (rule instanceof dev.kubepci.rule.WorkloadRule) {
+      kinds.addAll(dev.kubepci.rule.WorkloadRule.KINDS);
     }
-    java.util.LinkedHashSet<String> kinds = new java.util.LinkedHashSet<>(dev.kubepci.rule.WorkloadRule.KINDS);
     kinds.addAll(List.of(info.reads()));
+    if (info.readsWorkloads()) {
+      kinds.addAll(dev.kubepci.rule.WorkloadRule.KINDS);
+    }
     return List.copyOf(kinds);
   }
 

@@ -34,4 +34,10 @@ public @interface RuleInfo {
    * {@link WorkloadRule} reads {@link WorkloadRule#KINDS} besides these and names only the others.
    */
   String[] reads() default {};
+
+  /**
+   * True for a rule that is not a {@link WorkloadRule} but reads the workloads too (to join them with policies,
+   * reports or namespaces): it reads {@link WorkloadRule#KINDS} after {@link #reads()} without naming them.
+   */
+  boolean readsWorkloads() default false;
 }

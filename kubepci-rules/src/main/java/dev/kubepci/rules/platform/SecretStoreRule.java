@@ -47,8 +47,9 @@ import java.util.TreeMap;
         "https://external-secrets.io/latest/", "https://secrets-store-csi-driver.sigs.k8s.io/"},
     reads = {"Namespace", "Secret", "external-secrets.io/ExternalSecret", "bitnami.com/SealedSecret",
         "secrets-store.csi.x-k8s.io/SecretProviderClass", "secrets.hashicorp.com/VaultStaticSecret",
-        "secrets.hashicorp.com/VaultDynamicSecret", "secrets.hashicorp.com/VaultPKISecret", "cert-manager.io/Certificate",
-        "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+        "secrets.hashicorp.com/VaultDynamicSecret", "secrets.hashicorp.com/VaultPKISecret",
+        "cert-manager.io/Certificate"},
+    readsWorkloads = true)
 public final class SecretStoreRule implements ClusterRule {
   private static final Set<String> SYSTEM = Set.of("kube-system", "kube-public", "kube-node-lease");
   private static final Set<String> MANAGING_OWNERS = Set.of("ExternalSecret", "SealedSecret", "VaultStaticSecret",

@@ -40,7 +40,8 @@ import java.util.TreeMap;
         + "taint.",
     references = {"https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/",
         "https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/"},
-    reads = {"Namespace", "Node", "RuntimeClass", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+    reads = {"Namespace", "Node", "RuntimeClass"},
+    readsWorkloads = true)
 public final class CdeDedicatedNodesRule implements ClusterRule {
   @Override
   public Optional<Outcome> precheck(RuleContext context) {

@@ -45,7 +45,8 @@ import java.util.Set;
         + "agents that must run everywhere as connected-to systems.",
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#podtolerationrestriction",
         "https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/"},
-    reads = {"Namespace", "Node", "RuntimeClass", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+    reads = {"Namespace", "Node", "RuntimeClass"},
+    readsWorkloads = true)
 public final class CdeNodePoolRule implements ClusterRule {
   @Override
   public Optional<Outcome> precheck(RuleContext context) {
