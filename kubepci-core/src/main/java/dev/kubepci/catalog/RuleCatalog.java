@@ -69,6 +69,14 @@ public final class RuleCatalog {
       if (d.reads().isEmpty()) {
         problems.add(who + ": reads() must name the kinds the rule reads");
       }
+      dev.kubepci.rule.RuleInfo info = d.rule().getClass().getAnnotation(dev.kubepci.rule.RuleInfo.class);
+      if (d.rule() instanceof dev.kubepci.rule.WorkloadRule || info.readsWorkloads()) {
+        for (String kind : info.reads()) {
+          if (dev.kubepci.rule.WorkloadRule.KINDS.contains(kind)) {
+            problems.add(who + ": " + kind + " is one of the workload kinds the rule reads without naming them");
+          }
+        }
+      }
     }
     return problems;
   }

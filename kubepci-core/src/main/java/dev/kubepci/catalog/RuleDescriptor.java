@@ -16,14 +16,34 @@ public record RuleDescriptor(
       throw new IllegalArgumentException(rule.getClass().getName() + " has no @RuleInfo");
     }
     return new RuleDescriptor(info.id(), info.name(), info.title(), info.severity(), info.rationale(),
-        info.remediation(), List.of(info.references()), List.of(info.reads()), rule);
+        info.remediation(), List.of(info.references()), reads(rule, info), rule);
   }
 
-  /** The rule's kind of check, for help texts: workload, resource or cluster. */
+  /**
+   * What the rule reads: a workload rule reads the workload kinds first without naming them, a rule that says
+   * {@link RuleInfo#readsWorkloads()} reads them after what it names.
+   */
+  private static List<String> reads(Rule rule, RuleInfo info) {
+    java.util.LinkedHashSet<String> kinds = new java.util.LinkedHashSet<>();
+    if (rule instanceof dev.kubepci.rule.WorkloadRule) {
+      kinds.addAll(dev.kubepci.rule.WorkloadRule.KINDS);
+    }
+    kinds.addAll(List.of(info.reads()));
+    if (info.readsWorkloads()) {
+      kinds.addAll(dev.kubepci.rule.WorkloadRule.KINDS);
+    }
+    return List.copyOf(kinds);
+  }
+
+  /** The rule's shape, for help texts: workload, resource, component, subject or cluster. */
   public String scope() {
     if (rule instanceof dev.kubepci.rule.WorkloadRule) {
       return "workload";
+    } else if (rule instanceof dev.kubepci.rule.ResourceRule) {
+      return "resource";
+    } else if (rule instanceof dev.kubepci.rule.ComponentRule) {
+      return "component";
     }
-    return rule instanceof dev.kubepci.rule.ResourceRule ? "resource" : "cluster";
+    return rule instanceof dev.kubepci.rule.SubjectRule ? "subject" : "cluster";
   }
 }

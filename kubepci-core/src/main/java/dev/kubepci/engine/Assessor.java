@@ -15,10 +15,16 @@ import dev.kubepci.result.RequirementResult;
 import dev.kubepci.result.RuleError;
 import dev.kubepci.result.RuleResult;
 import dev.kubepci.result.Status;
+import dev.kubepci.rbac.Binding;
+import dev.kubepci.rbac.Rbac;
 import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.Observations;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.SubjectRule;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadRule;
 import java.time.LocalDate;
@@ -36,9 +42,13 @@ import java.util.stream.Collectors;
 
 /**
  * Runs the selected rules over an inventory and rolls their results up to the framework's best practices and
- * areas. Object rules run in one pass over the objects (the pod-spec view is built once per object); cluster
- * rules read the inventory's indexes. The object pass and the cluster rules run in parallel (see
- * {@link RuleTasks}); the report does not depend on it. Missing data never rolls up to PASS.
+ * areas. The engine does the iterating for each rule shape: object rules (workload and resource rules) run in one
+ * pass over the objects (the pod-spec view is built once per object); component rules over each visible
+ * control-plane instance or kubelet configuration, after one visibility check; subject rules over each binding
+ * subject; cluster rules read the inventory's indexes themselves. Each rule has its own context and tally
+ * ({@link #runRule} runs one), and violations of one object at one path are joined. The object pass and the
+ * other rules run in parallel (see {@link RuleTasks}); the report does not depend on it. Missing data never rolls
+ * up to PASS.
  */
 public final class Assessor {
   private final AssessmentRequest request;
@@ -57,7 +67,8 @@ public final class Assessor {
     Map<String, Tally> tallies = new LinkedHashMap<>();
     List<RuleDescriptor> objectRules = new ArrayList<>();
     for (RuleDescriptor d : request.selected()) {
-      Tally tally = new Tally();
+      Tally tally = new Tally(context.forRule(), d.severity());
+      tally.context.observations().declare(d.rule().tables());
       tallies.put(d.id(), tally);
       try {
         tally.decided = precheck(d, inventory, context);
@@ -66,25 +77,30 @@ public final class Assessor {
         tally.crashed(e, false);
         continue;
       }
-      if (tally.decided == null && !(d.rule() instanceof ClusterRule)) {
+      if (tally.decided == null && isObjectRule(d)) {
         objectRules.add(d);
+        if (d.rule() instanceof ResourceRule rr) {
+          tally.ifNothing = rr.nothingToCheck();
+        } else if (d.rule() instanceof WorkloadRule wr) {
+          tally.ifNothing = wr.nothingToCheck();
+        }
       }
     }
 
-    // the object pass and each cluster rule are independent tasks: each writes only its own tallies and errors,
-    // merged below in the order a sequential run gives (object pass, then cluster rules in selection order)
+    // the object pass and each other rule are independent tasks: each writes only its own tallies and errors,
+    // merged below in the order a sequential run gives (object pass, then the other rules in selection order)
     List<Runnable> tasks = new ArrayList<>();
     List<RuleError> objectErrors = new ArrayList<>();
-    tasks.add(() -> runObjectRules(inventory, context, objectRules, tallies, objectErrors));
+    tasks.add(() -> runObjectRules(inventory, objectRules, tallies, objectErrors));
     Map<String, List<RuleError>> clusterErrors = new LinkedHashMap<>();
     for (RuleDescriptor d : request.selected()) {
       Tally tally = tallies.get(d.id());
-      if (tally.decided == null && tally.crashed == 0 && d.rule() instanceof ClusterRule cluster) {
+      if (tally.decided == null && tally.crashed == 0 && !isObjectRule(d)) {
         List<RuleError> mine = new ArrayList<>(1);
         clusterErrors.put(d.id(), mine);
         tasks.add(() -> {
           try {
-            tally.decided = cluster.check(inventory, context);
+            runRule(d, inventory, tally);
           } catch (RuntimeException | StackOverflowError e) {
             mine.add(ruleError(d, null, e));
             tally.crashed(e, false);
@@ -149,8 +165,61 @@ public final class Assessor {
     return d.rule().precheck(context).orElse(null);
   }
 
-  private void runObjectRules(Inventory inventory, RuleContext context, List<RuleDescriptor> rules,
-      Map<String, Tally> tallies, List<RuleError> ruleErrors) {
+  /** Object rules run together in one pass over the inventory; the others one by one ({@link #runRule}). */
+  private static boolean isObjectRule(RuleDescriptor d) {
+    return d.rule() instanceof WorkloadRule || d.rule() instanceof ResourceRule;
+  }
+
+  /**
+   * Runs one rule that is not an object rule over the whole inventory, into its own tally: a cluster rule decides
+   * its outcome itself; a component rule sees each instance once the component is visible; a subject rule sees each
+   * subject of each binding but the grants Kubernetes creates.
+   */
+  private static void runRule(RuleDescriptor d, Inventory inventory, Tally tally) {
+    RuleContext context = tally.context;
+    if (d.rule() instanceof ClusterRule cluster) {
+      tally.decided = cluster.check(inventory, context).onePerPath(d.severity());
+    } else if (d.rule() instanceof ComponentRule<?> component) {
+      runComponents(component, inventory, tally);
+    } else if (d.rule() instanceof SubjectRule subjects) {
+      Rbac rbac = Rbac.of(inventory);
+      tally.ifNothing = SubjectRule.NO_BINDINGS;
+      if (!rbac.hasBindings()) {
+        tally.decided = Outcome.notApplicable(SubjectRule.NO_BINDINGS);
+        return;
+      }
+      for (Binding b : rbac.bindings()) {
+        for (Binding.BindingSubject bs : b.subjects()) {
+          if (bs.subject().isEmpty()) {
+            continue;
+          }
+          if (bs.expected()) {
+            tally.builder.pass();
+            continue;
+          }
+          int uncounted = context.observations().uncountedCount();
+          tally.record(b.resource(), subjects.check(b, bs, bs.subject().get(), context), uncounted);
+        }
+      }
+    }
+  }
+
+  private static <T> void runComponents(ComponentRule<T> rule, Inventory inventory, Tally tally) {
+    Components<T> components = rule.components();
+    Optional<Outcome> hidden = components.hidden(inventory);
+    if (hidden.isPresent()) {
+      tally.decided = hidden.get();
+      return;
+    }
+    tally.ifNothing = components.ifNothing();
+    for (T instance : components.instances(inventory)) {
+      int uncounted = tally.context.observations().uncountedCount();
+      tally.record(components.resource(instance), rule.check(instance, tally.context), uncounted);
+    }
+  }
+
+  private void runObjectRules(Inventory inventory, List<RuleDescriptor> rules, Map<String, Tally> tallies,
+      List<RuleError> ruleErrors) {
     if (rules.isEmpty()) {
       return;
     }
@@ -168,16 +237,20 @@ public final class Assessor {
         Tally tally = tallies.get(d.id());
         try {
           if (d.rule() instanceof WorkloadRule wr) {
+            boolean running = wr.scope() == WorkloadRule.Scope.RUNNING;
             if (owned) {
-              tally.coveredByOwner++;
+              tally.coveredByOwner += running ? 0 : 1;
               continue;
             }
-            if (workload == null) {
+            if (workload == null || running && (workload.namespace() == null
+                || "PodTemplate".equals(resource.kind()))) {
               continue;
             }
-            tally.record(resource, wr.check(workload, context));
+            int uncounted = tally.context.observations().uncountedCount();
+            tally.record(resource, wr.check(workload, tally.context), uncounted);
           } else if (d.rule() instanceof ResourceRule rr && rr.appliesTo(resource)) {
-            tally.record(resource, rr.check(resource, context));
+            int uncounted = tally.context.observations().uncountedCount();
+            tally.record(resource, rr.check(resource, tally.context), uncounted);
           }
         } catch (RuntimeException | StackOverflowError e) {
           // a bug in the rule, not in the input: the rule's verdict is ERROR, the other rules go on
@@ -293,14 +366,25 @@ public final class Assessor {
     return RollUp.combine(reqs.stream().map(RequirementResult::status).toList());
   }
 
-  /** Per-rule accumulation during the object pass. */
+  /** Per-rule accumulation: its own context (notes, rows, undecided objects) and what passed and failed. */
   private static final class Tally {
+    final RuleContext context;
     Outcome decided;
+    /** The NOT_APPLICABLE reason when nothing was checked; null for the object rules' wording. */
+    String ifNothing;
     final Outcome.Builder builder = Outcome.builder();
     int coveredByOwner;
     int crashed;
     Throwable crash;
     boolean crashedOnObjects;
+
+    /** The rule's own severity, which a violation without one has. */
+    final dev.kubepci.rule.Severity severity;
+
+    Tally(RuleContext context, dev.kubepci.rule.Severity severity) {
+      this.context = context;
+      this.severity = severity;
+    }
 
     void crashed(Throwable e, boolean onObject) {
       crashed++;
@@ -314,11 +398,12 @@ public final class Assessor {
           + "); a bug in kubepci: run with --debug for the stack trace and report it";
     }
 
-    void record(Resource resource, List<Violation> violations) {
-      if (violations.isEmpty()) {
+    /** One object's check: failed, passed, or neither when it was undecided or ignored (the count rose). */
+    void record(Resource resource, List<Violation> violations, int uncountedBefore) {
+      if (!violations.isEmpty()) {
+        builder.fail(resource, Violation.onePerPath(violations, severity));
+      } else if (context.observations().uncountedCount() == uncountedBefore) {
         builder.pass();
-      } else {
-        builder.fail(resource, violations);
       }
     }
 
@@ -326,12 +411,24 @@ public final class Assessor {
       if (decided != null) {
         return decided;
       }
+      Observations seen = context.observations();
+      seen.notes().forEach(builder::note);
+      seen.tables().forEach(builder::table);
       if (coveredByOwner > 0) {
         builder.note(coveredByOwner + " object(s) checked through their owner's pod template");
       }
-      Set<String> kinds = Set.copyOf(d.reads());
-      return builder.build("no object of the kinds it reads (" + String.join(", ", new java.util.TreeSet<>(kinds))
-          + ") is in the input");
+      String nothing = ifNothing != null ? ifNothing : "no object of the kinds it reads ("
+          + String.join(", ", new java.util.TreeSet<>(Set.copyOf(d.reads()))) + ") is in the input";
+      Outcome outcome = builder.build(nothing);
+      List<String> undecided = seen.undecided();
+      if (outcome.failures().isEmpty() && !undecided.isEmpty()) {
+        Outcome unknown = Outcome.notAssessed(d.rule().undecidedReason(undecided));
+        for (dev.kubepci.rule.Table t : outcome.tables()) {
+          unknown = unknown.withTable(t);
+        }
+        return unknown;
+      }
+      return outcome;
     }
   }
 }

@@ -2,7 +2,9 @@ package dev.kubepci.rule;
 
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -85,6 +87,37 @@ public final class Outcome {
     List<Table> t = new ArrayList<>(tables);
     t.add(table);
     return new Outcome(kind, reason, failures, passed, notes, t);
+  }
+
+  /**
+   * The same conclusion with the violations of one object at one path joined ({@link Violation#onePerPath}), so
+   * that a finding's identity (rule, object, path) stays unique; {@code own} is the rule's severity.
+   */
+  public Outcome onePerPath(Severity own) {
+    Map<PathKey, List<Violation>> byKey = new LinkedHashMap<>();
+    for (Failure f : failures) {
+      byKey.computeIfAbsent(new PathKey(f.resource(), f.violation().path().toString()), k -> new ArrayList<>())
+          .add(f.violation());
+    }
+    if (byKey.size() == failures.size()) {
+      return this;
+    }
+    List<Failure> merged = new ArrayList<>();
+    byKey.forEach((k, v) -> Violation.onePerPath(v, own).forEach(x -> merged.add(new Failure(k.resource(), x))));
+    return new Outcome(kind, reason, merged, passed, notes, tables);
+  }
+
+  /** An object (by identity; null for the cluster) and a path. */
+  private record PathKey(Resource resource, String path) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PathKey k && k.resource == resource && k.path.equals(path);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(resource) * 31 + path.hashCode();
+    }
   }
 
   /** Collects the result of an evaluation. */

@@ -9,4 +9,9 @@ public non-sealed interface ResourceRule extends Rule {
 
   /** The violations of {@code resource}; empty when it passes. */
   List<Violation> check(Resource resource, RuleContext context);
+
+  /** The NOT_APPLICABLE reason when no object it applies to is in the input; null for the engine's wording. */
+  default String nothingToCheck() {
+    return null;
+  }
 }

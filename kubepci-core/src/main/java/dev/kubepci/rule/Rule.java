@@ -1,16 +1,40 @@
 package dev.kubepci.rule;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
- * A check. Implement one of {@link WorkloadRule}, {@link ResourceRule} or {@link ClusterRule} and annotate the
- * class with {@link RuleInfo}. Rules are pure: no I/O, no clock (use {@link RuleContext#now()}), no global state.
+ * A check. Implement one shape and annotate the class with {@link RuleInfo}; the engine does the iterating:
+ * <ul>
+ *   <li>{@link WorkloadRule}: each pod spec (Pods and the template of every pod-owning kind);
+ *   <li>{@link ResourceRule}: each object of the kinds it applies to;
+ *   <li>{@link ComponentRule}: each control-plane instance or kubelet configuration, after the engine checked that
+ *       the component is visible at all;
+ *   <li>{@link SubjectRule}: each subject of each RBAC binding, grants Kubernetes itself creates passed over;
+ *   <li>{@link ClusterRule}: the cluster as a whole, for what no single object decides (graphs, sets of namespaces).
+ * </ul>
+ * Violations one check gives at the same path are joined ({@link Violation#onePerPath}). Rules are pure: no I/O, no
+ * clock (use {@link RuleContext#now()}), no global state.
  */
-public sealed interface Rule permits WorkloadRule, ResourceRule, ClusterRule {
+public sealed interface Rule permits WorkloadRule, ResourceRule, ComponentRule, SubjectRule, ClusterRule {
 
   /**
    * Decides before any object is looked at whether the rule can run with this configuration, e.g. a registry
    * rule without a trusted-registry list answers {@link Outcome#manual(String)}. Empty: go ahead.
    */
-  default java.util.Optional<Outcome> precheck(RuleContext context) {
-    return java.util.Optional.empty();
+  default Optional<Outcome> precheck(RuleContext context) {
+    return Optional.empty();
+  }
+
+  /** Tables the rule always shows, even without a row ({@link RuleContext#row} adds rows); first, in this order. */
+  default List<TableHeader> tables() {
+    return List.of();
+  }
+
+  /**
+   * The NOT_ASSESSED reason when objects were undecided ({@link RuleContext#undecided(String)}) and nothing failed.
+   */
+  default String undecidedReason(List<String> undecided) {
+    return "could not decide " + String.join(", ", undecided);
   }
 }

@@ -30,7 +30,14 @@ public @interface RuleInfo {
 
   /**
    * The kinds the rule reads (e.g. {@code Pod}, {@code ClusterRoleBinding}, {@code kyverno.io/ClusterPolicy}).
-   * A live collection lists exactly these; a kind the collector could not read makes the rule NOT_ASSESSED.
+   * A live collection lists exactly these; a kind the collector could not read makes the rule NOT_ASSESSED. A
+   * {@link WorkloadRule} reads {@link WorkloadRule#KINDS} besides these and names only the others.
    */
-  String[] reads();
+  String[] reads() default {};
+
+  /**
+   * True for a rule that is not a {@link WorkloadRule} but reads the workloads too (to join them with policies,
+   * reports or namespaces): it reads {@link WorkloadRule#KINDS} after {@link #reads()} without naming them.
+   */
+  boolean readsWorkloads() default false;
 }

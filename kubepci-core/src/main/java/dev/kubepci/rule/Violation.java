@@ -34,17 +34,20 @@ public record Violation(FieldPath path, String observed, String message, Severit
 
   /**
    * One violation per path: violations at the same path (two absent flags both pointing at a container's command)
-   * are joined, so that a finding's identity (rule, object, path) stays unique. The higher severity wins; a null
-   * severity stands for the rule's own.
+   * are joined, so that a finding's identity (rule, object, path) stays unique. The higher severity wins, a null
+   * severity standing for {@code own}, the rule's.
    */
-  public static java.util.List<Violation> onePerPath(java.util.List<Violation> violations) {
+  public static java.util.List<Violation> onePerPath(java.util.List<Violation> violations, Severity own) {
     java.util.Map<String, Violation> byPath = new java.util.LinkedHashMap<>();
     for (Violation v : violations) {
-      byPath.merge(v.path().toString(), v, (a, b) -> new Violation(a.path(),
-          a.observed().equals(b.observed()) ? a.observed() : a.observed() + "; " + b.observed(),
-          a.message() + "; " + b.message(),
-          a.severity() == null || b.severity() == null ? null
-              : (a.severity().compareTo(b.severity()) >= 0 ? a.severity() : b.severity())));
+      byPath.merge(v.path().toString(), v, (a, b) -> {
+        Severity sa = a.severity() == null ? own : a.severity();
+        Severity sb = b.severity() == null ? own : b.severity();
+        Severity higher = sa.compareTo(sb) >= 0 ? sa : sb;
+        return new Violation(a.path(),
+            a.observed().equals(b.observed()) ? a.observed() : a.observed() + "; " + b.observed(),
+            a.message() + "; " + b.message(), higher == own ? null : higher);
+      });
     }
     return java.util.List.copyOf(byPath.values());
   }

@@ -41,14 +41,14 @@ import java.util.stream.Collectors;
         + "Deny). Record every exemption in the exemption register with an owner.",
     references = {"https://kubernetes.io/docs/concepts/security/pod-security-admission/",
         "https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/"},
-    reads = {"Namespace", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "ConfigMap", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
+    reads = {"Namespace", "ConfigMap", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
         "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "kyverno.io/ClusterPolicy",
         "kyverno.io/Policy", "kyverno.io/PolicyException", "templates.gatekeeper.sh/ConstraintTemplate",
         "config.gatekeeper.sh/Config", "policies.kubewarden.io/ClusterAdmissionPolicy",
         "policies.kubewarden.io/AdmissionPolicy", "policies.kubewarden.io/ClusterAdmissionPolicyGroup",
         "policies.kubewarden.io/AdmissionPolicyGroup", "policy.jspolicy.com/JsPolicy",
-        "security.openshift.io/SecurityContextConstraints"})
+        "security.openshift.io/SecurityContextConstraints"},
+    readsWorkloads = true)
 public final class AdmissionCoverageRule implements ClusterRule {
   static final String TABLE = "admission-coverage";
 

@@ -39,8 +39,8 @@ import java.util.Map;
         + "level, or test with kubectl label --dry-run=server.",
     references = {"https://kubernetes.io/docs/concepts/security/pod-security-admission/",
         "https://kubernetes.io/docs/concepts/security/pod-security-standards/"},
-    reads = {"Namespace", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController"})
+    reads = {"Namespace"},
+    readsWorkloads = true)
 public final class PodSecurityReadinessRule implements ClusterRule {
   static final String TABLE = "pss-readiness";
   private static final int LISTED = 10;

@@ -1,15 +1,14 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,41 +33,40 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests",
         "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/"},
     reads = {"Pod", "Node"})
-public final class ApiServerAnonymousAuthRule implements ClusterRule {
+public final class ApiServerAnonymousAuthRule implements ComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
       ManagedProvider.EKS, "AWS's statement of the EKS API server authentication settings and the cluster's "
           + "accessConfig",
       ManagedProvider.AKS, "Microsoft's statement of the AKS API server settings and the cluster's aadProfile and "
           + "disableLocalAccounts",
       ManagedProvider.GKE, "Google's statement of the GKE API server settings and the cluster's masterAuth");
+  private static final Components<ControlPlane.Instance> COMPONENTS =
+      Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED));
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Optional<Outcome> hidden = ControlPlaneAccess.unavailable(inventory, ControlPlane.Component.KUBE_APISERVER, MANAGED);
-    if (hidden.isPresent()) {
-      return hidden.get();
+  public Components<ControlPlane.Instance> components() {
+    return COMPONENTS;
+  }
+
+  @Override
+  public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
+    Optional<String> flag = api.flag("anonymous-auth");
+    if (flag.isPresent() && FlagValues.isFalse(flag.get())) {
+      return List.of();
     }
-    Outcome.Builder out = Outcome.builder();
-    List<String> unknown = new ArrayList<>();
-    for (ControlPlane.Instance api : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER)) {
-      Optional<String> flag = api.flag("anonymous-auth");
-      if (flag.isPresent() && ControlPlaneAccess.isFalse(flag.get())) {
-        out.pass();
-      } else if (flag.isEmpty() && api.flag("authentication-config").isPresent()) {
-        unknown.add(api.pod().ref().displayName() + " (--authentication-config="
-            + api.flag("authentication-config").get() + ")");
-      } else {
-        String seen = flag.orElse(null);
-        out.fail(api.pod(), Violation.at(api.pathOf("anonymous-auth"), seen, "kube-apiserver accepts anonymous "
-            + "requests (" + (seen == null ? "--anonymous-auth not set; the default is true" : "--anonymous-auth=" + seen)
-            + ")"));
-      }
+    if (flag.isEmpty() && api.flag("authentication-config").isPresent()) {
+      context.undecided(api.pod().ref().displayName() + " (--authentication-config="
+          + api.flag("authentication-config").get() + ")");
+      return List.of();
     }
-    Outcome outcome = out.build("no kube-apiserver in the input");
-    if (outcome.failures().isEmpty() && !unknown.isEmpty()) {
-      return Outcome.notAssessed("anonymous authentication is set in an AuthenticationConfiguration file that is "
-          + "not in the input: " + String.join(", ", unknown));
-    }
-    return outcome;
+    String seen = flag.orElse(null);
+    return List.of(Violation.at(api.pathOf("anonymous-auth"), seen, "kube-apiserver accepts anonymous requests ("
+        + (seen == null ? "--anonymous-auth not set; the default is true" : "--anonymous-auth=" + seen) + ")"));
+  }
+
+  @Override
+  public String undecidedReason(List<String> undecided) {
+    return "anonymous authentication is set in an AuthenticationConfiguration file that is not in the input: "
+        + String.join(", ", undecided);
   }
 }

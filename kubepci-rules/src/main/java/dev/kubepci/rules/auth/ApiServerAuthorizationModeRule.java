@@ -1,10 +1,10 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -33,67 +33,62 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/authorization/#authorization-modules",
         "https://kubernetes.io/docs/reference/access-authn-authz/node/"},
     reads = {"Pod", "Node"})
-public final class ApiServerAuthorizationModeRule implements ClusterRule {
+public final class ApiServerAuthorizationModeRule implements ComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
       ManagedProvider.EKS, "AWS's statement of the EKS authorization modes (Node, RBAC and the EKS access-policy "
           + "webhook) and the cluster's access entries with their access policies",
       ManagedProvider.AKS, "the cluster's aadProfile.enableAzureRbac setting and the Azure role assignments on it",
       ManagedProvider.GKE, "the IAM policy bindings on the project that grant roles/container.* (GKE authorizes with "
           + "RBAC and IAM)");
+  private static final Components<ControlPlane.Instance> COMPONENTS =
+      Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED));
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Optional<Outcome> hidden = ControlPlaneAccess.unavailable(inventory, ControlPlane.Component.KUBE_APISERVER, MANAGED);
-    if (hidden.isPresent()) {
-      return hidden.get();
+  public Components<ControlPlane.Instance> components() {
+    return COMPONENTS;
+  }
+
+  @Override
+  public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
+    Optional<String> flag = api.flag("authorization-mode");
+    if (flag.isEmpty() && api.flag("authorization-config").isPresent()) {
+      context.undecided(api.pod().ref().displayName() + " (--authorization-config="
+          + api.flag("authorization-config").get() + ")");
+      return List.of();
     }
-    Outcome.Builder out = Outcome.builder();
-    List<String> unknown = new ArrayList<>();
-    for (ControlPlane.Instance api : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER)) {
-      Optional<String> flag = api.flag("authorization-mode");
-      if (flag.isEmpty() && api.flag("authorization-config").isPresent()) {
-        unknown.add(api.pod().ref().displayName() + " (--authorization-config=" + api.flag("authorization-config").get()
-            + ")");
-        continue;
-      }
-      String seen = flag.orElse(null);
-      List<String> modes = flag.map(f -> Arrays.stream(f.split(",")).map(String::trim).toList())
-          .orElse(List.of("AlwaysAllow"));
-      String shown = seen == null ? "--authorization-mode not set; the default is AlwaysAllow" : "--authorization-mode="
-          + seen;
-      List<Violation> violations = new ArrayList<>();
-      if (modes.contains("AlwaysAllow")) {
-        violations.add(Violation.at(api.pathOf("authorization-mode"), seen, "kube-apiserver authorizes every request "
-            + "(" + shown + ")").withSeverity(Severity.CRITICAL));
-      }
-      if (modes.contains("ABAC")) {
-        violations.add(Violation.at(api.pathOf("authorization-mode"), seen, "kube-apiserver authorizes with a static "
-            + "ABAC policy file (" + shown + ")"));
-      }
-      if (!modes.contains("RBAC")) {
-        violations.add(Violation.at(api.pathOf("authorization-mode"), seen, "kube-apiserver does not use RBAC ("
-            + shown + ")"));
-      }
-      if (!modes.contains("Node")) {
-        violations.add(Violation.at(api.pathOf("authorization-mode"), seen, "kube-apiserver does not use the Node "
-            + "authorizer, so kubelet credentials are not limited to their own node (" + shown + ")")
-            .withSeverity(Severity.MEDIUM));
-      }
-      if (modes.contains("Webhook")) {
-        out.note(api.pod().ref().displayName() + ": a Webhook authorizer also decides requests; review its policy, "
-            + "which RBAC analysis does not see");
-      }
-      if (violations.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(api.pod(), violations);
-      }
+    String seen = flag.orElse(null);
+    List<String> modes = flag.map(f -> Arrays.stream(f.split(",")).map(String::trim).toList())
+        .orElse(List.of("AlwaysAllow"));
+    String shown = seen == null ? "--authorization-mode not set; the default is AlwaysAllow" : "--authorization-mode="
+        + seen;
+    List<Violation> violations = new ArrayList<>();
+    if (modes.contains("AlwaysAllow")) {
+      violations.add(Violation.at(api.pathOf("authorization-mode"), seen, "kube-apiserver authorizes every request "
+          + "(" + shown + ")").withSeverity(Severity.CRITICAL));
     }
-    Outcome outcome = out.build("no kube-apiserver in the input");
-    if (outcome.failures().isEmpty() && !unknown.isEmpty()) {
-      return Outcome.notAssessed("the authorization modes are set in an AuthorizationConfiguration file that is not "
-          + "in the input: " + String.join(", ", unknown));
+    if (modes.contains("ABAC")) {
+      violations.add(Violation.at(api.pathOf("authorization-mode"), seen, "kube-apiserver authorizes with a static "
+          + "ABAC policy file (" + shown + ")"));
     }
-    return outcome;
+    if (!modes.contains("RBAC")) {
+      violations.add(Violation.at(api.pathOf("authorization-mode"), seen, "kube-apiserver does not use RBAC ("
+          + shown + ")"));
+    }
+    if (!modes.contains("Node")) {
+      violations.add(Violation.at(api.pathOf("authorization-mode"), seen, "kube-apiserver does not use the Node "
+          + "authorizer, so kubelet credentials are not limited to their own node (" + shown + ")")
+          .withSeverity(Severity.MEDIUM));
+    }
+    if (modes.contains("Webhook")) {
+      context.note(api.pod().ref().displayName() + ": a Webhook authorizer also decides requests; review its policy, "
+          + "which RBAC analysis does not see");
+    }
+    return violations;
+  }
+
+  @Override
+  public String undecidedReason(List<String> undecided) {
+    return "the authorization modes are set in an AuthorizationConfiguration file that is not in the input: "
+        + String.join(", ", undecided);
   }
 }

@@ -1,10 +1,10 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -32,7 +32,7 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#openid-connect-tokens",
         "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#webhook-token-authentication"},
     reads = {"Pod", "Node"})
-public final class ApiServerExternalAuthenticationRule implements ClusterRule {
+public final class ApiServerExternalAuthenticationRule implements ComponentRule<ControlPlane.Instance> {
   private static final List<String> EXTERNAL = List.of("oidc-issuer-url", "authentication-config",
       "authentication-token-webhook-config-file");
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
@@ -41,28 +41,26 @@ public final class ApiServerExternalAuthenticationRule implements ClusterRule {
       ManagedProvider.AKS, "the cluster's aadProfile (Microsoft Entra ID integration) and disableLocalAccounts",
       ManagedProvider.GKE, "the Google identity or Workforce Identity Federation setup of the cluster's users and "
           + "masterAuth.clientCertificateConfig");
+  private static final Components<ControlPlane.Instance> COMPONENTS =
+      Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED));
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Optional<Outcome> hidden = ControlPlaneAccess.unavailable(inventory, ControlPlane.Component.KUBE_APISERVER, MANAGED);
-    if (hidden.isPresent()) {
-      return hidden.get();
+  public Components<ControlPlane.Instance> components() {
+    return COMPONENTS;
+  }
+
+  @Override
+  public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
+    Optional<String> external = EXTERNAL.stream().filter(f -> api.flag(f).isPresent()).findFirst();
+    if (external.isEmpty()) {
+      return List.of(Violation.at(api.pathOf("oidc-issuer-url"), null, "kube-apiserver has no external "
+          + "identity provider (no --oidc-issuer-url, --authentication-config or "
+          + "--authentication-token-webhook-config-file), so people cannot be required to use MFA"));
     }
-    Outcome.Builder out = Outcome.builder();
-    for (ControlPlane.Instance api : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER)) {
-      Optional<String> external = EXTERNAL.stream().filter(f -> api.flag(f).isPresent()).findFirst();
-      if (external.isPresent()) {
-        out.pass();
-        out.note(api.pod().ref().displayName() + ": external authentication through --" + external.get() + "="
-            + api.flag(external.get()).get() + "; MFA enforcement is configured in the identity provider");
-        api.flag("client-ca-file").ifPresent(ca -> out.note(api.pod().ref().displayName()
-            + ": client certificates signed by " + ca + " are still accepted and bypass the identity provider"));
-      } else {
-        out.fail(api.pod(), Violation.at(api.pathOf("oidc-issuer-url"), null, "kube-apiserver has no external "
-            + "identity provider (no --oidc-issuer-url, --authentication-config or "
-            + "--authentication-token-webhook-config-file), so people cannot be required to use MFA"));
-      }
-    }
-    return out.build("no kube-apiserver in the input");
+    context.note(api.pod().ref().displayName() + ": external authentication through --" + external.get() + "="
+        + api.flag(external.get()).get() + "; MFA enforcement is configured in the identity provider");
+    api.flag("client-ca-file").ifPresent(ca -> context.note(api.pod().ref().displayName()
+        + ": client certificates signed by " + ca + " are still accepted and bypass the identity provider"));
+    return List.of();
   }
 }

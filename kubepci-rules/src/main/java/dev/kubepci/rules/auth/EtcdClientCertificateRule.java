@@ -1,10 +1,10 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -33,60 +33,55 @@ import java.util.Optional;
     references = {"https://etcd.io/docs/v3.5/op-guide/security/",
         "https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/#securing-etcd-clusters"},
     reads = {"Pod", "Node"})
-public final class EtcdClientCertificateRule implements ClusterRule {
+public final class EtcdClientCertificateRule implements ComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
       ManagedProvider.EKS, "AWS's statement that EKS runs etcd with mutual TLS (etcd is not reachable by customers)",
       ManagedProvider.AKS, "Microsoft's statement that AKS runs etcd with mutual TLS (etcd is not reachable by "
           + "customers)",
       ManagedProvider.GKE, "Google's statement that GKE runs etcd with mutual TLS (etcd is not reachable by "
           + "customers)");
+  /** An API server that names its etcd members shows that etcd runs outside the input, not that it is hidden. */
+  private static final NotVisible EXTERNAL_OR_HIDDEN = (inventory, component) ->
+      ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER).stream()
+          .map(a -> a.flag("etcd-servers")).flatMap(Optional::stream).findFirst()
+          .map(servers -> "etcd is not in the input; the API server uses --etcd-servers=" + servers
+              + ": collect the flags or configuration file of those etcd members")
+          .orElseGet(() -> NotVisible.collect(MANAGED).reason(inventory, component));
+  private static final Components<ControlPlane.Instance> COMPONENTS =
+      Components.of(ControlPlane.Component.ETCD, EXTERNAL_OR_HIDDEN);
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    ControlPlane cp = ControlPlane.of(inventory);
-    List<ControlPlane.Instance> etcds = cp.instances(ControlPlane.Component.ETCD);
-    if (etcds.isEmpty()) {
-      Optional<String> external = cp.instances(ControlPlane.Component.KUBE_APISERVER).stream()
-          .map(a -> a.flag("etcd-servers")).flatMap(Optional::stream).findFirst();
-      if (external.isPresent()) {
-        return Outcome.notAssessed("etcd is not in the input; the API server uses --etcd-servers=" + external.get()
-            + ": collect the flags or configuration file of those etcd members");
-      }
-      return ControlPlaneAccess.notVisible(inventory, "etcd", MANAGED);
-    }
-    Outcome.Builder out = Outcome.builder();
-    for (ControlPlane.Instance etcd : etcds) {
-      List<Violation> violations = new ArrayList<>();
-      requireTrue(etcd, "client-cert-auth", "etcd accepts clients without a certificate", violations);
-      requireTrue(etcd, "peer-client-cert-auth", "etcd accepts peers without a certificate", violations);
-      for (String auto : List.of("auto-tls", "peer-auto-tls")) {
-        Optional<String> v = etcd.flag(auto);
-        if (v.isPresent() && ControlPlaneAccess.isTrue(v.get())) {
-          violations.add(Violation.at(etcd.pathOf(auto), v.get(), "etcd uses self-signed certificates (--" + auto
-              + "=" + v.get() + ")"));
-        }
-      }
-      Optional<String> urls = etcd.flag("listen-client-urls");
-      if (urls.isPresent()) {
-        for (String url : urls.get().split(",")) {
-          if (url.trim().startsWith("http://")) {
-            violations.add(Violation.at(etcd.pathOf("listen-client-urls"), urls.get(), "etcd serves clients without "
-                + "TLS on " + url.trim()));
-          }
-        }
-      }
-      if (violations.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(etcd.pod(), violations);
+  public Components<ControlPlane.Instance> components() {
+    return COMPONENTS;
+  }
+
+  @Override
+  public List<Violation> check(ControlPlane.Instance etcd, RuleContext context) {
+    List<Violation> violations = new ArrayList<>();
+    requireTrue(etcd, "client-cert-auth", "etcd accepts clients without a certificate", violations);
+    requireTrue(etcd, "peer-client-cert-auth", "etcd accepts peers without a certificate", violations);
+    for (String auto : List.of("auto-tls", "peer-auto-tls")) {
+      Optional<String> v = etcd.flag(auto);
+      if (v.isPresent() && FlagValues.isTrue(v.get())) {
+        violations.add(Violation.at(etcd.pathOf(auto), v.get(), "etcd uses self-signed certificates (--" + auto
+            + "=" + v.get() + ")"));
       }
     }
-    return out.build("no etcd in the input");
+    Optional<String> urls = etcd.flag("listen-client-urls");
+    if (urls.isPresent()) {
+      for (String url : urls.get().split(",")) {
+        if (url.trim().startsWith("http://")) {
+          violations.add(Violation.at(etcd.pathOf("listen-client-urls"), urls.get(), "etcd serves clients without "
+              + "TLS on " + url.trim()));
+        }
+      }
+    }
+    return violations;
   }
 
   private static void requireTrue(ControlPlane.Instance etcd, String flag, String message, List<Violation> out) {
     Optional<String> v = etcd.flag(flag);
-    if (v.isEmpty() || !ControlPlaneAccess.isTrue(v.get())) {
+    if (v.isEmpty() || !FlagValues.isTrue(v.get())) {
       out.add(Violation.at(etcd.pathOf(flag), v.orElse(null), message + " (--" + flag
           + v.map(x -> "=" + x).orElse(" not set; the default is false") + ")"));
     }

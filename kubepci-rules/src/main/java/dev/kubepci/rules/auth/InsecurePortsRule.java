@@ -6,6 +6,7 @@ import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Resource;
 import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -40,12 +41,12 @@ public final class InsecurePortsRule implements ClusterRule {
   public Outcome check(Inventory inventory, RuleContext context) {
     ControlPlane cp = ControlPlane.of(inventory);
     if (!cp.isVisible() && cp.kubeletConfigs().isEmpty()) {
-      return ControlPlaneAccess.notVisible(inventory, "kube-apiserver, kubelet", Map.of(
+      return Outcome.notAssessed(NotVisible.collect(Map.of(
           ManagedProvider.EKS, "the provider's statement on control-plane ports and each node group's kubelet "
               + "configuration (readOnlyPort)",
           ManagedProvider.AKS, "the provider's statement on control-plane ports and each node pool's kubelet "
               + "configuration (readOnlyPort)",
-          ManagedProvider.GKE, "the node pools' kubeletConfig.insecureKubeletReadonlyPortEnabled setting"));
+          ManagedProvider.GKE, "the node pools' kubeletConfig.insecureKubeletReadonlyPortEnabled setting")).reason(inventory, "kube-apiserver, kubelet"));
     }
     Outcome.Builder out = Outcome.builder();
     List<String> missing = new ArrayList<>();

@@ -1,10 +1,7 @@
 package dev.kubepci.rules.auth;
 
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.pki.Redaction;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -32,39 +29,36 @@ import java.util.List;
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins",
         "https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/"},
     reads = {"kubepci.dev/KubeconfigUser"})
-public final class KubeconfigCredentialRule implements ClusterRule {
+public final class KubeconfigCredentialRule implements KubeconfigEntryRule {
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Outcome.Builder out = Outcome.builder();
-    for (Resource user : inventory.ofKind("KubeconfigUser")) {
-      List<Violation> violations = new ArrayList<>();
-      String who = KubeconfigEntries.describe(user);
-      for (String field : List.of("client-certificate-data", "client-certificate")) {
-        if (KubeconfigEntries.has(user, field)) {
-          String subject = user.string("spec", "certificate", "subject").map(s -> " (" + s + ")").orElse("");
-          violations.add(Violation.at(KubeconfigEntries.base(user).child(field), shown(user, field, context),
-              who + " authenticates with a client certificate" + subject + ", which cannot be revoked"));
-          break;
-        }
-      }
-      for (String field : List.of("token", "tokenFile")) {
-        if (KubeconfigEntries.has(user, field)) {
-          violations.add(Violation.at(KubeconfigEntries.base(user).child(field), shown(user, field, context),
-              who + " authenticates with a static bearer token"));
-        }
-      }
-      if (KubeconfigEntries.has(user, "password") || KubeconfigEntries.has(user, "username")) {
-        String field = KubeconfigEntries.has(user, "password") ? "password" : "username";
+  public String entryKind() {
+    return "KubeconfigUser";
+  }
+
+  @Override
+  public List<Violation> check(Resource user, RuleContext context) {
+    List<Violation> violations = new ArrayList<>();
+    String who = KubeconfigEntries.describe(user);
+    for (String field : List.of("client-certificate-data", "client-certificate")) {
+      if (KubeconfigEntries.has(user, field)) {
+        String subject = user.string("spec", "certificate", "subject").map(s -> " (" + s + ")").orElse("");
         violations.add(Violation.at(KubeconfigEntries.base(user).child(field), shown(user, field, context),
-            who + " authenticates with a user name and password").withSeverity(Severity.CRITICAL));
-      }
-      if (violations.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(user, violations);
+            who + " authenticates with a client certificate" + subject + ", which cannot be revoked"));
+        break;
       }
     }
-    return out.build(KubeconfigEntries.NO_KUBECONFIG);
+    for (String field : List.of("token", "tokenFile")) {
+      if (KubeconfigEntries.has(user, field)) {
+        violations.add(Violation.at(KubeconfigEntries.base(user).child(field), shown(user, field, context),
+            who + " authenticates with a static bearer token"));
+      }
+    }
+    if (KubeconfigEntries.has(user, "password") || KubeconfigEntries.has(user, "username")) {
+      String field = KubeconfigEntries.has(user, "password") ? "password" : "username";
+      violations.add(Violation.at(KubeconfigEntries.base(user).child(field), shown(user, field, context),
+          who + " authenticates with a user name and password").withSeverity(Severity.CRITICAL));
+    }
+    return violations;
   }
 
   private static String shown(Resource user, String field, RuleContext context) {

@@ -1,10 +1,7 @@
 package dev.kubepci.rules.auth;
 
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.pki.Redaction;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -28,36 +25,33 @@ import java.util.List;
         + "manager or hardware token and reference it only at run time; rotate every credential found embedded.",
     references = {"https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/"},
     reads = {"kubepci.dev/KubeconfigUser"})
-public final class KubeconfigEmbeddedSecretRule implements ClusterRule {
+public final class KubeconfigEmbeddedSecretRule implements KubeconfigEntryRule {
   private static final List<String> FIELDS = List.of("client-key-data", "token", "password");
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Outcome.Builder out = Outcome.builder();
-    for (Resource user : inventory.ofKind("KubeconfigUser")) {
-      List<Violation> violations = new ArrayList<>();
-      String who = KubeconfigEntries.describe(user);
-      for (String field : FIELDS) {
-        String redacted = KubeconfigEntries.value(user, field);
-        if (redacted != null) {
-          violations.add(Violation.at(KubeconfigEntries.base(user).child(field),
-              Redaction.shown(redacted, context.redactionKey()),
-              who + " embeds " + what(field) + " in the file"));
-        }
-      }
-      for (String field : List.of("id-token", "refresh-token", "client-secret")) {
-        user.string("spec", "user", "auth-provider", "config", field).ifPresent(redacted -> violations.add(
-            Violation.at(KubeconfigEntries.base(user).child("auth-provider").child("config").child(field),
-                Redaction.shown(redacted, context.redactionKey()),
-                who + " embeds an auth-provider " + field + " in the file")));
-      }
-      if (violations.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(user, violations);
+  public String entryKind() {
+    return "KubeconfigUser";
+  }
+
+  @Override
+  public List<Violation> check(Resource user, RuleContext context) {
+    List<Violation> violations = new ArrayList<>();
+    String who = KubeconfigEntries.describe(user);
+    for (String field : FIELDS) {
+      String redacted = KubeconfigEntries.value(user, field);
+      if (redacted != null) {
+        violations.add(Violation.at(KubeconfigEntries.base(user).child(field),
+            Redaction.shown(redacted, context.redactionKey()),
+            who + " embeds " + what(field) + " in the file"));
       }
     }
-    return out.build(KubeconfigEntries.NO_KUBECONFIG);
+    for (String field : List.of("id-token", "refresh-token", "client-secret")) {
+      user.string("spec", "user", "auth-provider", "config", field).ifPresent(redacted -> violations.add(
+          Violation.at(KubeconfigEntries.base(user).child("auth-provider").child("config").child(field),
+              Redaction.shown(redacted, context.redactionKey()),
+              who + " embeds an auth-provider " + field + " in the file")));
+    }
+    return violations;
   }
 
   private static String what(String field) {

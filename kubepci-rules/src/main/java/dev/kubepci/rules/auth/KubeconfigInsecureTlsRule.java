@@ -1,9 +1,6 @@
 package dev.kubepci.rules.auth;
 
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -25,29 +22,26 @@ import java.util.List;
         + "certificate is issued for another name.",
     references = {"https://kubernetes.io/docs/reference/config-api/kubeconfig.v1/"},
     reads = {"kubepci.dev/KubeconfigCluster"})
-public final class KubeconfigInsecureTlsRule implements ClusterRule {
+public final class KubeconfigInsecureTlsRule implements KubeconfigEntryRule {
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Outcome.Builder out = Outcome.builder();
-    for (Resource cluster : inventory.ofKind("KubeconfigCluster")) {
-      List<Violation> violations = new ArrayList<>();
-      String who = KubeconfigEntries.describe(cluster);
-      Object skip = cluster.field("spec", "cluster", "insecure-skip-tls-verify").orElse(null);
-      if (skip != null && ControlPlaneAccess.isTrue(String.valueOf(skip))) {
-        violations.add(Violation.at(KubeconfigEntries.base(cluster).child("insecure-skip-tls-verify"), skip,
-            who + " skips verification of the API server's certificate"));
-      }
-      String server = KubeconfigEntries.value(cluster, "server");
-      if (server != null && server.startsWith("http://")) {
-        violations.add(Violation.at(KubeconfigEntries.base(cluster).child("server"), server,
-            who + " talks to the API server without TLS"));
-      }
-      if (violations.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(cluster, violations);
-      }
+  public String entryKind() {
+    return "KubeconfigCluster";
+  }
+
+  @Override
+  public List<Violation> check(Resource cluster, RuleContext context) {
+    List<Violation> violations = new ArrayList<>();
+    String who = KubeconfigEntries.describe(cluster);
+    Object skip = cluster.field("spec", "cluster", "insecure-skip-tls-verify").orElse(null);
+    if (skip != null && FlagValues.isTrue(String.valueOf(skip))) {
+      violations.add(Violation.at(KubeconfigEntries.base(cluster).child("insecure-skip-tls-verify"), skip,
+          who + " skips verification of the API server's certificate"));
     }
-    return out.build(KubeconfigEntries.NO_KUBECONFIG);
+    String server = KubeconfigEntries.value(cluster, "server");
+    if (server != null && server.startsWith("http://")) {
+      violations.add(Violation.at(KubeconfigEntries.base(cluster).child("server"), server,
+          who + " talks to the API server without TLS"));
+    }
+    return violations;
   }
 }

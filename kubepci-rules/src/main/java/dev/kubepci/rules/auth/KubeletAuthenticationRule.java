@@ -1,11 +1,10 @@
 package dev.kubepci.rules.auth;
 
-import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.FieldPath;
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -33,35 +32,30 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/",
         "https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/"},
     reads = {"KubeletConfiguration", "Node"})
-public final class KubeletAuthenticationRule implements ClusterRule {
+public final class KubeletAuthenticationRule implements ComponentRule<Resource> {
+  private static final Components<Resource> COMPONENTS = Components.kubelets(
+      NotVisible.kubeletField("authentication.anonymous.enabled and authentication.webhook.enabled"));
+
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Optional<Outcome> hidden = ControlPlaneAccess.kubeletUnavailable(inventory,
-        "authentication.anonymous.enabled and authentication.webhook.enabled");
-    if (hidden.isPresent()) {
-      return hidden.get();
-    }
-    Outcome.Builder out = Outcome.builder();
-    for (Resource kubelet : ControlPlane.of(inventory).kubeletConfigs()) {
-      List<Violation> violations = new ArrayList<>();
-      Optional<Object> anonymous = kubelet.field("authentication", "anonymous", "enabled");
-      if (anonymous.isPresent() && ControlPlaneAccess.isTrue(String.valueOf(anonymous.get()))) {
-        violations.add(Violation.at(FieldPath.parse("authentication.anonymous.enabled"), anonymous.get(),
-            "the kubelet serves anonymous requests"));
-      }
-      Optional<Object> webhook = kubelet.field("authentication", "webhook", "enabled");
-      if (webhook.isPresent() && ControlPlaneAccess.isFalse(String.valueOf(webhook.get()))) {
-        violations.add(Violation.at(FieldPath.parse("authentication.webhook.enabled"), webhook.get(),
-            "the kubelet does not check bearer tokens with the API server").withSeverity(Severity.MEDIUM));
-      }
-      if (violations.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(kubelet, violations);
-      }
-    }
-    out.note("kubelet command-line flags (--anonymous-auth, --authentication-token-webhook) override the "
+  public Components<Resource> components() {
+    return COMPONENTS;
+  }
+
+  @Override
+  public List<Violation> check(Resource kubelet, RuleContext context) {
+    context.noteOnce("kubelet command-line flags (--anonymous-auth, --authentication-token-webhook) override the "
         + "configuration file and are not in the input; confirm them on each node");
-    return out.build("no KubeletConfiguration in the input");
+    List<Violation> violations = new ArrayList<>();
+    Optional<Object> anonymous = kubelet.field("authentication", "anonymous", "enabled");
+    if (anonymous.isPresent() && FlagValues.isTrue(String.valueOf(anonymous.get()))) {
+      violations.add(Violation.at(FieldPath.parse("authentication.anonymous.enabled"), anonymous.get(),
+          "the kubelet serves anonymous requests"));
+    }
+    Optional<Object> webhook = kubelet.field("authentication", "webhook", "enabled");
+    if (webhook.isPresent() && FlagValues.isFalse(String.valueOf(webhook.get()))) {
+      violations.add(Violation.at(FieldPath.parse("authentication.webhook.enabled"), webhook.get(),
+          "the kubelet does not check bearer tokens with the API server").withSeverity(Severity.MEDIUM));
+    }
+    return violations;
   }
 }

@@ -1,15 +1,15 @@
 package dev.kubepci.rules.auth;
 
-import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.FieldPath;
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,25 +28,24 @@ import java.util.Optional;
         + "--authorization-mode=AlwaysAllow from the kubelet command line), then restart the kubelets.",
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/#kubelet-authorization"},
     reads = {"KubeletConfiguration", "Node"})
-public final class KubeletAuthorizationRule implements ClusterRule {
+public final class KubeletAuthorizationRule implements ComponentRule<Resource> {
+  private static final Components<Resource> COMPONENTS =
+      Components.kubelets(NotVisible.kubeletField("authorization.mode"));
+
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Optional<Outcome> hidden = ControlPlaneAccess.kubeletUnavailable(inventory, "authorization.mode");
-    if (hidden.isPresent()) {
-      return hidden.get();
+  public Components<Resource> components() {
+    return COMPONENTS;
+  }
+
+  @Override
+  public List<Violation> check(Resource kubelet, RuleContext context) {
+    context.noteOnce("the kubelet flag --authorization-mode overrides the configuration file and is not in the "
+        + "input; confirm it on each node");
+    Optional<String> mode = kubelet.string("authorization", "mode");
+    if (mode.isPresent() && !"Webhook".equals(mode.get())) {
+      return List.of(Violation.at(FieldPath.parse("authorization.mode"), mode.get(),
+          "the kubelet authorizes requests with mode " + mode.get() + " instead of asking the API server"));
     }
-    Outcome.Builder out = Outcome.builder();
-    for (Resource kubelet : ControlPlane.of(inventory).kubeletConfigs()) {
-      Optional<String> mode = kubelet.string("authorization", "mode");
-      if (mode.isPresent() && !"Webhook".equals(mode.get())) {
-        out.fail(kubelet, Violation.at(FieldPath.parse("authorization.mode"), mode.get(),
-            "the kubelet authorizes requests with mode " + mode.get() + " instead of asking the API server"));
-      } else {
-        out.pass();
-      }
-    }
-    out.note("the kubelet flag --authorization-mode overrides the configuration file and is not in the input; "
-        + "confirm it on each node");
-    return out.build("no KubeletConfiguration in the input");
+    return List.of();
   }
 }

@@ -1,10 +1,10 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -34,44 +34,39 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
         "https://kubernetes.io/docs/concepts/security/service-accounts/#bound-service-account-tokens"},
     reads = {"Pod", "Node"})
-public final class ServiceAccountTokenLifetimeRule implements ClusterRule {
+public final class ServiceAccountTokenLifetimeRule implements ComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(24);
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
       ManagedProvider.EKS, "AWS's statement of the EKS service-account token lifetime settings",
       ManagedProvider.AKS, "Microsoft's statement of the AKS service-account token lifetime settings",
       ManagedProvider.GKE, "Google's statement of the GKE service-account token lifetime settings");
+  private static final Components<ControlPlane.Instance> COMPONENTS =
+      Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED));
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Optional<Outcome> hidden = ControlPlaneAccess.unavailable(inventory, ControlPlane.Component.KUBE_APISERVER, MANAGED);
-    if (hidden.isPresent()) {
-      return hidden.get();
+  public Components<ControlPlane.Instance> components() {
+    return COMPONENTS;
+  }
+
+  @Override
+  public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
+    List<Violation> violations = new ArrayList<>();
+    Optional<String> max = api.flag("service-account-max-token-expiration");
+    Optional<Duration> parsed = max.flatMap(FlagValues::duration);
+    if (max.isEmpty()) {
+      violations.add(Violation.at(api.pathOf("service-account-max-token-expiration"), null, "kube-apiserver does "
+          + "not cap service-account token lifetime (--service-account-max-token-expiration not set)"));
+    } else if (parsed.isEmpty() || parsed.get().isZero() || parsed.get().compareTo(LIMIT) > 0) {
+      violations.add(Violation.at(api.pathOf("service-account-max-token-expiration"), max.get(), "kube-apiserver "
+          + "allows service-account tokens valid for up to " + max.get() + ", longer than "
+          + FlagValues.hours(LIMIT)));
     }
-    Outcome.Builder out = Outcome.builder();
-    for (ControlPlane.Instance api : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER)) {
-      List<Violation> violations = new ArrayList<>();
-      Optional<String> max = api.flag("service-account-max-token-expiration");
-      Optional<Duration> parsed = max.flatMap(ControlPlaneAccess::duration);
-      if (max.isEmpty()) {
-        violations.add(Violation.at(api.pathOf("service-account-max-token-expiration"), null, "kube-apiserver does "
-            + "not cap service-account token lifetime (--service-account-max-token-expiration not set)"));
-      } else if (parsed.isEmpty() || parsed.get().isZero() || parsed.get().compareTo(LIMIT) > 0) {
-        violations.add(Violation.at(api.pathOf("service-account-max-token-expiration"), max.get(), "kube-apiserver "
-            + "allows service-account tokens valid for up to " + max.get() + ", longer than "
-            + ControlPlaneAccess.hours(LIMIT)));
-      }
-      Optional<String> extend = api.flag("service-account-extend-token-expiration");
-      if (extend.isEmpty() || !ControlPlaneAccess.isFalse(extend.get())) {
-        violations.add(Violation.at(api.pathOf("service-account-extend-token-expiration"), extend.orElse(null),
-            "kube-apiserver accepts the tokens it gives pods for a year (--service-account-extend-token-expiration "
-                + extend.map(e -> "is " + e).orElse("not set; the default is true") + ")").withSeverity(Severity.LOW));
-      }
-      if (violations.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(api.pod(), Violation.onePerPath(violations));
-      }
+    Optional<String> extend = api.flag("service-account-extend-token-expiration");
+    if (extend.isEmpty() || !FlagValues.isFalse(extend.get())) {
+      violations.add(Violation.at(api.pathOf("service-account-extend-token-expiration"), extend.orElse(null),
+          "kube-apiserver accepts the tokens it gives pods for a year (--service-account-extend-token-expiration "
+              + extend.map(e -> "is " + e).orElse("not set; the default is true") + ")").withSeverity(Severity.LOW));
     }
-    return out.build("no kube-apiserver in the input");
+    return violations;
   }
 }

@@ -24,9 +24,7 @@ import java.util.List;
         + "was assessed.",
     remediation = "Reference every image, init containers included, by digest (image: registry/name:tag@sha256:...), "
         + "and let the delivery pipeline resolve tags to digests when it deploys.",
-    references = {"https://kubernetes.io/docs/concepts/containers/images/#image-names"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate"})
+    references = {"https://kubernetes.io/docs/concepts/containers/images/#image-names"})
 public final class ImageNotPinnedRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

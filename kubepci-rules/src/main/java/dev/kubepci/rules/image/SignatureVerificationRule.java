@@ -39,11 +39,10 @@ import java.util.stream.Collectors;
         + "Connaisseur, or Ratify with Gatekeeper. Cover third-party images by re-signing them after vetting.",
     references = {"https://docs.sigstore.dev/policy-controller/overview/",
         "https://kyverno.io/docs/policy-types/cluster-policy/verify-images/"},
-    reads = {"Namespace", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
+    reads = {"Namespace", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
         "kyverno.io/ClusterPolicy", "kyverno.io/Policy", "policy.sigstore.dev/ClusterImagePolicy",
-        "policies.kubewarden.io/ClusterAdmissionPolicy", "policies.kubewarden.io/AdmissionPolicy",
-        "ConfigMap"})
+        "policies.kubewarden.io/ClusterAdmissionPolicy", "policies.kubewarden.io/AdmissionPolicy", "ConfigMap"},
+    readsWorkloads = true)
 public final class SignatureVerificationRule implements ClusterRule {
   static final String TABLE = "image-signature-coverage";
 

@@ -28,9 +28,7 @@ import java.util.Optional;
         + "(pinned by digest), and enforce the list at admission with a registry policy (Kyverno, Gatekeeper "
         + "K8sAllowedRepos or a ValidatingAdmissionPolicy). Add a registry to trustedRegistries only once its "
         + "content is controlled.",
-    references = {"https://kubernetes.io/docs/concepts/containers/images/"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate"})
+    references = {"https://kubernetes.io/docs/concepts/containers/images/"})
 public final class UntrustedRegistryRule implements WorkloadRule {
   @Override
   public Optional<Outcome> precheck(RuleContext context) {

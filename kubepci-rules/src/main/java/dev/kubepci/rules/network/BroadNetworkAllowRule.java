@@ -16,7 +16,6 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,8 +40,10 @@ import java.util.List;
         + "rules that must stay open, such as a public ingress controller.",
     references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource"},
     reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
-        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier", "crd.projectcalico.org/IPPool",
-        "cilium.io/CiliumNetworkPolicy", "cilium.io/CiliumClusterwideNetworkPolicy", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier",
+        "crd.projectcalico.org/IPPool", "cilium.io/CiliumNetworkPolicy",
+        "cilium.io/CiliumClusterwideNetworkPolicy"},
+    readsWorkloads = true)
 public final class BroadNetworkAllowRule implements ClusterRule {
   /** A namespace no selector can name on purpose, standing for "a namespace that might exist". */
   private static final String UNKNOWN_NAMESPACE = "kubepci-any-namespace";
@@ -88,7 +89,7 @@ public final class BroadNetworkAllowRule implements ClusterRule {
       if (violations.isEmpty()) {
         out.pass();
       } else {
-        out.fail(p.source(), SamePathViolations.merge(violations));
+        out.fail(p.source(), violations);
       }
     }
     for (PolicyProblem problem : model.problems()) {

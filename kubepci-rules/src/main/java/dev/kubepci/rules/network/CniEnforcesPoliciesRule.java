@@ -35,8 +35,10 @@ import java.util.List;
     references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#prerequisites",
         "https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html"},
     reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
-        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier", "crd.projectcalico.org/IPPool",
-        "cilium.io/CiliumNetworkPolicy", "cilium.io/CiliumClusterwideNetworkPolicy", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier",
+        "crd.projectcalico.org/IPPool", "cilium.io/CiliumNetworkPolicy",
+        "cilium.io/CiliumClusterwideNetworkPolicy"},
+    readsWorkloads = true)
 public final class CniEnforcesPoliciesRule implements ClusterRule {
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {

@@ -41,8 +41,10 @@ import java.util.Set;
         "https://docs.tigera.io/calico/latest/network-policy/get-started/kubernetes-default-deny",
         "https://docs.cilium.io/en/stable/security/policy/language/"},
     reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
-        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier", "crd.projectcalico.org/IPPool",
-        "cilium.io/CiliumNetworkPolicy", "cilium.io/CiliumClusterwideNetworkPolicy", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier",
+        "crd.projectcalico.org/IPPool", "cilium.io/CiliumNetworkPolicy",
+        "cilium.io/CiliumClusterwideNetworkPolicy"},
+    readsWorkloads = true)
 public final class NamespaceDefaultDenyRule implements ClusterRule {
   /** Namespaces Kubernetes creates that hold no workloads of their own. */
   private static final Set<String> IGNORED = Set.of("kube-public", "kube-node-lease");

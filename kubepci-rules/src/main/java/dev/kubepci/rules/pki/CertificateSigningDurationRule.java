@@ -1,16 +1,17 @@
 package dev.kubepci.rules.pki;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.auth.ControlPlaneAccess;
+import dev.kubepci.rules.auth.FlagValues;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/",
         "https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#signers"},
     reads = {"Pod", "Node"})
-public final class CertificateSigningDurationRule implements ClusterRule {
+public final class CertificateSigningDurationRule implements ComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(8760);
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
       ManagedProvider.EKS, "AWS's statement of the lifetime of certificates EKS signs for CSRs",
@@ -39,32 +40,28 @@ public final class CertificateSigningDurationRule implements ClusterRule {
           + "certificate rotation date",
       ManagedProvider.GKE, "Google's statement of the lifetime of certificates GKE signs for CSRs and the cluster's "
           + "credential rotation date");
+  private static final Components<ControlPlane.Instance> COMPONENTS =
+      Components.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, NotVisible.collect(MANAGED));
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Optional<Outcome> hidden = ControlPlaneAccess.unavailable(inventory,
-        ControlPlane.Component.KUBE_CONTROLLER_MANAGER, MANAGED);
-    if (hidden.isPresent()) {
-      return hidden.get();
+  public Components<ControlPlane.Instance> components() {
+    return COMPONENTS;
+  }
+
+  @Override
+  public List<Violation> check(ControlPlane.Instance cm, RuleContext context) {
+    String flag = cm.flag("cluster-signing-duration").isPresent() ? "cluster-signing-duration"
+        : "experimental-cluster-signing-duration";
+    Optional<String> value = cm.flag(flag);
+    if (value.isEmpty()) {
+      context.note(cm.pod().ref().displayName() + ": --cluster-signing-duration not set; the default is 8760h");
+      return List.of();
     }
-    Outcome.Builder out = Outcome.builder();
-    for (ControlPlane.Instance cm : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_CONTROLLER_MANAGER)) {
-      String flag = cm.flag("cluster-signing-duration").isPresent() ? "cluster-signing-duration"
-          : "experimental-cluster-signing-duration";
-      Optional<String> value = cm.flag(flag);
-      if (value.isEmpty()) {
-        out.pass();
-        out.note(cm.pod().ref().displayName() + ": --cluster-signing-duration not set; the default is 8760h");
-        continue;
-      }
-      Optional<Duration> d = ControlPlaneAccess.duration(value.get());
-      if (d.isPresent() && d.get().compareTo(LIMIT) <= 0 && !d.get().isZero()) {
-        out.pass();
-      } else {
-        out.fail(cm.pod(), Violation.at(cm.pathOf(flag), value.get(), "kube-controller-manager signs certificates "
-            + "valid for " + value.get() + ", longer than " + ControlPlaneAccess.hours(LIMIT)));
-      }
+    Optional<Duration> d = FlagValues.duration(value.get());
+    if (d.isPresent() && d.get().compareTo(LIMIT) <= 0 && !d.get().isZero()) {
+      return List.of();
     }
-    return out.build("no kube-controller-manager in the input");
+    return List.of(Violation.at(cm.pathOf(flag), value.get(), "kube-controller-manager signs certificates "
+        + "valid for " + value.get() + ", longer than " + FlagValues.hours(LIMIT)));
   }
 }

@@ -1,19 +1,17 @@
 package dev.kubepci.rules.pki;
 
-import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.FieldPath;
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.auth.ControlPlaneAccess;
+import dev.kubepci.rules.auth.FlagValues;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Checks that kubelets rotate their client certificates ({@code rotateCertificates}, default false) and get serving
@@ -33,36 +31,31 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/kubelet-tls-bootstrapping/",
         "https://kubernetes.io/docs/tasks/tls/certificate-rotation/"},
     reads = {"KubeletConfiguration", "Node"})
-public final class KubeletCertificateRotationRule implements ClusterRule {
+public final class KubeletCertificateRotationRule implements ComponentRule<Resource> {
+  private static final Components<Resource> COMPONENTS =
+      Components.kubelets(NotVisible.kubeletField("rotateCertificates and serverTLSBootstrap"));
+
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Optional<Outcome> hidden = ControlPlaneAccess.kubeletUnavailable(inventory, "rotateCertificates and "
-        + "serverTLSBootstrap");
-    if (hidden.isPresent()) {
-      return hidden.get();
+  public Components<Resource> components() {
+    return COMPONENTS;
+  }
+
+  @Override
+  public List<Violation> check(Resource kubelet, RuleContext context) {
+    List<Violation> violations = new ArrayList<>();
+    Object rotate = kubelet.field("rotateCertificates").orElse(null);
+    if (rotate == null || !FlagValues.isTrue(String.valueOf(rotate))) {
+      violations.add(Violation.at(FieldPath.root().child("rotateCertificates"), rotate, "the kubelet does not "
+          + "rotate its client certificate (rotateCertificates " + (rotate == null ? "not set; the default is false"
+          : "is " + rotate) + ")"));
     }
-    Outcome.Builder out = Outcome.builder();
-    for (Resource kubelet : ControlPlane.of(inventory).kubeletConfigs()) {
-      List<Violation> violations = new ArrayList<>();
-      Object rotate = kubelet.field("rotateCertificates").orElse(null);
-      if (rotate == null || !ControlPlaneAccess.isTrue(String.valueOf(rotate))) {
-        violations.add(Violation.at(FieldPath.root().child("rotateCertificates"), rotate, "the kubelet does not "
-            + "rotate its client certificate (rotateCertificates " + (rotate == null ? "not set; the default is false"
-            : "is " + rotate) + ")"));
-      }
-      Object bootstrap = kubelet.field("serverTLSBootstrap").orElse(null);
-      if (bootstrap == null || !ControlPlaneAccess.isTrue(String.valueOf(bootstrap))) {
-        violations.add(Violation.at(FieldPath.root().child("serverTLSBootstrap"), bootstrap, "the kubelet serves "
-            + "with a self-signed certificate instead of one from the cluster CA (serverTLSBootstrap "
-            + (bootstrap == null ? "not set; the default is false" : "is " + bootstrap) + ")")
-            .withSeverity(Severity.LOW));
-      }
-      if (violations.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(kubelet, violations);
-      }
+    Object bootstrap = kubelet.field("serverTLSBootstrap").orElse(null);
+    if (bootstrap == null || !FlagValues.isTrue(String.valueOf(bootstrap))) {
+      violations.add(Violation.at(FieldPath.root().child("serverTLSBootstrap"), bootstrap, "the kubelet serves "
+          + "with a self-signed certificate instead of one from the cluster CA (serverTLSBootstrap "
+          + (bootstrap == null ? "not set; the default is false" : "is " + bootstrap) + ")")
+          .withSeverity(Severity.LOW));
     }
-    return out.build("no KubeletConfiguration in the input");
+    return violations;
   }
 }

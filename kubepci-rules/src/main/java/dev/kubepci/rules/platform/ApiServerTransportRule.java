@@ -1,15 +1,14 @@
 package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,46 +35,40 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
         "https://kubernetes.io/docs/tasks/administer-cluster/securing-a-cluster/"},
     reads = {"Pod", "Node"})
-public final class ApiServerTransportRule implements ClusterRule {
+public final class ApiServerTransportRule implements ComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> SETTINGS = Map.of(
       ManagedProvider.EKS, "the API endpoint settings (resourcesVpcConfig); EKS serves the API over TLS only",
       ManagedProvider.AKS, "apiServerAccessProfile; AKS serves the API over TLS only",
       ManagedProvider.GKE, "the control plane endpoint settings; GKE serves the API over TLS only");
+  private static final Components<ControlPlane.Instance> COMPONENTS =
+      Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings(SETTINGS));
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Optional<Outcome> unavailable = ControlPlaneAccess.unavailable(inventory, ControlPlane.Component.KUBE_APISERVER,
-        SETTINGS);
-    if (unavailable.isPresent()) {
-      return unavailable.get();
+  public Components<ControlPlane.Instance> components() {
+    return COMPONENTS;
+  }
+
+  @Override
+  public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
+    List<Violation> v = new ArrayList<>();
+    api.flag("tls-min-version").filter(t -> t.equals("VersionTLS10") || t.equals("VersionTLS11"))
+        .ifPresent(t -> v.add(Violation.at(api.pathOf("tls-min-version"), "--tls-min-version=" + t,
+            "kube-apiserver accepts " + t + ", below TLS 1.2")));
+    api.flag("tls-cipher-suites").filter(s -> s.toUpperCase(Locale.ROOT).matches(".*(RC4|3DES).*"))
+        .ifPresent(s -> v.add(Violation.at(api.pathOf("tls-cipher-suites"), "--tls-cipher-suites=" + s,
+            "kube-apiserver offers broken cipher suites (RC4 or 3DES)")));
+    Optional<String> etcd = api.flag("etcd-servers");
+    if (etcd.isPresent() && etcd.get().contains("http://")) {
+      v.add(Violation.at(api.pathOf("etcd-servers"), "--etcd-servers=" + etcd.get(),
+          "kube-apiserver talks to etcd over plain http"));
+    } else if (etcd.isPresent() && api.flag("etcd-certfile").isEmpty()) {
+      v.add(Violation.at(api.pathOf("etcd-certfile"), null,
+          "kube-apiserver presents no client certificate to etcd (no --etcd-certfile)"));
     }
-    Outcome.Builder out = Outcome.builder();
-    for (ControlPlane.Instance api : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER)) {
-      List<Violation> v = new ArrayList<>();
-      api.flag("tls-min-version").filter(t -> t.equals("VersionTLS10") || t.equals("VersionTLS11"))
-          .ifPresent(t -> v.add(Violation.at(api.pathOf("tls-min-version"), "--tls-min-version=" + t,
-              "kube-apiserver accepts " + t + ", below TLS 1.2")));
-      api.flag("tls-cipher-suites").filter(s -> s.toUpperCase(Locale.ROOT).matches(".*(RC4|3DES).*"))
-          .ifPresent(s -> v.add(Violation.at(api.pathOf("tls-cipher-suites"), "--tls-cipher-suites=" + s,
-              "kube-apiserver offers broken cipher suites (RC4 or 3DES)")));
-      Optional<String> etcd = api.flag("etcd-servers");
-      if (etcd.isPresent() && etcd.get().contains("http://")) {
-        v.add(Violation.at(api.pathOf("etcd-servers"), "--etcd-servers=" + etcd.get(),
-            "kube-apiserver talks to etcd over plain http"));
-      } else if (etcd.isPresent() && api.flag("etcd-certfile").isEmpty()) {
-        v.add(Violation.at(api.pathOf("etcd-certfile"), null,
-            "kube-apiserver presents no client certificate to etcd (no --etcd-certfile)"));
-      }
-      if (api.flag("kubelet-certificate-authority").isEmpty()) {
-        v.add(Violation.at(api.pathOf("kubelet-certificate-authority"), null, "kube-apiserver does not verify kubelet "
-            + "serving certificates (no --kubelet-certificate-authority)").withSeverity(Severity.MEDIUM));
-      }
-      if (v.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(api.pod(), SamePathViolations.merge(v));
-      }
+    if (api.flag("kubelet-certificate-authority").isEmpty()) {
+      v.add(Violation.at(api.pathOf("kubelet-certificate-authority"), null, "kube-apiserver does not verify kubelet "
+          + "serving certificates (no --kubelet-certificate-authority)").withSeverity(Severity.MEDIUM));
     }
-    return out.build("no kube-apiserver in the input");
+    return v;
   }
 }

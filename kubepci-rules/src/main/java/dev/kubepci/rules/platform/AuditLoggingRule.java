@@ -4,15 +4,18 @@ import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Scheduling;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.TableHeader;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.Table;
 import dev.kubepci.rule.TableRows;
-import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
@@ -39,69 +42,64 @@ import java.util.Optional;
         + "tolerates the control-plane taint. On managed clusters enable the provider's audit log export.",
     references = {"https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/"},
     reads = {"Pod", "DaemonSet", "Node", "RuntimeClass"})
-public final class AuditLoggingRule implements ClusterRule {
+public final class AuditLoggingRule implements ComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> SETTINGS = Map.of(
       ManagedProvider.EKS, "cluster.logging.clusterLogging (log type audit enabled)",
       ManagedProvider.AKS, "the diagnostic settings categories kube-audit and kube-audit-admin",
       ManagedProvider.GKE, "Cloud Audit Logs (Admin Activity is always on; Data Access logs must be enabled)");
+  private static final Components<ControlPlane.Instance> COMPONENTS =
+      Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings(SETTINGS));
+  private static final TableHeader BACKENDS = new TableHeader("audit-backends", "API server audit logging",
+      List.of("kube-apiserver", "policy file", "log path", "local retention", "webhook", "shipped by")).sorted();
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Optional<Outcome> unavailable = ControlPlaneAccess.unavailable(inventory, ControlPlane.Component.KUBE_APISERVER,
-        SETTINGS);
-    if (unavailable.isPresent()) {
-      return unavailable.get();
+  public Components<ControlPlane.Instance> components() {
+    return COMPONENTS;
+  }
+
+  @Override
+  public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
+    Inventory inventory = context.inventory();
+    List<Violation> v = new ArrayList<>();
+    Optional<String> policy = api.flag("audit-policy-file");
+    Optional<String> path = api.flag("audit-log-path");
+    Optional<String> webhook = api.flag("audit-webhook-config-file");
+    if (policy.isEmpty()) {
+      v.add(Violation.at(api.pathOf("audit-policy-file"), null,
+          "kube-apiserver has no --audit-policy-file: no audit events are recorded"));
+    } else if (path.isEmpty() && webhook.isEmpty()) {
+      v.add(Violation.at(api.pathOf("audit-log-path"), null,
+          "kube-apiserver has an audit policy but no backend (--audit-log-path or --audit-webhook-config-file)"));
     }
-    List<NodeAgents.Agent> collectors = NodeAgents.find(inventory, NodeAgents.Purpose.LOGS);
-    List<Node> nodes = inventory.ofKind("Node").stream().map(r -> r.as(Node.class)).flatMap(Optional::stream).toList();
-    Outcome.Builder out = Outcome.builder();
-    List<List<String>> rows = new ArrayList<>();
-    for (ControlPlane.Instance api : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER)) {
-      List<Violation> v = new ArrayList<>();
-      Optional<String> policy = api.flag("audit-policy-file");
-      Optional<String> path = api.flag("audit-log-path");
-      Optional<String> webhook = api.flag("audit-webhook-config-file");
-      if (policy.isEmpty()) {
-        v.add(Violation.at(api.pathOf("audit-policy-file"), null,
-            "kube-apiserver has no --audit-policy-file: no audit events are recorded"));
-      } else if (path.isEmpty() && webhook.isEmpty()) {
-        v.add(Violation.at(api.pathOf("audit-log-path"), null,
-            "kube-apiserver has an audit policy but no backend (--audit-log-path or --audit-webhook-config-file)"));
-      }
-      String shipped = "-";
-      if (webhook.isPresent()) {
-        shipped = "webhook backend";
-      } else if (path.isPresent()) {
-        String dir = path.get().equals("-") ? "/var/log/pods" : path.get();
-        String node = api.pod().as(Pod.class).map(p -> p.getSpec() == null ? null : p.getSpec().getNodeName())
-            .orElse(null);
-        for (NodeAgents.Agent a : collectors) {
-          boolean onControlPlane = nodes.isEmpty() ? tolerateControlPlane(a)
-              : nodes.stream().filter(n -> node == null ? isControlPlane(n) : n.getMetadata().getName().equals(node))
-                  .anyMatch(n -> a.reached().contains(n.getMetadata().getName()));
-          if (onControlPlane && NodeAgents.mountsHostPath(a.workload(), dir)) {
-            shipped = a.product() + " (" + a.daemonSet().ref().displayName() + ")";
-            break;
-          }
-        }
-        if (shipped.equals("-") && policy.isPresent()) {
-          v.add(Violation.at(api.pathOf("audit-log-path"), path.get(), "the audit log " + path.get() + " stays on the "
-              + "control-plane node: no webhook backend and no log collector reading it there"));
+    String shipped = "-";
+    if (webhook.isPresent()) {
+      shipped = "webhook backend";
+    } else if (path.isPresent()) {
+      List<NodeAgents.Agent> collectors = NodeAgents.find(inventory, NodeAgents.Purpose.LOGS);
+      List<Node> nodes = inventory.ofKind("Node").stream().map(r -> r.as(Node.class)).flatMap(Optional::stream)
+          .toList();
+      String dir = path.get().equals("-") ? "/var/log/pods" : path.get();
+      String node = api.pod().as(Pod.class).map(p -> p.getSpec() == null ? null : p.getSpec().getNodeName())
+          .orElse(null);
+      for (NodeAgents.Agent a : collectors) {
+        boolean onControlPlane = nodes.isEmpty() ? tolerateControlPlane(a)
+            : nodes.stream().filter(n -> node == null ? isControlPlane(n) : n.getMetadata().getName().equals(node))
+                .anyMatch(n -> a.reached().contains(n.getMetadata().getName()));
+        if (onControlPlane && NodeAgents.mountsHostPath(a.workload(), dir)) {
+          shipped = a.product() + " (" + a.daemonSet().ref().displayName() + ")";
+          break;
         }
       }
-      rows.add(List.of(api.pod().ref().displayName(), policy.orElse("-"), path.orElse("-"),
-          "maxage " + api.flag("audit-log-maxage").orElse("-") + ", maxbackup " + api.flag("audit-log-maxbackup")
-              .orElse("-") + ", maxsize " + api.flag("audit-log-maxsize").orElse("-"),
-          webhook.orElse("-"), shipped));
-      if (v.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(api.pod(), SamePathViolations.merge(v));
+      if (shipped.equals("-") && policy.isPresent()) {
+        v.add(Violation.at(api.pathOf("audit-log-path"), path.get(), "the audit log " + path.get() + " stays on the "
+            + "control-plane node: no webhook backend and no log collector reading it there"));
       }
     }
-    out.table(new Table("audit-backends", "API server audit logging", List.of("kube-apiserver", "policy file",
-        "log path", "local retention", "webhook", "shipped by"), TableRows.byFirstColumn(rows)));
-    return out.build("no kube-apiserver in the input");
+    context.row(BACKENDS, List.of(api.pod().ref().displayName(), policy.orElse("-"), path.orElse("-"),
+        "maxage " + api.flag("audit-log-maxage").orElse("-") + ", maxbackup " + api.flag("audit-log-maxbackup")
+            .orElse("-") + ", maxsize " + api.flag("audit-log-maxsize").orElse("-"),
+        webhook.orElse("-"), shipped));
+    return v;
   }
 
   private static boolean isControlPlane(Node n) {

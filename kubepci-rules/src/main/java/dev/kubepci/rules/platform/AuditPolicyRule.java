@@ -13,7 +13,6 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
 import dev.kubepci.rule.TableRows;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +139,7 @@ public final class AuditPolicyRule implements ClusterRule {
       if (v.isEmpty()) {
         out.pass();
       } else {
-        out.fail(policy, SamePathViolations.merge(v));
+        out.fail(policy, v);
       }
     }
     out.table(new Table("audit-policy", "What the audit policy logs", List.of("policy", "request", "level",

@@ -19,7 +19,12 @@ import java.util.Optional;
  */
 record ClusterVersion(Version version, String text, Resource resource, FieldPath path, String source) {
 
+  /** The cluster's version, worked out once per inventory. */
   static Optional<ClusterVersion> of(Inventory inventory) {
+    return inventory.derived(ClusterVersion.class, ClusterVersion::compute);
+  }
+
+  private static Optional<ClusterVersion> compute(Inventory inventory) {
     // the API server's own pod first: a finding then names an object and a field, in files and clusters alike
     for (ControlPlane.Instance api : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER)) {
       String image = api.container().container().getImage();

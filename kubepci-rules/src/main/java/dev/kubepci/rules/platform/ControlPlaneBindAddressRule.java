@@ -1,17 +1,16 @@
 package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,38 +31,30 @@ import java.util.Set;
     references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-scheduler/",
         "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/"},
     reads = {"Pod", "Node"})
-public final class ControlPlaneBindAddressRule implements ClusterRule {
+public final class ControlPlaneBindAddressRule implements ComponentRule<ControlPlane.Instance> {
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "localhost");
   private static final Map<ManagedProvider, String> SETTINGS = Map.of(
       ManagedProvider.EKS, "nothing: the provider runs these components outside the cluster's networks",
       ManagedProvider.AKS, "nothing: the provider runs these components outside the cluster's networks",
       ManagedProvider.GKE, "nothing: the provider runs these components outside the cluster's networks");
+  private static final Components<ControlPlane.Instance> COMPONENTS = Components.of(
+      List.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, ControlPlane.Component.KUBE_SCHEDULER),
+      ControlPlane.Component.KUBE_SCHEDULER, NotVisible.providerSettings(SETTINGS),
+      "no controller manager or scheduler in the input");
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    ControlPlane cp = ControlPlane.of(inventory);
-    List<ControlPlane.Component> components = List.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER,
-        ControlPlane.Component.KUBE_SCHEDULER);
-    if (components.stream().allMatch(c -> cp.instances(c).isEmpty())) {
-      Optional<Outcome> unavailable = ControlPlaneAccess.unavailable(inventory,
-          ControlPlane.Component.KUBE_SCHEDULER, SETTINGS);
-      if (unavailable.isPresent()) {
-        return unavailable.get();
-      }
+  public Components<ControlPlane.Instance> components() {
+    return COMPONENTS;
+  }
+
+  @Override
+  public List<Violation> check(ControlPlane.Instance i, RuleContext context) {
+    String address = i.flag("bind-address").orElse(null);
+    if (address != null && LOOPBACK.contains(address)) {
+      return List.of();
     }
-    Outcome.Builder out = Outcome.builder();
-    for (ControlPlane.Component c : components) {
-      for (ControlPlane.Instance i : cp.instances(c)) {
-        String address = i.flag("bind-address").orElse(null);
-        if (address != null && LOOPBACK.contains(address)) {
-          out.pass();
-        } else {
-          out.fail(i.pod(), Violation.at(i.pathOf("bind-address"), address == null ? null : "--bind-address=" + address,
-              c.binary() + " listens on every interface (--bind-address " + (address == null ? "defaults to 0.0.0.0"
-                  : "is " + address) + ")"));
-        }
-      }
-    }
-    return out.build("no controller manager or scheduler in the input");
+    return List.of(Violation.at(i.pathOf("bind-address"), address == null ? null : "--bind-address=" + address,
+        i.component().binary() + " listens on every interface (--bind-address " + (address == null
+            ? "defaults to 0.0.0.0" : "is " + address) + ")"));
   }
 }

@@ -1,19 +1,17 @@
 package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Checks that etcd serves clients and peers with certificates of its own ({@code --cert-file}/{@code --key-file},
@@ -34,43 +32,38 @@ import java.util.Optional;
     references = {"https://etcd.io/docs/v3.5/op-guide/security/",
         "https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/#securing-etcd-clusters"},
     reads = {"Pod", "Node"})
-public final class EtcdServerTlsRule implements ClusterRule {
+public final class EtcdServerTlsRule implements ComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> SETTINGS = Map.of(
       ManagedProvider.EKS, "the provider's statement on etcd encryption in transit",
       ManagedProvider.AKS, "the provider's statement on etcd encryption in transit",
       ManagedProvider.GKE, "the provider's statement on etcd encryption in transit");
+  private static final Components<ControlPlane.Instance> COMPONENTS =
+      Components.of(ControlPlane.Component.ETCD, NotVisible.providerSettings(SETTINGS));
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Optional<Outcome> unavailable = ControlPlaneAccess.unavailable(inventory, ControlPlane.Component.ETCD, SETTINGS);
-    if (unavailable.isPresent()) {
-      return unavailable.get();
-    }
-    Outcome.Builder out = Outcome.builder();
-    for (ControlPlane.Instance etcd : ControlPlane.of(inventory).instances(ControlPlane.Component.ETCD)) {
-      List<Violation> v = new ArrayList<>();
-      for (String flag : List.of("cert-file", "key-file", "peer-cert-file", "peer-key-file")) {
-        if (etcd.flag(flag).isEmpty()) {
-          v.add(Violation.at(etcd.pathOf(flag), null, "etcd has no --" + flag));
-        }
+  public Components<ControlPlane.Instance> components() {
+    return COMPONENTS;
+  }
+
+  @Override
+  public List<Violation> check(ControlPlane.Instance etcd, RuleContext context) {
+    List<Violation> v = new ArrayList<>();
+    for (String flag : List.of("cert-file", "key-file", "peer-cert-file", "peer-key-file")) {
+      if (etcd.flag(flag).isEmpty()) {
+        v.add(Violation.at(etcd.pathOf(flag), null, "etcd has no --" + flag));
       }
-      for (String flag : List.of("listen-peer-urls", "initial-advertise-peer-urls")) {
-        etcd.flag(flag).ifPresent(urls -> {
-          for (String url : urls.split(",")) {
-            String u = url.trim();
-            if (u.startsWith("http://") && !u.matches("http://(127\\.0\\.0\\.1|localhost|\\[::1\\])(:\\d+)?/?")) {
-              v.add(Violation.at(etcd.pathOf(flag), u, "etcd " + (flag.startsWith("listen") ? "listens for"
-                  : "advertises") + " peers without TLS on " + u));
-            }
+    }
+    for (String flag : List.of("listen-peer-urls", "initial-advertise-peer-urls")) {
+      etcd.flag(flag).ifPresent(urls -> {
+        for (String url : urls.split(",")) {
+          String u = url.trim();
+          if (u.startsWith("http://") && !u.matches("http://(127\\.0\\.0\\.1|localhost|\\[::1\\])(:\\d+)?/?")) {
+            v.add(Violation.at(etcd.pathOf(flag), u, "etcd " + (flag.startsWith("listen") ? "listens for"
+                : "advertises") + " peers without TLS on " + u));
           }
-        });
-      }
-      if (v.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(etcd.pod(), SamePathViolations.merge(v));
-      }
+        }
+      });
     }
-    return out.build("no etcd in the input");
+    return v;
   }
 }

@@ -5,15 +5,16 @@ import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.model.Workload;
 import dev.kubepci.netpol.AddressSet;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.TableHeader;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.Table;
 import dev.kubepci.rule.TableRows;
-import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
 import java.util.ArrayList;
@@ -41,69 +42,85 @@ import java.util.Map;
     references = {"https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types",
         "https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip"},
     reads = {"Service", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"})
-public final class ExposedManagementServiceRule implements ClusterRule {
+public final class ExposedManagementServiceRule implements ResourceRule {
   private static final List<String> INTERNAL_LB_ANNOTATIONS = List.of(
       "service.beta.kubernetes.io/aws-load-balancer-internal", "service.beta.kubernetes.io/azure-load-balancer-internal",
       "networking.gke.io/load-balancer-type", "cloud.google.com/load-balancer-type");
 
-  @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    // indexed by namespace once: a Service only selects pods of its own namespace
-    Map<String, List<Workload>> workloads = new HashMap<>();
-    for (Workload w : inventory.workloads()) {
-      if (w.namespace() != null) {
-        workloads.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
-      }
-    }
-    Outcome.Builder out = Outcome.builder();
-    List<List<String>> rows = new ArrayList<>();
-    for (Resource r : inventory.ofKind("", "Service")) {
-      Service svc = r.as(Service.class).orElse(null);
-      if (svc == null || svc.getSpec() == null || r.namespace() == null) {
-        continue;
-      }
-      ServiceSpec spec = svc.getSpec();
-      List<String> behind = ManagementTools.behind(svc, r.namespace(),
-          workloads.getOrDefault(r.namespace(), List.of()));
-      if (behind.isEmpty()) {
-        continue;
-      }
-      String type = spec.getType() == null ? "ClusterIP" : spec.getType();
-      String what = String.join(", ", behind);
-      List<Violation> violations = new ArrayList<>();
-      String exposure;
-      List<String> ranges = spec.getLoadBalancerSourceRanges() == null ? List.of() : spec.getLoadBalancerSourceRanges();
-      if ("NodePort".equals(type)) {
-        exposure = "every node's address";
-        violations.add(Violation.at(FieldPath.root().child("spec").child("type"), type, "Service " + r.name()
-            + " exposes " + what + " on a port of every node, which no source allow-list can restrict"));
-      } else if ("LoadBalancer".equals(type)) {
-        boolean internal = internal(r.annotations());
-        exposure = internal ? "internal load balancer" : "load balancer";
-        if (!internal && (ranges.isEmpty() || ranges.stream().anyMatch(ExposedManagementServiceRule::everywhere))) {
-          violations.add(Violation.at(FieldPath.root().child("spec").child("loadBalancerSourceRanges"),
-              ranges.isEmpty() ? null : String.join(", ", ranges), "Service " + r.name() + " exposes " + what
-                  + " on a load balancer open to " + (ranges.isEmpty() ? "any address" : "0.0.0.0/0")));
+  private static final TableHeader SERVICES = new TableHeader("management-services",
+      "Services in front of management interfaces",
+      List.of("service", "type", "leads to", "reachable from", "source ranges")).sorted();
+
+  /** The workloads of the input by namespace, once: a Service only selects pods of its own namespace. */
+  private record ByNamespace(Map<String, List<Workload>> workloads) {
+    static ByNamespace of(Inventory inventory) {
+      return inventory.derived(ByNamespace.class, inv -> {
+        Map<String, List<Workload>> workloads = new HashMap<>();
+        for (Workload w : inv.workloads()) {
+          if (w.namespace() != null) {
+            workloads.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
+          }
         }
-      } else {
-        exposure = "cluster only";
-      }
-      if (spec.getExternalIPs() != null && !spec.getExternalIPs().isEmpty()) {
-        exposure = exposure + ", externalIPs";
-        violations.add(Violation.at(FieldPath.root().child("spec").child("externalIPs"),
-            String.join(", ", spec.getExternalIPs()), "Service " + r.name() + " exposes " + what
-                + " on external IPs " + String.join(", ", spec.getExternalIPs())));
-      }
-      rows.add(List.of(r.ref().displayName(), type, what, exposure, ranges.isEmpty() ? "-" : String.join(", ", ranges)));
-      if (violations.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(r, SamePathViolations.merge(violations));
-      }
+        return new ByNamespace(workloads);
+      });
     }
-    out.table(new Table("management-services", "Services in front of management interfaces",
-        List.of("service", "type", "leads to", "reachable from", "source ranges"), TableRows.byFirstColumn(rows)));
-    return out.build("no Service leads to a management interface in the input");
+  }
+
+  @Override
+  public boolean appliesTo(Resource resource) {
+    return resource.is("", "Service");
+  }
+
+  @Override
+  public String nothingToCheck() {
+    return "no Service leads to a management interface in the input";
+  }
+
+  @Override
+  public List<TableHeader> tables() {
+    return List.of(SERVICES);
+  }
+
+  @Override
+  public List<Violation> check(Resource r, RuleContext context) {
+    Service svc = r.as(Service.class).orElse(null);
+    List<String> behind = svc == null || svc.getSpec() == null || r.namespace() == null ? List.of()
+        : ManagementTools.behind(svc, r.namespace(),
+            ByNamespace.of(context.inventory()).workloads().getOrDefault(r.namespace(), List.of()));
+    if (behind.isEmpty()) {
+      context.ignore();
+      return List.of();
+    }
+    ServiceSpec spec = svc.getSpec();
+    String type = spec.getType() == null ? "ClusterIP" : spec.getType();
+    String what = String.join(", ", behind);
+    List<Violation> violations = new ArrayList<>();
+    String exposure;
+    List<String> ranges = spec.getLoadBalancerSourceRanges() == null ? List.of() : spec.getLoadBalancerSourceRanges();
+    if ("NodePort".equals(type)) {
+      exposure = "every node's address";
+      violations.add(Violation.at(FieldPath.root().child("spec").child("type"), type, "Service " + r.name()
+          + " exposes " + what + " on a port of every node, which no source allow-list can restrict"));
+    } else if ("LoadBalancer".equals(type)) {
+      boolean internal = internal(r.annotations());
+      exposure = internal ? "internal load balancer" : "load balancer";
+      if (!internal && (ranges.isEmpty() || ranges.stream().anyMatch(ExposedManagementServiceRule::everywhere))) {
+        violations.add(Violation.at(FieldPath.root().child("spec").child("loadBalancerSourceRanges"),
+            ranges.isEmpty() ? null : String.join(", ", ranges), "Service " + r.name() + " exposes " + what
+                + " on a load balancer open to " + (ranges.isEmpty() ? "any address" : "0.0.0.0/0")));
+      }
+    } else {
+      exposure = "cluster only";
+    }
+    if (spec.getExternalIPs() != null && !spec.getExternalIPs().isEmpty()) {
+      exposure = exposure + ", externalIPs";
+      violations.add(Violation.at(FieldPath.root().child("spec").child("externalIPs"),
+          String.join(", ", spec.getExternalIPs()), "Service " + r.name() + " exposes " + what
+              + " on external IPs " + String.join(", ", spec.getExternalIPs())));
+    }
+    context.row(SERVICES, List.of(r.ref().displayName(), type, what, exposure,
+        ranges.isEmpty() ? "-" : String.join(", ", ranges)));
+    return violations;
   }
 
   private static boolean internal(Map<String, String> annotations) {

@@ -1,17 +1,14 @@
 package dev.kubepci.rules.platform;
 
-import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.FieldPath;
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,40 +33,35 @@ import java.util.Locale;
     references = {"https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/",
         "https://kubernetes.io/docs/reference/command-line-tools-reference/kubelet/"},
     reads = {"KubeletConfiguration", "Node"})
-public final class KubeletTlsSettingsRule implements ClusterRule {
+public final class KubeletTlsSettingsRule implements ComponentRule<Resource> {
+  private static final Components<Resource> COMPONENTS = Components.kubelets((inventory, component) ->
+      "no KubeletConfiguration is in the input; add /var/lib/kubelet/config.yaml of the nodes, or the output of "
+          + "kubectl get --raw /api/v1/nodes/<node>/proxy/configz." + ManagedProvider.of(inventory)
+          .map(p -> " On " + p.title() + ", read the kubelet configuration through the API proxy (configz) of each "
+              + "node; the provider sets tlsMinVersion and tlsCipherSuites.").orElse(""));
+
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    List<Resource> configs = ControlPlane.of(inventory).kubeletConfigs();
-    if (configs.isEmpty()) {
-      String managed = ManagedProvider.of(inventory).map(p -> " On " + p.title() + ", read the kubelet configuration "
-          + "through the API proxy (configz) of each node; the provider sets tlsMinVersion and tlsCipherSuites.")
-          .orElse("");
-      return Outcome.notAssessed("no KubeletConfiguration is in the input; add /var/lib/kubelet/config.yaml of the "
-          + "nodes, or the output of kubectl get --raw /api/v1/nodes/<node>/proxy/configz." + managed);
+  public Components<Resource> components() {
+    return COMPONENTS;
+  }
+
+  @Override
+  public List<Violation> check(Resource r, RuleContext context) {
+    List<Violation> v = new ArrayList<>();
+    String tls = r.string("tlsMinVersion").orElse("");
+    if (tls.equals("VersionTLS10") || tls.equals("VersionTLS11")) {
+      v.add(Violation.at(FieldPath.root().child("tlsMinVersion"), tls, "the kubelet accepts " + tls
+          + ", below TLS 1.2"));
     }
-    Outcome.Builder out = Outcome.builder();
-    for (Resource r : configs) {
-      List<Violation> v = new ArrayList<>();
-      String tls = r.string("tlsMinVersion").orElse("");
-      if (tls.equals("VersionTLS10") || tls.equals("VersionTLS11")) {
-        v.add(Violation.at(FieldPath.root().child("tlsMinVersion"), tls, "the kubelet accepts " + tls
-            + ", below TLS 1.2"));
-      }
-      if (r.field("tlsCipherSuites").orElse(null) instanceof List<?> suites) {
-        for (int i = 0; i < suites.size(); i++) {
-          String suite = String.valueOf(suites.get(i));
-          if (suite.toUpperCase(Locale.ROOT).matches(".*(RC4|3DES).*")) {
-            v.add(Violation.at(FieldPath.root().child("tlsCipherSuites").index(i), suite,
-                "the kubelet offers the broken cipher suite " + suite));
-          }
+    if (r.field("tlsCipherSuites").orElse(null) instanceof List<?> suites) {
+      for (int i = 0; i < suites.size(); i++) {
+        String suite = String.valueOf(suites.get(i));
+        if (suite.toUpperCase(Locale.ROOT).matches(".*(RC4|3DES).*")) {
+          v.add(Violation.at(FieldPath.root().child("tlsCipherSuites").index(i), suite,
+              "the kubelet offers the broken cipher suite " + suite));
         }
       }
-      if (v.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(r, SamePathViolations.merge(v));
-      }
     }
-    return out.build("no KubeletConfiguration in the input");
+    return v;
   }
 }

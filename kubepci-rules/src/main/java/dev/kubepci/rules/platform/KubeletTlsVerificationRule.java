@@ -27,8 +27,7 @@ import java.util.Set;
     remediation = "Remove --kubelet-insecure-tls and --insecure-skip-tls-verify, and give the component the CA that "
         + "signs the serving certificates (for the kubelets, enable serverTLSBootstrap and approve their CSRs).",
     references = {"https://github.com/kubernetes-sigs/metrics-server#configuration",
-        "https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-certs/#kubelet-serving-certs"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+        "https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-certs/#kubelet-serving-certs"})
 public final class KubeletTlsVerificationRule implements WorkloadRule {
   private static final Set<String> FLAGS = Set.of("--kubelet-insecure-tls", "--insecure-skip-tls-verify",
       "--kubelet-insecure-skip-tls-verify");

@@ -1,16 +1,16 @@
 package dev.kubepci.rules.platform;
 
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.TableHeader;
+import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.Table;
 import dev.kubepci.rule.TableRows;
-import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,7 +33,9 @@ import java.util.Optional;
         + "server's minor release or one of the previous ones still under support.",
     references = {"https://kubernetes.io/releases/version-skew-policy/#kubelet"},
     reads = {"Node", "Pod"})
-public final class KubeletVersionRule implements ClusterRule {
+public final class KubeletVersionRule implements ResourceRule {
+  private static final TableHeader VERSIONS = new TableHeader("kubelet-versions", "Kubelet versions",
+      List.of("node", "kubelet", "skew", "support")).sorted();
   private final SupportWindows windows;
 
   public KubeletVersionRule(SupportWindows windows) {
@@ -41,54 +43,63 @@ public final class KubeletVersionRule implements ClusterRule {
   }
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    List<Resource> nodes = inventory.ofKind("Node");
-    if (nodes.isEmpty()) {
-      return Outcome.notAssessed("no Node objects are in the input; add kubectl get nodes -o yaml");
+  public boolean appliesTo(Resource resource) {
+    return resource.kind().equals("Node");
+  }
+
+  @Override
+  public String nothingToCheck() {
+    return "no Node reports its kubelet version";
+  }
+
+  @Override
+  public List<TableHeader> tables() {
+    return List.of(VERSIONS);
+  }
+
+  @Override
+  public Optional<Outcome> precheck(RuleContext context) {
+    return context.inventory().ofKind("Node").isEmpty()
+        ? Optional.of(Outcome.notAssessed("no Node objects are in the input; add kubectl get nodes -o yaml"))
+        : Optional.empty();
+  }
+
+  @Override
+  public List<Violation> check(Resource node, RuleContext context) {
+    Optional<Version> kubelet = ClusterVersion.kubeletVersion(node).flatMap(Version::find);
+    if (kubelet.isEmpty()) {
+      context.row(VERSIONS, List.of(node.name(), "unknown", "-", "-"));
+      context.ignore();
+      return List.of();
     }
-    Optional<ClusterVersion> control = ClusterVersion.of(inventory);
+    Optional<ClusterVersion> control = ClusterVersion.of(context.inventory());
     LocalDate today = LocalDate.ofInstant(context.now(), ZoneOffset.UTC);
-    Outcome.Builder out = Outcome.builder();
-    List<List<String>> rows = new ArrayList<>();
-    for (Resource node : nodes) {
-      Optional<Version> kubelet = ClusterVersion.kubeletVersion(node).flatMap(Version::find);
-      if (kubelet.isEmpty()) {
-        rows.add(List.of(node.name(), "unknown", "-", "-"));
-        continue;
-      }
-      Version k = kubelet.get();
-      List<Violation> v = new ArrayList<>();
-      String text = ClusterVersion.kubeletVersion(node).orElse("");
-      String skew = "-";
-      if (control.isPresent() && !control.get().source().startsWith("newest kubelet")) {
-        Version api = control.get().version();
-        int allowed = api.minor() >= 28 ? 3 : 2;
-        int behind = api.minor() - k.minor();
-        skew = behind + " minor(s) behind the API server " + api.minorText();
-        if (k.major() == api.major() && behind < 0) {
-          v.add(Violation.at(ClusterVersion.KUBELET_PATH, text, "the kubelet of " + node.name() + " (" + k.minorText()
-              + ") is newer than the API server (" + api.minorText() + ")"));
-        } else if (k.major() == api.major() && behind > allowed) {
-          v.add(Violation.at(ClusterVersion.KUBELET_PATH, text, "the kubelet of " + node.name() + " is " + behind
-              + " minor releases behind the API server " + api.minorText() + " (at most " + allowed + " allowed)"));
-        }
-      }
-      String support = windows.release(k.minorText()).map(r -> {
-        if (today.isAfter(r.endOfLifeDate())) {
-          v.add(Violation.at(ClusterVersion.KUBELET_PATH, text, "the kubelet of " + node.name() + " runs Kubernetes "
-              + k.minorText() + ", past its end of life on " + r.endOfLife()));
-          return "end of life " + r.endOfLife();
-        }
-        return "supported until " + r.endOfLife();
-      }).orElse("not in the table");
-      rows.add(List.of(node.name(), text, skew, support));
-      if (v.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(node, SamePathViolations.merge(v));
+    Version k = kubelet.get();
+    List<Violation> v = new ArrayList<>();
+    String text = ClusterVersion.kubeletVersion(node).orElse("");
+    String skew = "-";
+    if (control.isPresent() && !control.get().source().startsWith("newest kubelet")) {
+      Version api = control.get().version();
+      int allowed = api.minor() >= 28 ? 3 : 2;
+      int behind = api.minor() - k.minor();
+      skew = behind + " minor(s) behind the API server " + api.minorText();
+      if (k.major() == api.major() && behind < 0) {
+        v.add(Violation.at(ClusterVersion.KUBELET_PATH, text, "the kubelet of " + node.name() + " (" + k.minorText()
+            + ") is newer than the API server (" + api.minorText() + ")"));
+      } else if (k.major() == api.major() && behind > allowed) {
+        v.add(Violation.at(ClusterVersion.KUBELET_PATH, text, "the kubelet of " + node.name() + " is " + behind
+            + " minor releases behind the API server " + api.minorText() + " (at most " + allowed + " allowed)"));
       }
     }
-    out.table(new Table("kubelet-versions", "Kubelet versions", List.of("node", "kubelet", "skew", "support"), TableRows.byFirstColumn(rows)));
-    return out.build("no Node reports its kubelet version");
+    String support = windows.release(k.minorText()).map(r -> {
+      if (today.isAfter(r.endOfLifeDate())) {
+        v.add(Violation.at(ClusterVersion.KUBELET_PATH, text, "the kubelet of " + node.name() + " runs Kubernetes "
+            + k.minorText() + ", past its end of life on " + r.endOfLife()));
+        return "end of life " + r.endOfLife();
+      }
+      return "supported until " + r.endOfLife();
+    }).orElse("not in the table");
+    context.row(VERSIONS, List.of(node.name(), text, skew, support));
+    return v;
   }
 }

@@ -30,8 +30,7 @@ import java.util.Optional;
         + "Grafana anonymous access (GF_AUTH_ANONYMOUS_ENABLED=false), never run Argo CD with --disable-auth, and "
         + "put Prometheus and Alertmanager behind --web.config.file authentication or an authenticating proxy.",
     references = {"https://github.com/kubernetes/dashboard/blob/master/docs/common/arguments.md",
-        "https://grafana.com/docs/grafana/latest/setup-grafana/configure-security/configure-authentication/"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+        "https://grafana.com/docs/grafana/latest/setup-grafana/configure-security/configure-authentication/"})
 public final class ManagementUiAuthenticationRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

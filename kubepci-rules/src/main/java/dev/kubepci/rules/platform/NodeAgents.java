@@ -10,7 +10,6 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
 import dev.kubepci.rule.TableRows;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Taint;
@@ -185,7 +184,7 @@ final class NodeAgents {
         out.pass();
       } else {
         failed = true;
-        out.fail(a.daemonSet(), SamePathViolations.merge(v));
+        out.fail(a.daemonSet(), v);
       }
     }
     if (!nodes && !failed) {

@@ -11,7 +11,6 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
 import dev.kubepci.rule.TableRows;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeSystemInfo;
@@ -96,7 +95,7 @@ public final class NodeSupportRule implements ClusterRule {
       if (v.isEmpty()) {
         out.pass();
       } else {
-        out.fail(r, SamePathViolations.merge(v));
+        out.fail(r, v);
       }
     }
     out.table(new Table("nodes", "Node operating systems and runtimes (table as of " + windows.asOf() + ")",

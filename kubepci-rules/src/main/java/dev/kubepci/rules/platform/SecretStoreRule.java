@@ -13,7 +13,6 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
 import dev.kubepci.rule.TableRows;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import dev.kubepci.model.ScopeZone;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -49,8 +48,9 @@ import java.util.TreeMap;
         "https://external-secrets.io/latest/", "https://secrets-store-csi-driver.sigs.k8s.io/"},
     reads = {"Namespace", "Secret", "external-secrets.io/ExternalSecret", "bitnami.com/SealedSecret",
         "secrets-store.csi.x-k8s.io/SecretProviderClass", "secrets.hashicorp.com/VaultStaticSecret",
-        "secrets.hashicorp.com/VaultDynamicSecret", "secrets.hashicorp.com/VaultPKISecret", "cert-manager.io/Certificate",
-        "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+        "secrets.hashicorp.com/VaultDynamicSecret", "secrets.hashicorp.com/VaultPKISecret",
+        "cert-manager.io/Certificate"},
+    readsWorkloads = true)
 public final class SecretStoreRule implements ClusterRule {
   private static final Set<String> SYSTEM = Set.of("kube-system", "kube-public", "kube-node-lease");
   private static final Set<String> MANAGING_OWNERS = Set.of("ExternalSecret", "SealedSecret", "VaultStaticSecret",
@@ -91,7 +91,7 @@ public final class SecretStoreRule implements ClusterRule {
       if (v.isEmpty()) {
         out.pass();
       } else {
-        out.fail(w.resource(), SamePathViolations.merge(v));
+        out.fail(w.resource(), v);
       }
     }
     out.table(new Table("secret-sources", "Where in-scope workloads get their secrets",

@@ -7,6 +7,8 @@ import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -14,7 +16,6 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
 import dev.kubepci.rule.TableRows;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +51,8 @@ public final class SecretsEncryptionRule implements ClusterRule {
 
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {
-    Optional<Outcome> unavailable = ControlPlaneAccess.unavailable(inventory, ControlPlane.Component.KUBE_APISERVER,
-        SETTINGS);
+    Optional<Outcome> unavailable = Components.of(ControlPlane.Component.KUBE_APISERVER,
+        NotVisible.providerSettings(SETTINGS)).hidden(inventory);
     if (unavailable.isPresent()) {
       return unavailable.get();
     }
@@ -143,7 +144,7 @@ public final class SecretsEncryptionRule implements ClusterRule {
     if (v.isEmpty()) {
       out.pass();
     } else {
-      out.fail(config, SamePathViolations.merge(v));
+      out.fail(config, v);
     }
   }
 }

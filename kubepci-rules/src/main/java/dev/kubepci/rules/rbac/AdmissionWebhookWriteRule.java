@@ -2,9 +2,6 @@ package dev.kubepci.rules.rbac;
 
 import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.Permission;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
-import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import java.util.ArrayList;
@@ -23,7 +20,7 @@ import java.util.List;
         + "the platform team's deployment pipeline, and alert on every change to them.",
     references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/"},
     reads = {"ClusterRole", "ClusterRoleBinding", "RoleBinding"})
-public final class AdmissionWebhookWriteRule implements ClusterRule {
+public final class AdmissionWebhookWriteRule implements RiskyGrantRule {
   private static final RiskyGrants.Family FAMILY = RiskyGrants.Family.of("rbac-admission-writers",
       "Subjects that may change admission webhooks or policies", permissions());
 
@@ -40,7 +37,7 @@ public final class AdmissionWebhookWriteRule implements ClusterRule {
   }
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY, this);
+  public RiskyGrants.Family family(Inventory inventory) {
+    return FAMILY;
   }
 }

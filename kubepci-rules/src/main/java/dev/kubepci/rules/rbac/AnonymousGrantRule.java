@@ -1,17 +1,15 @@
 package dev.kubepci.rules.rbac;
 
-import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.Binding;
 import dev.kubepci.rbac.Identity;
-import dev.kubepci.rbac.Rbac;
 import dev.kubepci.rbac.SourcedRule;
 import dev.kubepci.rbac.Subject;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.SubjectRule;
 import dev.kubepci.rule.Violation;
+import java.util.List;
 
 /**
  * Flags grants to the anonymous user and the system:unauthenticated group beyond the discovery bindings Kubernetes
@@ -31,34 +29,18 @@ import dev.kubepci.rule.Violation;
     references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
         "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests"},
     reads = {"ClusterRoleBinding", "RoleBinding", "ClusterRole", "Role"})
-public final class AnonymousGrantRule implements ClusterRule {
+public final class AnonymousGrantRule implements SubjectRule {
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Rbac rbac = Rbac.of(inventory);
-    if (!rbac.hasBindings()) {
-      return Outcome.notApplicable(RiskyGrants.NO_BINDINGS);
+  public List<Violation> check(Binding b, Binding.BindingSubject entry, Subject s, RuleContext context) {
+    boolean anonymous = s.kind() == Subject.Kind.USER && Identity.ANONYMOUS.equals(s.name())
+        || s.kind() == Subject.Kind.GROUP && Identity.UNAUTHENTICATED.equals(s.name());
+    if (!anonymous) {
+      return List.of();
     }
-    Outcome.Builder out = Outcome.builder();
-    for (Binding b : rbac.bindings()) {
-      for (Binding.BindingSubject bs : b.subjects()) {
-        Subject s = bs.subject().orElse(null);
-        if (s == null) {
-          continue;
-        }
-        boolean anonymous = s.kind() == Subject.Kind.USER && Identity.ANONYMOUS.equals(s.name())
-            || s.kind() == Subject.Kind.GROUP && Identity.UNAUTHENTICATED.equals(s.name());
-        if (!anonymous || bs.expected()) {
-          out.pass();
-          continue;
-        }
-        boolean resources = b.role().map(r -> r.rules().stream().map(SourcedRule::rule)
-            .anyMatch(p -> !p.resources().isEmpty())).orElse(true);
-        String what = b.role().map(r -> r.display()).orElse(b.roleRef().display() + " (not in the input)");
-        Violation v = Violation.at(bs.path(), s.display(), s.display() + " (" + s.implicitMeaning().orElse("anyone")
-            + ") is granted " + what + " " + b.scopeText() + (resources ? ", including API resources" : ""));
-        out.fail(b.resource(), resources ? v : v.withSeverity(Severity.HIGH));
-      }
-    }
-    return out.build(RiskyGrants.NO_BINDINGS);
+    boolean resources = b.role().map(r -> r.rules().stream().map(SourcedRule::rule)
+        .anyMatch(p -> !p.resources().isEmpty())).orElse(true);
+    Violation v = Violation.at(entry.path(), s.display(), s.display() + " (" + s.implicitMeaning().orElse("anyone")
+        + ") is granted " + RoleText.granted(b) + " " + b.scopeText() + (resources ? ", including API resources" : ""));
+    return List.of(resources ? v : v.withSeverity(Severity.HIGH));
   }
 }

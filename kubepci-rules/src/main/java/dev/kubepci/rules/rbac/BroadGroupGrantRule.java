@@ -1,16 +1,14 @@
 package dev.kubepci.rules.rbac;
 
-import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.Binding;
 import dev.kubepci.rbac.Identity;
-import dev.kubepci.rbac.Rbac;
 import dev.kubepci.rbac.Subject;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.SubjectRule;
 import dev.kubepci.rule.Violation;
+import java.util.List;
 
 /**
  * Flags grants to the built-in groups every authenticated user or every service account belongs to
@@ -30,32 +28,16 @@ import dev.kubepci.rule.Violation;
     references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
         "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#service-account-permissions"},
     reads = {"ClusterRoleBinding", "RoleBinding"})
-public final class BroadGroupGrantRule implements ClusterRule {
+public final class BroadGroupGrantRule implements SubjectRule {
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Rbac rbac = Rbac.of(inventory);
-    if (!rbac.hasBindings()) {
-      return Outcome.notApplicable(RiskyGrants.NO_BINDINGS);
+  public List<Violation> check(Binding b, Binding.BindingSubject entry, Subject s, RuleContext context) {
+    boolean broad = s.kind() == Subject.Kind.GROUP && (Identity.AUTHENTICATED.equals(s.name())
+        || s.name().equals(Identity.SERVICE_ACCOUNTS) || s.name().startsWith(Identity.SERVICE_ACCOUNTS + ":"));
+    if (!broad) {
+      return List.of();
     }
-    Outcome.Builder out = Outcome.builder();
-    for (Binding b : rbac.bindings()) {
-      for (Binding.BindingSubject bs : b.subjects()) {
-        Subject s = bs.subject().orElse(null);
-        if (s == null) {
-          continue;
-        }
-        boolean broad = s.kind() == Subject.Kind.GROUP && (Identity.AUTHENTICATED.equals(s.name())
-            || s.name().equals(Identity.SERVICE_ACCOUNTS) || s.name().startsWith(Identity.SERVICE_ACCOUNTS + ":"));
-        if (!broad || bs.expected()) {
-          out.pass();
-          continue;
-        }
-        String what = b.role().map(r -> r.display()).orElse(b.roleRef().display() + " (not in the input)");
-        Violation v = Violation.at(bs.path(), s.display(), s.display() + " (" + s.implicitMeaning().orElse("")
-            + ") is granted " + what + " " + b.scopeText());
-        out.fail(b.resource(), s.name().startsWith(Identity.SERVICE_ACCOUNTS + ":") ? v.withSeverity(Severity.MEDIUM) : v);
-      }
-    }
-    return out.build(RiskyGrants.NO_BINDINGS);
+    Violation v = Violation.at(entry.path(), s.display(), s.display() + " (" + s.implicitMeaning().orElse("")
+        + ") is granted " + RoleText.granted(b) + " " + b.scopeText());
+    return List.of(s.name().startsWith(Identity.SERVICE_ACCOUNTS + ":") ? v.withSeverity(Severity.MEDIUM) : v);
   }
 }

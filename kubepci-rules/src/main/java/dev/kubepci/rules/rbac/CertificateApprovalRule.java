@@ -4,9 +4,6 @@ import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.Grant;
 import dev.kubepci.rbac.Permission;
 import dev.kubepci.rbac.Rbac;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
-import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import java.util.ArrayList;
@@ -35,7 +32,7 @@ import java.util.Set;
     references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
         "https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#authorization"},
     reads = {"ClusterRole", "ClusterRoleBinding"})
-public final class CertificateApprovalRule implements ClusterRule {
+public final class CertificateApprovalRule implements RiskyGrantRule {
   private static final String CERTS = "certificates.k8s.io";
   private static final Permission CREATE = Permission.of("create", CERTS, "certificatesigningrequests", null);
   private static final Permission APPROVE_REQUESTS =
@@ -43,7 +40,7 @@ public final class CertificateApprovalRule implements ClusterRule {
   private static final Permission APPROVE_SIGNER = Permission.of("approve", CERTS, "signers", null);
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
+  public RiskyGrants.Family family(Inventory inventory) {
     Rbac rbac = Rbac.of(inventory);
     Map<String, Set<Permission>> held = new HashMap<>();
     for (Grant g : rbac.grants()) {
@@ -62,7 +59,7 @@ public final class CertificateApprovalRule implements ClusterRule {
         minting.add(subject);
       }
     });
-    RiskyGrants.Family family = new RiskyGrants.Family("rbac-certificate-approvers",
+    return new RiskyGrants.Family("rbac-certificate-approvers",
         "Subjects that may request and approve client certificates", g -> {
           if (!g.expected() && !minting.contains(g.subject().key())) {
             return List.of();
@@ -75,6 +72,5 @@ public final class CertificateApprovalRule implements ClusterRule {
           }
           return out;
         });
-    return RiskyGrants.check(inventory, family, this);
   }
 }

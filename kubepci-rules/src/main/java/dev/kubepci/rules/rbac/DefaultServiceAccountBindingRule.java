@@ -1,15 +1,13 @@
 package dev.kubepci.rules.rbac;
 
-import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.Binding;
-import dev.kubepci.rbac.Rbac;
 import dev.kubepci.rbac.Subject;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.SubjectRule;
 import dev.kubepci.rule.Violation;
+import java.util.List;
 
 /** Flags bindings that give permissions to a namespace's default service account. */
 @RuleInfo(
@@ -25,33 +23,17 @@ import dev.kubepci.rule.Violation;
     references = {"https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts",
         "https://kubernetes.io/docs/concepts/security/rbac-good-practices/"},
     reads = {"ClusterRoleBinding", "RoleBinding"})
-public final class DefaultServiceAccountBindingRule implements ClusterRule {
+public final class DefaultServiceAccountBindingRule implements SubjectRule {
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Rbac rbac = Rbac.of(inventory);
-    if (!rbac.hasBindings()) {
-      return Outcome.notApplicable(RiskyGrants.NO_BINDINGS);
+  public List<Violation> check(Binding b, Binding.BindingSubject entry, Subject s, RuleContext context) {
+    boolean defaultAccount = s.kind() == Subject.Kind.SERVICE_ACCOUNT && "default".equals(s.name())
+        || s.kind() == Subject.Kind.USER && s.name().startsWith("system:serviceaccount:")
+        && s.name().endsWith(":default");
+    if (!defaultAccount) {
+      return List.of();
     }
-    Outcome.Builder out = Outcome.builder();
-    for (Binding b : rbac.bindings()) {
-      for (Binding.BindingSubject bs : b.subjects()) {
-        Subject s = bs.subject().orElse(null);
-        if (s == null) {
-          continue;
-        }
-        boolean defaultAccount = s.kind() == Subject.Kind.SERVICE_ACCOUNT && "default".equals(s.name())
-            || s.kind() == Subject.Kind.USER && s.name().startsWith("system:serviceaccount:")
-            && s.name().endsWith(":default");
-        if (!defaultAccount || bs.expected()) {
-          out.pass();
-          continue;
-        }
-        String what = b.role().map(r -> r.display()).orElse(b.roleRef().display() + " (not in the input)");
-        out.fail(b.resource(), Violation.at(bs.path(), s.display(), s.display()
-            + " (a default service account, used by every pod that names none) is granted " + what + " "
-            + b.scopeText()));
-      }
-    }
-    return out.build(RiskyGrants.NO_BINDINGS);
+    return List.of(Violation.at(entry.path(), s.display(), s.display()
+        + " (a default service account, used by every pod that names none) is granted " + RoleText.granted(b) + " "
+        + b.scopeText()));
   }
 }

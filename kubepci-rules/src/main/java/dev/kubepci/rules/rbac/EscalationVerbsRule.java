@@ -2,9 +2,6 @@ package dev.kubepci.rules.rbac;
 
 import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.Permission;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
-import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import java.util.List;
@@ -25,7 +22,7 @@ import java.util.List;
     references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
         "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#user-impersonation"},
     reads = {"ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"})
-public final class EscalationVerbsRule implements ClusterRule {
+public final class EscalationVerbsRule implements RiskyGrantRule {
   private static final String RBAC = "rbac.authorization.k8s.io";
   private static final RiskyGrants.Family FAMILY = RiskyGrants.Family.of("rbac-escalation-holders",
       "Subjects that may escalate, bind or impersonate", List.of(
@@ -40,7 +37,7 @@ public final class EscalationVerbsRule implements ClusterRule {
           Permission.of("impersonate", "authentication.k8s.io", "userextras", null)));
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY, this);
+  public RiskyGrants.Family family(Inventory inventory) {
+    return FAMILY;
   }
 }

@@ -2,9 +2,6 @@ package dev.kubepci.rules.rbac;
 
 import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.Permission;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
-import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import java.util.ArrayList;
@@ -25,7 +22,7 @@ import java.util.List;
     references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
         "https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/"},
     reads = {"ClusterRole", "ClusterRoleBinding", "RoleBinding"})
-public final class NodeProxyRule implements ClusterRule {
+public final class NodeProxyRule implements RiskyGrantRule {
   private static final RiskyGrants.Family FAMILY = RiskyGrants.Family.of("rbac-node-proxy-holders",
       "Subjects with access to nodes/proxy", permissions());
 
@@ -38,7 +35,7 @@ public final class NodeProxyRule implements ClusterRule {
   }
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY, this);
+  public RiskyGrants.Family family(Inventory inventory) {
+    return FAMILY;
   }
 }

@@ -2,9 +2,6 @@ package dev.kubepci.rules.rbac;
 
 import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.Permission;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
-import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import java.util.List;
@@ -22,12 +19,12 @@ import java.util.List;
         + "should only create PersistentVolumeClaims.",
     references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/"},
     reads = {"ClusterRole", "ClusterRoleBinding", "RoleBinding"})
-public final class PersistentVolumeCreateRule implements ClusterRule {
+public final class PersistentVolumeCreateRule implements RiskyGrantRule {
   private static final RiskyGrants.Family FAMILY = RiskyGrants.Family.of("rbac-persistentvolume-creators",
       "Subjects that may create PersistentVolumes", List.of(Permission.of("create", "", "persistentvolumes", null)));
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY, this);
+  public RiskyGrants.Family family(Inventory inventory) {
+    return FAMILY;
   }
 }

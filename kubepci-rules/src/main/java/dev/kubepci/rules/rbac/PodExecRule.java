@@ -2,9 +2,6 @@ package dev.kubepci.rules.rbac;
 
 import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.Permission;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
-import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import java.util.ArrayList;
@@ -27,7 +24,7 @@ import java.util.List;
         + "incident through a time-limited, approved and audited break-glass binding, scoped to one namespace.",
     references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/"},
     reads = {"ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"})
-public final class PodExecRule implements ClusterRule {
+public final class PodExecRule implements RiskyGrantRule {
   private static final RiskyGrants.Family FAMILY = RiskyGrants.Family.of("rbac-pod-exec-holders",
       "Subjects that may exec into, attach to or port-forward to pods", permissions());
 
@@ -42,7 +39,7 @@ public final class PodExecRule implements ClusterRule {
   }
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY, this);
+  public RiskyGrants.Family family(Inventory inventory) {
+    return FAMILY;
   }
 }

@@ -2,9 +2,6 @@ package dev.kubepci.rules.rbac;
 
 import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.Permission;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
-import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import java.util.ArrayList;
@@ -23,7 +20,7 @@ import java.util.List;
         + "create, update, patch and delete on them from people and application service accounts.",
     references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/", "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#privilege-escalation-prevention-and-bootstrapping"},
     reads = {"ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"})
-public final class RbacWriteRule implements ClusterRule {
+public final class RbacWriteRule implements RiskyGrantRule {
   private static final RiskyGrants.Family FAMILY = RiskyGrants.Family.of("rbac-writers",
       "Subjects that may change roles or bindings", permissions());
 
@@ -38,7 +35,7 @@ public final class RbacWriteRule implements ClusterRule {
   }
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY, this);
+  public RiskyGrants.Family family(Inventory inventory) {
+    return FAMILY;
   }
 }

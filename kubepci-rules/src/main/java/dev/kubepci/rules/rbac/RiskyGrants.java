@@ -31,7 +31,7 @@ import java.util.function.Function;
  * NOT_ASSESSED, because their grants cannot be seen.
  */
 final class RiskyGrants {
-  static final String NO_BINDINGS = "no RoleBinding or ClusterRoleBinding in the input";
+  static final String NO_BINDINGS = dev.kubepci.rule.SubjectRule.NO_BINDINGS;
 
   private RiskyGrants() {}
 

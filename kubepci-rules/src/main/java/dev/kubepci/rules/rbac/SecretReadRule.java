@@ -3,9 +3,6 @@ package dev.kubepci.rules.rbac;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.Grant;
 import dev.kubepci.rbac.Permission;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
-import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import java.util.List;
@@ -26,7 +23,7 @@ import java.util.List;
         + "let people reach secrets through the secret manager's audited interface instead of the Kubernetes API.",
     references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/", "https://kubernetes.io/docs/concepts/security/secrets-good-practices/"},
     reads = {"ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"})
-public final class SecretReadRule implements ClusterRule {
+public final class SecretReadRule implements RiskyGrantRule {
   private static final Permission GET = Permission.of("get", "", "secrets", null);
   private static final Permission LIST = Permission.of("list", "", "secrets", null);
   private static final Permission WATCH = Permission.of("watch", "", "secrets", null);
@@ -44,7 +41,7 @@ public final class SecretReadRule implements ClusterRule {
   }
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY, this);
+  public RiskyGrants.Family family(Inventory inventory) {
+    return FAMILY;
   }
 }

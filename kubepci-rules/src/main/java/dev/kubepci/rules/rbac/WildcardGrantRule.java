@@ -2,9 +2,6 @@ package dev.kubepci.rules.rbac;
 
 import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.Grant;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
-import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import java.util.List;
@@ -25,13 +22,13 @@ import java.util.List;
         + "bind the role in the namespaces where it is needed rather than cluster-wide.",
     references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/", "https://kubernetes.io/docs/reference/access-authn-authz/rbac/"},
     reads = {"ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"})
-public final class WildcardGrantRule implements ClusterRule {
+public final class WildcardGrantRule implements RiskyGrantRule {
   private static final RiskyGrants.Family FAMILY = new RiskyGrants.Family("rbac-wildcard-holders",
       "Subjects granted wildcard rules", WildcardGrantRule::wildcards, true);
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    return RiskyGrants.check(inventory, FAMILY, this);
+  public RiskyGrants.Family family(Inventory inventory) {
+    return FAMILY;
   }
 
   private static List<String> wildcards(Grant g) {

@@ -12,7 +12,6 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
 import dev.kubepci.rule.TableRows;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import dev.kubepci.model.ScopeZone;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -42,7 +41,8 @@ import java.util.TreeMap;
         + "taint.",
     references = {"https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/",
         "https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/"},
-    reads = {"Namespace", "Node", "RuntimeClass", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+    reads = {"Namespace", "Node", "RuntimeClass"},
+    readsWorkloads = true)
 public final class CdeDedicatedNodesRule implements ClusterRule {
   @Override
   public Optional<Outcome> precheck(RuleContext context) {
@@ -87,7 +87,7 @@ public final class CdeDedicatedNodesRule implements ClusterRule {
       if (violations.isEmpty()) {
         out.pass();
       } else {
-        out.fail(w.resource(), SamePathViolations.merge(violations));
+        out.fail(w.resource(), violations);
       }
     }
     out.table(new Table("cde-placement", "Placement of CDE workloads", List.of("workload", "node selection",

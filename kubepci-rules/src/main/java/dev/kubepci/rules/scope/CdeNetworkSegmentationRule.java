@@ -20,7 +20,6 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import dev.kubepci.model.ScopeZone;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +47,10 @@ import java.util.TreeMap;
     references = {"https://listings.pcisecuritystandards.org/documents/Guidance-PCI-DSS-Scoping-and-Segmentation_v1.pdf",
         "https://kubernetes.io/docs/concepts/services-networking/network-policies/"},
     reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
-        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier", "crd.projectcalico.org/IPPool",
-        "cilium.io/CiliumNetworkPolicy", "cilium.io/CiliumClusterwideNetworkPolicy", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier",
+        "crd.projectcalico.org/IPPool", "cilium.io/CiliumNetworkPolicy",
+        "cilium.io/CiliumClusterwideNetworkPolicy"},
+    readsWorkloads = true)
 public final class CdeNetworkSegmentationRule implements ClusterRule {
   private static final int MAX_LISTED = 5;
   private static final PortSet DNS = PortSet.of(PortSet.Protocol.UDP, 53).union(PortSet.of(PortSet.Protocol.TCP, 53));
@@ -133,7 +134,7 @@ public final class CdeNetworkSegmentationRule implements ClusterRule {
       if (violations.isEmpty()) {
         out.pass();
       } else {
-        out.fail(w.resource(), SamePathViolations.merge(violations));
+        out.fail(w.resource(), violations);
       }
     }
     out.table(new Table("cde-flows", "Flows between the CDE and other systems (" + model.engine().title()

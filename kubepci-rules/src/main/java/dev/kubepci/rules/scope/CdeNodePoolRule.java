@@ -11,7 +11,6 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import dev.kubepci.model.ScopeZone;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -47,7 +46,8 @@ import java.util.Set;
         + "agents that must run everywhere as connected-to systems.",
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#podtolerationrestriction",
         "https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/"},
-    reads = {"Namespace", "Node", "RuntimeClass", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+    reads = {"Namespace", "Node", "RuntimeClass"},
+    readsWorkloads = true)
 public final class CdeNodePoolRule implements ClusterRule {
   @Override
   public Optional<Outcome> precheck(RuleContext context) {
@@ -122,7 +122,7 @@ public final class CdeNodePoolRule implements ClusterRule {
       if (violations.isEmpty()) {
         out.pass();
       } else {
-        out.fail(w.resource(), SamePathViolations.merge(violations));
+        out.fail(w.resource(), violations);
       }
     }
     out.note("the CDE nodes: " + (nodes.isEmpty() ? "described by the CDE workloads' selectors and tolerations"

@@ -41,8 +41,10 @@ import java.util.TreeMap;
         + "CDE workloads, and label in-scope namespaces consistently.",
     references = {"https://listings.pcisecuritystandards.org/documents/Guidance-PCI-DSS-Scoping-and-Segmentation_v1.pdf"},
     reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
-        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier", "crd.projectcalico.org/IPPool",
-        "cilium.io/CiliumNetworkPolicy", "cilium.io/CiliumClusterwideNetworkPolicy", "RuntimeClass", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController"})
+        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier",
+        "crd.projectcalico.org/IPPool", "cilium.io/CiliumNetworkPolicy",
+        "cilium.io/CiliumClusterwideNetworkPolicy", "RuntimeClass"},
+    readsWorkloads = true)
 public final class CdeScopeInventoryRule implements ClusterRule {
   @Override
   public Optional<Outcome> precheck(RuleContext context) {

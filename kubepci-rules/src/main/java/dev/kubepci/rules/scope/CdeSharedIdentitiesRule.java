@@ -10,7 +10,6 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.SamePathViolations;
 import dev.kubepci.secrets.SecretScanner;
 import dev.kubepci.model.ScopeZone;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -69,7 +68,7 @@ public final class CdeSharedIdentitiesRule implements ClusterRule {
     checked += bindings(inventory, scope, found);
     checked += secrets(inventory, scope, found, context.secrets());
     checked += externalSecrets(inventory, scope, found);
-    found.forEach((r, v) -> out.fail(r, SamePathViolations.merge(v)));
+    found.forEach((r, v) -> out.fail(r, v));
     out.pass(Math.max(0, checked - found.size()));
     return out.build("no RoleBinding, Secret or ExternalSecret in the input");
   }

@@ -32,8 +32,8 @@ import java.util.TreeMap;
     remediation = "Remove the value from the annotation, rotate it, and give it to the tool through a Secret it "
         + "references by name, or through its secrets-store integration.",
     references = {"https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/"},
-    reads = {"Namespace", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate", "Service", "Ingress", "ConfigMap", "ServiceAccount"})
+    reads = {"Namespace", "Service", "Ingress", "ConfigMap", "ServiceAccount"},
+    readsWorkloads = true)
 public final class AnnotationSecretRule implements ResourceRule {
   /** Annotations that repeat the object or record tooling state, never credentials of their own. */
   private static final Set<String> SKIPPED = Set.of("kubectl.kubernetes.io/last-applied-configuration",

@@ -31,9 +31,7 @@ import java.util.Optional;
     remediation = "Move the value to the secrets store, rotate it (it has been exposed), and hand it to the container "
         + "through env[].valueFrom.secretKeyRef, a mounted Secret volume, the Secrets Store CSI driver or an "
         + "External Secrets object, never as a literal or a command-line argument.",
-    references = {"https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate"})
+    references = {"https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables"})
 public final class EnvSecretRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

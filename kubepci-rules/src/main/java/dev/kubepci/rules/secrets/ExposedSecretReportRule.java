@@ -39,8 +39,8 @@ import java.util.TreeSet;
         + "credentials), rotate it, rebuild and redeploy. Scan every image for secrets in the pipeline and keep "
         + "trivy-operator (or an equivalent) reporting on running images.",
     references = {"https://aquasecurity.github.io/trivy-operator/latest/docs/crds/exposedsecret-report/"},
-    reads = {"aquasecurity.github.io/ExposedSecretReport", "Pod", "Deployment", "ReplicaSet", "StatefulSet",
-        "DaemonSet", "Job", "CronJob", "ReplicationController"})
+    reads = {"aquasecurity.github.io/ExposedSecretReport"},
+    readsWorkloads = true)
 public final class ExposedSecretReportRule implements ClusterRule {
   private static final String GROUP = "aquasecurity.github.io";
 

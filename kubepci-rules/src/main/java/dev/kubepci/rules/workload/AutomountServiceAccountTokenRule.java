@@ -26,8 +26,7 @@ import java.util.Optional;
         + "workload that does not call the Kubernetes API. Workloads that need the API should use their own service "
         + "account with least privilege.",
     references = {"https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate", "ServiceAccount"})
+    reads = {"ServiceAccount"})
 public final class AutomountServiceAccountTokenRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

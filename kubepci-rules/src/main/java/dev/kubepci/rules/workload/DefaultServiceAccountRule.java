@@ -23,9 +23,7 @@ import java.util.List;
         + "account per workload keeps its API rights, and its audit trail, its own.",
     remediation = "Create a service account for each workload, set serviceAccountName to it, grant it only what the "
         + "workload needs, and set automountServiceAccountToken: false on the default service account.",
-    references = {"https://kubernetes.io/docs/concepts/security/service-accounts/"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate"})
+    references = {"https://kubernetes.io/docs/concepts/security/service-accounts/"})
 public final class DefaultServiceAccountRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

@@ -21,9 +21,7 @@ import java.util.List;
         + "from the container to the node.",
     remediation = "Remove hostNetwork, hostPID and hostIPC from the pod spec. Node agents that need them belong in a "
         + "dedicated, tightly controlled namespace with a recorded exception.",
-    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate"})
+    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"})
 public final class HostNamespacesRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

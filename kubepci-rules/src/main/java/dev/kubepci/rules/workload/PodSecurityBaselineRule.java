@@ -29,9 +29,7 @@ import java.util.TreeSet;
     remediation = "Change each field named in the finding to a value baseline allows (drop the hostPath volume or "
         + "hostPort, remove added capabilities beyond the default set, use RuntimeDefault or Localhost profiles), "
         + "or move the workload to a namespace reserved for approved node agents and record the exemption.",
-    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate"})
+    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"})
 public final class PodSecurityBaselineRule implements WorkloadRule {
   /** Baseline checks reported by a dedicated rule instead. */
   static final Set<String> REPORTED_ELSEWHERE = Set.of("privileged", "hostNamespaces", "windowsHostProcess");

@@ -29,9 +29,7 @@ import java.util.TreeSet;
     remediation = "Set allowPrivilegeEscalation: false, capabilities.drop: [ALL] (adding back only "
         + "NET_BIND_SERVICE), seccompProfile.type: RuntimeDefault at pod level, and use only configMap, secret, "
         + "projected, emptyDir, downwardAPI, ephemeral, csi and persistentVolumeClaim volumes.",
-    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate"})
+    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"})
 public final class PodSecurityRestrictedRule implements WorkloadRule {
   /** Restricted checks reported by a dedicated rule instead. */
   static final Set<String> REPORTED_ELSEWHERE = Set.of("runAsNonRoot", "runAsUser");

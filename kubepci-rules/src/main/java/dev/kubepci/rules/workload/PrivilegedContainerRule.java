@@ -20,9 +20,7 @@ import java.util.List;
         + "default and that privileged mode in particular is avoided.",
     remediation = "Remove securityContext.privileged or set it to false. If the workload truly needs a host "
         + "facility, grant the single capability or device it needs and record the exception.",
-    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate"})
+    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"})
 public final class PrivilegedContainerRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

@@ -29,9 +29,7 @@ import java.util.List;
         + "data that must outlive the pod, and ConfigMap or Secret volumes for configuration. Those volumes stay "
         + "writable (or read-only, for ConfigMaps and Secrets) while the image itself cannot change.",
     references = {"https://kubernetes.io/docs/tasks/configure-pod-container/security-context/",
-        "https://kubernetes.io/docs/concepts/storage/volumes/#emptydir"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate"})
+        "https://kubernetes.io/docs/concepts/storage/volumes/#emptydir"})
 public final class ReadOnlyRootFilesystemRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

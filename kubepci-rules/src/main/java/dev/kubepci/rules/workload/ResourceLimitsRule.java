@@ -24,8 +24,7 @@ import java.util.Set;
     remediation = "Set resources.limits.cpu and resources.limits.memory on every container and init container, and "
         + "add a LimitRange to each namespace so that containers without them get defaults.",
     references = {"https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate", "LimitRange"})
+    reads = {"LimitRange"})
 public final class ResourceLimitsRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

@@ -40,8 +40,8 @@ import java.util.TreeSet;
         + "default and defaultRequest values.",
     references = {"https://kubernetes.io/docs/concepts/policy/resource-quotas/",
         "https://kubernetes.io/docs/concepts/policy/limit-range/"},
-    reads = {"Namespace", "ResourceQuota", "LimitRange", "Pod", "Deployment", "ReplicaSet", "StatefulSet",
-        "DaemonSet", "Job", "CronJob", "ReplicationController"})
+    reads = {"Namespace", "ResourceQuota", "LimitRange"},
+    readsWorkloads = true)
 public final class ResourceQuotaRule implements ClusterRule {
   static final String TABLE = "resource-quotas";
   private static final Set<String> CPU = Set.of("cpu", "limits.cpu", "requests.cpu");

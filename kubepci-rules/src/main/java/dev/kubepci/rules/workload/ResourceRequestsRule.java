@@ -26,8 +26,7 @@ import java.util.Set;
     remediation = "Set resources.requests.cpu and resources.requests.memory on every container and init container "
         + "to what it needs under normal load, or add a LimitRange with defaultRequest values to the namespace.",
     references = {"https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate", "LimitRange"})
+    reads = {"LimitRange"})
 public final class ResourceRequestsRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

@@ -28,9 +28,7 @@ import java.util.List;
         + "not root either.",
     remediation = "Set securityContext.runAsGroup to a non-zero group id at pod level (or on every container), give "
         + "fsGroup a non-zero id where volumes need a shared group, and leave 0 out of supplementalGroups.",
-    references = {"https://kubernetes.io/docs/tasks/configure-pod-container/security-context/"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate"})
+    references = {"https://kubernetes.io/docs/tasks/configure-pod-container/security-context/"})
 public final class RootGroupRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

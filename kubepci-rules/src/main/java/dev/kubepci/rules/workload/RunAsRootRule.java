@@ -26,9 +26,7 @@ import java.util.List;
         + "irrelevant to the outcome.",
     remediation = "Set securityContext.runAsNonRoot: true (pod or container level) and a non-zero runAsUser, and "
         + "build images whose USER is a numeric non-root id.",
-    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate"})
+    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"})
 public final class RunAsRootRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

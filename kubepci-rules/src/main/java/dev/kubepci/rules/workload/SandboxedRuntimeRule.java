@@ -33,8 +33,7 @@ import java.util.Optional;
         + "high-risk workload. Record a justification for any high-risk workload that cannot use it.",
     references = {"https://kubernetes.io/docs/concepts/containers/runtime-class/",
         "https://gvisor.dev/docs/user_guide/containerd/quick_start/"},
-    reads = {"Namespace", "RuntimeClass", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job",
-        "CronJob", "ReplicationController", "PodTemplate"})
+    reads = {"Namespace", "RuntimeClass"})
 public final class SandboxedRuntimeRule implements WorkloadRule {
   @Override
   public Optional<Outcome> precheck(RuleContext context) {

@@ -25,9 +25,7 @@ import java.util.List;
         + "containers are already not a security boundary, and HostProcess removes even that.",
     remediation = "Remove windowsOptions.hostProcess from the pod and its containers. Node agents that need it belong "
         + "in a dedicated namespace with a recorded exemption; application workloads never do.",
-    references = {"https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/"},
-    reads = {"Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController", "PodTemplate"})
+    references = {"https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/"})
 public final class WindowsHostProcessRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

@@ -35,8 +35,8 @@ import java.util.Map;
         + "and record the risk acceptance for the rest.",
     references = {"https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/hyperv-container",
         "https://kubernetes.io/docs/concepts/windows/intro/"},
-    reads = {"Node", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
-        "ReplicationController"})
+    reads = {"Node"},
+    readsWorkloads = true)
 public final class WindowsIsolationRule implements ClusterRule {
   static final String TABLE = "windows-inventory";
   private static final String OS_LABEL = "kubernetes.io/os";

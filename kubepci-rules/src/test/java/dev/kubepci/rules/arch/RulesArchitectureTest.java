@@ -1,8 +1,5 @@
 package dev.kubepci.rules.arch;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -28,9 +25,8 @@ class RulesArchitectureTest {
   @Test
   void ruleDomainsDoNotDependOnTheCataloguePackage() {
     // BuiltInRules in dev.kubepci.rules lists every domain's rules, so a domain using that package closes a cycle.
-    // Exception: SamePathViolations, which the typed rule shapes replace with the engine's merging (issue 14 point 1).
     noClasses().that().resideInAPackage("dev.kubepci.rules.*..")
-        .should().dependOnClassesThat(resideInAPackage("dev.kubepci.rules").and(not(simpleName("SamePathViolations"))))
+        .should().dependOnClassesThat().resideInAPackage("dev.kubepci.rules")
         .check(RULES);
   }
 }

@@ -37,7 +37,11 @@ class ApiServerAuthorizationModeRuleTest {
               image: registry.k8s.io/kube-apiserver:v1.31.4
               command: [kube-apiserver]     # expect-violation: --authorization-mode not set; the default is AlwaysAllow
         """).assertMarkedViolations();
-    assertThat(given.findings()).hasSize(3);
+    // three observations at one path are one finding, at the highest of their severities
+    assertThat(given.findings()).singleElement().satisfies(f -> {
+      assertThat(f.message()).contains("authorizes every request", "does not use RBAC", "does not use the Node");
+      assertThat(f.severity()).isEqualTo(dev.kubepci.rule.Severity.CRITICAL);
+    });
   }
 
   @Test

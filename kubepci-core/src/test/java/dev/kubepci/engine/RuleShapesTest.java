@@ -1,0 +1,236 @@
+package dev.kubepci.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubepci.model.ControlPlane;
+import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.Resource;
+import dev.kubepci.model.Workload;
+import dev.kubepci.rbac.Binding;
+import dev.kubepci.rbac.Subject;
+import dev.kubepci.result.Finding;
+import dev.kubepci.result.Status;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NotVisible;
+import dev.kubepci.rule.ResourceRule;
+import dev.kubepci.rule.RuleContext;
+import dev.kubepci.rule.RuleInfo;
+import dev.kubepci.rule.Severity;
+import dev.kubepci.rule.SubjectRule;
+import dev.kubepci.rule.TableHeader;
+import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.WorkloadRule;
+import dev.kubepci.testing.RuleTester;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the engine does for each rule shape: iterating, the visibility check, skipping, joining, counting. */
+class RuleShapesTest {
+  private static final String API_SERVER = """
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: kube-apiserver, namespace: kube-system}
+      spec:
+        containers:
+          - name: kube-apiserver
+            image: registry.k8s.io/kube-apiserver:v1.31.4
+            command: [kube-apiserver, --profiling=true]
+      """;
+
+  /** Flags --profiling=true, cannot decide --profiling-from-file. */
+  @RuleInfo(id = "KPCI-9101", name = "test-profiling", title = "Profiling is off", severity = Severity.LOW,
+      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
+      reads = {"Pod"})
+  static final class ProfilingRule implements ComponentRule<ControlPlane.Instance> {
+    @Override
+    public Components<ControlPlane.Instance> components() {
+      return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(Map.of()));
+    }
+
+    @Override
+    public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
+      context.noteOnce("the same note for every instance");
+      if (api.flag("profiling-from-file").isPresent()) {
+        context.undecided(api.pod().name());
+        return List.of();
+      }
+      return api.flag("profiling").filter("true"::equals)
+          .map(p -> List.of(Violation.at(api.pathOf("profiling"), p, "profiling is on"))).orElse(List.of());
+    }
+
+    @Override
+    public String undecidedReason(List<String> undecided) {
+      return "profiling is set in a file that is not in the input: " + String.join(", ", undecided);
+    }
+  }
+
+  @Test
+  void aComponentRuleIsNotAssessedOnceWhenTheComponentIsNotVisible() {
+    var given = RuleTester.of(new ProfilingRule()).given("""
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        """).assertStatus(Status.NOT_ASSESSED);
+    assertThat(given.result().reason())
+        .isEqualTo("control-plane manifests or mirror pods not in the input (kube-apiserver)");
+  }
+
+  @Test
+  void aComponentRuleSeesEachInstanceAndNotesOnce() {
+    var given = RuleTester.of(new ProfilingRule()).given(API_SERVER + "---\n" + API_SERVER.replace(
+        "name: kube-apiserver, namespace", "name: kube-apiserver-2, namespace").replace("=true", "=false"))
+        .assertStatus(Status.FAIL);
+    assertThat(given.result().passed()).isEqualTo(1);
+    assertThat(given.result().notes()).containsExactly("the same note for every instance");
+  }
+
+  @Test
+  void anUndecidedInstanceMakesACleanResultNotAssessedButNeverHidesAFailure() {
+    String undecided = API_SERVER.replace("--profiling=true", "--profiling-from-file=/etc/p");
+    var clean = RuleTester.of(new ProfilingRule()).given(undecided).assertStatus(Status.NOT_ASSESSED);
+    assertThat(clean.result().reason()).isEqualTo("profiling is set in a file that is not in the input: "
+        + "kube-apiserver");
+    assertThat(clean.result().passed()).isZero();
+    RuleTester.of(new ProfilingRule()).given(API_SERVER + "---\n" + undecided.replace("name: kube-apiserver,",
+        "name: other-apiserver,")).assertStatus(Status.FAIL);
+  }
+
+  /** Flags every subject it is asked about. */
+  @RuleInfo(id = "KPCI-9102", name = "test-any-subject", title = "Nobody is bound", severity = Severity.LOW,
+      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
+      reads = {"ClusterRoleBinding"})
+  static final class AnySubjectRule implements SubjectRule {
+    @Override
+    public List<Violation> check(Binding b, Binding.BindingSubject entry, Subject s, RuleContext context) {
+      return List.of(Violation.at(entry.path(), s.display(), s.display() + " is bound"));
+    }
+  }
+
+  @Test
+  void aSubjectRuleIsNotAskedAboutTheGrantsKubernetesCreates() {
+    var given = RuleTester.of(new AnySubjectRule()).given("""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: cluster-admin}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+        subjects:
+          - {apiGroup: rbac.authorization.k8s.io, kind: Group, name: "system:masters"}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: mine}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+        subjects:
+          - {apiGroup: rbac.authorization.k8s.io, kind: User, name: alice}    # expect-violation: User alice is bound
+        """).assertMarkedViolations();
+    assertThat(given.result().passed()).isEqualTo(1);
+  }
+
+  @Test
+  void aSubjectRuleWithoutBindingsIsNotApplicable() {
+    var given = RuleTester.of(new AnySubjectRule()).given("""
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        """).assertStatus(Status.NOT_APPLICABLE);
+    assertThat(given.result().reason()).isEqualTo(SubjectRule.NO_BINDINGS);
+  }
+
+  /** Says two things about one field, one of them at a higher severity than the rule's. */
+  @RuleInfo(id = "KPCI-9103", name = "test-two-at-one-path", title = "Pods do not use the host network",
+      severity = Severity.LOW, rationale = "This rule exists only in tests of the engine.",
+      remediation = "Nothing to fix in tests at all.")
+  static final class TwoAtOnePathRule implements WorkloadRule {
+    @Override
+    public List<Violation> check(Workload workload, RuleContext context) {
+      if (!Boolean.TRUE.equals(workload.podSpec().getHostNetwork())) {
+        return List.of();
+      }
+      FieldPath path = workload.podSpecPath().child("hostNetwork");
+      return List.of(Violation.at(path, true, "first"), Violation.at(path, true, "second")
+          .withSeverity(Severity.CRITICAL));
+    }
+  }
+
+  @Test
+  void violationsAtOnePathAreOneFindingAtTheHighestSeverity() {
+    var given = RuleTester.of(new TwoAtOnePathRule()).given("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web, namespace: shop}
+        spec:
+          hostNetwork: true     # expect-violation: first; second
+          containers: [{name: c, image: x}]
+        """).assertMarkedViolations();
+    Finding f = given.findings().get(0);
+    assertThat(given.findings()).hasSize(1);
+    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+  }
+
+  @Test
+  void aWorkloadRuleReadsTheWorkloadKindsWithoutNamingThem() {
+    var d = dev.kubepci.catalog.RuleDescriptor.of(new TwoAtOnePathRule());
+    assertThat(d.reads()).containsExactlyElementsOf(WorkloadRule.KINDS);
+  }
+
+  private static final TableHeader SEEN = new TableHeader("seen", "Namespaces seen", List.of("namespace")).sorted();
+
+  /** Looks at Namespaces, but only at those not named skip-*; lists the others. */
+  @RuleInfo(id = "KPCI-9104", name = "test-namespaces", title = "Namespaces are listed", severity = Severity.LOW,
+      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
+      reads = {"Namespace"})
+  static final class NamespacesRule implements ResourceRule {
+    @Override
+    public boolean appliesTo(Resource resource) {
+      return resource.kind().equals("Namespace");
+    }
+
+    @Override
+    public String nothingToCheck() {
+      return "every namespace was skipped";
+    }
+
+    @Override
+    public List<TableHeader> tables() {
+      return List.of(SEEN);
+    }
+
+    @Override
+    public List<Violation> check(Resource resource, RuleContext context) {
+      if (resource.name().startsWith("skip-")) {
+        context.ignore();
+        return List.of();
+      }
+      context.row(SEEN, List.of(resource.name()));
+      return List.of();
+    }
+  }
+
+  @Test
+  void anIgnoredObjectNeitherPassesNorFailsAndADeclaredTableShowsWithoutRows() {
+    var skipped = RuleTester.of(new NamespacesRule()).given("""
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: skip-me}
+        """).assertStatus(Status.NOT_APPLICABLE);
+    assertThat(skipped.result().reason()).isEqualTo("every namespace was skipped");
+    assertThat(skipped.result().tables()).singleElement().satisfies(t -> assertThat(t.rows()).isEmpty());
+    var listed = RuleTester.of(new NamespacesRule()).given("""
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: skip-me}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: billing}
+        """).assertStatus(Status.PASS);
+    assertThat(listed.result().passed()).isEqualTo(2);
+    assertThat(listed.result().tables().get(0).rows()).containsExactly(List.of("billing"), List.of("shop"));
+  }
+}
