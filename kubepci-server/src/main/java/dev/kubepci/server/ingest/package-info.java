@@ -1,2 +1,4 @@
-/** Ingest of JSON reports pushed by clusters: size limits, gzip, schema validation, idempotence by report hash. */
+/**
+ * Ingest of JSON reports pushed by clusters: size limits, gzip, schema validation, idempotence by report hash.
+ */
 package dev.kubepci.server.ingest;

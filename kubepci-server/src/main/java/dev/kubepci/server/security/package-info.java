@@ -1,2 +1,5 @@
-/** Authentication and authorisation: hashed tokens, signed sessions and CSRF tokens, roles, the audit log of admin actions. */
+/**
+ * Authentication and authorisation: hashed tokens, signed sessions and CSRF tokens, roles, the audit log of
+ * admin actions.
+ */
 package dev.kubepci.server.security;
