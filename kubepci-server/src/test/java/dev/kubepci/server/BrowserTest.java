@@ -21,7 +21,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real browser: Debian's headless Chromium driven by its chromedriver. Signs in, reads the fleet,
@@ -56,6 +58,7 @@ class BrowserTest {
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
   }
 
   @AfterAll
@@ -68,6 +71,13 @@ class BrowserTest {
     }
   }
 
+  /** Clicks a link or a form's button and waits until the browser has left the page (the next one is loading). */
+  private static void navigate(WebElement target) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    target.click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+  }
+
   private static void open(String path) {
     browser.get(s.base() + path);
   }
@@ -76,14 +86,14 @@ class BrowserTest {
     open("/fleet");
     assertThat(browser.getCurrentUrl()).as("a page redirects to sign-in").endsWith("/login");
     browser.findElement(By.id("token")).sendKeys(token);
-    browser.findElement(By.id("sign-in")).click();
+    navigate(browser.findElement(By.id("sign-in")));
   }
 
   @Test
   void walksTheDashboard() throws Exception {
     open("/login");
     browser.findElement(By.id("token")).sendKeys("kpci_wrong");
-    browser.findElement(By.id("sign-in")).click();
+    navigate(browser.findElement(By.id("sign-in")));
     assertThat(browser.findElement(By.cssSelector("p.error")).getText()).contains("not a valid");
 
     signIn(s.admin);
@@ -98,20 +108,20 @@ class BrowserTest {
     Files.copy(png.toPath(), shots.resolve("fleet.png"), StandardCopyOption.REPLACE_EXISTING);
 
     // drill into an area of prod, then into one of its practices
-    rows.get(1).findElement(By.cssSelector("td.cell a")).click();
+    navigate(rows.get(1).findElement(By.cssSelector("td.cell a")));
     assertThat(browser.getCurrentUrl()).contains("/assessments/").contains("#area-");
     WebElement practice = browser.findElement(By.cssSelector("table.practices tbody tr td a"));
     String practiceId = practice.getText();
-    practice.click();
+    navigate(practice);
     assertThat(browser.getCurrentUrl()).contains("/findings?practice=" + practiceId);
     assertThat(browser.findElements(By.cssSelector("#findings tbody tr"))).allSatisfy(r ->
         assertThat(r.findElements(By.tagName("td")).get(7).getText().split(" ")).contains(practiceId));
 
     // filter the findings: critical only
-    browser.findElement(By.cssSelector("#filters a")).click();
+    navigate(browser.findElement(By.cssSelector("#filters a")));
     int all = browser.findElements(By.cssSelector("#findings tbody tr")).size();
     new Select(browser.findElement(By.id("f-severity"))).selectByValue("CRITICAL");
-    browser.findElement(By.id("apply")).click();
+    navigate(browser.findElement(By.id("apply")));
     assertThat(browser.getCurrentUrl()).contains("severity=CRITICAL");
     List<WebElement> critical = browser.findElements(By.cssSelector("#findings tbody tr"));
     assertThat(critical).isNotEmpty().hasSizeLessThan(all)
@@ -121,7 +131,7 @@ class BrowserTest {
     // export: the filtered CSV and the JSON report
     String csvHref = browser.findElement(By.id("export-filtered")).getAttribute("href");
     assertThat(csvHref).contains("findings.csv?severity=CRITICAL");
-    browser.findElement(By.linkText("assessment " + csvHref.replaceAll(".*/assessments/(\\d+)/.*", "$1"))).click();
+    navigate(browser.findElement(By.linkText("assessment " + csvHref.replaceAll(".*/assessments/(\\d+)/.*", "$1"))));
     var json = withSession(browser.findElement(By.id("export-json")).getAttribute("href"));
     assertThat(json.statusCode()).isEqualTo(200);
     assertThat(json.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
@@ -140,18 +150,18 @@ class BrowserTest {
     browser.findElement(By.id("w-justification")).sendKeys("Vendor agent <b>needs</b> it until the upgrade");
     browser.findElement(By.id("w-approver")).sendKeys("Jane Roe (CISO)");
     browser.executeScript("document.getElementById('w-expires').value = '2026-03-15'");
-    browser.findElement(By.id("add-waiver")).click();
+    navigate(browser.findElement(By.id("add-waiver")));
     assertThat(browser.findElement(By.id("waiver-created")).getText()).contains("srv-");
     WebElement soon = browser.findElement(By.id("ending-soon"));
     assertThat(soon.getText()).contains("KPCI-0001").contains("Vendor agent <b>needs</b> it");
-    soon.findElement(By.cssSelector("button.revoke-waiver")).click();
+    navigate(soon.findElement(By.cssSelector("button.revoke-waiver")));
     assertThat(browser.findElement(By.id("ended")).getText()).contains("KPCI-0001").contains("REVOKED");
 
     open("/admin/audit");
     assertThat(browser.findElement(By.id("audit")).getText()).contains("waiver.create").contains("waiver.revoke")
         .contains("session.sign-in");
 
-    browser.findElement(By.id("sign-out")).click();
+    navigate(browser.findElement(By.id("sign-out")));
     open("/fleet");
     assertThat(browser.getCurrentUrl()).endsWith("/login");
   }
