@@ -80,9 +80,9 @@ public final class Assessor {
       if (tally.decided == null && isObjectRule(d)) {
         objectRules.add(d);
         if (d.rule() instanceof ResourceRule rr) {
-          tally.ifNothing = rr.nothingToCheck();
+          tally.ifNothing = rr.nothingToCheck(context);
         } else if (d.rule() instanceof WorkloadRule wr) {
-          tally.ifNothing = wr.nothingToCheck();
+          tally.ifNothing = wr.nothingToCheck(context);
         }
       }
     }
