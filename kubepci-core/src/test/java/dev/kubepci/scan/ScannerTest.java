@@ -46,7 +46,7 @@ class ScannerTest {
   /** Flags hostPID, for these tests only. */
   @RuleInfo(id = "KPCI-0798", name = "test-scan-host-pid", title = "Pods do not share the host PID namespace",
       severity = Severity.HIGH, rationale = "Sharing it exposes node processes.",
-      remediation = "Set hostPID to false in the pod spec.", reads = {"Pod"})
+      remediation = "Set hostPID to false in the pod spec.")
   static final class HostPidRule implements WorkloadRule {
     @Override
     public List<Violation> check(Workload w, RuleContext c) {
