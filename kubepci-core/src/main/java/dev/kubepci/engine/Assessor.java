@@ -80,9 +80,9 @@ public final class Assessor {
       if (tally.decided == null && isObjectRule(d)) {
         objectRules.add(d);
         if (d.rule() instanceof ResourceRule rr) {
-          tally.ifNothing = rr.nothingToCheck();
+          tally.ifNothing = rr.nothingToCheck(context);
         } else if (d.rule() instanceof WorkloadRule wr) {
-          tally.ifNothing = wr.nothingToCheck();
+          tally.ifNothing = wr.nothingToCheck(context);
         }
       }
     }
@@ -181,6 +181,9 @@ public final class Assessor {
       tally.decided = cluster.check(inventory, context).onePerPath(d.severity());
     } else if (d.rule() instanceof ComponentRule<?> component) {
       runComponents(component, inventory, tally);
+      if (tally.decided == null) {
+        component.finish(context);
+      }
     } else if (d.rule() instanceof SubjectRule subjects) {
       Rbac rbac = Rbac.of(inventory);
       tally.ifNothing = SubjectRule.NO_BINDINGS;
@@ -201,6 +204,7 @@ public final class Assessor {
           tally.record(b.resource(), subjects.check(b, bs, bs.subject().get(), context), uncounted);
         }
       }
+      subjects.finish(context);
     }
   }
 
@@ -257,6 +261,18 @@ public final class Assessor {
           ruleErrors.add(ruleError(d, resource, e));
           tally.crashed(e, true);
         }
+      }
+    }
+    for (RuleDescriptor d : rules) {
+      Tally tally = tallies.get(d.id());
+      if (tally.crashed > 0) {
+        continue;
+      }
+      try {
+        d.rule().finish(tally.context);
+      } catch (RuntimeException | StackOverflowError e) {
+        ruleErrors.add(ruleError(d, null, e));
+        tally.crashed(e, false);
       }
     }
   }

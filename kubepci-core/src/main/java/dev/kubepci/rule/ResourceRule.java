@@ -14,4 +14,9 @@ public non-sealed interface ResourceRule extends Rule {
   default String nothingToCheck() {
     return null;
   }
+
+  /** {@link #nothingToCheck()} when the wording depends on the configuration (a declared CDE, say). */
+  default String nothingToCheck(RuleContext context) {
+    return nothingToCheck();
+  }
 }

@@ -26,6 +26,15 @@ public sealed interface Rule permits WorkloadRule, ResourceRule, ComponentRule, 
     return Optional.empty();
   }
 
+  /**
+   * Called once after the engine gave a per-object rule (workload, resource, component or subject) every object,
+   * for what only the whole input says: a note about it, or what could not be decided ({@link
+   * RuleContext#undecided(String)}), such as running images no scan report covers. Not called on cluster rules or
+   * when the rule was decided before it ran.
+   */
+  default void finish(RuleContext context) {
+  }
+
   /** Tables the rule always shows, even without a row ({@link RuleContext#row} adds rows); first, in this order. */
   default List<TableHeader> tables() {
     return List.of();

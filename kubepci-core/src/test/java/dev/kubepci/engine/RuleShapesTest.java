@@ -233,4 +233,65 @@ class RuleShapesTest {
     assertThat(listed.result().passed()).isEqualTo(2);
     assertThat(listed.result().tables().get(0).rows()).containsExactly(List.of("billing"), List.of("shop"));
   }
+
+  /** Passes each Namespace; afterwards notes the count and leaves undecided a namespace no object names. */
+  @RuleInfo(id = "KPCI-9105", name = "test-finish", title = "The whole input is looked at once", severity = Severity.LOW,
+      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
+      reads = {"Namespace", "ConfigMap"})
+  static final class FinishRule implements ResourceRule {
+    @Override
+    public boolean appliesTo(Resource resource) {
+      return resource.kind().equals("Namespace");
+    }
+
+    @Override
+    public String nothingToCheck(RuleContext context) {
+      return "no Namespace among " + context.inventory().size() + " object(s)";
+    }
+
+    @Override
+    public List<Violation> check(Resource resource, RuleContext context) {
+      return resource.name().equals("bad") ? List.of(Violation.at(FieldPath.root(), "bad", "bad namespace"))
+          : List.of();
+    }
+
+    @Override
+    public void finish(RuleContext context) {
+      context.note(context.inventory().ofKind("Namespace").size() + " namespace(s)");
+      for (Resource cm : context.inventory().ofKind("ConfigMap")) {
+        if (cm.namespace() != null && context.inventory().get("Namespace", null, cm.namespace()).isEmpty()) {
+          context.undecided(cm.namespace());
+        }
+      }
+    }
+  }
+
+  @Test
+  void finishSeesTheWholeInputOnceAfterEveryObject() {
+    String shop = """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: c, namespace: elsewhere}
+        """;
+    var unknown = RuleTester.of(new FinishRule()).given(shop).assertStatus(Status.NOT_ASSESSED).result();
+    assertThat(unknown.reason()).isEqualTo("could not decide elsewhere");
+    var failed = RuleTester.of(new FinishRule()).given(shop + """
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: bad}
+        """).assertStatus(Status.FAIL).result();
+    assertThat(failed.passed()).isEqualTo(1);
+    assertThat(failed.notes()).containsExactly("2 namespace(s)");
+    var none = RuleTester.of(new FinishRule()).given("""
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: c}
+        """).assertStatus(Status.NOT_APPLICABLE).result();
+    assertThat(none.reason()).isEqualTo("no Namespace among 1 object(s)");
+  }
 }

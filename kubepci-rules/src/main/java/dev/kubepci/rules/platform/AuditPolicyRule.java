@@ -5,17 +5,17 @@ import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
-import dev.kubepci.rule.Table;
-import dev.kubepci.rule.TableRows;
+import dev.kubepci.rule.TableHeader;
 import dev.kubepci.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Evaluates audit Policy files ({@code audit.k8s.io}) the way the API server does: the first rule that matches a
@@ -40,7 +40,7 @@ import java.util.Map;
     references = {"https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/#audit-policy",
         "https://kubernetes.io/docs/reference/config-api/apiserver-audit.v1/"},
     reads = {"Pod", "Node"})
-public final class AuditPolicyRule implements ClusterRule {
+public final class AuditPolicyRule implements ResourceRule {
   private static final List<String> LEVELS = List.of("None", "Metadata", "Request", "RequestResponse");
   private static final User JANE = new User("jane@example.com", List.of("system:authenticated", "developers"));
   private static final User WORKLOAD = new User("system:serviceaccount:shop:app",
@@ -73,78 +73,85 @@ public final class AuditPolicyRule implements ClusterRule {
       new Probe("a request fails authentication", null, "get", "", "pods", "payments", null, "ResponseStarted",
           false));
 
+  private static final TableHeader TABLE = new TableHeader("audit-policy", "What the audit policy logs",
+      List.of("policy", "request", "level", "decided by", "omitted stages")).sorted();
+
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    List<Resource> policies = inventory.ofKind("audit.k8s.io", "Policy");
-    if (policies.isEmpty()) {
+  public Optional<Outcome> precheck(RuleContext context) {
+    Inventory inventory = context.inventory();
+    if (inventory.ofKind("audit.k8s.io", "Policy").isEmpty()) {
       List<ControlPlane.Instance> apis = ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER);
       String file = apis.stream().map(a -> a.flag("audit-policy-file").orElse(null)).filter(f -> f != null)
           .findFirst().orElse(null);
       if (file != null) {
-        return Outcome.notAssessed("kube-apiserver reads its audit policy from " + file + ", which is not in the "
-            + "input; add that file");
+        return Optional.of(Outcome.notAssessed("kube-apiserver reads its audit policy from " + file
+            + ", which is not in the input; add that file"));
       }
-      return Outcome.notAssessed(ManagedProvider.of(inventory).map(p -> "the cluster runs on " + p.title()
-          + ", whose audit policy is fixed by the provider; collect the provider's documentation of it and the log "
-          + "export settings with: " + p.describeCommand())
-          .orElse("no audit Policy (audit.k8s.io) is in the input; add the file named by --audit-policy-file"));
+      return Optional.of(Outcome.notAssessed(ManagedProvider.of(inventory).map(p -> "the cluster runs on "
+          + p.title() + ", whose audit policy is fixed by the provider; collect the provider's documentation of it "
+          + "and the log export settings with: " + p.describeCommand())
+          .orElse("no audit Policy (audit.k8s.io) is in the input; add the file named by --audit-policy-file")));
     }
-    Outcome.Builder out = Outcome.builder();
-    List<List<String>> rows = new ArrayList<>();
-    for (Resource policy : policies) {
-      List<?> rules = policy.list("rules");
-      List<String> policyOmits = strings(policy.field("omitStages").orElse(null));
-      List<Violation> v = new ArrayList<>();
-      for (Probe probe : PROBES) {
-        int index = decide(rules, probe);
-        Map<?, ?> rule = index < 0 ? Map.of() : (Map<?, ?>) rules.get(index);
-        String level = index < 0 ? "None" : String.valueOf(rule.get("level"));
-        List<String> omitted = new ArrayList<>(policyOmits);
-        omitted.addAll(strings(rule.get("omitStages")));
-        FieldPath where = index < 0 ? FieldPath.root().child("rules") : FieldPath.root().child("rules").index(index);
-        String decidedBy = index < 0 ? "no rule matches" : "rules[" + index + "]";
-        rows.add(List.of(policy.ref().displayName(), probe.label(), level, decidedBy,
-            omitted.isEmpty() ? "-" : String.join(", ", omitted)));
-        if (LEVELS.indexOf(level) < 1) {
-          v.add(Violation.at(where, level, "when " + probe.label() + ", the audit policy logs nothing (level " + level
-              + ", " + decidedBy + ")"));
-        } else if (omitted.contains(probe.stage())) {
-          v.add(Violation.at(where, "omitStages " + omitted, "when " + probe.label() + ", the event is dropped: stage "
-              + probe.stage() + " is omitted (" + decidedBy + ")"));
-        } else if (probe.secretContent() && LEVELS.indexOf(level) > 1) {
-          v.add(Violation.at(where, level, "when " + probe.label() + ", the audit log records the Secret's content "
-              + "(level " + level + ", " + decidedBy + ")"));
-        }
-      }
-      int catchAll = -1;
-      for (int i = 0; i < rules.size(); i++) {
-        if (rules.get(i) instanceof Map<?, ?> r && isCatchAll(r)) {
-          catchAll = i;
-          break;
-        }
-      }
-      if (catchAll < 0) {
-        v.add(Violation.at(FieldPath.root().child("rules"), rules.size() + " rules", "the audit policy has no "
-            + "catch-all rule: requests no rule names are not logged").withSeverity(Severity.MEDIUM));
-      } else {
-        Map<?, ?> r = (Map<?, ?>) rules.get(catchAll);
-        String level = String.valueOf(r.get("level"));
-        rows.add(List.of(policy.ref().displayName(), "any other request", level, "rules[" + catchAll + "] (catch-all)",
-            "-"));
-        if (LEVELS.indexOf(level) < 1) {
-          v.add(Violation.at(FieldPath.root().child("rules").index(catchAll).child("level"), level,
-              "the catch-all rule logs other requests at level " + level).withSeverity(Severity.MEDIUM));
-        }
-      }
-      if (v.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(policy, v);
+    return Optional.empty();
+  }
+
+  @Override
+  public boolean appliesTo(Resource resource) {
+    return resource.kind().equals("Policy") && "audit.k8s.io".equals(resource.group());
+  }
+
+  @Override
+  public String nothingToCheck() {
+    return "no audit Policy in the input";
+  }
+
+  @Override
+  public List<Violation> check(Resource policy, RuleContext context) {
+    List<?> rules = policy.list("rules");
+    List<String> policyOmits = strings(policy.field("omitStages").orElse(null));
+    List<Violation> v = new ArrayList<>();
+    for (Probe probe : PROBES) {
+      int index = decide(rules, probe);
+      Map<?, ?> rule = index < 0 ? Map.of() : (Map<?, ?>) rules.get(index);
+      String level = index < 0 ? "None" : String.valueOf(rule.get("level"));
+      List<String> omitted = new ArrayList<>(policyOmits);
+      omitted.addAll(strings(rule.get("omitStages")));
+      FieldPath where = index < 0 ? FieldPath.root().child("rules") : FieldPath.root().child("rules").index(index);
+      String decidedBy = index < 0 ? "no rule matches" : "rules[" + index + "]";
+      context.row(TABLE, List.of(policy.ref().displayName(), probe.label(), level, decidedBy,
+          omitted.isEmpty() ? "-" : String.join(", ", omitted)));
+      if (LEVELS.indexOf(level) < 1) {
+        v.add(Violation.at(where, level, "when " + probe.label() + ", the audit policy logs nothing (level " + level
+            + ", " + decidedBy + ")"));
+      } else if (omitted.contains(probe.stage())) {
+        v.add(Violation.at(where, "omitStages " + omitted, "when " + probe.label() + ", the event is dropped: stage "
+            + probe.stage() + " is omitted (" + decidedBy + ")"));
+      } else if (probe.secretContent() && LEVELS.indexOf(level) > 1) {
+        v.add(Violation.at(where, level, "when " + probe.label() + ", the audit log records the Secret's content "
+            + "(level " + level + ", " + decidedBy + ")"));
       }
     }
-    out.table(new Table("audit-policy", "What the audit policy logs", List.of("policy", "request", "level",
-        "decided by", "omitted stages"), TableRows.byFirstColumn(rows)));
-    return out.build("no audit Policy in the input");
+    int catchAll = -1;
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i) instanceof Map<?, ?> r && isCatchAll(r)) {
+        catchAll = i;
+        break;
+      }
+    }
+    if (catchAll < 0) {
+      v.add(Violation.at(FieldPath.root().child("rules"), rules.size() + " rules", "the audit policy has no "
+          + "catch-all rule: requests no rule names are not logged").withSeverity(Severity.MEDIUM));
+    } else {
+      Map<?, ?> r = (Map<?, ?>) rules.get(catchAll);
+      String level = String.valueOf(r.get("level"));
+      context.row(TABLE, List.of(policy.ref().displayName(), "any other request", level, "rules[" + catchAll + "] (catch-all)",
+          "-"));
+      if (LEVELS.indexOf(level) < 1) {
+        v.add(Violation.at(FieldPath.root().child("rules").index(catchAll).child("level"), level,
+            "the catch-all rule logs other requests at level " + level).withSeverity(Severity.MEDIUM));
+      }
+    }
+    return v;
   }
 
   private static boolean isCatchAll(Map<?, ?> r) {

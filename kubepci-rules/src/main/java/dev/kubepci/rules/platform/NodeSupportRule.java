@@ -3,13 +3,12 @@ package dev.kubepci.rules.platform;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
-import dev.kubepci.rule.Table;
-import dev.kubepci.rule.TableRows;
+import dev.kubepci.rule.TableHeader;
 import dev.kubepci.rule.Violation;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
@@ -39,75 +38,98 @@ import java.util.Optional;
         + "in place.",
     references = {"https://containerd.io/releases/", "https://ubuntu.com/about/release-cycle"},
     reads = {"Node"})
-public final class NodeSupportRule implements ClusterRule {
+public final class NodeSupportRule implements ResourceRule {
   private static final FieldPath OS = FieldPath.parse("status.nodeInfo.osImage");
   private static final FieldPath RUNTIME = FieldPath.parse("status.nodeInfo.containerRuntimeVersion");
+  private static final List<String> COLUMNS = List.of("node", "os image", "os support", "kernel", "runtime",
+      "runtime support", "age (days)", "ready since");
+  /** The table when no node carries its system info, so the support table was not consulted. */
+  private static final TableHeader UNKNOWN = new TableHeader("nodes", "Node operating systems and runtimes", COLUMNS)
+      .sorted();
 
   private final SupportWindows windows;
+  private final TableHeader nodes;
 
   public NodeSupportRule(SupportWindows windows) {
     this.windows = windows;
+    this.nodes = new TableHeader("nodes", "Node operating systems and runtimes (table as of " + windows.asOf() + ")",
+        COLUMNS).sorted();
   }
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    List<Resource> nodes = inventory.ofKind("Node");
-    if (nodes.isEmpty()) {
-      return Outcome.notAssessed("no Node objects are in the input; add kubectl get nodes -o yaml");
+  public Optional<Outcome> precheck(RuleContext context) {
+    if (context.inventory().ofKind("Node").isEmpty()) {
+      return Optional.of(Outcome.notAssessed("no Node objects are in the input; add kubectl get nodes -o yaml"));
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public boolean appliesTo(Resource resource) {
+    return resource.kind().equals("Node");
+  }
+
+  @Override
+  public String nothingToCheck() {
+    return "no Node in the input";
+  }
+
+  @Override
+  public String undecidedReason(List<String> nodes) {
+    return "the Node objects carry no status.nodeInfo; collect them from the cluster";
+  }
+
+  @Override
+  public List<Violation> check(Resource r, RuleContext context) {
+    Node n = r.as(Node.class).orElse(null);
+    NodeSystemInfo info = info(n);
+    if (info == null) {
+      // a node without its system info is listed, not judged; when no node has it the rule cannot decide at all
+      boolean anyKnown = context.inventory().derived(NodeSupportRule.class, NodeSupportRule::anyNodeInfo);
+      context.row(anyKnown ? nodes : UNKNOWN, List.of(r.name(), "unknown", "-", "unknown", "unknown", "-",
+          age(r, context.now()), "-"));
+      if (anyKnown) {
+        context.ignore();
+      } else {
+        context.undecided(r.name());
+      }
+      return List.of();
     }
     LocalDate today = LocalDate.ofInstant(context.now(), ZoneOffset.UTC);
-    Outcome.Builder out = Outcome.builder();
-    List<List<String>> rows = new ArrayList<>();
-    int known = 0;
-    for (Resource r : nodes) {
-      Node n = r.as(Node.class).orElse(null);
-      NodeSystemInfo info = n == null || n.getStatus() == null ? null : n.getStatus().getNodeInfo();
-      if (info == null) {
-        rows.add(List.of(r.name(), "unknown", "-", "unknown", "unknown", "-", age(r, context.now()), "-"));
-        continue;
+    List<Violation> v = new ArrayList<>();
+    String os = info.getOsImage() == null ? "" : info.getOsImage();
+    String osSupport = windows.operatingSystem(os).map(o -> {
+      if (today.isAfter(LocalDate.parse(o.endOfLife()))) {
+        v.add(Violation.at(OS, os, r.name() + " runs " + os + ", past its end of support on " + o.endOfLife()));
+        return "ended " + o.endOfLife();
       }
-      known++;
-      List<Violation> v = new ArrayList<>();
-      String os = info.getOsImage() == null ? "" : info.getOsImage();
-      String osSupport = windows.operatingSystem(os).map(o -> {
-        if (today.isAfter(LocalDate.parse(o.endOfLife()))) {
-          v.add(Violation.at(OS, os, r.name() + " runs " + os + ", past its end of support on " + o.endOfLife()));
-          return "ended " + o.endOfLife();
-        }
-        return "until " + o.endOfLife();
-      }).orElse("not in the table");
-      String runtime = info.getContainerRuntimeVersion() == null ? "" : info.getContainerRuntimeVersion();
-      String runtimeSupport = "not in the table";
-      if (runtime.startsWith("containerd://")) {
-        Optional<Version> rv = Version.find(runtime.substring("containerd://".length()));
-        Optional<SupportWindows.Runtime> entry = rv.flatMap(x -> windows.runtime("containerd", x.minorText()));
-        if (entry.isPresent()) {
-          LocalDate end = LocalDate.parse(entry.get().endOfLife());
-          runtimeSupport = (today.isAfter(end) ? "ended " : "until ") + end;
-          if (today.isAfter(end)) {
-            v.add(Violation.at(RUNTIME, runtime, r.name() + " runs containerd " + rv.get().minorText()
-                + ", past its end of life on " + end));
-          }
+      return "until " + o.endOfLife();
+    }).orElse("not in the table");
+    String runtime = info.getContainerRuntimeVersion() == null ? "" : info.getContainerRuntimeVersion();
+    String runtimeSupport = "not in the table";
+    if (runtime.startsWith("containerd://")) {
+      Optional<Version> rv = Version.find(runtime.substring("containerd://".length()));
+      Optional<SupportWindows.Runtime> entry = rv.flatMap(x -> windows.runtime("containerd", x.minorText()));
+      if (entry.isPresent()) {
+        LocalDate end = LocalDate.parse(entry.get().endOfLife());
+        runtimeSupport = (today.isAfter(end) ? "ended " : "until ") + end;
+        if (today.isAfter(end)) {
+          v.add(Violation.at(RUNTIME, runtime, r.name() + " runs containerd " + rv.get().minorText()
+              + ", past its end of life on " + end));
         }
       }
-      rows.add(List.of(r.name(), os, osSupport, info.getKernelVersion() == null ? "-" : info.getKernelVersion(), runtime,
-          runtimeSupport, age(r, context.now()), readySince(n)));
-      if (v.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(r, v);
-      }
     }
-    out.table(new Table("nodes", "Node operating systems and runtimes (table as of " + windows.asOf() + ")",
-        List.of("node", "os image", "os support", "kernel", "runtime", "runtime support", "age (days)",
-            "ready since"), TableRows.byFirstColumn(rows)));
-    if (known == 0) {
-      return Outcome.notAssessed("the Node objects carry no status.nodeInfo; collect them from the cluster")
-          .withTable(new Table("nodes", "Node operating systems and runtimes", List.of("node", "os image",
-              "os support", "kernel", "runtime", "runtime support", "age (days)", "ready since"),
-              TableRows.byFirstColumn(rows)));
-    }
-    return out.build("no Node in the input");
+    context.row(nodes, List.of(r.name(), os, osSupport, info.getKernelVersion() == null ? "-"
+        : info.getKernelVersion(), runtime, runtimeSupport, age(r, context.now()), readySince(n)));
+    return v;
+  }
+
+  private static NodeSystemInfo info(Node n) {
+    return n == null || n.getStatus() == null ? null : n.getStatus().getNodeInfo();
+  }
+
+  private static boolean anyNodeInfo(Inventory inventory) {
+    return inventory.ofKind("Node").stream().anyMatch(r -> info(r.as(Node.class).orElse(null)) != null);
   }
 
   private static String age(Resource r, Instant now) {

@@ -4,16 +4,14 @@ import dev.kubepci.config.PciScope;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
+import dev.kubepci.model.ScopeZone;
 import dev.kubepci.model.Workload;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
-import dev.kubepci.rule.Table;
-import dev.kubepci.rule.TableRows;
+import dev.kubepci.rule.TableHeader;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.model.ScopeZone;
+import dev.kubepci.rule.WorkloadRule;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -49,61 +47,76 @@ import java.util.TreeMap;
     reads = {"Namespace", "Secret", "external-secrets.io/ExternalSecret", "bitnami.com/SealedSecret",
         "secrets-store.csi.x-k8s.io/SecretProviderClass", "secrets.hashicorp.com/VaultStaticSecret",
         "secrets.hashicorp.com/VaultDynamicSecret", "secrets.hashicorp.com/VaultPKISecret",
-        "cert-manager.io/Certificate"},
-    readsWorkloads = true)
-public final class SecretStoreRule implements ClusterRule {
+        "cert-manager.io/Certificate"})
+public final class SecretStoreRule implements WorkloadRule {
   private static final Set<String> SYSTEM = Set.of("kube-system", "kube-public", "kube-node-lease");
   private static final Set<String> MANAGING_OWNERS = Set.of("ExternalSecret", "SealedSecret", "VaultStaticSecret",
       "VaultDynamicSecret", "VaultPKISecret", "Certificate");
+  private static final TableHeader SOURCES = new TableHeader("secret-sources",
+      "Where in-scope workloads get their secrets", List.of("workload", "secret", "source")).sorted();
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    PciScope scope = PciScope.of(context.config(), inventory);
-    Map<String, String> managed = managedSecrets(inventory);
-    Outcome.Builder out = Outcome.builder();
-    List<List<String>> rows = new ArrayList<>();
-    for (Workload w : inventory.workloads()) {
-      if (w.namespace() == null || "PodTemplate".equals(w.resource().kind()) || inventory.hasOwnerPresent(w.resource())
-          || (scope.isDeclared() ? !ScopeZone.CDE.equals(scope.classify(w)) : SYSTEM.contains(w.namespace()))) {
-        continue;
-      }
-      Map<String, FieldPath> refs = secretReferences(w);
-      boolean vaultInjected = "true".equals(w.podAnnotations().get("vault.hashicorp.com/agent-inject"));
-      boolean csi = csiVolumes(w);
-      List<Violation> v = new ArrayList<>();
-      if (vaultInjected) {
-        rows.add(List.of(w.ref().displayName(), "(injected files)", "Vault Agent injector"));
-      }
-      if (csi) {
-        rows.add(List.of(w.ref().displayName(), "(mounted files)", "Secrets Store CSI driver"));
-      }
-      for (Map.Entry<String, FieldPath> ref : refs.entrySet()) {
-        String source = managed.get(w.namespace() + "/" + ref.getKey());
-        rows.add(List.of(w.ref().displayName(), ref.getKey(), source == null ? "native Secret (unmanaged)" : source));
-        if (source == null) {
-          v.add(Violation.at(ref.getValue(), ref.getKey(), w.ref().displayName() + " reads Secret " + ref.getKey()
-              + ", which no external secrets manager provides"));
-        }
-      }
-      if (refs.isEmpty() && !vaultInjected && !csi) {
-        continue;
-      }
-      if (v.isEmpty()) {
-        out.pass();
-      } else {
-        out.fail(w.resource(), v);
-      }
-    }
-    out.table(new Table("secret-sources", "Where in-scope workloads get their secrets",
-        List.of("workload", "secret", "source"), TableRows.byFirstColumn(rows)));
-    if (managed.isEmpty()) {
-      out.note("no external secrets manager object (ExternalSecret, SealedSecret, Vault or CSI) is in the input");
-    }
-    return out.build(scope.isDeclared() ? "no CDE workload reads a secret" : "no workload reads a secret");
+  public Scope scope() {
+    return Scope.RUNNING;
   }
 
-  /** namespace/secret name to how it is managed. */
+  @Override
+  public List<TableHeader> tables() {
+    return List.of(SOURCES);
+  }
+
+  @Override
+  public String nothingToCheck(RuleContext context) {
+    return PciScope.of(context.config(), context.inventory()).isDeclared() ? "no CDE workload reads a secret"
+        : "no workload reads a secret";
+  }
+
+  @Override
+  public List<Violation> check(Workload w, RuleContext context) {
+    PciScope scope = PciScope.of(context.config(), context.inventory());
+    if (scope.isDeclared() ? !ScopeZone.CDE.equals(scope.classify(w)) : SYSTEM.contains(w.namespace())) {
+      context.ignore();
+      return List.of();
+    }
+    Map<String, String> managed = managedSecrets(context.inventory());
+    Map<String, FieldPath> refs = secretReferences(w);
+    boolean vaultInjected = "true".equals(w.podAnnotations().get("vault.hashicorp.com/agent-inject"));
+    boolean csi = csiVolumes(w);
+    List<Violation> v = new ArrayList<>();
+    if (vaultInjected) {
+      context.row(SOURCES, List.of(w.ref().displayName(), "(injected files)", "Vault Agent injector"));
+    }
+    if (csi) {
+      context.row(SOURCES, List.of(w.ref().displayName(), "(mounted files)", "Secrets Store CSI driver"));
+    }
+    for (Map.Entry<String, FieldPath> ref : refs.entrySet()) {
+      String source = managed.get(w.namespace() + "/" + ref.getKey());
+      context.row(SOURCES, List.of(w.ref().displayName(), ref.getKey(),
+          source == null ? "native Secret (unmanaged)" : source));
+      if (source == null) {
+        v.add(Violation.at(ref.getValue(), ref.getKey(), w.ref().displayName() + " reads Secret " + ref.getKey()
+            + ", which no external secrets manager provides"));
+      }
+    }
+    if (refs.isEmpty() && !vaultInjected && !csi) {
+      context.ignore();
+    }
+    return v;
+  }
+
+  @Override
+  public void finish(RuleContext context) {
+    if (managedSecrets(context.inventory()).isEmpty()) {
+      context.note("no external secrets manager object (ExternalSecret, SealedSecret, Vault or CSI) is in the input");
+    }
+  }
+
+  /** namespace/secret name to how it is managed, computed once per inventory. */
   private static Map<String, String> managedSecrets(Inventory inventory) {
+    return inventory.derived(SecretStoreRule.class, SecretStoreRule::computeManagedSecrets);
+  }
+
+  private static Map<String, String> computeManagedSecrets(Inventory inventory) {
     Map<String, String> out = new TreeMap<>();
     for (Resource r : inventory.ofKind("external-secrets.io", "ExternalSecret")) {
       String target = r.string("spec", "target", "name").orElse(r.name());

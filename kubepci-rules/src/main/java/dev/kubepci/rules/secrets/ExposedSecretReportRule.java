@@ -6,18 +6,20 @@ import dev.kubepci.model.ImageReference;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.model.Workload;
-import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.workload.NamespaceWorkloads;
 import dev.kubepci.secrets.SecretScanner;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -41,44 +43,54 @@ import java.util.TreeSet;
     references = {"https://aquasecurity.github.io/trivy-operator/latest/docs/crds/exposedsecret-report/"},
     reads = {"aquasecurity.github.io/ExposedSecretReport"},
     readsWorkloads = true)
-public final class ExposedSecretReportRule implements ClusterRule {
+public final class ExposedSecretReportRule implements ResourceRule {
   private static final String GROUP = "aquasecurity.github.io";
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    List<Resource> reports = inventory.ofKind(GROUP, "ExposedSecretReport");
-    if (reports.isEmpty()) {
-      return Outcome.notAssessed("no trivy-operator ExposedSecretReport is in the input, so image contents were not "
-          + "scanned for secrets (include the reports: kubectl get exposedsecretreports -A -o yaml)");
+  public Optional<Outcome> precheck(RuleContext context) {
+    if (context.inventory().ofKind(GROUP, "ExposedSecretReport").isEmpty()) {
+      return Optional.of(Outcome.notAssessed("no trivy-operator ExposedSecretReport is in the input, so image "
+          + "contents were not scanned for secrets (include the reports: kubectl get exposedsecretreports -A -o yaml)"));
     }
-    Outcome.Builder out = Outcome.builder();
+    return Optional.empty();
+  }
+
+  @Override
+  public boolean appliesTo(Resource resource) {
+    return resource.kind().equals("ExposedSecretReport") && GROUP.equals(resource.group());
+  }
+
+  @Override
+  public List<Violation> check(Resource report, RuleContext context) {
+    Map<String, Object> body = body(report);
+    String image = image(body);
+    List<Violation> out = new ArrayList<>();
+    List<Map<String, Object>> secrets = ObjectFields.maps(body, "secrets");
     SecretScanner scanner = context.secrets();
+    for (int i = 0; i < secrets.size(); i++) {
+      Map<String, Object> s = secrets.get(i);
+      String match = ObjectFields.string(s, "match");
+      String rule = String.valueOf(ObjectFields.string(s, "ruleID"));
+      // a snapshot keeps the match as its redaction marker
+      SecretScanner.Detection d = SecretScanner.Detection.inMarker(match).orElseGet(() -> new SecretScanner
+          .Detection(SecretScanner.Detection.detectorName(rule), scanner.fingerprint(match == null ? rule : match)));
+      Violation v = Violation.at(FieldPath.root().child("report").child("secrets").index(i), d.redacted(),
+          "image " + image + " contains a secret (" + rule + ", " + ObjectFields.string(s, "category") + ", "
+              + ObjectFields.string(s, "severity") + ") in " + ObjectFields.string(s, "target"));
+      out.add(severity(ObjectFields.string(s, "severity")).map(v::withSeverity).orElse(v));
+    }
+    return out;
+  }
+
+  /** Running images no report covers: noted, and undecided, so a clean answer without them is NOT_ASSESSED. */
+  @Override
+  public void finish(RuleContext context) {
+    Inventory inventory = context.inventory();
     Set<String> scanned = new HashSet<>();
-    for (Resource report : reports) {
-      Map<String, Object> body = ObjectFields.map(ObjectFields.tree(report), "report");
-      String registry = ObjectFields.string(body, "registry", "server");
-      String repository = ObjectFields.string(body, "artifact", "repository");
-      String tag = ObjectFields.string(body, "artifact", "tag");
-      String image = (registry == null ? "" : registry + "/") + repository + (tag == null ? "" : ":" + tag);
-      if (repository != null) {
-        scanned.add(key(ImageReference.parse(image)));
-      }
-      List<Map<String, Object>> secrets = ObjectFields.maps(body, "secrets");
-      if (secrets.isEmpty()) {
-        out.pass();
-        continue;
-      }
-      for (int i = 0; i < secrets.size(); i++) {
-        Map<String, Object> s = secrets.get(i);
-        String match = ObjectFields.string(s, "match");
-        String rule = String.valueOf(ObjectFields.string(s, "ruleID"));
-        // a snapshot keeps the match as its redaction marker
-        SecretScanner.Detection d = SecretScanner.Detection.inMarker(match).orElseGet(() -> new SecretScanner
-            .Detection(SecretScanner.Detection.detectorName(rule), scanner.fingerprint(match == null ? rule : match)));
-        Violation v = Violation.at(FieldPath.root().child("report").child("secrets").index(i), d.redacted(),
-            "image " + image + " contains a secret (" + rule + ", " + ObjectFields.string(s, "category") + ", "
-                + ObjectFields.string(s, "severity") + ") in " + ObjectFields.string(s, "target"));
-        out.fail(report, severity(ObjectFields.string(s, "severity")).map(v::withSeverity).orElse(v));
+    for (Resource report : inventory.ofKind(GROUP, "ExposedSecretReport")) {
+      Map<String, Object> body = body(report);
+      if (ObjectFields.string(body, "artifact", "repository") != null) {
+        scanned.add(key(ImageReference.parse(image(body))));
       }
     }
     Set<String> unscanned = new TreeSet<>();
@@ -93,30 +105,42 @@ public final class ExposedSecretReportRule implements ClusterRule {
       }
     }
     if (!unscanned.isEmpty()) {
-      out.note(unscanned.size() + " running image(s) have no ExposedSecretReport: " + String.join(", ", unscanned));
-    }
-    Outcome outcome = out.build("no ExposedSecretReport is in the input");
-    if (outcome.failures().isEmpty() && !unscanned.isEmpty()) {
-      return Outcome.notAssessed(unscanned.size() + " running image(s) were not scanned for secrets: "
+      context.note(unscanned.size() + " running image(s) have no ExposedSecretReport: "
           + String.join(", ", unscanned));
+      unscanned.forEach(context::undecided);
     }
-    return outcome;
+  }
+
+  @Override
+  public String undecidedReason(List<String> unscanned) {
+    return unscanned.size() + " running image(s) were not scanned for secrets: " + String.join(", ", unscanned);
+  }
+
+  private static Map<String, Object> body(Resource report) {
+    return ObjectFields.map(ObjectFields.tree(report), "report");
+  }
+
+  private static String image(Map<String, Object> body) {
+    String registry = ObjectFields.string(body, "registry", "server");
+    String repository = ObjectFields.string(body, "artifact", "repository");
+    String tag = ObjectFields.string(body, "artifact", "tag");
+    return (registry == null ? "" : registry + "/") + repository + (tag == null ? "" : ":" + tag);
   }
 
   private static String key(ImageReference ref) {
     return ref.registry() + "/" + ref.repository();
   }
 
-  private static java.util.Optional<Severity> severity(String trivy) {
+  private static Optional<Severity> severity(String trivy) {
     if (trivy == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     return switch (trivy.toUpperCase(Locale.ROOT)) {
-      case "CRITICAL" -> java.util.Optional.of(Severity.CRITICAL);
-      case "HIGH" -> java.util.Optional.of(Severity.HIGH);
-      case "MEDIUM" -> java.util.Optional.of(Severity.MEDIUM);
-      case "LOW" -> java.util.Optional.of(Severity.LOW);
-      default -> java.util.Optional.empty();
+      case "CRITICAL" -> Optional.of(Severity.CRITICAL);
+      case "HIGH" -> Optional.of(Severity.HIGH);
+      case "MEDIUM" -> Optional.of(Severity.MEDIUM);
+      case "LOW" -> Optional.of(Severity.LOW);
+      default -> Optional.empty();
     };
   }
 }

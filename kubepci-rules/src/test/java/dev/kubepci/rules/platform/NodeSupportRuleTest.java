@@ -54,11 +54,35 @@ class NodeSupportRuleTest {
 
   @Test
   void isNotAssessedWithoutNodeInfo() {
-    tester.given("""
+    var result = tester.given("""
         apiVersion: v1
         kind: Node
         metadata: {name: n1}
-        """).assertStatus(Status.NOT_ASSESSED);
+        """).assertStatus(Status.NOT_ASSESSED).result();
+    assertThat(result.reason()).isEqualTo("the Node objects carry no status.nodeInfo; collect them from the cluster");
+    assertThat(result.tables()).singleElement().satisfies(t -> {
+      assertThat(t.title()).isEqualTo("Node operating systems and runtimes");
+      assertThat(t.rows()).singleElement().satisfies(row -> assertThat(row).startsWith("n1", "unknown"));
+    });
+  }
+
+  @Test
+  void aNodeWithoutInfoIsListedBesideOnesWithIt() {
+    var result = tester.given("""
+        apiVersion: v1
+        kind: Node
+        metadata: {name: n2}
+        ---
+        apiVersion: v1
+        kind: Node
+        metadata: {name: n1}
+        status: {nodeInfo: {osImage: Bottlerocket OS 1.26.1, containerRuntimeVersion: containerd://1.7.22}}
+        """).assertStatus(Status.PASS).result();
+    assertThat(result.passed()).isEqualTo(1);
+    assertThat(result.tables()).singleElement().satisfies(t -> {
+      assertThat(t.title()).startsWith("Node operating systems and runtimes (table as of ");
+      assertThat(t.rows()).extracting(row -> row.get(0)).containsExactly("n1", "n2");
+    });
   }
 
   @Test

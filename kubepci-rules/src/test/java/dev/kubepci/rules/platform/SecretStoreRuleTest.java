@@ -87,11 +87,15 @@ class SecretStoreRuleTest {
 
   @Test
   void isNotApplicableWhenNoWorkloadReadsSecrets() {
-    tester.given("""
+    var result = tester.given("""
         apiVersion: v1
         kind: Secret
         metadata: {name: unused, namespace: shop}
         data: {a: Yg==}
-        """).assertStatus(Status.NOT_APPLICABLE);
+        """).assertStatus(Status.NOT_APPLICABLE).result();
+    assertThat(result.reason()).isEqualTo("no workload reads a secret");
+    assertThat(result.notes()).containsExactly("no external secrets manager object (ExternalSecret, SealedSecret, "
+        + "Vault or CSI) is in the input");
+    assertThat(result.tables()).singleElement().satisfies(t -> assertThat(t.rows()).isEmpty());
   }
 }

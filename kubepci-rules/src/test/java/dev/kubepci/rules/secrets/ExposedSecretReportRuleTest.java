@@ -73,7 +73,9 @@ class ExposedSecretReportRuleTest {
   void cannotDecideWhileARunningImageHasNoReport() {
     var result = tester.given(DEPLOYMENT + "---\n" + report("payments/api", "[]"))
         .assertStatus(Status.NOT_ASSESSED).result();
-    assertThat(result.reason()).contains("registry.example.com/payments/init:1.0");
+    assertThat(result.reason()).isEqualTo("1 running image(s) were not scanned for secrets: "
+        + "registry.example.com/payments/init:1.0");
+    assertThat(result.notes()).isEmpty();
   }
 
   @Test
