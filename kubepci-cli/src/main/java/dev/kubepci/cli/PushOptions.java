@@ -44,6 +44,9 @@ public final class PushOptions {
     if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
       throw new UserException(ExitCode.USAGE, "--push: expected an http:// or https:// URL, not '" + url + "'");
     }
+    if (tokenFile != null && !Files.isReadable(tokenFile)) {
+      throw new UserException(ExitCode.USAGE, "--token-file " + tokenFile + ": cannot be read");
+    }
   }
 
   /** Pushes the report when --push was given; a refusal is a usage error with the server's reason. */

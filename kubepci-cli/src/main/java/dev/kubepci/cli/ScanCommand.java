@@ -167,6 +167,7 @@ public final class ScanCommand implements Callable<Integer> {
       throw new UserException(ExitCode.USAGE, "--group-by: expected area or dss, not '" + groupBy + "'");
     }
     boolean byDss = "dss".equals(groupBy);
+    push.validate();
     List<OutputOptions.Target> targets = reportToStdout ? output.targets("terminal") : List.of();
     TerminalReporter.Options terminal = terminalOptions(threshold);
     // reject unknown formats before any work

@@ -80,6 +80,12 @@ class ServerCommandsTest {
       Cli.Run alone = Cli.run("scan", Cli.MANIFESTS, "--quiet", "--push", url);
       assertThat(alone.code()).isEqualTo(2);
       assertThat(alone.err()).contains("--push and --token-file go together");
+      // checked before the scan: no report is written, the one line names the file
+      Cli.Run unreadable = Cli.run("scan", Cli.MANIFESTS, "--push", url, "--token-file",
+          dir.resolve("missing.token").toString());
+      assertThat(unreadable.code()).isEqualTo(2);
+      assertThat(unreadable.out()).isEmpty();
+      assertThat(unreadable.err()).contains("--token-file " + dir.resolve("missing.token") + ": cannot be read");
     }
   }
 
