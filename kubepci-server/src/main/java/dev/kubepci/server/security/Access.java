@@ -86,8 +86,8 @@ public final class Access {
       }
     }
     if (!roles.isEmpty() && !allowed(principal.role(), roles)) {
-      throw new ApiError(403, "a " + principal.role().name().toLowerCase(java.util.Locale.ROOT)
-          + " token may not do this");
+      String role = principal.role().name().toLowerCase(java.util.Locale.ROOT);
+      throw new ApiError(403, (role.matches("[aeiou].*") ? "an " : "a ") + role + " token may not do this");
     }
   }
 
