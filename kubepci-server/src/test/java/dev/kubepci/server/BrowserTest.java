@@ -71,11 +71,32 @@ class BrowserTest {
     }
   }
 
-  /** Clicks a link or a form's button and waits until the browser has left the page (the next one is loading). */
-  private static void navigate(WebElement target) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    target.click();
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+  /**
+   * Clicks a link or a form's button (found afresh on the loaded page) and waits until the next page has loaded. A
+   * click that the browser refuses because the page was still being replaced is tried again, at most three times.
+   */
+  private static void navigate(java.util.function.Supplier<WebElement> target) {
+    for (int attempt = 1; ; attempt++) {
+      loaded();
+      WebElement page = browser.findElement(By.tagName("html"));
+      try {
+        target.get().click();
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        continue;
+      }
+      new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+      loaded();
+      return;
+    }
+  }
+
+  private static void loaded() {
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+            "return document.readyState")));
   }
 
   private static void open(String path) {
@@ -86,14 +107,14 @@ class BrowserTest {
     open("/fleet");
     assertThat(browser.getCurrentUrl()).as("a page redirects to sign-in").endsWith("/login");
     browser.findElement(By.id("token")).sendKeys(token);
-    navigate(browser.findElement(By.id("sign-in")));
+    navigate(() -> browser.findElement(By.id("sign-in")));
   }
 
   @Test
   void walksTheDashboard() throws Exception {
     open("/login");
     browser.findElement(By.id("token")).sendKeys("kpci_wrong");
-    navigate(browser.findElement(By.id("sign-in")));
+    navigate(() -> browser.findElement(By.id("sign-in")));
     assertThat(browser.findElement(By.cssSelector("p.error")).getText()).contains("not a valid");
 
     signIn(s.admin);
@@ -108,20 +129,20 @@ class BrowserTest {
     Files.copy(png.toPath(), shots.resolve("fleet.png"), StandardCopyOption.REPLACE_EXISTING);
 
     // drill into an area of prod, then into one of its practices
-    navigate(rows.get(1).findElement(By.cssSelector("td.cell a")));
+    navigate(() -> browser.findElements(By.cssSelector("#fleet tbody tr")).get(1).findElement(By.cssSelector("td.cell a")));
     assertThat(browser.getCurrentUrl()).contains("/assessments/").contains("#area-");
     WebElement practice = browser.findElement(By.cssSelector("table.practices tbody tr td a"));
     String practiceId = practice.getText();
-    navigate(practice);
+    navigate(() -> browser.findElement(By.cssSelector("table.practices tbody tr td a")));
     assertThat(browser.getCurrentUrl()).contains("/findings?practice=" + practiceId);
     assertThat(browser.findElements(By.cssSelector("#findings tbody tr"))).allSatisfy(r ->
         assertThat(r.findElements(By.tagName("td")).get(7).getText().split(" ")).contains(practiceId));
 
     // filter the findings: critical only
-    navigate(browser.findElement(By.cssSelector("#filters a")));
+    navigate(() -> browser.findElement(By.cssSelector("#filters a")));
     int all = browser.findElements(By.cssSelector("#findings tbody tr")).size();
     new Select(browser.findElement(By.id("f-severity"))).selectByValue("CRITICAL");
-    navigate(browser.findElement(By.id("apply")));
+    navigate(() -> browser.findElement(By.id("apply")));
     assertThat(browser.getCurrentUrl()).contains("severity=CRITICAL");
     List<WebElement> critical = browser.findElements(By.cssSelector("#findings tbody tr"));
     assertThat(critical).isNotEmpty().hasSizeLessThan(all)
@@ -131,7 +152,7 @@ class BrowserTest {
     // export: the filtered CSV and the JSON report
     String csvHref = browser.findElement(By.id("export-filtered")).getAttribute("href");
     assertThat(csvHref).contains("findings.csv?severity=CRITICAL");
-    navigate(browser.findElement(By.linkText("assessment " + csvHref.replaceAll(".*/assessments/(\\d+)/.*", "$1"))));
+    navigate(() -> browser.findElement(By.linkText("assessment " + csvHref.replaceAll(".*/assessments/(\\d+)/.*", "$1"))));
     var json = withSession(browser.findElement(By.id("export-json")).getAttribute("href"));
     assertThat(json.statusCode()).isEqualTo(200);
     assertThat(json.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
@@ -150,18 +171,18 @@ class BrowserTest {
     browser.findElement(By.id("w-justification")).sendKeys("Vendor agent <b>needs</b> it until the upgrade");
     browser.findElement(By.id("w-approver")).sendKeys("Jane Roe (CISO)");
     browser.executeScript("document.getElementById('w-expires').value = '2026-03-15'");
-    navigate(browser.findElement(By.id("add-waiver")));
+    navigate(() -> browser.findElement(By.id("add-waiver")));
     assertThat(browser.findElement(By.id("waiver-created")).getText()).contains("srv-");
     WebElement soon = browser.findElement(By.id("ending-soon"));
     assertThat(soon.getText()).contains("KPCI-0001").contains("Vendor agent <b>needs</b> it");
-    navigate(soon.findElement(By.cssSelector("button.revoke-waiver")));
+    navigate(() -> browser.findElement(By.id("ending-soon")).findElement(By.cssSelector("button.revoke-waiver")));
     assertThat(browser.findElement(By.id("ended")).getText()).contains("KPCI-0001").contains("REVOKED");
 
     open("/admin/audit");
     assertThat(browser.findElement(By.id("audit")).getText()).contains("waiver.create").contains("waiver.revoke")
         .contains("session.sign-in");
 
-    navigate(browser.findElement(By.id("sign-out")));
+    navigate(() -> browser.findElement(By.id("sign-out")));
     open("/fleet");
     assertThat(browser.getCurrentUrl()).endsWith("/login");
   }
