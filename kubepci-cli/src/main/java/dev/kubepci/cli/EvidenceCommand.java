@@ -39,17 +39,7 @@ import picocli.CommandLine.ParentCommand;
         "  kubepci evidence verify evidence.zip --ca qsa-ca.pem",
         "",
         "Exit codes: 0 verified or written, 1 the bundle does not verify, 2 usage error (bad key, missing file)."})
-public final class EvidenceCommand implements Runnable {
-  @ParentCommand
-  KubepciCommand parent;
-
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(parent.environment().out());
-  }
+public final class EvidenceCommand extends CommandGroup {
 
   Environment environment() {
     return parent.environment();

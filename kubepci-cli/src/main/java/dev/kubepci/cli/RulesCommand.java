@@ -17,17 +17,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "List the built-in rules or explain one.",
     subcommands = {RulesCommand.ListRules.class, RulesCommand.Explain.class})
-public final class RulesCommand implements Runnable {
-  @ParentCommand
-  KubepciCommand parent;
-
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(parent.environment().out());
-  }
+public final class RulesCommand extends CommandGroup {
 
   static Map<String, List<String>> practicesByRule(Framework framework) {
     return framework.practices().stream()
