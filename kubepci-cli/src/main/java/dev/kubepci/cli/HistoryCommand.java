@@ -1,5 +1,6 @@
 package dev.kubepci.cli;
 
+import dev.kubepci.report.Printable;
 import dev.kubepci.result.ExitCode;
 import dev.kubepci.store.AssessmentStore;
 import dev.kubepci.store.AssessmentSummary;
@@ -54,7 +55,7 @@ public final class HistoryCommand implements Callable<Integer> {
     }
     PrintWriter out = env.out();
     if (list.isEmpty()) {
-      out.println(cluster == null ? "No assessment is stored." : "No assessment of " + cluster + " is stored.");
+      out.println(cluster == null ? "No assessment is stored." : "No assessment of " + Printable.text(cluster) + " is stored.");
     } else {
       out.print(table(list));
     }
@@ -68,7 +69,7 @@ public final class HistoryCommand implements Callable<Integer> {
     rows.add(new String[] {"ID", "CLUSTER", "GENERATED", "PASS", "FAIL", "MANUAL", "N/A", "NOT ASSESSED",
         "FAILING", "CRIT", "HIGH", "MED", "LOW", "INFO"});
     for (AssessmentSummary a : list) {
-      rows.add(new String[] {String.valueOf(a.id()), a.cluster(), a.generatedAt().toString(),
+      rows.add(new String[] {String.valueOf(a.id()), Printable.text(a.cluster()), a.generatedAt().toString(),
           n(a.practices().get("PASS")), n(a.practices().get("FAIL")), n(a.practices().get("MANUAL")),
           n(a.practices().get("NOT_APPLICABLE")), n(a.practices().get("NOT_ASSESSED")),
           String.valueOf(a.failingTotal()), n(a.failing().get("CRITICAL")), n(a.failing().get("HIGH")),

@@ -108,7 +108,7 @@ public final class ServerCommand implements Runnable {
       for (TokenInfo t : all) {
         env.out().printf("%-16s %-7s %-20s %-21s %-21s %s%n", t.id(), t.role().name().toLowerCase(
             java.util.Locale.ROOT), t.cluster() == null ? "-" : t.cluster(), second(t.createdAt()),
-            t.revokedAt() == null ? "-" : second(t.revokedAt()), t.label());
+            t.revokedAt() == null ? "-" : second(t.revokedAt()), dev.kubepci.report.Printable.text(t.label()));
       }
       env.out().flush();
       return 0;

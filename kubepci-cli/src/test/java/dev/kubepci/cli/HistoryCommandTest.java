@@ -44,6 +44,15 @@ class HistoryCommandTest {
   }
 
   @Test
+  void aClusterNameWithControlCharactersIsEscapedInTheTable() {
+    var hostile = new dev.kubepci.store.AssessmentSummary(1, "prod\u001b[2J\u001b]0;owned\u0007", 1,
+        java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.Instant.parse("2026-01-01T00:00:00Z"), "00", 2,
+        "kubepci", "1", "pci", "1", "00", List.of(), 0, Map.of(), Map.of(), 0, 0, 0);
+    String table = HistoryCommand.table(List.of(hostile));
+    assertThat(table).doesNotContain("\u001b").doesNotContain("\u0007").contains("prod\\x1B[2J");
+  }
+
+  @Test
   void exportsEveryFormatOfAStoredScanAsTheScanWroteIt() throws IOException {
     Path scanned = Files.createDirectories(dir.resolve("scan"));
     Cli.Run scan = run(scanWritingEveryFormat(scanned, "--waivers", Cli.EXAMPLES.resolve("waivers.yaml").toString(),
