@@ -150,72 +150,12 @@ public interface Peer {
 
   /** Any of {@code peers}. */
   static Peer anyOf(List<Peer> peers, String description) {
-    List<Peer> list = List.copyOf(peers);
-    return new Peer() {
-      @Override
-      public AddressSet match(Endpoint peer, Addressing addressing) {
-        AddressSet out = AddressSet.EMPTY;
-        for (Peer p : list) {
-          out = out.union(p.match(peer, addressing));
-        }
-        return out;
-      }
-
-      @Override
-      public String describe() {
-        return description;
-      }
-
-      @Override
-      public boolean isNothing() {
-        return list.stream().allMatch(Peer::isNothing);
-      }
-
-      @Override
-      public boolean isEverything() {
-        return list.stream().anyMatch(Peer::isEverything);
-      }
-
-      @Override
-      public boolean addressBased() {
-        return list.stream().anyMatch(Peer::addressBased);
-      }
-    };
+    return new CombinedPeer(List.copyOf(peers), false, description);
   }
 
   /** Peers {@code a} and {@code b} both match (Calico: a selector and nets in one rule). */
   static Peer allOf(List<Peer> peers, String description) {
-    List<Peer> list = new ArrayList<>(peers);
-    return new Peer() {
-      @Override
-      public AddressSet match(Endpoint peer, Addressing addressing) {
-        AddressSet out = whole(peer);
-        for (Peer p : list) {
-          out = out.intersect(p.match(peer, addressing));
-        }
-        return out;
-      }
-
-      @Override
-      public String describe() {
-        return description;
-      }
-
-      @Override
-      public boolean isNothing() {
-        return list.stream().anyMatch(Peer::isNothing);
-      }
-
-      @Override
-      public boolean isEverything() {
-        return list.stream().allMatch(Peer::isEverything);
-      }
-
-      @Override
-      public boolean addressBased() {
-        return list.stream().anyMatch(Peer::addressBased);
-      }
-    };
+    return new CombinedPeer(new ArrayList<>(peers), true, description);
   }
 
   /** Peers {@code base} matches and {@code excluded} does not (Calico notSelector, notNets). */
