@@ -52,13 +52,8 @@ public final class AccessCommand extends RbacQueryCommand {
   private Subject who;
 
   @Override
-  List<String> paths() {
-    return paths;
-  }
-
-  @Override
-  String namespace() {
-    return namespace;
+  public Integer call() {
+    return answer(paths, namespace);
   }
 
   @Override
@@ -74,7 +69,7 @@ public final class AccessCommand extends RbacQueryCommand {
   }
 
   @Override
-  String answer(Inventory inventory, boolean json) {
+  String render(Inventory inventory, boolean json) {
     Identity identity = switch (who.kind()) {
       case USER -> Identity.user(who.name(), groups);
       case GROUP -> Identity.memberOf(who.name(), List.of());

@@ -27,29 +27,27 @@ abstract class RbacQueryCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
-  /** The manifest files or directories to read, or - for standard input. */
-  abstract List<String> paths();
-
-  /** The namespace the question is about (objects without one are placed there), null for every one. */
-  abstract String namespace();
-
   /** Checks the arguments before any input is read; throws a usage error. */
   void checkArguments() {}
 
   /** The answer over the objects read, as JSON or as text. */
-  abstract String answer(Inventory inventory, boolean json);
+  abstract String render(Inventory inventory, boolean json);
 
-  @Override
-  public final Integer call() {
+  /**
+   * Answers over the objects of {@code paths}; the exit code.
+   *
+   * @param namespace the namespace the question is about (objects without one are placed there), null for every one
+   */
+  final int answer(List<String> paths, String namespace) {
     Environment env = parent.environment();
     OutputOptions.Target target = AccessInputs.target(output);
     output.mode.permissions();
     if (target.file() != null) {
-      OutputMode.requireNotInput(target.file(), paths());
+      OutputMode.requireNotInput(target.file(), paths);
     }
     checkArguments();
-    CollectedInput input = AccessInputs.read(paths(), env, quiet, namespace());
-    AccessInputs.write(answer(input.inventory(), "json".equals(target.format())), target, output.mode, env, quiet);
+    CollectedInput input = AccessInputs.read(paths, env, quiet, namespace);
+    AccessInputs.write(render(input.inventory(), "json".equals(target.format())), target, output.mode, env, quiet);
     return AccessInputs.errors(input, env);
   }
 }

@@ -53,17 +53,12 @@ public final class WhoCanCommand extends RbacQueryCommand {
   String name;
 
   @Override
-  List<String> paths() {
-    return paths;
+  public Integer call() {
+    return answer(paths, namespace);
   }
 
   @Override
-  String namespace() {
-    return namespace;
-  }
-
-  @Override
-  String answer(Inventory inventory, boolean json) {
+  String render(Inventory inventory, boolean json) {
     Rbac rbac = Rbac.of(inventory);
     AccessRequest request;
     if (resource.startsWith("/")) {

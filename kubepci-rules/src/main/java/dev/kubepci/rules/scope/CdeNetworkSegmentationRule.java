@@ -44,10 +44,7 @@ import java.util.TreeMap;
         + "CIDR), and declare systems that must talk to the CDE as connected-to in the configuration.",
     references = {"https://listings.pcisecuritystandards.org/documents/Guidance-PCI-DSS-Scoping-and-Segmentation_v1.pdf",
         "https://kubernetes.io/docs/concepts/services-networking/network-policies/"},
-    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
-        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier",
-        "crd.projectcalico.org/IPPool", "cilium.io/CiliumNetworkPolicy",
-        "cilium.io/CiliumClusterwideNetworkPolicy"},
+    readsNetworkPolicies = true,
     readsWorkloads = true)
 public final class CdeNetworkSegmentationRule extends CdeRule {
   private static final int MAX_LISTED = 5;

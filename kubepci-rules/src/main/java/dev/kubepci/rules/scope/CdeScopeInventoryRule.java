@@ -39,10 +39,8 @@ import java.util.TreeMap;
     remediation = "Update scope.cde in the configuration so that its namespaces exist and its selectors match the "
         + "CDE workloads, and label in-scope namespaces consistently.",
     references = {"https://listings.pcisecuritystandards.org/documents/Guidance-PCI-DSS-Scoping-and-Segmentation_v1.pdf"},
-    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
-        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier",
-        "crd.projectcalico.org/IPPool", "cilium.io/CiliumNetworkPolicy",
-        "cilium.io/CiliumClusterwideNetworkPolicy", "RuntimeClass"},
+    readsNetworkPolicies = true,
+    reads = {"RuntimeClass"},
     readsWorkloads = true)
 public final class CdeScopeInventoryRule extends CdeRule {
   @Override
