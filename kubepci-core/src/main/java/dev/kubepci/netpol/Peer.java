@@ -1,7 +1,10 @@
 package dev.kubepci.netpol;
 
+import dev.kubepci.model.Inventory;
+import io.fabric8.kubernetes.api.model.Service;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -82,6 +85,17 @@ public interface Peer {
         return true;
       }
     };
+  }
+
+  /**
+   * The pods Service {@code namespace/name} selects (Calico {@code services}, Cilium {@code toServices}): none when the
+   * Service is not in the input or has no selector.
+   */
+  static Peer podsOfService(Inventory inventory, String namespace, String name, String description) {
+    Map<String, String> selector = inventory.get("Service", namespace, name).flatMap(s -> s.as(Service.class))
+        .map(s -> s.getSpec() == null ? null : s.getSpec().getSelector()).orElse(null);
+    return pods(p -> selector != null && !selector.isEmpty() && p.namespace().equals(namespace)
+        && p.labels().entrySet().containsAll(selector.entrySet()), description);
   }
 
   /** Pods (never host-network ones, which NetworkPolicy sees as their node) that {@code test} accepts. */
