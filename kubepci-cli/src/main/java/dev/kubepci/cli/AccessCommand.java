@@ -1,20 +1,16 @@
 package dev.kubepci.cli;
 
 import dev.kubepci.result.ExitCode;
-import dev.kubepci.collect.CollectedInput;
+import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.AccessReview;
 import dev.kubepci.rbac.Identity;
 import dev.kubepci.rbac.Subject;
 import dev.kubepci.report.access.AccessWriter;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubepci access}: everything RBAC lets one subject do, cluster-wide and per namespace. */
 @Command(
@@ -37,42 +33,31 @@ import picocli.CommandLine.ParentCommand;
         "  kubepci access group:system:unauthenticated cluster-dump.yaml --format json",
         "",
         "Exit codes: 0 answered, 2 usage error, 3 some input unreadable (the answer covers the rest)."})
-public final class AccessCommand implements Callable<Integer> {
-  @ParentCommand
-  KubepciCommand parent;
-
+public final class AccessCommand extends RbacQueryCommand {
   @Parameters(index = "0", paramLabel = "SUBJECT", description = "user:NAME, group:NAME or "
       + "serviceaccount:NAMESPACE:NAME.")
   String subject;
 
-  @Parameters(index = "1..*", paramLabel = "PATH", arity = "0..*",
-      description = "Manifest files or directories holding the RBAC objects, or - for standard input.")
+  @Parameters(index = "1..*", paramLabel = "PATH", arity = "0..*", description = PATHS)
   List<String> paths = new ArrayList<>();
 
   @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-      description = "Show cluster-wide grants and the grants in this namespace only. Objects whose file names no "
-          + "namespace are placed in it, as kubectl -n would (default: default).")
+      description = "Show cluster-wide grants and the grants in this namespace only. " + PLACED_IN_NAMESPACE)
   String namespace;
 
   @Option(names = {"-g", "--group"}, paramLabel = "GROUP",
       description = "A group the user belongs to in the identity provider (repeatable); RBAC cannot know it.")
   List<String> groups = new ArrayList<>();
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
-  boolean quiet;
-
-  @Mixin
-  OutputOptions output;
+  private Subject who;
 
   @Override
-  public Integer call() throws IOException {
-    Environment env = parent.environment();
-    OutputOptions.Target target = AccessInputs.target(output);
-    output.mode.permissions();
-    if (target.file() != null) {
-      OutputMode.requireNotInput(target.file(), paths);
-    }
-    Subject who;
+  public Integer call() {
+    return answer(paths, namespace);
+  }
+
+  @Override
+  void checkArguments() {
     try {
       who = Subject.parse(subject);
     } catch (IllegalArgumentException e) {
@@ -81,15 +66,16 @@ public final class AccessCommand implements Callable<Integer> {
     if (!groups.isEmpty() && who.kind() != Subject.Kind.USER) {
       throw new UserException(ExitCode.USAGE, "--group applies to users only");
     }
+  }
+
+  @Override
+  String render(Inventory inventory, boolean json) {
     Identity identity = switch (who.kind()) {
       case USER -> Identity.user(who.name(), groups);
       case GROUP -> Identity.memberOf(who.name(), List.of());
       case SERVICE_ACCOUNT -> Identity.serviceAccount(who.namespace(), who.name());
     };
-    CollectedInput input = AccessInputs.read(paths, env, quiet, namespace);
-    AccessReview.Access answer = AccessReview.access(input.inventory(), who, identity, namespace);
-    AccessInputs.write("json".equals(target.format()) ? AccessWriter.json(answer) : AccessWriter.text(answer), target,
-        output.mode, env, quiet);
-    return AccessInputs.errors(input, env);
+    AccessReview.Access answer = AccessReview.access(inventory, who, identity, namespace);
+    return json ? AccessWriter.json(answer) : AccessWriter.text(answer);
   }
 }

@@ -3,7 +3,10 @@ package dev.kubepci.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.ParentCommand;
 
-/** A command that only groups subcommands ({@code rules}, {@code evidence}): run alone, it prints its usage. */
+/**
+ * A command that only groups subcommands ({@code rules}, {@code evidence}, {@code server}): run alone, it prints its
+ * usage unless it says otherwise.
+ */
 abstract class CommandGroup implements Runnable {
   @ParentCommand
   KubepciCommand parent;

@@ -52,12 +52,7 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Environment env = parent.environment();
     String fmt = format.toLowerCase(Locale.ROOT);
-    dev.kubepci.report.Reporter reporter;
-    try {
-      reporter = ReportFormats.reporter(fmt, ReportFormats.Options.DEFAULTS);
-    } catch (IllegalArgumentException e) {
-      throw new UserException(ExitCode.USAGE, e.getMessage());
-    }
+    dev.kubepci.report.Reporter reporter = ReportRun.reporter(fmt, ReportFormats.Options.DEFAULTS);
     mode.permissions();
     byte[] content;
     try (AssessmentStore s = HistoryStore.open(store.url, env, false)) {

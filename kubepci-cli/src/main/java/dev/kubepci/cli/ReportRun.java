@@ -2,6 +2,7 @@ package dev.kubepci.cli;
 
 import dev.kubepci.model.ServerUrl;
 import dev.kubepci.report.Reporter;
+import dev.kubepci.report.formats.ReportFormats;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.ExitCode;
 import dev.kubepci.result.RuleError;
@@ -25,6 +26,15 @@ final class ReportRun {
   private final boolean quiet;
   private final List<String> broken = new ArrayList<>();
   private final List<String> unwritten = new ArrayList<>();
+
+  /** The reporter of a format; an unknown format is a usage error. */
+  static Reporter reporter(String format, ReportFormats.Options options) {
+    try {
+      return ReportFormats.reporter(format, options);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(ExitCode.USAGE, e.getMessage());
+    }
+  }
 
   ReportRun(Environment env, OutputMode mode, boolean quiet) {
     this.env = env;

@@ -6,7 +6,6 @@ import dev.kubepci.collect.ManifestReader;
 import dev.kubepci.collect.RenderOptions;
 import dev.kubepci.config.ConfigLoader;
 import dev.kubepci.config.KubepciConfig;
-import dev.kubepci.report.Reporter;
 import dev.kubepci.report.formats.ReportFormats;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.scan.ScanRequest;
@@ -171,7 +170,7 @@ public final class ScanCommand implements Callable<Integer> {
     List<OutputOptions.Target> targets = reportToStdout ? output.targets("terminal") : List.of();
     TerminalReporter.Options terminal = terminalOptions(threshold);
     // reject unknown formats before any work
-    targets.forEach(t -> reporter(t.format(), terminal, byDss));
+    targets.forEach(t -> ReportRun.reporter(t.format(), new ReportFormats.Options(terminal, byDss)));
     output.mode.permissions();
     ReportRun.requireOutputsApart(targets, paths, saveSnapshot);
     EvidenceCommand.Signer signer = null;
@@ -215,7 +214,7 @@ public final class ScanCommand implements Callable<Integer> {
       TerminalReporter.Options options = new TerminalReporter.Options(toTerminal && !output.noColor
           && env.colorTerminal(), toTerminal ? env.columns() : TerminalReporter.Options.DEFAULT_WIDTH,
           terminal.show(), terminal.topFindings(), threshold);
-      run.write(reporter(t.format(), options, byDss), report, t.file());
+      run.write(ReportRun.reporter(t.format(), new ReportFormats.Options(options, byDss)), report, t.file());
     }
     HistoryStore.record(store, report, env);
     if (evidenceBundle != null) {
@@ -242,15 +241,6 @@ public final class ScanCommand implements Callable<Integer> {
   /** The exit code of a run that wrote no file, with its reasons on standard error (see {@link ReportRun#exit}). */
   static int exitCode(AssessmentReport report, Severity threshold, Environment env) {
     return new ReportRun(env, new OutputMode(), false).exit(report, threshold).code();
-  }
-
-  /** The reporter of a format; an unknown format is a usage error. */
-  private static Reporter reporter(String format, TerminalReporter.Options terminal, boolean byDss) {
-    try {
-      return ReportFormats.reporter(format, new ReportFormats.Options(terminal, byDss));
-    } catch (IllegalArgumentException e) {
-      throw new UserException(ExitCode.USAGE, e.getMessage());
-    }
   }
 
   /** The terminal report's sections as asked for; width and colour are decided per output. */

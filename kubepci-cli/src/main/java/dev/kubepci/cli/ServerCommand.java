@@ -19,13 +19,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "server", mixinStandardHelpOptions = true,
     description = "Manages the kubepci server's database: its access tokens.",
     subcommands = {ServerCommand.Token.class})
-public final class ServerCommand implements Runnable {
-  @ParentCommand
-  KubepciCommand parent;
-
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
+public final class ServerCommand extends CommandGroup {
+  /** Run alone it is a usage error naming the missing command, not the usage help. */
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: token");

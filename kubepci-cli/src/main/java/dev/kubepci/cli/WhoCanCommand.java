@@ -1,20 +1,16 @@
 package dev.kubepci.cli;
 
 import dev.kubepci.result.ExitCode;
-import dev.kubepci.collect.CollectedInput;
+import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.AccessRequest;
 import dev.kubepci.rbac.AccessReview;
 import dev.kubepci.rbac.Rbac;
 import dev.kubepci.report.access.AccessWriter;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubepci who-can}: every subject RBAC allows to make a request, with the grants that allow it. */
 @Command(
@@ -37,10 +33,7 @@ import picocli.CommandLine.ParentCommand;
         "  kubepci who-can impersonate users cluster-dump.yaml --format json",
         "",
         "Exit codes: 0 answered, 2 usage error, 3 some input unreadable (the answer covers the rest)."})
-public final class WhoCanCommand implements Callable<Integer> {
-  @ParentCommand
-  KubepciCommand parent;
-
+public final class WhoCanCommand extends RbacQueryCommand {
   @Parameters(index = "0", paramLabel = "VERB", description = "The verb: get, list, create, update, delete, "
       + "impersonate, bind, escalate, approve, * ...")
   String verb;
@@ -49,34 +42,24 @@ public final class WhoCanCommand implements Callable<Integer> {
       + "URL such as /metrics.")
   String resource;
 
-  @Parameters(index = "2..*", paramLabel = "PATH", arity = "0..*",
-      description = "Manifest files or directories holding the RBAC objects, or - for standard input.")
+  @Parameters(index = "2..*", paramLabel = "PATH", arity = "0..*", description = PATHS)
   List<String> paths = new ArrayList<>();
 
   @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-      description = "Ask about this namespace only (default: every namespace). Objects whose file names no "
-          + "namespace are placed in it, as kubectl -n would (default: default).")
+      description = "Ask about this namespace only (default: every namespace). " + PLACED_IN_NAMESPACE)
   String namespace;
 
   @Option(names = "--name", paramLabel = "NAME", description = "Ask about the object of this name (resourceNames).")
   String name;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
-  boolean quiet;
-
-  @Mixin
-  OutputOptions output;
+  @Override
+  public Integer call() {
+    return answer(paths, namespace);
+  }
 
   @Override
-  public Integer call() throws IOException {
-    Environment env = parent.environment();
-    OutputOptions.Target target = AccessInputs.target(output);
-    output.mode.permissions();
-    if (target.file() != null) {
-      OutputMode.requireNotInput(target.file(), paths);
-    }
-    CollectedInput input = AccessInputs.read(paths, env, quiet, namespace);
-    Rbac rbac = Rbac.of(input.inventory());
+  String render(Inventory inventory, boolean json) {
+    Rbac rbac = Rbac.of(inventory);
     AccessRequest request;
     if (resource.startsWith("/")) {
       if (namespace != null || name != null) {
@@ -90,9 +73,7 @@ public final class WhoCanCommand implements Callable<Integer> {
         throw new UserException(ExitCode.USAGE, e.getMessage());
       }
     }
-    AccessReview.WhoCan answer = AccessReview.whoCan(input.inventory(), request);
-    AccessInputs.write("json".equals(target.format()) ? AccessWriter.json(answer) : AccessWriter.text(answer), target,
-        output.mode, env, quiet);
-    return AccessInputs.errors(input, env);
+    AccessReview.WhoCan answer = AccessReview.whoCan(inventory, request);
+    return json ? AccessWriter.json(answer) : AccessWriter.text(answer);
   }
 }

@@ -1,11 +1,5 @@
 package dev.kubepci.catalog;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,21 +7,11 @@ import java.util.Set;
 
 /** Loads framework files and checks them against the rule catalogue. */
 public final class FrameworkLoader {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
   private FrameworkLoader() {}
 
   /** Reads a framework from a class-path resource such as {@code frameworks/pci-container-guidance-1.0.yaml}. */
   public static Framework fromResource(ClassLoader loader, String resource) {
-    try (InputStream in = loader.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("framework resource not found: " + resource);
-      }
-      return YAML.readValue(in, Framework.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read framework " + resource + ": " + e.getMessage(), e);
-    }
+    return ResourceYaml.read(loader, resource, Framework.class, "framework");
   }
 
   /**

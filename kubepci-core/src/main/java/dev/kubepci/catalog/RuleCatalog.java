@@ -77,6 +77,13 @@ public final class RuleCatalog {
           }
         }
       }
+      if (info.readsNetworkPolicies()) {
+        for (String kind : info.reads()) {
+          if (dev.kubepci.netpol.NetworkPolicies.KINDS.contains(kind)) {
+            problems.add(who + ": " + kind + " is one of the network policy kinds the rule reads without naming them");
+          }
+        }
+      }
     }
     return problems;
   }

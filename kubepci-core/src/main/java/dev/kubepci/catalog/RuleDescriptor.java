@@ -21,12 +21,16 @@ public record RuleDescriptor(
 
   /**
    * What the rule reads: a workload rule reads the workload kinds first without naming them, a rule that says
-   * {@link RuleInfo#readsWorkloads()} reads them after what it names.
+   * {@link RuleInfo#readsNetworkPolicies()} the policy model's kinds before what it names, and a rule that says
+   * {@link RuleInfo#readsWorkloads()} the workload kinds after it.
    */
   private static List<String> reads(Rule rule, RuleInfo info) {
     java.util.LinkedHashSet<String> kinds = new java.util.LinkedHashSet<>();
     if (rule instanceof dev.kubepci.rule.WorkloadRule) {
       kinds.addAll(dev.kubepci.rule.WorkloadRule.KINDS);
+    }
+    if (info.readsNetworkPolicies()) {
+      kinds.addAll(dev.kubepci.netpol.NetworkPolicies.KINDS);
     }
     kinds.addAll(List.of(info.reads()));
     if (info.readsWorkloads()) {

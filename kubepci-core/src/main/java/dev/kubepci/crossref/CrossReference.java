@@ -1,11 +1,6 @@
 package dev.kubepci.crossref;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.kubepci.catalog.ResourceYaml;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,9 +23,6 @@ import java.util.Set;
 public record CrossReference(String id, String version, String title, String framework, String frameworkVersion,
     String statement, List<Requirement> requirements, List<PracticeMapping> practices) {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
   public CrossReference {
     requirements = requirements == null ? List.of() : List.copyOf(requirements);
     practices = practices == null ? List.of() : List.copyOf(practices);
@@ -51,14 +43,7 @@ public record CrossReference(String id, String version, String title, String fra
 
   /** Reads a cross-reference from a class-path resource. */
   public static CrossReference fromResource(ClassLoader loader, String resource) {
-    try (InputStream in = loader.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("cross-reference resource not found: " + resource);
-      }
-      return YAML.readValue(in, CrossReference.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read cross-reference " + resource + ": " + e.getMessage(), e);
-    }
+    return ResourceYaml.read(loader, resource, CrossReference.class, "cross-reference");
   }
 
   /** What a practice supports, in file order; empty when the practice is not mapped. */

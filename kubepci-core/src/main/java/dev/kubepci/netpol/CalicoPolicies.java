@@ -212,10 +212,7 @@ final class CalicoPolicies {
     if (e.get("services") instanceof Map<?, ?> svc) {
       String name = String.valueOf(svc.get("name"));
       String svcNs = svc.get("namespace") != null ? String.valueOf(svc.get("namespace")) : ns;
-      Map<String, String> podSelector = inventory.get("Service", svcNs, name).flatMap(s -> s.as(Service.class))
-          .map(s -> s.getSpec() == null ? null : s.getSpec().getSelector()).orElse(null);
-      parts.add(Peer.pods(p -> podSelector != null && !podSelector.isEmpty() && p.namespace().equals(svcNs)
-          && p.labels().entrySet().containsAll(podSelector.entrySet()), ""));
+      parts.add(Peer.podsOfService(inventory, svcNs, name, ""));
       text.add("pods of Service " + svcNs + "/" + name);
     }
     if (e.get("nets") instanceof List<?> nets) {

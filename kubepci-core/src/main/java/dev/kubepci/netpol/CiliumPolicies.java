@@ -174,10 +174,7 @@ final class CiliumPolicies {
           Map<?, ?> svc = o instanceof Map<?, ?> m && m.get("k8sService") instanceof Map<?, ?> k ? k : Map.of();
           String name = String.valueOf(svc.get("serviceName"));
           String svcNs = svc.get("namespace") != null ? String.valueOf(svc.get("namespace")) : ns;
-          Map<String, String> selector = inventory.get("Service", svcNs, name).flatMap(s -> s.as(Service.class))
-              .map(s -> s.getSpec() == null ? null : s.getSpec().getSelector()).orElse(null);
-          peers.add(Peer.pods(p -> selector != null && !selector.isEmpty() && p.namespace().equals(svcNs)
-              && p.labels().entrySet().containsAll(selector.entrySet()), ""));
+          peers.add(Peer.podsOfService(inventory, svcNs, name, ""));
           text.add("Service " + svcNs + "/" + name);
         }
       }

@@ -42,6 +42,14 @@ import java.util.TreeSet;
  * listed as ignored.
  */
 public final class NetworkPolicies implements Peer.Addressing {
+  /**
+   * The kinds the model reads besides the workloads: namespaces, nodes and services for addresses, and the policies
+   * of each language with Calico's tiers and IP pools.
+   */
+  public static final List<String> KINDS = List.of("Namespace", "Node", "Service", "NetworkPolicy",
+      "crd.projectcalico.org/NetworkPolicy", "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier",
+      "crd.projectcalico.org/IPPool", "cilium.io/CiliumNetworkPolicy", "cilium.io/CiliumClusterwideNetworkPolicy");
+
   private static final double DEFAULT_TIER_ORDER = 1_000_000;
 
   private final Cni cni;

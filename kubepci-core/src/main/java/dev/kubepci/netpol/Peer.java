@@ -1,7 +1,10 @@
 package dev.kubepci.netpol;
 
+import dev.kubepci.model.Inventory;
+import io.fabric8.kubernetes.api.model.Service;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -84,6 +87,17 @@ public interface Peer {
     };
   }
 
+  /**
+   * The pods Service {@code namespace/name} selects (Calico {@code services}, Cilium {@code toServices}): none when the
+   * Service is not in the input or has no selector.
+   */
+  static Peer podsOfService(Inventory inventory, String namespace, String name, String description) {
+    Map<String, String> selector = inventory.get("Service", namespace, name).flatMap(s -> s.as(Service.class))
+        .map(s -> s.getSpec() == null ? null : s.getSpec().getSelector()).orElse(null);
+    return pods(p -> selector != null && !selector.isEmpty() && p.namespace().equals(namespace)
+        && p.labels().entrySet().containsAll(selector.entrySet()), description);
+  }
+
   /** Pods (never host-network ones, which NetworkPolicy sees as their node) that {@code test} accepts. */
   static Peer pods(Predicate<PodEndpoint> test, String description) {
     return new Peer() {
@@ -150,72 +164,12 @@ public interface Peer {
 
   /** Any of {@code peers}. */
   static Peer anyOf(List<Peer> peers, String description) {
-    List<Peer> list = List.copyOf(peers);
-    return new Peer() {
-      @Override
-      public AddressSet match(Endpoint peer, Addressing addressing) {
-        AddressSet out = AddressSet.EMPTY;
-        for (Peer p : list) {
-          out = out.union(p.match(peer, addressing));
-        }
-        return out;
-      }
-
-      @Override
-      public String describe() {
-        return description;
-      }
-
-      @Override
-      public boolean isNothing() {
-        return list.stream().allMatch(Peer::isNothing);
-      }
-
-      @Override
-      public boolean isEverything() {
-        return list.stream().anyMatch(Peer::isEverything);
-      }
-
-      @Override
-      public boolean addressBased() {
-        return list.stream().anyMatch(Peer::addressBased);
-      }
-    };
+    return new CombinedPeer(List.copyOf(peers), false, description);
   }
 
   /** Peers {@code a} and {@code b} both match (Calico: a selector and nets in one rule). */
   static Peer allOf(List<Peer> peers, String description) {
-    List<Peer> list = new ArrayList<>(peers);
-    return new Peer() {
-      @Override
-      public AddressSet match(Endpoint peer, Addressing addressing) {
-        AddressSet out = whole(peer);
-        for (Peer p : list) {
-          out = out.intersect(p.match(peer, addressing));
-        }
-        return out;
-      }
-
-      @Override
-      public String describe() {
-        return description;
-      }
-
-      @Override
-      public boolean isNothing() {
-        return list.stream().anyMatch(Peer::isNothing);
-      }
-
-      @Override
-      public boolean isEverything() {
-        return list.stream().allMatch(Peer::isEverything);
-      }
-
-      @Override
-      public boolean addressBased() {
-        return list.stream().anyMatch(Peer::addressBased);
-      }
-    };
+    return new CombinedPeer(new ArrayList<>(peers), true, description);
   }
 
   /** Peers {@code base} matches and {@code excluded} does not (Calico notSelector, notNets). */

@@ -25,28 +25,20 @@ record ContainerView(
     Probe startupProbe,
     Lifecycle lifecycle) {
 
+  /** Absent names and port lists read as empty. */
+  ContainerView {
+    name = name == null ? "" : name;
+    ports = ports == null ? List.of() : ports;
+  }
+
   static ContainerView of(Container c, String path) {
-    return new ContainerView(
-        nameOf(c.getName()),
-        path,
-        c.getSecurityContext(),
-        orEmpty(c.getPorts()),
-        c.getLivenessProbe(),
-        c.getReadinessProbe(),
-        c.getStartupProbe(),
-        c.getLifecycle());
+    return new ContainerView(c.getName(), path, c.getSecurityContext(), c.getPorts(), c.getLivenessProbe(),
+        c.getReadinessProbe(), c.getStartupProbe(), c.getLifecycle());
   }
 
   static ContainerView of(EphemeralContainer c, String path) {
-    return new ContainerView(
-        nameOf(c.getName()),
-        path,
-        c.getSecurityContext(),
-        orEmpty(c.getPorts()),
-        c.getLivenessProbe(),
-        c.getReadinessProbe(),
-        c.getStartupProbe(),
-        c.getLifecycle());
+    return new ContainerView(c.getName(), path, c.getSecurityContext(), c.getPorts(), c.getLivenessProbe(),
+        c.getReadinessProbe(), c.getStartupProbe(), c.getLifecycle());
   }
 
   /** Path of a field below this container's securityContext. */
@@ -57,13 +49,5 @@ record ContainerView(
   /** {@code container "name"}, the way upstream names a container in its messages. */
   String label() {
     return "container " + Text.quote(name);
-  }
-
-  private static String nameOf(String name) {
-    return name == null ? "" : name;
-  }
-
-  private static <T> List<T> orEmpty(List<T> list) {
-    return list == null ? List.of() : list;
   }
 }

@@ -40,4 +40,10 @@ public @interface RuleInfo {
    * reports or namespaces): it reads {@link WorkloadRule#KINDS} after {@link #reads()} without naming them.
    */
   boolean readsWorkloads() default false;
+
+  /**
+   * True for a rule that evaluates network policies: it reads the kinds of the policy model
+   * ({@link dev.kubepci.netpol.NetworkPolicies#KINDS}) before {@link #reads()} without naming them.
+   */
+  boolean readsNetworkPolicies() default false;
 }

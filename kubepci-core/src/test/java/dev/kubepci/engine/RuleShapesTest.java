@@ -3,6 +3,7 @@ package dev.kubepci.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubepci.model.ControlPlane;
+import dev.kubepci.model.Inventory;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Resource;
 import dev.kubepci.model.Workload;
@@ -10,9 +11,11 @@ import dev.kubepci.rbac.Binding;
 import dev.kubepci.rbac.Subject;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.Status;
+import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.ComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
+import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -173,6 +176,44 @@ class RuleShapesTest {
   void aWorkloadRuleReadsTheWorkloadKindsWithoutNamingThem() {
     var d = dev.kubepci.catalog.RuleDescriptor.of(new TwoAtOnePathRule());
     assertThat(d.reads()).containsExactlyElementsOf(WorkloadRule.KINDS);
+  }
+
+  @Test
+  void aRuleOnNetworkPoliciesReadsThePolicyKindsWithoutNamingThem() {
+    var d = dev.kubepci.catalog.RuleDescriptor.of(new PolicyKindsRule());
+    List<String> expected = new java.util.ArrayList<>(dev.kubepci.netpol.NetworkPolicies.KINDS);
+    expected.add("RuntimeClass");
+    expected.addAll(WorkloadRule.KINDS);
+    assertThat(d.reads()).containsExactlyElementsOf(expected);
+    assertThat(dev.kubepci.catalog.RuleCatalog.validate(List.of(d))).isEmpty();
+  }
+
+  @Test
+  void theCatalogueRejectsANetworkPolicyKindNamedAgain() {
+    var d = dev.kubepci.catalog.RuleDescriptor.of(new PolicyKindNamedAgainRule());
+    assertThat(dev.kubepci.catalog.RuleCatalog.validate(List.of(d)))
+        .containsExactly("PolicyKindNamedAgainRule: NetworkPolicy is one of the network policy kinds the rule reads "
+            + "without naming them");
+  }
+
+  @RuleInfo(id = "KPCI-9105", name = "test-policy-kinds", title = "Policies are read", severity = Severity.LOW,
+      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
+      readsNetworkPolicies = true, reads = {"RuntimeClass"}, readsWorkloads = true)
+  static final class PolicyKindsRule implements ClusterRule {
+    @Override
+    public Outcome check(Inventory inventory, RuleContext context) {
+      return Outcome.notApplicable("nothing");
+    }
+  }
+
+  @RuleInfo(id = "KPCI-9106", name = "test-policy-kind-again", title = "Policies are read", severity = Severity.LOW,
+      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
+      readsNetworkPolicies = true, reads = {"NetworkPolicy"})
+  static final class PolicyKindNamedAgainRule implements ClusterRule {
+    @Override
+    public Outcome check(Inventory inventory, RuleContext context) {
+      return Outcome.notApplicable("nothing");
+    }
   }
 
   private static final TableHeader SEEN = new TableHeader("seen", "Namespaces seen", List.of("namespace")).sorted();

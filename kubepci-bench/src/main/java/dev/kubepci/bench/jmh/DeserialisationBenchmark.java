@@ -4,23 +4,15 @@ import dev.kubepci.collect.CompactStore;
 import dev.kubepci.collect.ManifestReader;
 import dev.kubepci.collect.ResourceSink;
 import dev.kubepci.model.Resource;
-import dev.kubepci.result.ProcessingError;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -28,13 +20,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * List of {@value #BATCH} pods as {@code kubectl get -o yaml|json} prints it, into compact resources, and decoding a
  * compact resource again. Scores are per object.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
-@State(Scope.Thread)
-public class DeserialisationBenchmark {
+public class DeserialisationBenchmark extends AverageTimeBenchmark {
   static final int BATCH = 100;
 
   private String podsYaml;
@@ -60,31 +46,11 @@ public class DeserialisationBenchmark {
   }
 
   private static ResourceSink collect(List<Resource> into) {
-    return new ResourceSink() {
-      @Override
-      public void accept(Resource resource) {
-        into.add(resource);
-      }
-
-      @Override
-      public void error(ProcessingError error) {
-        throw new IllegalStateException(error.message());
-      }
-    };
+    return Samples.sink(into::add);
   }
 
   private static ResourceSink blackhole(Blackhole bh) {
-    return new ResourceSink() {
-      @Override
-      public void accept(Resource resource) {
-        bh.consume(resource);
-      }
-
-      @Override
-      public void error(ProcessingError error) {
-        throw new IllegalStateException(error.message());
-      }
-    };
+    return Samples.sink(bh::consume);
   }
 
   @Benchmark

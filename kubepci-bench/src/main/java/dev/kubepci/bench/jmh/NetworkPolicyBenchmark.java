@@ -1,42 +1,25 @@
 package dev.kubepci.bench.jmh;
 
 import dev.kubepci.collect.ManifestReader;
-import dev.kubepci.collect.ResourceSink;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.netpol.Direction;
 import dev.kubepci.netpol.NetworkPolicies;
 import dev.kubepci.netpol.PodEndpoint;
 import dev.kubepci.netpol.Reach;
-import dev.kubepci.result.ProcessingError;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * NetworkPolicy evaluation on a 2,000-object synthetic cluster (its namespaces, workloads and policies, with the
  * CNI detected from it: the generator runs calico-node): building the policy model, which policies isolate a pod,
  * and whether one pod reaches another.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
-@State(Scope.Thread)
-public class NetworkPolicyBenchmark {
+public class NetworkPolicyBenchmark extends AverageTimeBenchmark {
   private List<Resource> objects;
   private NetworkPolicies model;
   private PodEndpoint client;
@@ -45,17 +28,7 @@ public class NetworkPolicyBenchmark {
   @Setup
   public void setUp() throws IOException {
     objects = new ArrayList<>();
-    ManifestReader reader = new ManifestReader(new ResourceSink() {
-      @Override
-      public void accept(Resource resource) {
-        objects.add(resource);
-      }
-
-      @Override
-      public void error(ProcessingError error) {
-        throw new IllegalStateException(error.message());
-      }
-    });
+    ManifestReader reader = new ManifestReader(Samples.sink(objects::add));
     reader.read("cluster.json", new StringReader(Samples.json(Samples.list(Samples.objects(o -> true,
         Integer.MAX_VALUE)))));
     model = NetworkPolicies.of(Inventory.of(objects));

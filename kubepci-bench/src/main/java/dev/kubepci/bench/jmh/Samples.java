@@ -6,10 +6,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.kubepci.bench.generate.ClusterPlan;
 import dev.kubepci.bench.generate.SyntheticCluster;
+import dev.kubepci.collect.ResourceSink;
+import dev.kubepci.model.Resource;
+import dev.kubepci.result.ProcessingError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** Objects from the synthetic cluster, as the inputs of the micro-benchmarks. */
@@ -53,18 +57,33 @@ final class Samples {
   }
 
   static String yaml(ObjectNode o) {
+    return write(YAML, o);
+  }
+
+  static String json(ObjectNode o) {
+    return write(JSON, o);
+  }
+
+  private static String write(ObjectMapper mapper, ObjectNode o) {
     try {
-      return YAML.writeValueAsString(o);
+      return mapper.writeValueAsString(o);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  static String json(ObjectNode o) {
-    try {
-      return JSON.writeValueAsString(o);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** A sink that hands every object read to {@code accept} and fails on the first error: the samples are valid. */
+  static ResourceSink sink(Consumer<Resource> accept) {
+    return new ResourceSink() {
+      @Override
+      public void accept(Resource resource) {
+        accept.accept(resource);
+      }
+
+      @Override
+      public void error(ProcessingError error) {
+        throw new IllegalStateException(error.message());
+      }
+    };
   }
 }

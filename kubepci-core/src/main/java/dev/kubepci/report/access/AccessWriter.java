@@ -1,16 +1,12 @@
 package dev.kubepci.report.access;
 
 import dev.kubepci.report.Printable;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.rbac.AccessRequest;
 import dev.kubepci.rbac.AccessReview;
 import dev.kubepci.rbac.PolicyRule;
 import dev.kubepci.rbac.Subject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.kubepci.report.JsonDocuments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +14,6 @@ import java.util.Map;
 
 /** Renders who-can and access answers for a terminal and as JSON ({@link AccessJson}). */
 public final class AccessWriter {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   private static final int MAX_CELL = 70;
 
   private AccessWriter() {}
@@ -95,7 +88,7 @@ public final class AccessWriter {
     AccessRequest q = answer.request();
     AccessJson.Query query = new AccessJson.Query(q.verb(), q.isResourceRequest() ? q.apiGroup() : null, q.resource(),
         q.subresource(), q.path(), q.namespace(), q.allNamespaces(), q.name(), q.describe());
-    return write(new AccessJson.WhoCan(query, subjects, answer.alwaysAllowed(), answer.warnings()));
+    return JsonDocuments.text(new AccessJson.WhoCan(query, subjects, answer.alwaysAllowed(), answer.warnings()));
   }
 
   public static String json(AccessReview.Access answer) {
@@ -110,7 +103,7 @@ public final class AccessWriter {
       }
     });
     Subject s = answer.subject();
-    return write(new AccessJson.Access(new AccessJson.SubjectRef(s.kind().title(), s.name(), s.namespace()),
+    return JsonDocuments.text(new AccessJson.Access(new AccessJson.SubjectRef(s.kind().title(), s.name(), s.namespace()),
         new AccessJson.Identity(answer.identity().user(), answer.identity().groups()), answer.privileged(),
         answer.namespace(), cluster, namespaces, answer.warnings()));
   }
@@ -145,14 +138,6 @@ public final class AccessWriter {
           c.collectedAt() == null ? null : c.collectedAt().toString());
     }
     throw new IllegalStateException("an RBAC object is read from a file or a cluster, not " + p.describe());
-  }
-
-  private static String write(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value) + "\n";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static String ruleText(AccessReview.Row r) {

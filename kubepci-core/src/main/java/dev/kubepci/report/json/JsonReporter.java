@@ -1,8 +1,5 @@
 package dev.kubepci.report.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.ResourceRef;
@@ -16,6 +13,7 @@ import dev.kubepci.result.Status;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.waiver.Attestation;
 import dev.kubepci.waiver.Waiver;
+import dev.kubepci.report.JsonDocuments;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -25,9 +23,6 @@ import java.util.Map;
 
 /** The JSON report: typed records serialised by Jackson, deterministic for the same input. */
 public final class JsonReporter implements Reporter {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   @Override
   public String format() {
@@ -36,9 +31,7 @@ public final class JsonReporter implements Reporter {
 
   @Override
   public void write(AssessmentReport report, OutputStream out) throws IOException {
-    MAPPER.writeValue(out, toJson(report));
-    out.write('\n');
-    out.flush();
+    JsonDocuments.write(toJson(report), out);
   }
 
   /** The JSON model of a report. */

@@ -1,8 +1,5 @@
 package dev.kubepci.report.oscal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kubepci.oscal.Oscal;
 import dev.kubepci.report.Reporter;
 import dev.kubepci.result.AssessmentReport;
@@ -13,6 +10,7 @@ import dev.kubepci.result.WaiverResult;
 import dev.kubepci.waiver.Attestation;
 import dev.kubepci.waiver.Waiver;
 import dev.kubepci.waiver.WaiverOutcome;
+import dev.kubepci.report.JsonDocuments;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneOffset;
@@ -30,9 +28,6 @@ import java.util.Map;
  * manual work are never satisfied); kubepci's own status is a property of every finding.
  */
 public final class OscalReporter implements Reporter {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   @Override
   public String format() {
@@ -41,9 +36,7 @@ public final class OscalReporter implements Reporter {
 
   @Override
   public void write(AssessmentReport report, OutputStream out) throws IOException {
-    JSON.writeValue(out, toOscal(report));
-    out.write('\n');
-    out.flush();
+    JsonDocuments.write(toOscal(report), out);
   }
 
   public static Oscal.AssessmentResultsDocument toOscal(AssessmentReport report) {

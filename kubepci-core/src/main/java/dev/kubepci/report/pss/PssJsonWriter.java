@@ -1,27 +1,20 @@
 package dev.kubepci.report.pss;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.ResourceRef;
 import dev.kubepci.pss.PodSecurityReview;
+import dev.kubepci.report.JsonDocuments;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 
 /** Writes a Pod Security review as a JSON array with one element per object that has a pod spec, in input order. */
 public final class PssJsonWriter {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private PssJsonWriter() {}
 
   public static void write(PodSecurityReview review, OutputStream out) throws IOException {
-    MAPPER.writeValue(out, toJson(review));
-    out.write('\n');
-    out.flush();
+    JsonDocuments.write(toJson(review), out);
   }
 
   public static List<PssJson> toJson(PodSecurityReview review) {

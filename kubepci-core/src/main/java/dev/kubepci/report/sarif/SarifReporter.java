@@ -1,8 +1,5 @@
 package dev.kubepci.report.sarif;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.ResourceRef;
@@ -15,6 +12,7 @@ import dev.kubepci.result.RuleResult;
 import dev.kubepci.result.Status;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
+import dev.kubepci.report.JsonDocuments;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -42,9 +40,6 @@ public final class SarifReporter implements Reporter {
   /** The name of the PCI DSS taxonomy of the informative cross-reference, when the report carries one. */
   public static final String DSS_TAXONOMY = "PCI-DSS";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   @Override
   public String format() {
@@ -53,9 +48,7 @@ public final class SarifReporter implements Reporter {
 
   @Override
   public void write(AssessmentReport report, OutputStream out) throws IOException {
-    MAPPER.writeValue(out, toSarif(report));
-    out.write('\n');
-    out.flush();
+    JsonDocuments.write(toSarif(report), out);
   }
 
   /** The SARIF log of a report. */

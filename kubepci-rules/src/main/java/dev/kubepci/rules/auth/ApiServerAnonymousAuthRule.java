@@ -2,7 +2,7 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -33,19 +33,16 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests",
         "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/"},
     reads = {"Pod", "Node"})
-public final class ApiServerAnonymousAuthRule implements ComponentRule<ControlPlane.Instance> {
+public final class ApiServerAnonymousAuthRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
       ManagedProvider.EKS, "AWS's statement of the EKS API server authentication settings and the cluster's "
           + "accessConfig",
       ManagedProvider.AKS, "Microsoft's statement of the AKS API server settings and the cluster's aadProfile and "
           + "disableLocalAccounts",
       ManagedProvider.GKE, "Google's statement of the GKE API server settings and the cluster's masterAuth");
-  private static final Components<ControlPlane.Instance> COMPONENTS =
-      Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED));
 
-  @Override
-  public Components<ControlPlane.Instance> components() {
-    return COMPONENTS;
+  public ApiServerAnonymousAuthRule() {
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -33,19 +33,16 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/authorization/#authorization-modules",
         "https://kubernetes.io/docs/reference/access-authn-authz/node/"},
     reads = {"Pod", "Node"})
-public final class ApiServerAuthorizationModeRule implements ComponentRule<ControlPlane.Instance> {
+public final class ApiServerAuthorizationModeRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
       ManagedProvider.EKS, "AWS's statement of the EKS authorization modes (Node, RBAC and the EKS access-policy "
           + "webhook) and the cluster's access entries with their access policies",
       ManagedProvider.AKS, "the cluster's aadProfile.enableAzureRbac setting and the Azure role assignments on it",
       ManagedProvider.GKE, "the IAM policy bindings on the project that grant roles/container.* (GKE authorizes with "
           + "RBAC and IAM)");
-  private static final Components<ControlPlane.Instance> COMPONENTS =
-      Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED));
 
-  @Override
-  public Components<ControlPlane.Instance> components() {
-    return COMPONENTS;
+  public ApiServerAuthorizationModeRule() {
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -32,7 +32,7 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#openid-connect-tokens",
         "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#webhook-token-authentication"},
     reads = {"Pod", "Node"})
-public final class ApiServerExternalAuthenticationRule implements ComponentRule<ControlPlane.Instance> {
+public final class ApiServerExternalAuthenticationRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final List<String> EXTERNAL = List.of("oidc-issuer-url", "authentication-config",
       "authentication-token-webhook-config-file");
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
@@ -41,12 +41,9 @@ public final class ApiServerExternalAuthenticationRule implements ComponentRule<
       ManagedProvider.AKS, "the cluster's aadProfile (Microsoft Entra ID integration) and disableLocalAccounts",
       ManagedProvider.GKE, "the Google identity or Workforce Identity Federation setup of the cluster's users and "
           + "masterAuth.clientCertificateConfig");
-  private static final Components<ControlPlane.Instance> COMPONENTS =
-      Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED));
 
-  @Override
-  public Components<ControlPlane.Instance> components() {
-    return COMPONENTS;
+  public ApiServerExternalAuthenticationRule() {
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
   }
 
   @Override

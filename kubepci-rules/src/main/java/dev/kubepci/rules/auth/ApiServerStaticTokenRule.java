@@ -2,7 +2,7 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -27,17 +27,14 @@ import java.util.Map;
         + "from the nodes.",
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#static-token-file"},
     reads = {"Pod", "Node"})
-public final class ApiServerStaticTokenRule implements ComponentRule<ControlPlane.Instance> {
+public final class ApiServerStaticTokenRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
       ManagedProvider.EKS, "the cluster's access entries and aws-auth mappings (EKS offers no static token file)",
       ManagedProvider.AKS, "the cluster's disableLocalAccounts setting (local accounts use static credentials)",
       ManagedProvider.GKE, "the cluster's masterAuth settings (basic authentication and client certificates)");
-  private static final Components<ControlPlane.Instance> COMPONENTS =
-      Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED));
 
-  @Override
-  public Components<ControlPlane.Instance> components() {
-    return COMPONENTS;
+  public ApiServerStaticTokenRule() {
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -33,7 +33,7 @@ import java.util.Optional;
     references = {"https://etcd.io/docs/v3.5/op-guide/security/",
         "https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/#securing-etcd-clusters"},
     reads = {"Pod", "Node"})
-public final class EtcdClientCertificateRule implements ComponentRule<ControlPlane.Instance> {
+public final class EtcdClientCertificateRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
       ManagedProvider.EKS, "AWS's statement that EKS runs etcd with mutual TLS (etcd is not reachable by customers)",
       ManagedProvider.AKS, "Microsoft's statement that AKS runs etcd with mutual TLS (etcd is not reachable by "
@@ -47,12 +47,9 @@ public final class EtcdClientCertificateRule implements ComponentRule<ControlPla
           .map(servers -> "etcd is not in the input; the API server uses --etcd-servers=" + servers
               + ": collect the flags or configuration file of those etcd members")
           .orElseGet(() -> NotVisible.collect(MANAGED).reason(inventory, component));
-  private static final Components<ControlPlane.Instance> COMPONENTS =
-      Components.of(ControlPlane.Component.ETCD, EXTERNAL_OR_HIDDEN);
 
-  @Override
-  public Components<ControlPlane.Instance> components() {
-    return COMPONENTS;
+  public EtcdClientCertificateRule() {
+    super(Components.of(ControlPlane.Component.ETCD, EXTERNAL_OR_HIDDEN));
   }
 
   @Override

@@ -29,12 +29,7 @@ import java.util.List;
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins",
         "https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/"},
     reads = {"kubepci.dev/KubeconfigUser"})
-public final class KubeconfigCredentialRule implements KubeconfigEntryRule {
-  @Override
-  public String entryKind() {
-    return "KubeconfigUser";
-  }
-
+public final class KubeconfigCredentialRule implements KubeconfigEntryRule.User {
   @Override
   public List<Violation> check(Resource user, RuleContext context) {
     List<Violation> violations = new ArrayList<>();

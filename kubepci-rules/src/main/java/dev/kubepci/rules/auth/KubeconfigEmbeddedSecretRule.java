@@ -25,13 +25,8 @@ import java.util.List;
         + "manager or hardware token and reference it only at run time; rotate every credential found embedded.",
     references = {"https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/"},
     reads = {"kubepci.dev/KubeconfigUser"})
-public final class KubeconfigEmbeddedSecretRule implements KubeconfigEntryRule {
+public final class KubeconfigEmbeddedSecretRule implements KubeconfigEntryRule.User {
   private static final List<String> FIELDS = List.of("client-key-data", "token", "password");
-
-  @Override
-  public String entryKind() {
-    return "KubeconfigUser";
-  }
 
   @Override
   public List<Violation> check(Resource user, RuleContext context) {

@@ -20,4 +20,20 @@ interface KubeconfigEntryRule extends ResourceRule {
   default String nothingToCheck() {
     return KubeconfigEntries.NO_KUBECONFIG;
   }
+
+  /** A rule on each user of the kubeconfig. */
+  interface User extends KubeconfigEntryRule {
+    @Override
+    default String entryKind() {
+      return "KubeconfigUser";
+    }
+  }
+
+  /** A rule on each cluster of the kubeconfig. */
+  interface Cluster extends KubeconfigEntryRule {
+    @Override
+    default String entryKind() {
+      return "KubeconfigCluster";
+    }
+  }
 }

@@ -22,12 +22,7 @@ import java.util.List;
         + "certificate is issued for another name.",
     references = {"https://kubernetes.io/docs/reference/config-api/kubeconfig.v1/"},
     reads = {"kubepci.dev/KubeconfigCluster"})
-public final class KubeconfigInsecureTlsRule implements KubeconfigEntryRule {
-  @Override
-  public String entryKind() {
-    return "KubeconfigCluster";
-  }
-
+public final class KubeconfigInsecureTlsRule implements KubeconfigEntryRule.Cluster {
   @Override
   public List<Violation> check(Resource cluster, RuleContext context) {
     List<Violation> violations = new ArrayList<>();

@@ -2,7 +2,7 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -32,13 +32,10 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/",
         "https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/"},
     reads = {"KubeletConfiguration", "Node"})
-public final class KubeletAuthenticationRule implements ComponentRule<Resource> {
-  private static final Components<Resource> COMPONENTS = Components.kubelets(
-      NotVisible.kubeletField("authentication.anonymous.enabled and authentication.webhook.enabled"));
-
-  @Override
-  public Components<Resource> components() {
-    return COMPONENTS;
+public final class KubeletAuthenticationRule extends AbstractComponentRule<Resource> {
+  public KubeletAuthenticationRule() {
+    super(Components.kubelets(
+        NotVisible.kubeletField("authentication.anonymous.enabled and authentication.webhook.enabled")));
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -28,13 +28,9 @@ import java.util.Optional;
         + "--authorization-mode=AlwaysAllow from the kubelet command line), then restart the kubelets.",
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/#kubelet-authorization"},
     reads = {"KubeletConfiguration", "Node"})
-public final class KubeletAuthorizationRule implements ComponentRule<Resource> {
-  private static final Components<Resource> COMPONENTS =
-      Components.kubelets(NotVisible.kubeletField("authorization.mode"));
-
-  @Override
-  public Components<Resource> components() {
-    return COMPONENTS;
+public final class KubeletAuthorizationRule extends AbstractComponentRule<Resource> {
+  public KubeletAuthorizationRule() {
+    super(Components.kubelets(NotVisible.kubeletField("authorization.mode")));
   }
 
   @Override

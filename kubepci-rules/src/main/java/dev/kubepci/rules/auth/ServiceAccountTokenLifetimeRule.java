@@ -2,7 +2,7 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -34,18 +34,15 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
         "https://kubernetes.io/docs/concepts/security/service-accounts/#bound-service-account-tokens"},
     reads = {"Pod", "Node"})
-public final class ServiceAccountTokenLifetimeRule implements ComponentRule<ControlPlane.Instance> {
+public final class ServiceAccountTokenLifetimeRule extends AbstractComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(24);
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
       ManagedProvider.EKS, "AWS's statement of the EKS service-account token lifetime settings",
       ManagedProvider.AKS, "Microsoft's statement of the AKS service-account token lifetime settings",
       ManagedProvider.GKE, "Google's statement of the GKE service-account token lifetime settings");
-  private static final Components<ControlPlane.Instance> COMPONENTS =
-      Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED));
 
-  @Override
-  public Components<ControlPlane.Instance> components() {
-    return COMPONENTS;
+  public ServiceAccountTokenLifetimeRule() {
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
   }
 
   @Override

@@ -39,10 +39,7 @@ import java.util.List;
         + "specific CIDRs of external partners, and the ports actually used. Record a justification (a waiver) for "
         + "rules that must stay open, such as a public ingress controller.",
     references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource"},
-    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
-        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier",
-        "crd.projectcalico.org/IPPool", "cilium.io/CiliumNetworkPolicy",
-        "cilium.io/CiliumClusterwideNetworkPolicy"},
+    readsNetworkPolicies = true,
     readsWorkloads = true)
 public final class BroadNetworkAllowRule implements ClusterRule {
   /** A namespace no selector can name on purpose, standing for "a namespace that might exist". */

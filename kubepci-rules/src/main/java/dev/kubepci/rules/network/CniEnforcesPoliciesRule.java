@@ -34,10 +34,7 @@ import java.util.List;
         + "plugin that enforces them.",
     references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#prerequisites",
         "https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html"},
-    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
-        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier",
-        "crd.projectcalico.org/IPPool", "cilium.io/CiliumNetworkPolicy",
-        "cilium.io/CiliumClusterwideNetworkPolicy"},
+    readsNetworkPolicies = true,
     readsWorkloads = true)
 public final class CniEnforcesPoliciesRule implements ClusterRule {
   @Override

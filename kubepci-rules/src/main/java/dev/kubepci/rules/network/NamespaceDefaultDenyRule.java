@@ -40,10 +40,7 @@ import java.util.Set;
     references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies",
         "https://docs.tigera.io/calico/latest/network-policy/get-started/kubernetes-default-deny",
         "https://docs.cilium.io/en/stable/security/policy/language/"},
-    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
-        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier",
-        "crd.projectcalico.org/IPPool", "cilium.io/CiliumNetworkPolicy",
-        "cilium.io/CiliumClusterwideNetworkPolicy"},
+    readsNetworkPolicies = true,
     readsWorkloads = true)
 public final class NamespaceDefaultDenyRule implements ClusterRule {
   /** Namespaces Kubernetes creates that hold no workloads of their own. */

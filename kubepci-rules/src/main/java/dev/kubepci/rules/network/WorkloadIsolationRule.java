@@ -36,10 +36,7 @@ import java.util.List;
     remediation = "Select the workload's pods with a policy of type Ingress and one of type Egress (a namespace "
         + "default deny does both), then allow only the flows the workload needs.",
     references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation"},
-    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
-        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier",
-        "crd.projectcalico.org/IPPool", "cilium.io/CiliumNetworkPolicy",
-        "cilium.io/CiliumClusterwideNetworkPolicy"},
+    readsNetworkPolicies = true,
     readsWorkloads = true)
 public final class WorkloadIsolationRule implements ClusterRule {
   private static final int MAX_PEERS = 4;

@@ -2,7 +2,7 @@ package dev.kubepci.rules.pki;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -32,7 +32,7 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/",
         "https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#signers"},
     reads = {"Pod", "Node"})
-public final class CertificateSigningDurationRule implements ComponentRule<ControlPlane.Instance> {
+public final class CertificateSigningDurationRule extends AbstractComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(8760);
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
       ManagedProvider.EKS, "AWS's statement of the lifetime of certificates EKS signs for CSRs",
@@ -40,12 +40,9 @@ public final class CertificateSigningDurationRule implements ComponentRule<Contr
           + "certificate rotation date",
       ManagedProvider.GKE, "Google's statement of the lifetime of certificates GKE signs for CSRs and the cluster's "
           + "credential rotation date");
-  private static final Components<ControlPlane.Instance> COMPONENTS =
-      Components.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, NotVisible.collect(MANAGED));
 
-  @Override
-  public Components<ControlPlane.Instance> components() {
-    return COMPONENTS;
+  public CertificateSigningDurationRule() {
+    super(Components.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, NotVisible.collect(MANAGED)));
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.kubepci.rules.pki;
 
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -31,13 +31,9 @@ import java.util.List;
     references = {"https://kubernetes.io/docs/reference/access-authn-authz/kubelet-tls-bootstrapping/",
         "https://kubernetes.io/docs/tasks/tls/certificate-rotation/"},
     reads = {"KubeletConfiguration", "Node"})
-public final class KubeletCertificateRotationRule implements ComponentRule<Resource> {
-  private static final Components<Resource> COMPONENTS =
-      Components.kubelets(NotVisible.kubeletField("rotateCertificates and serverTLSBootstrap"));
-
-  @Override
-  public Components<Resource> components() {
-    return COMPONENTS;
+public final class KubeletCertificateRotationRule extends AbstractComponentRule<Resource> {
+  public KubeletCertificateRotationRule() {
+    super(Components.kubelets(NotVisible.kubeletField("rotateCertificates and serverTLSBootstrap")));
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -35,17 +35,14 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
         "https://kubernetes.io/docs/tasks/administer-cluster/securing-a-cluster/"},
     reads = {"Pod", "Node"})
-public final class ApiServerTransportRule implements ComponentRule<ControlPlane.Instance> {
+public final class ApiServerTransportRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> SETTINGS = Map.of(
       ManagedProvider.EKS, "the API endpoint settings (resourcesVpcConfig); EKS serves the API over TLS only",
       ManagedProvider.AKS, "apiServerAccessProfile; AKS serves the API over TLS only",
       ManagedProvider.GKE, "the control plane endpoint settings; GKE serves the API over TLS only");
-  private static final Components<ControlPlane.Instance> COMPONENTS =
-      Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings(SETTINGS));
 
-  @Override
-  public Components<ControlPlane.Instance> components() {
-    return COMPONENTS;
+  public ApiServerTransportRule() {
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings(SETTINGS)));
   }
 
   @Override

@@ -4,7 +4,7 @@ import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Scheduling;
-import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -42,19 +42,16 @@ import java.util.Optional;
         + "tolerates the control-plane taint. On managed clusters enable the provider's audit log export.",
     references = {"https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/"},
     reads = {"Pod", "DaemonSet", "Node", "RuntimeClass"})
-public final class AuditLoggingRule implements ComponentRule<ControlPlane.Instance> {
+public final class AuditLoggingRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> SETTINGS = Map.of(
       ManagedProvider.EKS, "cluster.logging.clusterLogging (log type audit enabled)",
       ManagedProvider.AKS, "the diagnostic settings categories kube-audit and kube-audit-admin",
       ManagedProvider.GKE, "Cloud Audit Logs (Admin Activity is always on; Data Access logs must be enabled)");
-  private static final Components<ControlPlane.Instance> COMPONENTS =
-      Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings(SETTINGS));
   private static final TableHeader BACKENDS = new TableHeader("audit-backends", "API server audit logging",
       List.of("kube-apiserver", "policy file", "log path", "local retention", "webhook", "shipped by")).sorted();
 
-  @Override
-  public Components<ControlPlane.Instance> components() {
-    return COMPONENTS;
+  public AuditLoggingRule() {
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings(SETTINGS)));
   }
 
   @Override

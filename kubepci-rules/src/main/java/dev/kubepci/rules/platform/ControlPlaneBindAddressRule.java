@@ -2,7 +2,7 @@ package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -31,20 +31,18 @@ import java.util.Set;
     references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-scheduler/",
         "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/"},
     reads = {"Pod", "Node"})
-public final class ControlPlaneBindAddressRule implements ComponentRule<ControlPlane.Instance> {
+public final class ControlPlaneBindAddressRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "localhost");
   private static final Map<ManagedProvider, String> SETTINGS = Map.of(
       ManagedProvider.EKS, "nothing: the provider runs these components outside the cluster's networks",
       ManagedProvider.AKS, "nothing: the provider runs these components outside the cluster's networks",
       ManagedProvider.GKE, "nothing: the provider runs these components outside the cluster's networks");
-  private static final Components<ControlPlane.Instance> COMPONENTS = Components.of(
-      List.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, ControlPlane.Component.KUBE_SCHEDULER),
-      ControlPlane.Component.KUBE_SCHEDULER, NotVisible.providerSettings(SETTINGS),
-      "no controller manager or scheduler in the input");
 
-  @Override
-  public Components<ControlPlane.Instance> components() {
-    return COMPONENTS;
+  public ControlPlaneBindAddressRule() {
+    super(Components.of(
+        List.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, ControlPlane.Component.KUBE_SCHEDULER),
+        ControlPlane.Component.KUBE_SCHEDULER, NotVisible.providerSettings(SETTINGS),
+        "no controller manager or scheduler in the input"));
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -32,17 +32,14 @@ import java.util.Map;
     references = {"https://etcd.io/docs/v3.5/op-guide/security/",
         "https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/#securing-etcd-clusters"},
     reads = {"Pod", "Node"})
-public final class EtcdServerTlsRule implements ComponentRule<ControlPlane.Instance> {
+public final class EtcdServerTlsRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> SETTINGS = Map.of(
       ManagedProvider.EKS, "the provider's statement on etcd encryption in transit",
       ManagedProvider.AKS, "the provider's statement on etcd encryption in transit",
       ManagedProvider.GKE, "the provider's statement on etcd encryption in transit");
-  private static final Components<ControlPlane.Instance> COMPONENTS =
-      Components.of(ControlPlane.Component.ETCD, NotVisible.providerSettings(SETTINGS));
 
-  @Override
-  public Components<ControlPlane.Instance> components() {
-    return COMPONENTS;
+  public EtcdServerTlsRule() {
+    super(Components.of(ControlPlane.Component.ETCD, NotVisible.providerSettings(SETTINGS)));
   }
 
   @Override

@@ -1,10 +1,8 @@
 package dev.kubepci.rules.rbac;
 
 import dev.kubepci.model.Inventory;
-import dev.kubepci.rbac.Permission;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Flags subjects that may change admission webhooks and admission policies. */
@@ -22,19 +20,9 @@ import java.util.List;
     reads = {"ClusterRole", "ClusterRoleBinding", "RoleBinding"})
 public final class AdmissionWebhookWriteRule implements RiskyGrantRule {
   private static final RiskyGrants.Family FAMILY = RiskyGrants.Family.of("rbac-admission-writers",
-      "Subjects that may change admission webhooks or policies", permissions());
-
-  private static List<Permission> permissions() {
-    List<Permission> list = new ArrayList<>();
-    for (String resource : List.of("validatingwebhookconfigurations", "mutatingwebhookconfigurations",
-        "validatingadmissionpolicies", "validatingadmissionpolicybindings", "mutatingadmissionpolicies",
-        "mutatingadmissionpolicybindings")) {
-      for (String verb : List.of("create", "update", "patch", "delete")) {
-        list.add(Permission.of(verb, "admissionregistration.k8s.io", resource, null));
-      }
-    }
-    return list;
-  }
+      "Subjects that may change admission webhooks or policies", RiskyGrants.writes("admissionregistration.k8s.io",
+          List.of("validatingwebhookconfigurations", "mutatingwebhookconfigurations", "validatingadmissionpolicies",
+              "validatingadmissionpolicybindings", "mutatingadmissionpolicies", "mutatingadmissionpolicybindings")));
 
   @Override
   public RiskyGrants.Family family(Inventory inventory) {

@@ -1,10 +1,8 @@
 package dev.kubepci.rules.rbac;
 
 import dev.kubepci.model.Inventory;
-import dev.kubepci.rbac.Permission;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Flags subjects that may create, change or delete roles and bindings. */
@@ -22,17 +20,8 @@ import java.util.List;
     reads = {"ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"})
 public final class RbacWriteRule implements RiskyGrantRule {
   private static final RiskyGrants.Family FAMILY = RiskyGrants.Family.of("rbac-writers",
-      "Subjects that may change roles or bindings", permissions());
-
-  private static List<Permission> permissions() {
-    List<Permission> list = new ArrayList<>();
-    for (String resource : List.of("clusterroles", "clusterrolebindings", "roles", "rolebindings")) {
-      for (String verb : List.of("create", "update", "patch", "delete")) {
-        list.add(Permission.of(verb, "rbac.authorization.k8s.io", resource, null));
-      }
-    }
-    return list;
-  }
+      "Subjects that may change roles or bindings", RiskyGrants.writes("rbac.authorization.k8s.io",
+          List.of("clusterroles", "clusterrolebindings", "roles", "rolebindings")));
 
   @Override
   public RiskyGrants.Family family(Inventory inventory) {

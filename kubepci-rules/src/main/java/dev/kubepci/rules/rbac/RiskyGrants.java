@@ -97,6 +97,17 @@ final class RiskyGrants {
     Set<String> limitedTo = new java.util.TreeSet<>();
   }
 
+  /** Changing {@code resources} of {@code apiGroup}: create, update, patch and delete on each, resource by resource. */
+  static List<Permission> writes(String apiGroup, List<String> resources) {
+    List<Permission> list = new ArrayList<>();
+    for (String resource : resources) {
+      for (String verb : List.of("create", "update", "patch", "delete")) {
+        list.add(Permission.of(verb, apiGroup, resource, null));
+      }
+    }
+    return list;
+  }
+
   /**
    * @param rule the rule asking, whose severity a finding on an unbound role is one step below
    */

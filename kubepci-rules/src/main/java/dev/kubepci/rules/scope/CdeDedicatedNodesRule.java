@@ -4,7 +4,6 @@ import dev.kubepci.config.PciScope;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Scheduling;
 import dev.kubepci.model.Workload;
-import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -20,7 +19,6 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -43,16 +41,10 @@ import java.util.TreeMap;
         "https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/"},
     reads = {"Namespace", "Node", "RuntimeClass"},
     readsWorkloads = true)
-public final class CdeDedicatedNodesRule implements ClusterRule {
+public final class CdeDedicatedNodesRule extends CdeRule {
   @Override
-  public Optional<Outcome> precheck(RuleContext context) {
-    return CdeScope.requireDeclared(context);
-  }
-
-  @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    PciScope scope = CdeScope.scope(context);
-    List<Node> nodes = inventory.ofKind("Node").stream().map(r -> r.as(Node.class)).flatMap(Optional::stream).toList();
+  Outcome check(Inventory inventory, PciScope scope, RuleContext context) {
+    List<Node> nodes = CdePlacement.nodes(inventory);
     Map<String, Node> nodeByName = new TreeMap<>();
     nodes.forEach(n -> nodeByName.put(n.getMetadata().getName(), n));
     Outcome.Builder out = Outcome.builder();

@@ -13,7 +13,6 @@ import dev.kubepci.netpol.PortSet;
 import dev.kubepci.netpol.Reach;
 import dev.kubepci.netpol.RuleAction;
 import dev.kubepci.netpol.Verdict;
-import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -24,7 +23,6 @@ import dev.kubepci.model.ScopeZone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -46,24 +44,15 @@ import java.util.TreeMap;
         + "CIDR), and declare systems that must talk to the CDE as connected-to in the configuration.",
     references = {"https://listings.pcisecuritystandards.org/documents/Guidance-PCI-DSS-Scoping-and-Segmentation_v1.pdf",
         "https://kubernetes.io/docs/concepts/services-networking/network-policies/"},
-    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
-        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier",
-        "crd.projectcalico.org/IPPool", "cilium.io/CiliumNetworkPolicy",
-        "cilium.io/CiliumClusterwideNetworkPolicy"},
+    readsNetworkPolicies = true,
     readsWorkloads = true)
-public final class CdeNetworkSegmentationRule implements ClusterRule {
+public final class CdeNetworkSegmentationRule extends CdeRule {
   private static final int MAX_LISTED = 5;
   private static final PortSet DNS = PortSet.of(PortSet.Protocol.UDP, 53).union(PortSet.of(PortSet.Protocol.TCP, 53));
   private static final AddressSet PUBLIC_V4 = AddressSet.PUBLIC.intersect(AddressSet.of("0.0.0.0/0"));
 
   @Override
-  public Optional<Outcome> precheck(RuleContext context) {
-    return CdeScope.requireDeclared(context);
-  }
-
-  @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    PciScope scope = CdeScope.scope(context);
+  Outcome check(Inventory inventory, PciScope scope, RuleContext context) {
     NetworkPolicies model = NetworkPolicies.of(inventory);
     List<PodEndpoint> cde = new ArrayList<>();
     Map<String, List<PodEndpoint>> othersByNamespace = new TreeMap<>();

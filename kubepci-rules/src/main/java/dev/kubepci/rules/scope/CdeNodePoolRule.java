@@ -5,7 +5,6 @@ import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Scheduling;
 import dev.kubepci.model.Workload;
-import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -23,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,16 +46,10 @@ import java.util.Set;
         "https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/"},
     reads = {"Namespace", "Node", "RuntimeClass"},
     readsWorkloads = true)
-public final class CdeNodePoolRule implements ClusterRule {
+public final class CdeNodePoolRule extends CdeRule {
   @Override
-  public Optional<Outcome> precheck(RuleContext context) {
-    return CdeScope.requireDeclared(context);
-  }
-
-  @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    PciScope scope = CdeScope.scope(context);
-    List<Node> nodes = inventory.ofKind("Node").stream().map(r -> r.as(Node.class)).flatMap(Optional::stream).toList();
+  Outcome check(Inventory inventory, PciScope scope, RuleContext context) {
+    List<Node> nodes = CdePlacement.nodes(inventory);
     List<Workload> workloads = CdeScope.workloads(inventory);
     List<Workload> cde = workloads.stream().filter(w -> ScopeZone.CDE.equals(scope.classify(w))).toList();
     if (cde.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.kubepci.rules.scope;
 
+import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Scheduling;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -7,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +34,11 @@ final class CdePlacement {
   }
 
   private CdePlacement() {}
+
+  /** The Node objects of the input. */
+  static List<Node> nodes(Inventory inventory) {
+    return inventory.ofKind("Node").stream().map(r -> r.as(Node.class)).flatMap(Optional::stream).toList();
+  }
 
   /** @param spec the workload's pod spec as admission leaves it ({@link Scheduling#effective}) */
   static Assessment of(PodSpec spec, List<Node> nodes) {

@@ -9,7 +9,6 @@ import dev.kubepci.model.Scheduling;
 import dev.kubepci.model.Workload;
 import dev.kubepci.netpol.Direction;
 import dev.kubepci.netpol.NetworkPolicies;
-import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -40,20 +39,12 @@ import java.util.TreeMap;
     remediation = "Update scope.cde in the configuration so that its namespaces exist and its selectors match the "
         + "CDE workloads, and label in-scope namespaces consistently.",
     references = {"https://listings.pcisecuritystandards.org/documents/Guidance-PCI-DSS-Scoping-and-Segmentation_v1.pdf"},
-    reads = {"Namespace", "Node", "Service", "NetworkPolicy", "crd.projectcalico.org/NetworkPolicy",
-        "crd.projectcalico.org/GlobalNetworkPolicy", "crd.projectcalico.org/Tier",
-        "crd.projectcalico.org/IPPool", "cilium.io/CiliumNetworkPolicy",
-        "cilium.io/CiliumClusterwideNetworkPolicy", "RuntimeClass"},
+    readsNetworkPolicies = true,
+    reads = {"RuntimeClass"},
     readsWorkloads = true)
-public final class CdeScopeInventoryRule implements ClusterRule {
+public final class CdeScopeInventoryRule extends CdeRule {
   @Override
-  public Optional<Outcome> precheck(RuleContext context) {
-    return CdeScope.requireDeclared(context);
-  }
-
-  @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    PciScope scope = CdeScope.scope(context);
+  Outcome check(Inventory inventory, PciScope scope, RuleContext context) {
     KubepciConfig.Selection cde = context.config().scope().cde();
     Outcome.Builder out = Outcome.builder();
     for (int i = 0; i < cde.namespaces().size(); i++) {

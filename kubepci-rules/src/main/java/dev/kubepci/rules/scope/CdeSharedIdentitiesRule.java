@@ -4,7 +4,6 @@ import dev.kubepci.config.PciScope;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -49,19 +48,13 @@ import java.util.TreeMap;
         "https://external-secrets.io/latest/api/clustersecretstore/"},
     reads = {"Namespace", "RoleBinding", "Secret", "external-secrets.io/ExternalSecret",
         "external-secrets.io/ClusterSecretStore"})
-public final class CdeSharedIdentitiesRule implements ClusterRule {
+public final class CdeSharedIdentitiesRule extends CdeRule {
   private static final Set<String> SKIPPED_SECRET_TYPES = Set.of("kubernetes.io/service-account-token",
       "helm.sh/release.v1", "bootstrap.kubernetes.io/token");
   private static final String ESO = "external-secrets.io";
 
   @Override
-  public Optional<Outcome> precheck(RuleContext context) {
-    return CdeScope.requireDeclared(context);
-  }
-
-  @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    PciScope scope = CdeScope.scope(context);
+  Outcome check(Inventory inventory, PciScope scope, RuleContext context) {
     Outcome.Builder out = Outcome.builder();
     Map<Resource, List<Violation>> found = new LinkedHashMap<>();
     int checked = 0;

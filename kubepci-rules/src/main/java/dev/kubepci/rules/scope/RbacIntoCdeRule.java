@@ -7,7 +7,6 @@ import dev.kubepci.rbac.Grant;
 import dev.kubepci.rbac.Permission;
 import dev.kubepci.rbac.Rbac;
 import dev.kubepci.rbac.Subject;
-import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -43,7 +41,7 @@ import java.util.TreeSet;
     references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
         "https://kubernetes.io/docs/reference/access-authn-authz/rbac/"},
     reads = {"Namespace", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"})
-public final class RbacIntoCdeRule implements ClusterRule {
+public final class RbacIntoCdeRule extends CdeRule {
   private static final String RBAC = "rbac.authorization.k8s.io";
 
   /** A risky capability in words, and the permissions any one of which gives it. */
@@ -88,13 +86,7 @@ public final class RbacIntoCdeRule implements ClusterRule {
   }
 
   @Override
-  public Optional<Outcome> precheck(RuleContext context) {
-    return CdeScope.requireDeclared(context);
-  }
-
-  @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    PciScope scope = CdeScope.scope(context);
+  Outcome check(Inventory inventory, PciScope scope, RuleContext context) {
     List<String> cdeNamespaces = inventory.namespaces().stream()
         .filter(ns -> ScopeZone.CDE.equals(scope.classifyNamespace(ns))).toList();
     if (cdeNamespaces.isEmpty()) {

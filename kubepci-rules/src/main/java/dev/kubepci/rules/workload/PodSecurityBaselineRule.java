@@ -1,7 +1,6 @@
 package dev.kubepci.rules.workload;
 
 import dev.kubepci.model.Workload;
-import dev.kubepci.pss.PodSecurityStandards;
 import dev.kubepci.pss.PssLevel;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -10,7 +9,6 @@ import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadRule;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Measures every pod spec against the baseline Pod Security Standard at its latest version, check by check with the
@@ -33,16 +31,10 @@ import java.util.TreeSet;
 public final class PodSecurityBaselineRule implements WorkloadRule {
   /** Baseline checks reported by a dedicated rule instead. */
   static final Set<String> REPORTED_ELSEWHERE = Set.of("privileged", "hostNamespaces", "windowsHostProcess");
-  private static final Set<String> CHECKS = checks();
+  private static final Set<String> CHECKS = PodSecurityViolations.checks(PssLevel.BASELINE, REPORTED_ELSEWHERE);
 
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {
     return PodSecurityViolations.of(workload, PssLevel.BASELINE, CHECKS);
-  }
-
-  private static Set<String> checks() {
-    Set<String> ids = new TreeSet<>(PodSecurityStandards.checkIds(PssLevel.BASELINE));
-    ids.removeAll(REPORTED_ELSEWHERE);
-    return Set.copyOf(ids);
   }
 }

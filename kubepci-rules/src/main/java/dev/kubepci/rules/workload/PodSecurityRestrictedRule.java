@@ -1,7 +1,6 @@
 package dev.kubepci.rules.workload;
 
 import dev.kubepci.model.Workload;
-import dev.kubepci.pss.PodSecurityStandards;
 import dev.kubepci.pss.PssLevel;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -10,7 +9,6 @@ import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadRule;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Measures every pod spec against the controls the restricted Pod Security Standard adds to baseline (latest
@@ -33,17 +31,10 @@ import java.util.TreeSet;
 public final class PodSecurityRestrictedRule implements WorkloadRule {
   /** Restricted checks reported by a dedicated rule instead. */
   static final Set<String> REPORTED_ELSEWHERE = Set.of("runAsNonRoot", "runAsUser");
-  private static final Set<String> CHECKS = checks();
+  private static final Set<String> CHECKS = PodSecurityViolations.checks(PssLevel.RESTRICTED, REPORTED_ELSEWHERE);
 
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {
     return PodSecurityViolations.of(workload, PssLevel.RESTRICTED, CHECKS);
-  }
-
-  private static Set<String> checks() {
-    Set<String> ids = new TreeSet<>(PodSecurityStandards.checkIds(PssLevel.RESTRICTED));
-    ids.removeAll(PodSecurityStandards.checkIds(PssLevel.BASELINE));
-    ids.removeAll(REPORTED_ELSEWHERE);
-    return Set.copyOf(ids);
   }
 }

@@ -13,10 +13,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Turns the Pod Security evaluator's verdict on a workload into rule violations, one per offending field. */
 final class PodSecurityViolations {
   private PodSecurityViolations() {}
+
+  /**
+   * The ids of the checks a rule on {@code level} reports: those the level adds (at restricted, not baseline's),
+   * less those {@code reportedElsewhere} by a dedicated rule.
+   */
+  static Set<String> checks(PssLevel level, Set<String> reportedElsewhere) {
+    Set<String> ids = new TreeSet<>(PodSecurityStandards.checkIds(level));
+    if (level == PssLevel.RESTRICTED) {
+      ids.removeAll(PodSecurityStandards.checkIds(PssLevel.BASELINE));
+    }
+    ids.removeAll(reportedElsewhere);
+    return Set.copyOf(ids);
+  }
 
   /**
    * The violations of {@code level} (latest version) whose check id is in {@code checks}, each naming the upstream

@@ -2,6 +2,7 @@ package dev.kubepci.server.governance;
 
 import dev.kubepci.server.ApiError;
 import dev.kubepci.server.ClusterName;
+import dev.kubepci.server.Revocation;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Date;
@@ -126,14 +127,6 @@ public final class WaiverStore {
 
   /** Revokes a standing waiver; false when there is none with that id. */
   public boolean revoke(String id) {
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "UPDATE server_waiver SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
-      ps.setTimestamp(1, Timestamp.from(clock.instant()));
-      ps.setString(2, id);
-      return ps.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not revoke the waiver: " + e.getMessage(), e);
-    }
+    return Revocation.revoke(db, "server_waiver", "waiver", id, clock.instant());
   }
 }

@@ -1,6 +1,7 @@
 package dev.kubepci.server.security;
 
 import dev.kubepci.server.ClusterName;
+import dev.kubepci.server.Revocation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -126,15 +127,7 @@ public final class TokenStore {
 
   /** Revokes a token; false when there is no such valid token. */
   public boolean revoke(String id) {
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "UPDATE server_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
-      ps.setTimestamp(1, Timestamp.from(clock.instant()));
-      ps.setString(2, id);
-      return ps.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not revoke the token: " + e.getMessage(), e);
-    }
+    return Revocation.revoke(db, "server_token", "token", id, clock.instant());
   }
 
   /** True when no admin token is valid (a fresh server prints one). */
