@@ -140,6 +140,13 @@ final class StoreCommand implements Callable<Integer> {
         }
       }
       out.println("rows: " + String.join(", ", counts));
+      // what each stored assessment holds, from the reports' own counts (the fleet and trend pages show these)
+      try (ResultSet rs = st.executeQuery("SELECT AVG(findings), AVG(failing_critical + failing_high + failing_medium"
+          + " + failing_low + failing_info), AVG(waived) FROM assessment")) {
+        rs.next();
+        out.printf(Locale.ROOT, "per assessment on average: %.0f findings, %.0f failing, %.0f waived%n",
+            rs.getDouble(1), rs.getDouble(2), rs.getDouble(3));
+      }
       if (url.startsWith("jdbc:postgresql:")) {
         try (ResultSet rs = st.executeQuery("SELECT pg_database_size(current_database())")) {
           rs.next();

@@ -3,6 +3,8 @@ package dev.kubepci.cli;
 import dev.kubepci.result.ExitCode;
 import dev.kubepci.report.json.JsonReporter;
 import dev.kubepci.result.AssessmentReport;
+import dev.kubepci.store.PushEnvelope;
+import dev.kubepci.store.ReportExtras;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -20,15 +22,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --push URL --token-file FILE}: sends the scan's JSON report (gzip) to a kubepci server with the cluster's
- * ingest token. The report is the one {@code --format json} writes, so what the server stores is what a file
- * would hold.
+ * ingest token, in a {@link PushEnvelope} with its {@link ReportExtras}. The report is the one {@code --format json}
+ * writes, so what the server stores is what a file would hold, and with the extras the server's exports in the
+ * other formats are those the scan writes.
  */
 public final class PushOptions {
   private static final Pattern RESULT = Pattern.compile("\"id\":(\\d+).*\"created\":(true|false)");
   private static final Pattern ERROR = Pattern.compile("\"error\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   @Option(names = "--push", paramLabel = "URL",
-      description = "Send the JSON report to a kubepci server: its base URL (the report's cluster name picks the "
+      description = "Send the JSON report (with what the other formats need) to a kubepci server: its base URL (the report's cluster name picks the "
           + "cluster) or a cluster's ingest URL .../api/v1/clusters/NAME/assessments. Needs --token-file.")
   URI url;
 
@@ -67,7 +70,7 @@ public final class PushOptions {
     new JsonReporter().write(report, json);
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-      json.writeTo(out);
+      out.write(PushEnvelope.write(json.toByteArray(), ReportExtras.of(report)));
     }
     HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(2))
         .header("Content-Type", "application/json").header("Content-Encoding", "gzip")

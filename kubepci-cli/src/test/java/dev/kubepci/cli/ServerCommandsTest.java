@@ -89,6 +89,88 @@ class ServerCommandsTest {
     }
   }
 
+  /** Each format and the extension the scan's file gets here. */
+  private static final Map<String, String> FORMATS = Map.of("json", "json", "html", "html", "sarif", "sarif",
+      "junit", "xml", "markdown", "md", "csv", "csv", "oscal", "oscal", "terminal", "txt");
+
+  private static byte[] get(FleetServer server, String path, String token) throws Exception {
+    HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + server.port() + path)).header("Authorization", "Bearer " + token).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).as(path + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(200);
+    return r.body();
+  }
+
+  /**
+   * What {@code scan --push} sends is enough for every format: the server's exports of the pushed assessment, and
+   * {@code kubepci export} against the same store, are the files the scan wrote. A report pushed bare (another
+   * client) keeps its JSON; its other formats are the scan's or say plainly what was not recorded.
+   */
+  @Test
+  void aPushedAssessmentExportsEveryFormatAsTheScanWroteIt(@TempDir Path dir) throws Exception {
+    Path scanned = Files.createDirectories(dir.resolve("scan"));
+    Map<String, String> env = new java.util.HashMap<>(Cli.ENV);
+    env.put("XDG_DATA_HOME", dir.resolve("data").toString());
+    try (AssessmentStore store = AssessmentStore.open(StoreLocation.parse(db(dir), Map.of()),
+        List.of(FleetServer.MIGRATIONS));
+        FleetServer server = FleetServer.start(ServerSettings.defaults("127.0.0.1", 0), store)) {
+      TokenStore tokens = new TokenStore(store.dataSource(), Clock.systemUTC());
+      Path token = dir.resolve("prod.token");
+      Files.writeString(token, tokens.create(Role.INGEST, "prod", null).secret());
+      String bareToken = tokens.create(Role.INGEST, "bare", null).secret();
+      String viewer = tokens.create(Role.VIEWER, null, null).secret();
+      String base = "http://127.0.0.1:" + server.port();
+      // the terminal report's last lines name the --fail-on threshold: the default, as export has it
+      List<String> args = new java.util.ArrayList<>(List.of("scan", Cli.MANIFESTS, "--quiet",
+          "--waivers", Cli.EXAMPLES.resolve("waivers.yaml").toString(),
+          "--attestations", Cli.EXAMPLES.resolve("attestations.yaml").toString(),
+          "--config", Cli.EXAMPLES.resolve("kubepci.yaml").toString(),
+          "--push", base + "/api/v1/clusters/prod/assessments", "--token-file", token.toString()));
+      FORMATS.forEach((format, ext) -> args.addAll(List.of("-f", format, "-o", scanned.resolve("r." + ext)
+          .toString())));
+      Cli.Run scan = Cli.runIn(env, Environment.Terminals.NONE, args.toArray(String[]::new));
+      assertThat(scan.err()).contains("assessment 1 stored");
+
+      HttpResponse<String> bare = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(base + "/api/v1/clusters/bare/assessments")).header("Authorization", "Bearer " + bareToken)
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofFile(scanned.resolve("r.json"))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(bare.statusCode()).as(bare.body()).isEqualTo(201);
+      assertThat(bare.body()).contains("\"id\":2");
+
+      for (Map.Entry<String, String> f : FORMATS.entrySet()) {
+        String wrote = Files.readString(scanned.resolve("r." + f.getValue()));
+        assertThat(text(get(server, "/api/v1/assessments/1/report?format=" + f.getKey(), viewer))).as(f.getKey())
+            .isEqualTo(wrote);
+        String bareExport = text(get(server, "/api/v1/assessments/2/report?format=" + f.getKey(), viewer));
+        if (!bareExport.equals(wrote)) {
+          assertThat(bareExport).as(f.getKey()).contains("not recorded: the report was pushed as JSON alone");
+        }
+      }
+      // what a report alone lacks shows where it is missing, in the formats that show it
+      for (String format : List.of("html", "terminal", "sarif")) {
+        assertThat(text(get(server, "/api/v1/assessments/2/report?format=" + format, viewer))).as(format)
+            .contains("not recorded");
+      }
+      assertThat(text(get(server, "/api/v1/assessments/2/report", viewer)))
+          .isEqualTo(Files.readString(scanned.resolve("r.json")));
+    }
+    for (Map.Entry<String, String> f : FORMATS.entrySet()) {
+      Path exported = dir.resolve("e." + f.getValue());
+      Cli.Run export = Cli.runIn(env, Environment.Terminals.NONE, "export", "1", "-f", f.getKey(), "-o",
+          exported.toString(), "--store", db(dir));
+      assertThat(export.code()).as(export.err()).isZero();
+      assertThat(Files.readString(exported)).as(f.getKey())
+          .isEqualTo(Files.readString(scanned.resolve("r." + f.getValue())));
+    }
+  }
+
+  private static String text(byte[] bytes) {
+    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   @Test
   void servePrintsItsUrlAndAOneTimeAdminTokenThenServes(@TempDir Path dir) throws Exception {
     StringWriter out = new StringWriter();

@@ -87,8 +87,9 @@ final class Routes {
     get(r, "/api/v1/assessments/{id}/findings", findings::findingsApi, Role.VIEWER);
     get(r, "/assessments/{id}/findings.csv", findings::findingsCsv, Role.VIEWER);
     get(r, "/assessments/{id}/report.json", findings::exportJson, Role.VIEWER);
-    get(r, "/api/v1/assessments/{id}/report", findings::exportJson, Role.VIEWER);
+    get(r, "/api/v1/assessments/{id}/report", findings::exportFormat, Role.VIEWER);
     get(r, "/assessments/{id}/report.html", findings::exportHtml, Role.VIEWER);
+    get(r, "/assessments/{id}/report", findings::exportFormat, Role.VIEWER);
     get(r, "/compare", findings::comparePage, Role.VIEWER);
     get(r, "/api/v1/compare", findings::compareApi, Role.VIEWER);
     get(r, "/waivers", governance::page, Role.VIEWER);

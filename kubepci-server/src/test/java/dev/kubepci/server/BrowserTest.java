@@ -160,6 +160,10 @@ class BrowserTest {
     var csv = withSession(csvHref);
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.body()).startsWith("rule,").contains("CRITICAL");
+    var markdown = withSession(browser.findElement(By.id("export-markdown")).getAttribute("href"));
+    assertThat(markdown.statusCode()).isEqualTo(200);
+    assertThat(markdown.headers().firstValue("Content-Disposition").orElse("")).endsWith(".md\"");
+    assertThat(markdown.body()).startsWith("## kubepci: ");
     browser.get(browser.findElement(By.id("export-html")).getAttribute("href"));
     assertThat(browser.getTitle()).containsIgnoringCase("kubepci");
 

@@ -133,4 +133,101 @@ class IngestApiTest {
     s.tokens.revoke(t.info().id());
     refused(s.push("staging", t.secret(), fresh(), "application/json", null), 401, "revoked");
   }
+
+  /** An envelope around {@code report}, its extras ({@code extras}, JSON text) omitted when null. */
+  static byte[] envelope(byte[] report, String extras) {
+    String body = "{\"envelope\":\"kubepci.push/v1\",\"report\":" + new String(report, StandardCharsets.UTF_8)
+        + (extras == null ? "" : ",\"extras\":" + extras) + "}";
+    return body.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Extras that give the report a declared scope and the texts of its first rule. */
+  static String extras(String scope) {
+    String rule = TestReports.contract().get("rules").get(0).get("id").asText();
+    return "{\"basis\":{\"configFile\":\"kubepci.yaml\",\"scope\":\"" + scope + "\",\"files\":[{\"role\":"
+        + "\"input\",\"path\":\"manifests/app.yaml\",\"sha256\":\"" + "ab".repeat(32) + "\"}]},\"rules\":{\""
+        + rule + "\":{\"rationale\":\"Why it matters.\",\"remediation\":\"How to fix it.\",\"references\":"
+        + "[\"a reference\"]}}}";
+  }
+
+  private static long id(HttpResponse<String> r) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(r.body());
+    assertThat(m.find()).as(r.body()).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  @Test
+  void storesTheExtrasOfAnEnvelopeAndTheReportAsItsOwnBytes() {
+    byte[] report = TestReports.report(Instant.parse("2026-02-20T00:00:00Z"), 3);
+    HttpResponse<String> r = s.push("dev", s.ingestDev, TestReports.gzip(envelope(report, extras("cde: ns pay"))),
+        "application/json", "gzip");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    long id = id(r);
+    assertThat(s.get("/api/v1/assessments/" + id + "/report", s.viewer).body())
+        .isEqualTo(new String(report, StandardCharsets.UTF_8));
+    String html = s.get("/api/v1/assessments/" + id + "/report?format=html", s.viewer).body();
+    assertThat(html).contains("cde: ns pay").contains("How to fix it.").doesNotContain("not recorded");
+    // the same report bare: the same SHA-256, so the same assessment
+    HttpResponse<String> bare = s.push("dev", s.ingestDev, report, "application/json", null);
+    assertThat(bare.statusCode()).isEqualTo(200);
+    assertThat(id(bare)).isEqualTo(id);
+  }
+
+  @Test
+  void aReportPushedBareGainsItsExtrasWhenPushedAgainWithThem() {
+    byte[] report = TestReports.report(Instant.parse("2026-02-21T00:00:00Z"), 3);
+    long id = id(s.push("dev", s.ingestDev, report, "application/json", null));
+    String bare = s.get("/api/v1/assessments/" + id + "/report?format=terminal", s.viewer).body();
+    assertThat(bare).contains("Scope:   not recorded: the report was pushed as JSON alone");
+    int before = s.assessments();
+    HttpResponse<String> again = s.push("dev", s.ingestDev, envelope(report, extras("cde: ns pay")),
+        "application/json", null);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(id(again)).isEqualTo(id);
+    assertThat(s.assessments()).isEqualTo(before);
+    assertThat(s.get("/api/v1/assessments/" + id + "/report?format=terminal", s.viewer).body())
+        .contains("cde: ns pay").doesNotContain("not recorded");
+  }
+
+  @Test
+  void refusesBadExtrasAndStoresNothing() {
+    byte[] report = TestReports.report(Instant.parse("2026-02-22T00:00:00Z"), 2);
+    String good = extras("cde: ns pay");
+    refused(s.push("prod", s.ingestProd, envelope(report, good.replace("\"role\":\"input\"", "\"role\":\"x\"")),
+        "application/json", null), 400, "the envelope does not follow the kubepci push schema");
+    refused(s.push("prod", s.ingestProd, envelope(report, good.replace("\"basis\":{", "\"basis\":{\"extra\":1,")),
+        "application/json", null), 400, "extra");
+    refused(s.push("prod", s.ingestProd, envelope(report, "[1]"), "application/json", null), 400,
+        "$.extras");
+    refused(s.push("prod", s.ingestProd, envelope(report, "{\"rules\":{\"KPCI-9999\":{\"rationale\":\"x\"}}}"),
+        "application/json", null), 400, "the extras describe rules the report does not have: KPCI-9999");
+    refused(s.push("prod", s.ingestProd, envelope(report, "{\"crossReferenceFramework\":[\"a\"]}"),
+        "application/json", null), 400, "crossReferenceFramework");
+    refused(s.push("prod", s.ingestProd, new String(envelope(report, good), StandardCharsets.UTF_8)
+        .replace("kubepci.push/v1", "kubepci.push/v9").getBytes(StandardCharsets.UTF_8), "application/json", null),
+        400, "envelope");
+    refused(s.push("prod", s.ingestProd, "{\"envelope\":\"kubepci.push/v1\"}".getBytes(StandardCharsets.UTF_8),
+        "application/json", null), 400, "report");
+    // the report inside is checked against the report schema as a bare one is
+    HttpResponse<String> badReport = s.push("prod", s.ingestProd, envelope(TestReports.with("schemaVersion",
+        new TextNode("9.9")), good), "application/json", null);
+    refused(badReport, 400, "the report does not follow the kubepci report schema");
+    // the size limit covers the envelope and its extras
+    refused(s.push("prod", s.ingestProd, envelope(report, good.replace("Why it matters.", "x".repeat((int) LIMIT))),
+        "application/json", null), 413, "larger than");
+  }
+
+  @Test
+  void exportsEveryFormatAndRefusesAnUnknownOne() {
+    long id = id(s.push("dev", s.ingestDev, envelope(TestReports.report(Instant.parse("2026-02-23T00:00:00Z"), 2),
+        extras("cde: ns pay")), "application/json", null));
+    for (String format : dev.kubepci.report.formats.ReportFormats.names()) {
+      HttpResponse<String> r = s.get("/api/v1/assessments/" + id + "/report?format=" + format, s.viewer);
+      assertThat(r.statusCode()).as(format + ": " + r.body()).isEqualTo(200);
+      assertThat(r.body()).as(format).isNotEmpty();
+    }
+    HttpResponse<String> unknown = s.get("/api/v1/assessments/" + id + "/report?format=pdf", s.viewer);
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("unknown format 'pdf'");
+  }
 }

@@ -106,7 +106,29 @@ class OpenApiTest {
   }
 
   @Test
+  void documentsEveryExportFormatWithTheMediaTypeItIsServedAs() {
+    JsonNode get = doc.at("/paths/~1api~1v1~1assessments~1{id}~1report/get");
+    Set<String> formats = new TreeSet<>();
+    for (JsonNode p : get.get("parameters")) {
+      if ("format".equals(p.path("name").asText())) {
+        p.at("/schema/enum").forEach(f -> formats.add(f.asText()));
+      }
+    }
+    assertThat(formats).containsExactlyElementsOf(dev.kubepci.report.formats.ReportFormats.names());
+    Set<String> media = new TreeSet<>();
+    get.at("/responses/200/content").fieldNames().forEachRemaining(media::add);
+    for (String format : formats) {
+      HttpResponse<String> r = s.get("/api/v1/assessments/" + second + "/report?format=" + format, s.viewer);
+      assertThat(r.statusCode()).as(format).isEqualTo(200);
+      String type = r.headers().firstValue("Content-Type").orElseThrow().replaceAll(";.*", "");
+      assertThat(media).as(format).contains(type);
+    }
+  }
+
+  @Test
   void errorsAreDocumentedAndShapedAsDocumented() throws IOException {
+    conforms("/api/v1/assessments/{id}/report", "/api/v1/assessments/" + second + "/report?format=pdf", s.viewer,
+        400);
     conforms("/api/v1/fleet", "/api/v1/fleet", null, 401);
     conforms("/api/v1/clusters/{cluster}/trend", "/api/v1/clusters/NOT_VALID/trend", s.viewer, 400);
     conforms("/api/v1/clusters/{cluster}/trend", "/api/v1/clusters/unknown/trend", s.viewer, 404);

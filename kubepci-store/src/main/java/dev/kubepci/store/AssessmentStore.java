@@ -42,6 +42,10 @@ public final class AssessmentStore implements AutoCloseable {
   /** Where the store's migrations live; a module that adds tables keeps its own location with versions >= 100. */
   public static final String MIGRATIONS = "classpath:db/kubepci-store";
   private static final int IN_LIST = 500;
+  /** What the other formats of an assessment recorded without its {@link ReportExtras} show in their place. */
+  public static final String NOT_RECORDED = ReportRebuilder.NOT_RECORDED;
+  /** The skeleton's field naming the part that holds the assessment's {@link ReportExtras}. */
+  private static final String EXTRAS = "extras";
 
   private final StoreLocation location;
   private final HikariDataSource pool;
@@ -188,7 +192,7 @@ public final class AssessmentStore implements AutoCloseable {
       byte[] e = ReportCodec.compact(ReportCodec.COMPACT.valueToTree(extras));
       String sha = ReportCodec.sha256(e);
       parts.put(sha, e);
-      skeleton.put("extras", sha);
+      skeleton.put(EXTRAS, sha);
     }
     String verbatim = null;
     if (!ReportCodec.rebuildsExactly(tree, split, json)) {
@@ -225,7 +229,11 @@ public final class AssessmentStore implements AutoCloseable {
       ps.setString(2, reportSha);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
-          return new Recorded(summary(c, rs.getLong(1)).orElseThrow(), false);
+          long id = rs.getLong(1);
+          if (skeleton.has(EXTRAS)) {
+            addExtras(c, id, skeleton.get(EXTRAS).asText());
+          }
+          return new Recorded(summary(c, id).orElseThrow(), false);
         }
       }
     }
@@ -659,6 +667,31 @@ public final class AssessmentStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Gives assessment {@code id} the extras {@code sha} when it has none: a report pushed bare, then again with its
+   * extras, gains them (the report, hence every stored fact, is the same; only what the other formats show is added).
+   */
+  private static void addExtras(Connection c, long id, String sha) throws SQLException {
+    ObjectNode skeleton;
+    try (PreparedStatement ps = c.prepareStatement("SELECT skeleton FROM assessment WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        skeleton = (ObjectNode) ReportCodec.readCompact(
+            rs.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    if (skeleton.has(EXTRAS)) {
+      return;
+    }
+    skeleton.put(EXTRAS, sha);
+    try (PreparedStatement ps = c.prepareStatement("UPDATE assessment SET skeleton = ? WHERE id = ?")) {
+      ps.setString(1, new String(ReportCodec.compact(skeleton), java.nio.charset.StandardCharsets.UTF_8));
+      ps.setLong(2, id);
+      ps.executeUpdate();
+    }
+  }
+
   /** The JSON report of assessment {@code id}, parsed. */
   public JsonReport loadJson(long id) {
     try {
@@ -670,18 +703,22 @@ public final class AssessmentStore implements AutoCloseable {
 
   /**
    * The assessment {@code id} as the reporters take it, so that every format can be written again: the same bytes
-   * as the scan's own output when the assessment was recorded with its {@link ReportExtras}.
+   * as the scan's own output when the assessment was recorded with its {@link ReportExtras}; without them, the
+   * basis and the rules' rationale and remediation read "not recorded" ({@link #NOT_RECORDED}).
    */
   public AssessmentReport loadReport(long id) {
     JsonReport json = loadJson(id);
     return ReportRebuilder.rebuild(json, extras(id));
   }
 
-  /** The extras recorded with assessment {@code id}, or null (a report pushed as JSON alone). */
+  /**
+   * The extras recorded with assessment {@code id}, or null (a report pushed as JSON alone, by another client or an
+   * older kubepci): its formats other than JSON then say that the basis and the rules' texts were not recorded.
+   */
   public ReportExtras extras(long id) {
     try (Connection c = pool.getConnection()) {
       Stored s = stored(c, id);
-      String sha = s.skeleton.path("extras").asText(null);
+      String sha = s.skeleton.path(EXTRAS).asText(null);
       return sha == null ? null : ReportCodec.COMPACT.treeToValue(part(c, sha), ReportExtras.class);
     } catch (SQLException e) {
       throw failure("read assessment " + id, e);

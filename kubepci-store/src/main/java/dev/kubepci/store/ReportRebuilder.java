@@ -38,8 +38,18 @@ import java.util.Map;
 final class ReportRebuilder {
   private ReportRebuilder() {}
 
+  /**
+   * What stands in the basis and in every rule's rationale and remediation when the assessment was recorded without
+   * its extras, so that a format that shows them says they are missing rather than showing less (or, for the
+   * basis, "none declared", which would not be true).
+   */
+  static final String NOT_RECORDED = "not recorded: the report was pushed as JSON alone, without the extras "
+      + "(basis, rule texts) that kubepci scan --push sends";
+  private static final AssessmentBasis BASIS_NOT_RECORDED = new AssessmentBasis(NOT_RECORDED, NOT_RECORDED,
+      List.of());
+
   static AssessmentReport rebuild(JsonReport json, ReportExtras extras) {
-    ReportExtras x = extras == null ? new ReportExtras(AssessmentBasis.NONE, Map.of(), null) : extras;
+    ReportExtras x = extras == null ? unrecorded(json) : extras;
     Map<String, JsonReport.Requirement> requirements = new LinkedHashMap<>();
     json.requirements().forEach(r -> requirements.put(r.id(), r));
     List<AreaResult> areas = new ArrayList<>();
@@ -87,6 +97,14 @@ final class ReportRebuilder {
         json.framework().version(), json.framework().title(), Instant.parse(json.generatedAt()), list(json.inputs()),
         cluster, json.objects(), areas, rules, findings, errors, waivers, ruleErrors, skipped,
         x.basis() == null ? AssessmentBasis.NONE : x.basis(), crossReference(json, x));
+  }
+
+  /** The extras of a report recorded without them: every place they fill says that they were not recorded. */
+  private static ReportExtras unrecorded(JsonReport json) {
+    Map<String, ReportExtras.RuleText> rules = new LinkedHashMap<>();
+    ReportExtras.RuleText text = new ReportExtras.RuleText(NOT_RECORDED, NOT_RECORDED, List.of());
+    list(json.rules()).forEach(r -> rules.put(r.id(), text));
+    return new ReportExtras(BASIS_NOT_RECORDED, rules, null);
   }
 
   private static RequirementResult requirement(JsonReport.Requirement r) {

@@ -103,6 +103,52 @@ abstract class AssessmentStoreContract {
     }
   }
 
+  private static final List<Reporter> OTHER_FORMATS = List.of(new TerminalReporter(TerminalReporter.Options.DETAILS),
+      new SarifReporter(), new HtmlReporter(), new JUnitReporter(), new MarkdownReporter(), new CsvReporter(),
+      new dev.kubepci.report.oscal.OscalReporter());
+
+  @Test
+  void aReportRecordedWithoutItsExtrasSaysWhatIsMissingWhereAFormatWouldShowIt() throws IOException {
+    AssessmentReport original = ReportFixture.sample();
+    long id = store.record("prod-eu", json(original), null, STORED).assessment().id();
+    AssessmentReport loaded = store.loadReport(id);
+
+    assertThat(render(new JsonReporter(), loaded)).isEqualTo(json(original));
+    for (Reporter reporter : OTHER_FORMATS) {
+      String bare = new String(render(reporter, loaded), StandardCharsets.UTF_8);
+      if (!bare.equals(new String(render(reporter, original), StandardCharsets.UTF_8))) {
+        // (the terminal report wraps the sentence)
+        assertThat(bare).as(reporter.format()).contains("not recorded: the report was pushed as JSON alone");
+      }
+    }
+    // the basis is not "none declared" (it was not recorded), and the rules' texts are not silently left out
+    String html = new String(render(new HtmlReporter(), loaded), StandardCharsets.UTF_8);
+    assertThat(html).contains("CDE scope</dt><dd>" + AssessmentStore.NOT_RECORDED).doesNotContain("not declared");
+    assertThat(new String(render(new SarifReporter(), loaded), StandardCharsets.UTF_8))
+        .contains(AssessmentStore.NOT_RECORDED);
+  }
+
+  @Test
+  void aReportRecordedAgainWithItsExtrasGainsThem() throws Exception {
+    AssessmentReport original = ReportFixture.sample();
+    Recorded bare = store.record("prod-eu", json(original), null, STORED);
+    Recorded again = store.record("prod-eu", json(original), ReportExtras.of(original), STORED.plusSeconds(5));
+    Recorded other = store.record("prod-eu", json(original), new ReportExtras(
+        dev.kubepci.result.AssessmentBasis.NONE, java.util.Map.of(), null), STORED.plusSeconds(9));
+
+    assertThat(again.created()).isFalse();
+    assertThat(again.assessment().id()).isEqualTo(bare.assessment().id());
+    assertThat(count("assessment")).isEqualTo(1);
+    // the first extras stay: a report is one assessment whatever was sent with it later
+    assertThat(other.created()).isFalse();
+    assertThat(store.extras(bare.assessment().id())).isEqualTo(ReportExtras.of(original));
+    AssessmentReport loaded = store.loadReport(bare.assessment().id());
+    for (Reporter reporter : OTHER_FORMATS) {
+      assertThat(new String(render(reporter, loaded), StandardCharsets.UTF_8)).as(reporter.format())
+          .isEqualTo(new String(render(reporter, original), StandardCharsets.UTF_8));
+    }
+  }
+
   @Test
   void recordsAReportOnceWhateverTheNumberOfTimesItIsGiven() throws IOException {
     byte[] original = json(ReportFixture.sample());

@@ -2,6 +2,7 @@ package dev.kubepci.server.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubepci.server.ApiError;
 import dev.kubepci.server.ClusterName;
 import dev.kubepci.server.security.Access;
@@ -10,7 +11,9 @@ import dev.kubepci.server.security.Role;
 import dev.kubepci.server.web.Json;
 import dev.kubepci.store.AssessmentStore;
 import dev.kubepci.store.AssessmentSummary;
+import dev.kubepci.store.PushEnvelope;
 import dev.kubepci.store.Recorded;
+import dev.kubepci.store.ReportExtras;
 import dev.kubepci.store.StoreException;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -23,9 +26,11 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * {@code POST /api/v1/clusters/{cluster}/assessments}: a JSON report (gzip accepted) from the cluster's ingest
- * token. Everything is checked before anything is stored (size, compression, JSON, the published schema), and a
- * report the cluster already has (same SHA-256) is acknowledged without storing it twice.
+ * {@code POST /api/v1/clusters/{cluster}/assessments}: a JSON report, bare or in the {@link PushEnvelope} that
+ * carries its extras too (gzip accepted), from the cluster's ingest token. Everything is checked before anything is
+ * stored (size, compression, JSON, the published schemas of the envelope and of the report, the extras against the
+ * report), and a report the cluster already has (same SHA-256) is acknowledged without storing it twice; if it was
+ * stored without extras, it gains those sent now.
  */
 public final class Ingest {
   private static final int MAX_MESSAGES = 10;
@@ -79,16 +84,25 @@ public final class Ingest {
     if (tree == null || !tree.isObject()) {
       throw ApiError.badRequest("the body is not a JSON object: send the report of 'kubepci scan --format json'");
     }
-    List<String> problems = ReportSchema.violations(tree);
-    if (!problems.isEmpty()) {
-      throw ApiError.badRequest("the report does not follow the kubepci report schema (" + problems.size()
-          + " problem" + (problems.size() == 1 ? "" : "s") + "): "
-          + String.join("; ", problems.subList(0, Math.min(MAX_MESSAGES, problems.size())))
-          + (problems.size() > MAX_MESSAGES ? "; ..." : ""));
+    ReportExtras extras = null;
+    JsonNode report = tree;
+    if (PushEnvelope.isEnvelope(tree)) {
+      refuse("the envelope does not follow the kubepci push schema", ReportSchema.envelopeViolations(tree));
+      report = tree.get("report");
+    }
+    refuse("the report does not follow the kubepci report schema", ReportSchema.violations(report));
+    if (report != tree) {
+      try {
+        PushEnvelope.Opened opened = PushEnvelope.open((ObjectNode) tree);
+        json = opened.report();
+        extras = opened.extras();
+      } catch (IllegalArgumentException e) {
+        throw ApiError.badRequest(e.getMessage());
+      }
     }
     Recorded r;
     try {
-      r = store.record(cluster, json, null, clock.instant());
+      r = store.record(cluster, json, extras, clock.instant());
     } catch (StoreException.BadReport e) {
       throw ApiError.badRequest(e.getMessage());
     }
@@ -97,6 +111,15 @@ public final class Ingest {
     ctx.header("Location", "/api/v1/assessments/" + a.id());
     Json.send(ctx, new Result(a.id(), a.cluster(), a.seq(), r.created(), a.reportSha256(),
         "/assessments/" + a.id()));
+  }
+
+  /** A 400 listing the first problems, when there are any. */
+  private static void refuse(String what, List<String> problems) {
+    if (!problems.isEmpty()) {
+      throw ApiError.badRequest(what + " (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+          + "): " + String.join("; ", problems.subList(0, Math.min(MAX_MESSAGES, problems.size())))
+          + (problems.size() > MAX_MESSAGES ? "; ..." : ""));
+    }
   }
 
   private ApiError tooLarge() {

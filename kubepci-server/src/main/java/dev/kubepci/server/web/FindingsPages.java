@@ -2,7 +2,7 @@ package dev.kubepci.server.web;
 
 import dev.kubepci.model.ScopeZone;
 import dev.kubepci.report.diff.ReportDiff;
-import dev.kubepci.report.html.HtmlReporter;
+import dev.kubepci.report.formats.ReportFormats;
 import dev.kubepci.report.json.JsonReport;
 import dev.kubepci.server.ApiError;
 import dev.kubepci.store.AssessmentStore;
@@ -172,24 +172,69 @@ public final class FindingsPages {
     return c;
   }
 
+  /**
+   * The media type and file extension of each format, as {@code kubepci scan -f FORMAT -o FILE} would name the file.
+   */
+  private record Download(String mediaType, String extension) {}
+
+  private static final java.util.Map<String, Download> DOWNLOADS = java.util.Map.of(
+      "json", new Download("application/json", "json"),
+      "html", new Download("text/html; charset=utf-8", "html"),
+      "sarif", new Download("application/sarif+json", "sarif"),
+      "junit", new Download("application/xml", "junit.xml"),
+      "markdown", new Download("text/markdown; charset=utf-8", "md"),
+      "csv", new Download("text/csv; charset=utf-8", "csv"),
+      "oscal", new Download("application/json", "oscal.json"),
+      "terminal", new Download("text/plain; charset=utf-8", "txt"));
+
   /** The JSON report, byte for byte as it was pushed. */
   public void exportJson(Context ctx) {
-    long id = Params.id(ctx);
-    AssessmentSummary a = FleetPages.summary(store, id);
-    ctx.header("Content-Disposition", "attachment; filename=\"" + a.cluster() + "-" + a.seq() + ".json\"");
-    ctx.contentType("application/json").result(store.exportJson(id));
+    export(ctx, "json");
+  }
+
+  /** The HTML report of the assessment, shown in the browser. */
+  public void exportHtml(Context ctx) {
+    export(ctx, "html");
+  }
+
+  /** The report in the format of {@code ?format=} (default json). */
+  public void exportFormat(Context ctx) {
+    String format = ctx.queryParam("format");
+    export(ctx, format == null ? "json" : format.toLowerCase(Locale.ROOT));
   }
 
   /**
-   * The HTML report of the assessment, as {@code kubepci scan --format html} writes it. It is a document of its
-   * own with its own inline style sheet, so it gets a policy of its own: sandboxed, no script, nothing loaded.
+   * The assessment in {@code format}, the bytes {@code kubepci scan --format FORMAT} wrote for it (and {@code
+   * kubepci export} writes): the JSON report as it was pushed, the other formats from it and the extras pushed with
+   * it. The HTML report is a document of its own with its own inline style sheet, so it gets a policy of its own:
+   * sandboxed, no script, nothing loaded; the other formats are downloads.
    */
-  public void exportHtml(Context ctx) {
+  private void export(Context ctx, String format) {
+    Download download = DOWNLOADS.get(format);
+    if (download == null) {
+      throw ApiError.badRequest("unknown format '" + format + "' (expected one of " + ReportFormats.names() + ")");
+    }
     long id = Params.id(ctx);
-    FleetPages.summary(store, id);
-    String html = HtmlReporter.render(store.loadReport(id));
-    ctx.header("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-    ctx.contentType("text/html; charset=utf-8").result(html);
+    AssessmentSummary a = FleetPages.summary(store, id);
+    byte[] body;
+    if ("json".equals(format)) {
+      body = store.exportJson(id);
+    } else {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      try {
+        ReportFormats.reporter(format, ReportFormats.Options.DEFAULTS).write(store.loadReport(id), out);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      body = out.toByteArray();
+    }
+    if ("html".equals(format)) {
+      ctx.header("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    } else {
+      ctx.header("Content-Disposition", "attachment; filename=\"" + a.cluster() + "-" + a.seq() + "."
+          + download.extension() + "\"");
+    }
+    ctx.contentType(download.mediaType()).result(body);
   }
 
   /** What changed between two assessments. */
