@@ -44,8 +44,9 @@ import java.util.stream.Collectors;
  * Runs the selected rules over an inventory and rolls their results up to the framework's best practices and
  * areas. The engine does the iterating for each rule shape: object rules (workload and resource rules) run in one
  * pass over the objects (the pod-spec view is built once per object); component rules over each visible
- * control-plane instance or kubelet configuration, after one visibility check; subject rules over each binding
- * subject; cluster rules read the inventory's indexes themselves. Each rule has its own context and tally
+ * control-plane instance or kubelet configuration, after one visibility check, and once over each file an instance
+ * names; subject rules over each binding subject (and kubeconfig user); cluster rules read the inventory's indexes
+ * themselves. Each rule has its own context and tally
  * ({@link #runRule} runs one), and violations of one object at one path are joined. The object pass and the
  * other rules run in parallel (see {@link RuleTasks}); the report does not depend on it. Missing data never rolls
  * up to PASS.
