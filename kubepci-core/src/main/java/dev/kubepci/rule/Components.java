@@ -5,6 +5,7 @@ import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -85,9 +86,10 @@ public final class Components<T> {
   }
 
   /**
-   * The instances of several parts (control-plane components and kubelet configurations), part by part: the rule is not visible only when no part has an instance; when a part is missing
-   * and nothing failed, the rule is NOT_ASSESSED naming it: "{@code ifClean}, but kube-apiserver and
-   * KubeletConfiguration not in the input". A part made {@link #unnamed()} is checked when present and never named.
+   * The instances of several parts (control-plane components and kubelet configurations), part by part: the rule
+   * is not visible only when no part has an instance; when a part is missing and nothing failed, the rule is
+   * NOT_ASSESSED naming it: "{@code ifClean}, but kube-apiserver and KubeletConfiguration not in the input". A part
+   * made {@link #unnamed()} is checked when present and never named.
    *
    * @param shownAs what the not-visible reason names, e.g. "kube-apiserver, kubelet"
    */
@@ -128,7 +130,8 @@ public final class Components<T> {
     if (!instances(inventory).isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Outcome.notAssessed(notVisible.reason(inventory, shownAs)));
+    return Optional.of(Outcome.notAssessed(Objects.requireNonNull(notVisible, "a part of anyOf, not a rule's "
+        + "components").reason(inventory, shownAs)));
   }
 
   /**
