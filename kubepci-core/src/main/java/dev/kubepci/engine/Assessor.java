@@ -44,13 +44,17 @@ import java.util.stream.Collectors;
  * Runs the selected rules over an inventory and rolls their results up to the framework's best practices and
  * areas. The engine does the iterating for each rule shape: object rules (workload and resource rules) run in one
  * pass over the objects (the pod-spec view is built once per object); component rules over each visible
- * control-plane instance or kubelet configuration, after one visibility check; subject rules over each binding
- * subject; cluster rules read the inventory's indexes themselves. Each rule has its own context and tally
+ * control-plane instance or kubelet configuration, after one visibility check, and once over each file an instance
+ * names; subject rules over each binding subject (and kubeconfig user); cluster rules read the inventory's indexes
+ * themselves. Each rule has its own context and tally
  * ({@link #runRule} runs one), and violations of one object at one path are joined. The object pass and the
  * other rules run in parallel (see {@link RuleTasks}); the report does not depend on it. Missing data never rolls
  * up to PASS.
  */
 public final class Assessor {
+  /** The kind of each user of the kubeconfig given with the scan, which subject rules may check. */
+  private static final String KUBECONFIG_USER = "KubeconfigUser";
+
   private final AssessmentRequest request;
 
   public Assessor(AssessmentRequest request) {
@@ -185,27 +189,39 @@ public final class Assessor {
         component.finish(context);
       }
     } else if (d.rule() instanceof SubjectRule subjects) {
-      Rbac rbac = Rbac.of(inventory);
-      tally.ifNothing = SubjectRule.NO_BINDINGS;
-      if (!rbac.hasBindings()) {
-        tally.decided = Outcome.notApplicable(SubjectRule.NO_BINDINGS);
-        return;
-      }
-      for (Binding b : rbac.bindings()) {
-        for (Binding.BindingSubject bs : b.subjects()) {
-          if (bs.subject().isEmpty()) {
-            continue;
-          }
-          if (bs.expected()) {
-            tally.builder.pass();
-            continue;
-          }
-          int uncounted = context.observations().uncountedCount();
-          tally.record(b.resource(), subjects.check(b, bs, bs.subject().get(), context), uncounted);
-        }
-      }
-      subjects.finish(context);
+      runSubjects(subjects, inventory, tally);
     }
+  }
+
+  private static void runSubjects(SubjectRule rule, Inventory inventory, Tally tally) {
+    RuleContext context = tally.context;
+    Rbac rbac = Rbac.of(inventory);
+    boolean users = rule.checksKubeconfigUsers();
+    tally.ifNothing = users ? SubjectRule.NO_BINDINGS_OR_USERS : SubjectRule.NO_BINDINGS;
+    if (!rbac.hasBindings() && !users) {
+      tally.decided = Outcome.notApplicable(SubjectRule.NO_BINDINGS);
+      return;
+    }
+    for (Binding b : rbac.bindings()) {
+      for (Binding.BindingSubject bs : b.subjects()) {
+        if (bs.subject().isEmpty()) {
+          continue;
+        }
+        if (bs.expected() && !rule.includesBuiltInGrants()) {
+          tally.builder.pass();
+          continue;
+        }
+        int uncounted = context.observations().uncountedCount();
+        tally.record(b.resource(), rule.check(b, bs, bs.subject().get(), context), uncounted);
+      }
+    }
+    if (users) {
+      for (Resource user : inventory.ofKind(KUBECONFIG_USER)) {
+        int uncounted = context.observations().uncountedCount();
+        tally.record(user, rule.checkKubeconfigUser(user, context), uncounted);
+      }
+    }
+    rule.finish(context);
   }
 
   private static <T> void runComponents(ComponentRule<T> rule, Inventory inventory, Tally tally) {
@@ -216,10 +232,22 @@ public final class Assessor {
       return;
     }
     tally.ifNothing = components.ifNothing();
+    RuleContext context = tally.context;
+    // a file several instances name is judged once, on the file (by identity: equal objects are two files)
+    Set<Resource> judged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (T instance : components.instances(inventory)) {
-      int uncounted = tally.context.observations().uncountedCount();
-      tally.record(components.resource(instance), rule.check(instance, tally.context), uncounted);
+      int uncounted = context.observations().uncountedCount();
+      List<Violation> violations = rule.check(instance, context);
+      Optional<Resource> referenced = violations.isEmpty() && context.observations().uncountedCount() == uncounted
+          ? rule.referenced(instance, context) : Optional.empty();
+      if (referenced.isEmpty()) {
+        tally.record(components.resource(instance), violations, uncounted);
+      } else if (judged.add(referenced.get())) {
+        uncounted = context.observations().uncountedCount();
+        tally.record(referenced.get(), rule.checkReferenced(referenced.get(), context), uncounted);
+      }
     }
+    components.partlyVisible(inventory).ifPresent(context::notAssessedIfClean);
   }
 
   private void runObjectRules(Inventory inventory, List<RuleDescriptor> rules, Map<String, Tally> tallies,
@@ -382,6 +410,14 @@ public final class Assessor {
     return RollUp.combine(reqs.stream().map(RequirementResult::status).toList());
   }
 
+  /** {@code unknown} with the tables {@code outcome} gathered. */
+  private static Outcome withTables(Outcome unknown, Outcome outcome) {
+    for (dev.kubepci.rule.Table t : outcome.tables()) {
+      unknown = unknown.withTable(t);
+    }
+    return unknown;
+  }
+
   /** Per-rule accumulation: its own context (notes, rows, undecided objects) and what passed and failed. */
   private static final class Tally {
     final RuleContext context;
@@ -428,6 +464,9 @@ public final class Assessor {
         return decided;
       }
       Observations seen = context.observations();
+      if (seen.notAssessed() != null) {
+        return Outcome.notAssessed(seen.notAssessed());
+      }
       seen.notes().forEach(builder::note);
       seen.tables().forEach(builder::table);
       if (coveredByOwner > 0) {
@@ -438,11 +477,11 @@ public final class Assessor {
       Outcome outcome = builder.build(nothing);
       List<String> undecided = seen.undecided();
       if (outcome.failures().isEmpty() && !undecided.isEmpty()) {
-        Outcome unknown = Outcome.notAssessed(d.rule().undecidedReason(undecided));
-        for (dev.kubepci.rule.Table t : outcome.tables()) {
-          unknown = unknown.withTable(t);
-        }
-        return unknown;
+        return withTables(Outcome.notAssessed(d.rule().undecidedReason(undecided)), outcome);
+      }
+      if (outcome.kind() == Outcome.Kind.EVALUATED && outcome.failures().isEmpty()
+          && seen.notAssessedIfClean() != null) {
+        return withTables(Outcome.notAssessed(seen.notAssessedIfClean()), outcome);
       }
       return outcome;
     }

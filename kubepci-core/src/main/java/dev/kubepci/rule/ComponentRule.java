@@ -1,13 +1,20 @@
 package dev.kubepci.rule;
 
+import dev.kubepci.model.Resource;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A rule about each instance of a control-plane component ({@code Components.of(KUBE_APISERVER, ...)}) or each
- * kubelet configuration ({@code Components.kubelets(...)}). The engine answers NOT_ASSESSED once, in the words of
- * {@link Components#notVisible()}, when none is in the input, so {@link #check} only sees instances.
+ * A rule about each instance of a control-plane component ({@code Components.of(KUBE_APISERVER, ...)}), each
+ * kubelet configuration ({@code Components.kubelets(...)}), or both ({@code Components.anyOf(...)}). The engine
+ * answers NOT_ASSESSED once, in the words of {@link Components#hidden}, when none is in the input, so {@link #check}
+ * only sees instances.
  *
- * @param <T> {@code ControlPlane.Instance} or the KubeletConfiguration {@code Resource}
+ * <p>When the answer is in a file an instance names (the EncryptionConfiguration of {@code
+ * --encryption-provider-config}), {@link #referenced} names it: the engine judges it once with {@link
+ * #checkReferenced}, however many instances name it, and counts it instead of those instances.
+ *
+ * @param <T> {@code ControlPlane.Instance}, the KubeletConfiguration {@code Resource}, or {@code Object} for both
  */
 public non-sealed interface ComponentRule<T> extends Rule {
   /** Which instances the rule checks, and what to say when none is visible. */
@@ -15,4 +22,18 @@ public non-sealed interface ComponentRule<T> extends Rule {
 
   /** The violations of one instance; empty when it passes. */
   List<Violation> check(T instance, RuleContext context);
+
+  /**
+   * The object of the input that decides for {@code instance} (the file one of its flags names); asked only when
+   * {@link #check} found no violation and did not leave the instance undecided. Empty (the default): the instance
+   * passes.
+   */
+  default Optional<Resource> referenced(T instance, RuleContext context) {
+    return Optional.empty();
+  }
+
+  /** The violations of an object {@link #referenced} named, asked once per object; empty when it passes. */
+  default List<Violation> checkReferenced(Resource referenced, RuleContext context) {
+    return List.of();
+  }
 }

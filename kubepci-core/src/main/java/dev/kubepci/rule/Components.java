@@ -5,29 +5,42 @@ import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The instances a {@link ComponentRule} checks: of one or more control-plane components, or the kubelet
- * configurations; with the wording for when none is visible and the object each instance's findings are about.
+ * configurations, or both ({@link #anyOf}); with the wording for when none is visible and the object each instance's
+ * findings are about.
  *
- * @param <T> {@code ControlPlane.Instance} or the KubeletConfiguration {@code Resource}
+ * @param <T> {@code ControlPlane.Instance}, the KubeletConfiguration {@code Resource}, or {@code Object} for both
  */
 public final class Components<T> {
+  private final Class<?> type;
   private final Function<Inventory, List<T>> instances;
   private final Function<T, Resource> resource;
   private final String shownAs;
   private final NotVisible notVisible;
   private final String ifNothing;
+  /** How a missing part is named in {@link #partlyVisible}; null for a part whose absence goes unsaid. */
+  private final String missingAs;
+  /** The parts of {@link #anyOf}; empty for one kind of instance. */
+  private final List<Components<?>> parts;
+  private final String ifClean;
 
-  private Components(Function<Inventory, List<T>> instances, Function<T, Resource> resource, String shownAs,
-      NotVisible notVisible, String ifNothing) {
+  private Components(Class<?> type, Function<Inventory, List<T>> instances, Function<T, Resource> resource,
+      String shownAs, NotVisible notVisible, String ifNothing, String missingAs, List<Components<?>> parts,
+      String ifClean) {
+    this.type = type;
     this.instances = instances;
     this.resource = resource;
     this.shownAs = shownAs;
     this.notVisible = notVisible;
     this.ifNothing = ifNothing;
+    this.missingAs = missingAs;
+    this.parts = parts;
+    this.ifClean = ifClean;
   }
 
   /** Each instance of {@code component}, in input order. */
@@ -43,18 +56,58 @@ public final class Components<T> {
   public static Components<ControlPlane.Instance> of(List<ControlPlane.Component> components,
       ControlPlane.Component shownAs, NotVisible notVisible, String ifNothing) {
     List<ControlPlane.Component> cs = List.copyOf(components);
-    return new Components<>(inventory -> {
+    return new Components<>(ControlPlane.Instance.class, inventory -> {
       ControlPlane cp = ControlPlane.of(inventory);
       List<ControlPlane.Instance> out = new ArrayList<>();
       cs.forEach(c -> out.addAll(cp.instances(c)));
       return out;
-    }, ControlPlane.Instance::pod, shownAs.binary(), notVisible, ifNothing);
+    }, ControlPlane.Instance::pod, shownAs.binary(), notVisible, ifNothing, shownAs.binary(), List.of(), null);
+  }
+
+  /**
+   * A part of {@link #anyOf}: each instance of each of the components, named after the first when none is in the
+   * input.
+   */
+  public static Components<ControlPlane.Instance> of(ControlPlane.Component first, ControlPlane.Component... more) {
+    List<ControlPlane.Component> cs = new ArrayList<>(List.of(first));
+    cs.addAll(List.of(more));
+    return of(cs, first, null, null);
+  }
+
+  /** A part of {@link #anyOf}: each KubeletConfiguration of the input. */
+  public static Components<Resource> kubelets() {
+    return kubelets(null);
   }
 
   /** Each KubeletConfiguration of the input. */
   public static Components<Resource> kubelets(NotVisible notVisible) {
-    return new Components<>(inventory -> ControlPlane.of(inventory).kubeletConfigs(), r -> r, "kubelet", notVisible,
-        "no KubeletConfiguration in the input");
+    return new Components<>(Resource.class, inventory -> ControlPlane.of(inventory).kubeletConfigs(), r -> r,
+        "kubelet", notVisible, "no KubeletConfiguration in the input", "KubeletConfiguration", List.of(), null);
+  }
+
+  /**
+   * The instances of several parts (control-plane components and kubelet configurations), part by part: the rule
+   * is not visible only when no part has an instance; when a part is missing and nothing failed, the rule is
+   * NOT_ASSESSED naming it: "{@code ifClean}, but kube-apiserver and KubeletConfiguration not in the input". A part
+   * made {@link #unnamed()} is checked when present and never named.
+   *
+   * @param shownAs what the not-visible reason names, e.g. "kube-apiserver, kubelet"
+   */
+  public static Components<Object> anyOf(List<Components<?>> parts, String shownAs, NotVisible notVisible,
+      String ifNothing, String ifClean) {
+    List<Components<?>> ps = List.copyOf(parts);
+    // an instance's object depends only on its type (the pod of a control-plane instance, a configuration itself)
+    return new Components<>(Object.class, inventory -> {
+      List<Object> out = new ArrayList<>();
+      ps.forEach(p -> out.addAll(p.instances(inventory)));
+      return out;
+    }, instance -> ps.stream().filter(p -> p.type.isInstance(instance)).findFirst().orElseThrow()
+        .resourceOfAny(instance), shownAs, notVisible, ifNothing, null, ps, ifClean);
+  }
+
+  /** The same part, checked when present but never named as missing by {@link #anyOf}. */
+  public Components<T> unnamed() {
+    return new Components<>(type, instances, resource, shownAs, notVisible, ifNothing, null, parts, ifClean);
   }
 
   public List<T> instances(Inventory inventory) {
@@ -66,12 +119,34 @@ public final class Components<T> {
     return resource.apply(instance);
   }
 
+  private Resource resourceOfAny(Object instance) {
+    @SuppressWarnings("unchecked")
+    T typed = (T) type.cast(instance);
+    return resource(typed);
+  }
+
   /** NOT_ASSESSED when no instance is visible; empty when there is one to check. */
   public Optional<Outcome> hidden(Inventory inventory) {
     if (!instances(inventory).isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Outcome.notAssessed(notVisible.reason(inventory, shownAs)));
+    return Optional.of(Outcome.notAssessed(Objects.requireNonNull(notVisible, "a part of anyOf, not a rule's "
+        + "components").reason(inventory, shownAs)));
+  }
+
+  /**
+   * For the parts of {@link #anyOf}: the NOT_ASSESSED reason of a result without failures when a named part has no
+   * instance; empty when every named part is visible, and always for one kind of instance.
+   */
+  public Optional<String> partlyVisible(Inventory inventory) {
+    List<String> missing = new ArrayList<>();
+    for (Components<?> p : parts) {
+      if (p.missingAs != null && p.instances(inventory).isEmpty()) {
+        missing.add(p.missingAs);
+      }
+    }
+    return missing.isEmpty() ? Optional.empty()
+        : Optional.of(ifClean + ", but " + String.join(" and ", missing) + " not in the input");
   }
 
   /** The NOT_APPLICABLE reason when there was nothing to check. */

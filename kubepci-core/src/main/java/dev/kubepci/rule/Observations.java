@@ -14,6 +14,8 @@ public final class Observations {
   private final Map<TableHeader, List<List<String>>> rows = new LinkedHashMap<>();
   private final List<String> undecided = new ArrayList<>();
   private int ignored;
+  private String notAssessed;
+  private String notAssessedIfClean;
 
   void note(String note) {
     notes.add(note);
@@ -37,6 +39,19 @@ public final class Observations {
     ignored++;
   }
 
+  void notAssessed(String reason) {
+    if (notAssessed == null) {
+      notAssessed = reason;
+    }
+    ignored++;
+  }
+
+  void notAssessedIfClean(String reason) {
+    if (notAssessedIfClean == null) {
+      notAssessedIfClean = reason;
+    }
+  }
+
   /** Declares tables shown even without rows, first and in this order. */
   public void declare(List<TableHeader> headers) {
     headers.forEach(h -> rows.computeIfAbsent(h, k -> new ArrayList<>()));
@@ -54,6 +69,16 @@ public final class Observations {
 
   public List<String> undecided() {
     return List.copyOf(undecided);
+  }
+
+  /** The first reason the rule as a whole could not be assessed ({@link RuleContext#notAssessed}); null if none. */
+  public String notAssessed() {
+    return notAssessed;
+  }
+
+  /** The first reason a clean result is not a pass ({@link RuleContext#notAssessedIfClean}); null if none. */
+  public String notAssessedIfClean() {
+    return notAssessedIfClean;
   }
 
   /**

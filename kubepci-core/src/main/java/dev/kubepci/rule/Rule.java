@@ -8,9 +8,10 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link WorkloadRule}: each pod spec (Pods and the template of every pod-owning kind);
  *   <li>{@link ResourceRule}: each object of the kinds it applies to;
- *   <li>{@link ComponentRule}: each control-plane instance or kubelet configuration, after the engine checked that
- *       the component is visible at all;
- *   <li>{@link SubjectRule}: each subject of each RBAC binding, grants Kubernetes itself creates passed over;
+ *   <li>{@link ComponentRule}: each control-plane instance or kubelet configuration (or both), after the engine
+ *       checked that the component is visible at all; a file an instance names is judged once;
+ *   <li>{@link SubjectRule}: each subject of each RBAC binding, grants Kubernetes itself creates passed over unless
+ *       the rule includes them, and the kubeconfig users if the rule checks them;
  *   <li>{@link ClusterRule}: the cluster as a whole, for what no single object decides (graphs, sets of namespaces).
  * </ul>
  * Violations one check gives at the same path are joined ({@link Violation#onePerPath}). Rules are pure: no I/O, no

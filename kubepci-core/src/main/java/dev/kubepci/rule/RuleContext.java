@@ -61,6 +61,24 @@ public record RuleContext(Inventory inventory, KubepciConfig config, Instant now
   }
 
   /**
+   * What the rule needs for any answer is missing (a file a flag names is not in the input): the rule is NOT_ASSESSED
+   * with {@code reason} (the first one given) whatever else passed or failed, and the object being checked neither
+   * passes nor fails.
+   */
+  public void notAssessed(String reason) {
+    observations.notAssessed(reason);
+  }
+
+  /**
+   * Something that could fail is not in the input (no Node, so Windows nodes cannot be ruled out): a result that
+   * checked objects and found no failure is NOT_ASSESSED with {@code reason} (the first one given) instead of PASS.
+   * Failures still fail; a rule that checked nothing stays NOT_APPLICABLE.
+   */
+  public void notAssessedIfClean(String reason) {
+    observations.notAssessedIfClean(reason);
+  }
+
+  /**
    * The object being checked turned out not to be one the rule is about (a Service in front of no management tool):
    * it neither passes nor fails.
    */

@@ -335,4 +335,259 @@ class RuleShapesTest {
         """).assertStatus(Status.NOT_APPLICABLE).result();
     assertThat(none.reason()).isEqualTo("no Namespace among 1 object(s)");
   }
+
+  private static final String KUBELET = """
+      apiVersion: kubelet.config.k8s.io/v1beta1
+      kind: KubeletConfiguration
+      metadata: {name: worker}
+      readOnlyPort: 10255
+      """;
+
+  private static final String SCHEDULER = """
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: kube-scheduler, namespace: kube-system}
+      spec:
+        containers:
+          - {name: kube-scheduler, image: k8s, command: [kube-scheduler, --profiling=false]}
+      """;
+
+  /** Flags --profiling=true on API servers (and schedulers, unnamed) and an open read-only port on kubelets. */
+  @RuleInfo(id = "KPCI-9106", name = "test-two-kinds", title = "Two kinds of instance", severity = Severity.LOW,
+      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
+      reads = {"Pod", "KubeletConfiguration"})
+  static final class TwoKindsRule implements ComponentRule<Object> {
+    @Override
+    public Components<Object> components() {
+      return Components.anyOf(List.of(Components.of(ControlPlane.Component.KUBE_APISERVER),
+          Components.of(ControlPlane.Component.KUBE_SCHEDULER).unnamed(), Components.kubelets()),
+          "kube-apiserver, kubelet", NotVisible.collect(Map.of()), "nothing at all", "nothing open");
+    }
+
+    @Override
+    public List<Violation> check(Object instance, RuleContext context) {
+      if (instance instanceof Resource kubelet) {
+        return kubelet.field("readOnlyPort").filter(p -> !"0".equals(String.valueOf(p)))
+            .map(p -> List.of(Violation.at(FieldPath.root().child("readOnlyPort"), p, "read-only port open")))
+            .orElse(List.of());
+      }
+      ControlPlane.Instance i = (ControlPlane.Instance) instance;
+      return i.flag("profiling").filter("true"::equals)
+          .map(p -> List.of(Violation.at(i.pathOf("profiling"), p, "profiling is on"))).orElse(List.of());
+    }
+  }
+
+  @Test
+  void aComponentRuleOverTwoKindsIsNotVisibleOnlyWhenNeitherIs() {
+    var hidden = RuleTester.of(new TwoKindsRule()).given("""
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        """).assertStatus(Status.NOT_ASSESSED);
+    assertThat(hidden.result().reason())
+        .isEqualTo("control-plane manifests or mirror pods not in the input (kube-apiserver, kubelet)");
+    var both = RuleTester.of(new TwoKindsRule()).given(API_SERVER + "---\n" + KUBELET).assertStatus(Status.FAIL);
+    assertThat(both.findings()).extracting(Finding::message).containsExactlyInAnyOrder("profiling is on",
+        "read-only port open");
+    var onePasses = RuleTester.of(new TwoKindsRule()).given(SCHEDULER + "---\n" + API_SERVER.replace("=true",
+        "=false") + "---\n" + KUBELET.replace("10255", "0")).assertStatus(Status.PASS);
+    assertThat(onePasses.result().passed()).isEqualTo(3);
+  }
+
+  @Test
+  void aComponentRuleOverTwoKindsNamesTheMissingPartOfACleanResultButNeverHidesAFailure() {
+    var noKubelet = RuleTester.of(new TwoKindsRule()).given(API_SERVER.replace("=true", "=false"))
+        .assertStatus(Status.NOT_ASSESSED);
+    assertThat(noKubelet.result().reason()).isEqualTo("nothing open, but KubeletConfiguration not in the input");
+    var onlyScheduler = RuleTester.of(new TwoKindsRule()).given(SCHEDULER).assertStatus(Status.NOT_ASSESSED);
+    assertThat(onlyScheduler.result().reason())
+        .isEqualTo("nothing open, but kube-apiserver and KubeletConfiguration not in the input");
+    RuleTester.of(new TwoKindsRule()).given(KUBELET).assertStatus(Status.FAIL);
+  }
+
+  private static final TableHeader FILES = new TableHeader("files", "Files judged", List.of("file")).sorted();
+
+  /** Judges the ConfigMap an API server's --config-map names, once; a named but absent one leaves it undecidable. */
+  @RuleInfo(id = "KPCI-9107", name = "test-referenced", title = "Named files are good", severity = Severity.LOW,
+      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
+      reads = {"Pod", "ConfigMap"})
+  static final class ReferencedRule implements ComponentRule<ControlPlane.Instance> {
+    @Override
+    public Components<ControlPlane.Instance> components() {
+      return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(Map.of()));
+    }
+
+    @Override
+    public List<TableHeader> tables() {
+      return List.of(FILES);
+    }
+
+    @Override
+    public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
+      if (api.flag("config-map").isEmpty()) {
+        return List.of(Violation.at(api.pathOf("config-map"), null, "no config map named"));
+      }
+      if (referenced(api, context).isEmpty()) {
+        context.notAssessed(api.flag("config-map").get() + " is not in the input");
+      }
+      return List.of();
+    }
+
+    @Override
+    public java.util.Optional<Resource> referenced(ControlPlane.Instance api, RuleContext context) {
+      return api.flag("config-map").flatMap(name -> context.inventory().get("ConfigMap", "kube-system", name));
+    }
+
+    @Override
+    public List<Violation> checkReferenced(Resource config, RuleContext context) {
+      context.row(FILES, List.of(config.name()));
+      return config.labels().containsKey("good") ? List.of()
+          : List.of(Violation.at(FieldPath.root().child("metadata").child("labels"), null, "not good"));
+    }
+  }
+
+  private static String apiServerNaming(String name, String configMap) {
+    return API_SERVER.replace("name: kube-apiserver, namespace", "name: " + name + ", namespace")
+        .replace("--profiling=true", "--config-map=" + configMap) + "---\n";
+  }
+
+  private static String configMap(String name, String label) {
+    return """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: %s, namespace: kube-system, labels: {%s: "yes"}}
+        ---
+        """.formatted(name, label);
+  }
+
+  @Test
+  void aFileSeveralInstancesNameIsJudgedOnceOnTheFileInsteadOfThem() {
+    var shared = RuleTester.of(new ReferencedRule()).given(apiServerNaming("api-1", "enc")
+        + apiServerNaming("api-2", "enc") + configMap("enc", "bad")).assertStatus(Status.FAIL);
+    assertThat(shared.findings()).singleElement().satisfies(f -> {
+      assertThat(f.resource().kind()).isEqualTo("ConfigMap");
+      assertThat(f.message()).isEqualTo("not good");
+    });
+    assertThat(shared.result().passed()).isZero();
+    assertThat(shared.result().tables().get(0).rows()).containsExactly(List.of("enc"));
+    var good = RuleTester.of(new ReferencedRule()).given(apiServerNaming("api-1", "enc")
+        + apiServerNaming("api-2", "enc") + configMap("enc", "good")).assertStatus(Status.PASS);
+    assertThat(good.result().passed()).isEqualTo(1);
+  }
+
+  @Test
+  void aNamedFileMissingFromTheInputLeavesTheRuleNotAssessedEvenAfterAFailure() {
+    var missing = RuleTester.of(new ReferencedRule()).given(API_SERVER + "---\n" + apiServerNaming("api-2", "gone")
+        + configMap("enc", "good")).assertStatus(Status.NOT_ASSESSED);
+    assertThat(missing.result().reason()).isEqualTo("gone is not in the input");
+    assertThat(missing.findings()).isEmpty();
+  }
+
+  /** Flags every subject, Kubernetes' own grants included, and every kubeconfig user. */
+  @RuleInfo(id = "KPCI-9108", name = "test-every-account", title = "Nobody may act", severity = Severity.LOW,
+      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
+      reads = {"ClusterRoleBinding", "kubepci.dev/KubeconfigUser"})
+  static final class EveryAccountRule implements SubjectRule {
+    @Override
+    public boolean includesBuiltInGrants() {
+      return true;
+    }
+
+    @Override
+    public boolean checksKubeconfigUsers() {
+      return true;
+    }
+
+    @Override
+    public List<Violation> check(Binding b, Binding.BindingSubject entry, Subject s, RuleContext context) {
+      return List.of(Violation.at(entry.path(), s.display(), s.display() + " is bound"));
+    }
+
+    @Override
+    public List<Violation> checkKubeconfigUser(Resource user, RuleContext context) {
+      return List.of(Violation.at(FieldPath.root().child("users"), user.name(), user.name() + " may log in"));
+    }
+  }
+
+  @Test
+  void aSubjectRuleThatIncludesBuiltInGrantsIsAskedAboutThemAndKubeconfigUsers() {
+    var given = RuleTester.of(new EveryAccountRule()).given("""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: cluster-admin}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+        subjects:
+          - {apiGroup: rbac.authorization.k8s.io, kind: Group, name: "system:masters"}
+        """).assertStatus(Status.FAIL);
+    assertThat(given.findings()).extracting(Finding::message).containsExactly("Group system:masters is bound");
+    var users = RuleTester.of(new EveryAccountRule()).given("""
+        apiVersion: v1
+        kind: Config
+        users:
+          - name: oscar
+            user: {token: x}
+        """).assertStatus(Status.FAIL);
+    assertThat(users.findings()).extracting(Finding::message).containsExactly("oscar may log in");
+    var none = RuleTester.of(new EveryAccountRule()).given("""
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        """).assertStatus(Status.NOT_APPLICABLE);
+    assertThat(none.result().reason()).isEqualTo(SubjectRule.NO_BINDINGS_OR_USERS);
+  }
+
+  private static final TableHeader KINDS_SEEN = new TableHeader("kinds", "Objects seen", List.of("kind", "name"))
+      .leading("Namespace");
+
+  /** Lists Namespaces first, then ConfigMaps; fails ConfigMaps named bad; without a Secret a clean result is unsure. */
+  @RuleInfo(id = "KPCI-9109", name = "test-leading", title = "Objects are listed", severity = Severity.LOW,
+      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
+      reads = {"Namespace", "ConfigMap", "Secret"})
+  static final class LeadingRule implements ResourceRule {
+    @Override
+    public boolean appliesTo(Resource resource) {
+      return resource.kind().equals("Namespace") || resource.kind().equals("ConfigMap");
+    }
+
+    @Override
+    public List<TableHeader> tables() {
+      return List.of(KINDS_SEEN);
+    }
+
+    @Override
+    public List<Violation> check(Resource resource, RuleContext context) {
+      context.row(KINDS_SEEN, List.of(resource.kind(), resource.name()));
+      return resource.name().equals("bad") ? List.of(Violation.at(FieldPath.root(), "bad", "bad object"))
+          : List.of();
+    }
+
+    @Override
+    public void finish(RuleContext context) {
+      if (context.inventory().ofKind("Secret").isEmpty()) {
+        context.notAssessedIfClean("no Secret in the input");
+      }
+    }
+  }
+
+  private static String object(String kind, String name) {
+    return """
+        apiVersion: v1
+        kind: %s
+        metadata: {name: %s, namespace: shop}
+        ---
+        """.formatted(kind, name);
+  }
+
+  @Test
+  void leadingRowsComeFirstAndACleanResultWithSomethingMissingIsNotAssessed() {
+    var unsure = RuleTester.of(new LeadingRule()).given(object("ConfigMap", "z") + object("Namespace", "shop")
+        + object("ConfigMap", "a")).assertStatus(Status.NOT_ASSESSED).result();
+    assertThat(unsure.reason()).isEqualTo("no Secret in the input");
+    assertThat(unsure.tables().get(0).rows()).containsExactly(List.of("Namespace", "shop"),
+        List.of("ConfigMap", "z"), List.of("ConfigMap", "a"));
+    RuleTester.of(new LeadingRule()).given(object("ConfigMap", "bad")).assertStatus(Status.FAIL);
+    RuleTester.of(new LeadingRule()).given(object("Namespace", "shop") + object("Secret", "s"))
+        .assertStatus(Status.PASS);
+    RuleTester.of(new LeadingRule()).given(object("Pod", "p")).assertStatus(Status.NOT_APPLICABLE);
+  }
 }

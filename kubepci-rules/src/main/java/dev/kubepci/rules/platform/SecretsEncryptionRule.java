@@ -2,19 +2,16 @@ package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.FieldPath;
-import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.ComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
-import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
-import dev.kubepci.rule.Table;
-import dev.kubepci.rule.TableRows;
+import dev.kubepci.rule.TableHeader;
 import dev.kubepci.rule.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +23,8 @@ import java.util.Optional;
  * Checks encryption at rest of Secrets: the API server has --encryption-provider-config, and the
  * EncryptionConfiguration it names (given as input) covers secrets with a first provider that encrypts. Local-key
  * providers (aescbc, aesgcm, secretbox) pass the basic test but are reported at low severity: the key sits on the
- * control-plane disk next to the data it protects. Key material is never shown, only key names.
+ * control-plane disk next to the data it protects. Key material is never shown, only key names. Each configuration
+ * is judged once however many API servers name it; a named file missing from the input leaves the rule NOT_ASSESSED.
  */
 @RuleInfo(
     id = "KPCI-0320",
@@ -43,47 +41,48 @@ import java.util.Optional;
     references = {"https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/",
         "https://kubernetes.io/docs/tasks/administer-cluster/kms-provider/"},
     reads = {"Pod", "Node"})
-public final class SecretsEncryptionRule implements ClusterRule {
+public final class SecretsEncryptionRule implements ComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> SETTINGS = Map.of(
       ManagedProvider.EKS, "cluster.encryptionConfig (KMS envelope encryption of secrets)",
       ManagedProvider.AKS, "securityProfile.azureKeyVaultKms",
       ManagedProvider.GKE, "databaseEncryption.state (application-layer secrets encryption)");
+  private static final TableHeader TABLE = new TableHeader("encryption-at-rest", "Encryption at rest",
+      List.of("configuration", "resources", "providers in order", "key names")).sorted();
+  private static final String FLAG = "encryption-provider-config";
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Optional<Outcome> unavailable = Components.of(ControlPlane.Component.KUBE_APISERVER,
-        NotVisible.providerSettings(SETTINGS)).hidden(inventory);
-    if (unavailable.isPresent()) {
-      return unavailable.get();
-    }
-    List<Resource> configs = inventory.ofKind("apiserver.config.k8s.io", "EncryptionConfiguration");
-    Outcome.Builder out = Outcome.builder();
-    List<List<String>> rows = new ArrayList<>();
-    java.util.Set<Resource> evaluated = new java.util.HashSet<>();
-    for (ControlPlane.Instance api : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER)) {
-      Optional<String> flag = api.flag("encryption-provider-config");
-      if (flag.isEmpty()) {
-        out.fail(api.pod(), Violation.at(api.pathOf("encryption-provider-config"), null,
-            "kube-apiserver has no --encryption-provider-config: Secrets are stored in etcd unencrypted"));
-        continue;
-      }
-      Optional<Resource> config = match(flag.get(), configs);
-      if (config.isEmpty()) {
-        return Outcome.notAssessed("kube-apiserver reads its encryption configuration from " + flag.get()
-            + ", which is not in the input; add that file to see which provider encrypts Secrets");
-      }
-      if (evaluated.add(config.get())) {
-        evaluate(config.get(), out, rows);
-      }
-    }
-    out.table(new Table("encryption-at-rest", "Encryption at rest", List.of("configuration", "resources",
-        "providers in order", "key names"), TableRows.byFirstColumn(rows)));
-    return out.build("no kube-apiserver in the input");
+  public Components<ControlPlane.Instance> components() {
+    return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings(SETTINGS));
   }
 
-  /** The configuration named by the flag: by file name, or the only one given. */
-  private static Optional<Resource> match(String flag, List<Resource> configs) {
-    String wanted = Path.of(flag).getFileName().toString();
+  @Override
+  public List<TableHeader> tables() {
+    return List.of(TABLE);
+  }
+
+  @Override
+  public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
+    Optional<String> flag = api.flag(FLAG);
+    if (flag.isEmpty()) {
+      return List.of(Violation.at(api.pathOf(FLAG), null,
+          "kube-apiserver has no --encryption-provider-config: Secrets are stored in etcd unencrypted"));
+    }
+    if (referenced(api, context).isEmpty()) {
+      context.notAssessed("kube-apiserver reads its encryption configuration from " + flag.get()
+          + ", which is not in the input; add that file to see which provider encrypts Secrets");
+    }
+    return List.of();
+  }
+
+  /** The EncryptionConfiguration the API server's flag names: by file name, or the only one given. */
+  @Override
+  public Optional<Resource> referenced(ControlPlane.Instance api, RuleContext context) {
+    Optional<String> flag = api.flag(FLAG);
+    if (flag.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Resource> configs = context.inventory().ofKind("apiserver.config.k8s.io", "EncryptionConfiguration");
+    String wanted = Path.of(flag.get()).getFileName().toString();
     for (Resource r : configs) {
       if (r.provenance() instanceof Provenance.FileSource source
           && Path.of(source.file()).getFileName().toString().equals(wanted)) {
@@ -93,7 +92,8 @@ public final class SecretsEncryptionRule implements ClusterRule {
     return configs.size() == 1 ? Optional.of(configs.get(0)) : Optional.empty();
   }
 
-  private static void evaluate(Resource config, Outcome.Builder out, List<List<String>> rows) {
+  @Override
+  public List<Violation> checkReferenced(Resource config, RuleContext context) {
     List<?> entries = config.list("resources");
     List<Violation> v = new ArrayList<>();
     boolean covered = false;
@@ -117,7 +117,7 @@ public final class SecretsEncryptionRule implements ClusterRule {
           }
         }
       }
-      rows.add(List.of(config.ref().displayName(), String.join(", ", resources), String.join(", ", names),
+      context.row(TABLE, List.of(config.ref().displayName(), String.join(", ", resources), String.join(", ", names),
           keys.isEmpty() ? "-" : String.join(", ", keys)));
       if (covered || !(resources.contains("secrets") || resources.contains("*.") || resources.contains("*.*"))) {
         continue;
@@ -141,10 +141,6 @@ public final class SecretsEncryptionRule implements ClusterRule {
       v.add(Violation.at(FieldPath.root().child("resources"), null,
           "the EncryptionConfiguration does not list secrets: they are stored unencrypted"));
     }
-    if (v.isEmpty()) {
-      out.pass();
-    } else {
-      out.fail(config, v);
-    }
+    return v;
   }
 }
