@@ -37,7 +37,7 @@ public final class Main {
       return ExitCode.OK.code();
     }
     Environment environment = new Environment(out, err, stdin, env, clock(env));
-    CommandLine cli = commandLine(environment);
+    CommandLine cli = commandLine(environment, args);
     try {
       return cli.execute(args);
     } catch (OutOfMemoryError e) {
@@ -64,12 +64,27 @@ public final class Main {
 
   /** The command tree, wired to an environment; tests parse with it without running anything. */
   public static CommandLine commandLine(Environment environment) {
+    return commandLine(environment, null);
+  }
+
+  /**
+   * The command tree for {@code args}: with only the subcommand they run when they name one (after the top-level
+   * flags), the whole tree otherwise (usage, help, a mistyped command and its suggestions). The settings below come
+   * after the subcommands, as picocli hands them only to the subcommands present.
+   */
+  static CommandLine commandLine(Environment environment, String[] args) {
     CommandLine cli = new CommandLine(new KubepciCommand(environment));
+    String only = args == null ? null : subcommandRun(args);
+    for (Map.Entry<String, Class<?>> sub : KubepciCommand.SUBCOMMANDS.entrySet()) {
+      if (only == null || only.equals(sub.getKey())) {
+        cli.addSubcommand(sub.getKey(), sub.getValue());
+      }
+    }
     cli.setOut(environment.out());
     cli.setErr(environment.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, environment, parseResult));
-    cli.setParameterExceptionHandler((ex, args) -> {
+    cli.setParameterExceptionHandler((ex, unused) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("kubepci: " + ex.getMessage());
       if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
@@ -78,6 +93,19 @@ public final class Main {
       return ExitCode.USAGE.code();
     });
     return cli;
+  }
+
+  /**
+   * The subcommand {@code args} run when it is the first word after top-level {@code --debug} flags and not
+   * {@code help} (which needs the others); null otherwise.
+   */
+  static String subcommandRun(String[] args) {
+    for (String arg : args) {
+      if (!"--debug".equals(arg)) {
+        return KubepciCommand.SUBCOMMANDS.containsKey(arg) && !"help".equals(arg) ? arg : null;
+      }
+    }
+    return null;
   }
 
   private static int handle(Exception ex, Environment environment, CommandLine.ParseResult parseResult) {

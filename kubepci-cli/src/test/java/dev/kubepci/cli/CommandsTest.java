@@ -29,6 +29,37 @@ class CommandsTest {
   }
 
   @Test
+  void aRunOfOneCommandBuildsOnlyThatCommand() {
+    Environment env = new Environment(new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.ByteArrayInputStream(new byte[0]),
+        java.util.Map.of(), java.time.Clock.systemUTC());
+    assertThat(Main.commandLine(env, new String[] {"--debug", "scan", "rules"}).getSubcommands())
+        .containsOnlyKeys("scan");
+    assertThat(Main.commandLine(env, new String[] {"who-can", "get", "secrets"}).getSubcommands())
+        .containsOnlyKeys("who-can");
+    for (String[] whole : new String[][] {{}, {"--help"}, {"help", "scan"}, {"scna"}, {"-h", "scan"}, {"--", "scan"}}) {
+      assertThat(Main.commandLine(env, whole).getSubcommands().keySet()).as(String.join(" ", whole))
+          .containsExactlyElementsOf(KubepciCommand.SUBCOMMANDS.keySet());
+    }
+    assertThat(Main.commandLine(env).getSubcommands().keySet())
+        .containsExactlyElementsOf(KubepciCommand.SUBCOMMANDS.keySet());
+    // the names the tree is built by are the commands' own
+    KubepciCommand.SUBCOMMANDS.forEach((name, type) ->
+        assertThat(type.getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(name));
+    // the inherited --debug reaches a command added alone
+    assertThat(Main.commandLine(env, new String[] {"scan"}).getSubcommands().get("scan").getCommandSpec()
+        .findOption("--debug")).isNotNull();
+  }
+
+  @Test
+  void helpNamesEveryCommand() {
+    Cli.Run run = Cli.run("help");
+    assertThat(run.code()).isZero();
+    KubepciCommand.SUBCOMMANDS.keySet().forEach(name -> assertThat(run.out()).contains("  " + name + " "));
+    assertThat(Cli.run("help", "scan").out()).isEqualTo(Cli.run("scan", "--help").out());
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     Cli.Run run = Cli.run();
     assertThat(run.code()).isEqualTo(2);

@@ -1,8 +1,11 @@
 package dev.kubepci.collect;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubepci.model.ModelSerialization;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -15,6 +18,7 @@ import java.util.List;
  */
 public final class ObjectDecoder {
   private static final KubernetesSerialization SERIALIZATION = ModelSerialization.shared();
+  private static final ObjectMapper MAPPER = ModelSerialization.sharedMapper();
 
   private ObjectDecoder() {}
 
@@ -41,14 +45,24 @@ public final class ObjectDecoder {
       throw new InvalidObjectException(problem);
     }
     HasMetadata object;
+    String kind = node.get("kind").asText();
     try {
-      KubernetesResource converted = SERIALIZATION.convertValue(node, KubernetesResource.class);
+      // the class fabric8 registers for the kind (GenericKubernetesResource for others), as its KubernetesResource
+      // deserializer picks it, read from the tree itself
+      Class<? extends KubernetesResource> type =
+          SERIALIZATION.getRegisteredKubernetesResource(node.get("apiVersion").asText(), kind);
+      if (type == null) {
+        type = GenericKubernetesResource.class;
+      }
+      KubernetesResource converted = MAPPER.treeToValue(node, type);
       if (!(converted instanceof HasMetadata hm)) {
-        throw new InvalidObjectException("kind " + node.get("kind").asText() + " is not an object kind");
+        throw new InvalidObjectException("kind " + kind + " is not an object kind");
       }
       object = hm;
-    } catch (IllegalArgumentException e) {
+    } catch (JsonProcessingException e) {
       throw new InvalidObjectException(describe(node, e));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidObjectException(describe(node, e.getCause() != null ? e.getCause() : e));
     }
     if (object.getMetadata() != null && object.getMetadata().getName() == null
         && object.getMetadata().getGenerateName() != null) {
@@ -79,9 +93,8 @@ public final class ObjectDecoder {
     return null;
   }
 
-  private static String describe(JsonNode node, IllegalArgumentException e) {
+  private static String describe(JsonNode node, Throwable cause) {
     String what = node.path("kind").asText() + " " + node.path("metadata").path("name").asText();
-    Throwable cause = e.getCause() != null ? e.getCause() : e;
     if (cause instanceof JsonMappingException m) {
       String path = fieldPath(m.getPath());
       return what + ": " + (path.isEmpty() ? "" : path + ": ") + ManifestReader.oneLine(m.getOriginalMessage());

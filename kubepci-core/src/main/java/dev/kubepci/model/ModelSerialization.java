@@ -17,13 +17,22 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  * nothing after it.
  */
 public final class ModelSerialization {
-  private static final KubernetesSerialization SHARED = create();
+  private static final ObjectMapper MAPPER = configure(new ObjectMapper());
+  private static final KubernetesSerialization SHARED = new KubernetesSerialization(MAPPER, true);
 
   private ModelSerialization() {}
 
   /** The shared serialisation; thread-safe. */
   public static KubernetesSerialization shared() {
     return SHARED;
+  }
+
+  /**
+   * The mapper behind {@link #shared()}, with fabric8's modules registered: reads a tree straight into a model class,
+   * without the copy of the tree a {@code convertValue} to {@code KubernetesResource} makes to find the class.
+   */
+  public static ObjectMapper sharedMapper() {
+    return MAPPER;
   }
 
   /** A serialisation of its own, configured as {@link #shared()} (for a caller that needs a separate mapper). */
