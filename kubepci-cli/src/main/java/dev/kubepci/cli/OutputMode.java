@@ -2,6 +2,7 @@ package dev.kubepci.cli;
 
 import dev.kubepci.result.ExitCode;
 import dev.kubepci.report.OutputFile;
+import dev.kubepci.report.ReportBuffer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,7 @@ public final class OutputMode {
    */
   void write(Environment env, String file, byte[] content, boolean quiet) {
     if (file == null) {
-      env.out().print(new String(content, java.nio.charset.StandardCharsets.UTF_8));
-      env.out().flush();
+      print(env, new String(content, java.nio.charset.StandardCharsets.UTF_8));
       return;
     }
     try {
@@ -54,8 +54,31 @@ public final class OutputMode {
     } catch (IOException e) {
       throw new UserException(ExitCode.USAGE, e.getMessage());
     }
+    wrote(env, file, content.length, quiet);
+  }
+
+  /** {@link #write(Environment, String, byte[], boolean)} for a report held in chunks (never copied into one array). */
+  void write(Environment env, String file, ReportBuffer content, boolean quiet) {
+    if (file == null) {
+      print(env, content.toUtf8());
+      return;
+    }
+    try {
+      OutputFile.write(Path.of(file), permissions(), content);
+    } catch (IOException e) {
+      throw new UserException(ExitCode.USAGE, e.getMessage());
+    }
+    wrote(env, file, content.size(), quiet);
+  }
+
+  private static void print(Environment env, String text) {
+    env.out().print(text);
+    env.out().flush();
+  }
+
+  private static void wrote(Environment env, String file, long bytes, boolean quiet) {
     if (!quiet) {
-      env.err().println("kubepci: wrote " + file + " (" + size(content.length) + ")");
+      env.err().println("kubepci: wrote " + file + " (" + size(bytes) + ")");
       env.err().flush();
     }
   }

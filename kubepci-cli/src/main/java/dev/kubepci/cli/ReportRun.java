@@ -1,6 +1,7 @@
 package dev.kubepci.cli;
 
 import dev.kubepci.model.ServerUrl;
+import dev.kubepci.report.ReportBuffer;
 import dev.kubepci.report.Reporter;
 import dev.kubepci.report.formats.ReportFormats;
 import dev.kubepci.result.AssessmentReport;
@@ -8,7 +9,6 @@ import dev.kubepci.result.ExitCode;
 import dev.kubepci.result.RuleError;
 import dev.kubepci.result.ScanOutcome;
 import dev.kubepci.rule.Severity;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,11 +63,9 @@ final class ReportRun {
   /** Produces and writes one report; a failure is reported and remembered, never thrown. */
   void write(Reporter reporter, AssessmentReport report, String file) {
     String where = file == null ? "standard output" : file;
-    byte[] content;
+    ReportBuffer content = new ReportBuffer();
     try {
-      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-      reporter.write(report, buffer);
-      content = buffer.toByteArray();
+      reporter.write(report, content);
     } catch (IOException | RuntimeException | StackOverflowError e) {
       broken.add(reporter.format());
       env.err().println("kubepci: internal error: the " + reporter.format() + " report for " + where

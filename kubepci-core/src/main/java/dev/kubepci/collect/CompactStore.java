@@ -14,15 +14,20 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * Keeps the objects of bulk kinds (Pods, ReplicaSets, Events, ConfigMaps, Secrets, Endpoints ...) compact: each
  * becomes a {@linkplain Resource#compact compact resource} whose full object is held as a binary JSON (Smile)
- * encoding of what was read, about a tenth of its model graph, and decoded again when a rule reads it. A few
+ * encoding of what was read, deflated against the first object of its kind (a third of the Smile bytes, about a
+ * thirtieth of its model graph), and decoded again when a rule reads it. A few
  * recently decoded objects are cached, so that the rules looking at one object in turn decode it once.
  *
  * <p>Other kinds (workload controllers, RBAC, policies, namespaces ...) are few, are what cross-object rules read
@@ -48,6 +53,11 @@ public final class CompactStore {
       .build();
   private final ObjectMapper smileWriter = new ObjectMapper(smile);
   private final Map<String, String> strings = new HashMap<>();
+  /** Per model class, the encoding of its first object (see {@link #resource}). */
+  private final Map<Class<?>, byte[]> dictionaries = new HashMap<>();
+  /** Fastest level: with a dictionary it compresses as well as the default one, for a fraction of the time. */
+  private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+  private byte[] buffer = new byte[8192];
   private final Map<Body, HasMetadata> decoded = new LinkedHashMap<>(DECODED_CACHE * 2, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Body, HasMetadata> eldest) {
@@ -84,15 +94,63 @@ public final class CompactStore {
       encode = node.deepCopy();
       ((ObjectNode) encode.get("metadata")).put("name", name);
     }
-    byte[] encoded;
+    byte[] smileBytes;
     try {
-      encoded = smileWriter.writeValueAsBytes(encode);
+      smileBytes = smileWriter.writeValueAsBytes(encode);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // the first object of each class is the dictionary its followers are compressed against: objects of one kind
+    // repeat each other's field names, defaults and label keys far more than one object repeats itself
+    byte[] dictionary = dictionaries.computeIfAbsent(object.getClass(), c -> smileBytes);
+    byte[] compressed = deflate(smileBytes, dictionary);
     count++;
-    bytes += encoded.length;
-    return Resource.compact(object, where, new Body(encoded, object.getClass()), this::intern);
+    bytes += compressed.length;
+    return Resource.compact(object, where, new Body(compressed, smileBytes.length, dictionary, object.getClass()),
+        this::intern);
+  }
+
+  private byte[] deflate(byte[] raw, byte[] dictionary) {
+    deflater.reset();
+    deflater.setDictionary(dictionary);
+    deflater.setInput(raw);
+    deflater.finish();
+    if (buffer.length < raw.length + 64) {
+      buffer = new byte[raw.length + raw.length / 8 + 64];
+    }
+    int n = 0;
+    while (!deflater.finished()) {
+      if (n == buffer.length) {
+        buffer = Arrays.copyOf(buffer, buffer.length * 2);
+      }
+      n += deflater.deflate(buffer, n, buffer.length - n);
+    }
+    return Arrays.copyOf(buffer, n);
+  }
+
+  private static byte[] inflate(Body body) {
+    Inflater inflater = new Inflater(true);
+    try {
+      inflater.setInput(body.compressed);
+      inflater.setDictionary(body.dictionary);
+      byte[] raw = new byte[body.length];
+      int n = 0;
+      while (n < raw.length) {
+        int k = inflater.inflate(raw, n, raw.length - n);
+        if (k == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+          break;
+        }
+        n += k;
+      }
+      if (n != raw.length) {
+        throw new IllegalStateException("a stored object inflates to " + n + " bytes, not " + raw.length);
+      }
+      return raw;
+    } catch (DataFormatException e) {
+      throw new IllegalStateException("cannot inflate a stored object", e);
+    } finally {
+      inflater.end();
+    }
   }
 
   private String intern(String s) {
@@ -110,7 +168,7 @@ public final class CompactStore {
     // decoded outside the lock: rules running in parallel decode different objects at the same time (two that
     // ask for the same object at once may both decode it; the objects are equal)
     HasMetadata object;
-    try (JsonParser parser = smile.createParser(body.encoded)) {
+    try (JsonParser parser = smile.createParser(inflate(body))) {
       // straight into the class it was read as: no buffering to look up the kind first
       object = mapper.readValue(parser, body.type);
     } catch (IOException e) {
@@ -141,12 +199,17 @@ public final class CompactStore {
     }
   }
 
+  /** An object's Smile encoding, deflated against the dictionary of its class. */
   private final class Body implements CompactBody {
-    private final byte[] encoded;
+    private final byte[] compressed;
+    private final int length;
+    private final byte[] dictionary;
     private final Class<? extends HasMetadata> type;
 
-    Body(byte[] encoded, Class<? extends HasMetadata> type) {
-      this.encoded = encoded;
+    Body(byte[] compressed, int length, byte[] dictionary, Class<? extends HasMetadata> type) {
+      this.compressed = compressed;
+      this.length = length;
+      this.dictionary = dictionary;
       this.type = type;
     }
 
@@ -157,7 +220,7 @@ public final class CompactStore {
 
     @Override
     public int encodedSize() {
-      return encoded.length;
+      return compressed.length;
     }
   }
 }

@@ -20,7 +20,7 @@ public final class Inventory {
   private final Map<String, List<Resource>> byKind;
   private final Map<String, List<Resource>> byNamespace;
   private final Map<String, List<Resource>> byGroup;
-  private final Map<String, Resource> byKey;
+  private final Map<Key, Resource> byKey;
   private final Set<String> uids;
   private final SortedSet<String> namespaces;
   private final Coverage coverage;
@@ -36,7 +36,7 @@ public final class Inventory {
     Map<String, List<Resource>> kinds = new HashMap<>();
     Map<String, List<Resource>> nss = new HashMap<>();
     Map<String, List<Resource>> groups = new HashMap<>();
-    Map<String, Resource> keys = new HashMap<>();
+    Map<Key, Resource> keys = new HashMap<>();
     Set<String> uidSet = new HashSet<>();
     SortedSet<String> nsNames = new TreeSet<>();
     for (Resource r : this.all) {
@@ -74,8 +74,11 @@ public final class Inventory {
     return new Inventory(resources, coverage, clusterInfo);
   }
 
-  private static String key(String kind, String namespace, String name) {
-    return kind + "\u0000" + (namespace == null ? "" : namespace) + "\u0000" + name;
+  /** The strings the objects hold already, not a concatenation of them: one key per object of a large cluster. */
+  private record Key(String kind, String namespace, String name) {}
+
+  private static Key key(String kind, String namespace, String name) {
+    return new Key(kind, namespace == null ? "" : namespace, name);
   }
 
   public List<Resource> all() {

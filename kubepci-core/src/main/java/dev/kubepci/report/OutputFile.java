@@ -89,9 +89,23 @@ public final class OutputFile implements Closeable {
 
   /** Writes all of {@code content} to {@code target} at once; see {@link #open}. */
   public static void write(Path target, Set<PosixFilePermission> mode, byte[] content) throws IOException {
+    write(target, mode, out -> out.write(content));
+  }
+
+  /** Writes a report produced in memory to {@code target} at once; see {@link #open}. */
+  public static void write(Path target, Set<PosixFilePermission> mode, ReportBuffer content) throws IOException {
+    write(target, mode, content::writeTo);
+  }
+
+  /** What {@link #write} writes. */
+  private interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private static void write(Path target, Set<PosixFilePermission> mode, Content content) throws IOException {
     try (OutputFile file = open(target, mode)) {
       try {
-        file.stream().write(content);
+        content.writeTo(file.stream());
       } catch (IOException e) {
         throw OutputException.of(target, e);
       }
