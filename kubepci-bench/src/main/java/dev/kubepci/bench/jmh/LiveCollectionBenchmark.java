@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class LiveCollectionBenchmark {
   /** Objects of the generated cluster (the rules read about four fifths of them). */
-  static final int OBJECTS = 5_000;
+  static final int OBJECTS = 2_000;
   private static final CollectionOptions UNTHROTTLED =
       new CollectionOptions(500, 4, 0, Duration.ofSeconds(60), 0, Duration.ofMillis(500));
 
