@@ -361,15 +361,18 @@ public final class BenchmarkSuite {
             String.format(Locale.ROOT, "%.2fx wall, %.2fx cpu", ratio, cpu)));
       }
     }
-    Optional<Measurement> live = find(measurements, "live", "live", largest);
-    Optional<Measurement> snapshot = find(measurements, "assess", Measurement.LIVE_SNAPSHOT, largest);
+    // a collection lists the kinds the rules read, fewer objects than the generated cluster holds
+    Optional<Measurement> live = measurements.stream().filter(m -> m.mode().equals("live"))
+        .max(Comparator.comparingInt(Measurement::objects));
+    Optional<Measurement> snapshot = live.flatMap(l -> find(measurements, "assess", Measurement.LIVE_SNAPSHOT,
+        l.objects()));
     if (live.isPresent() && snapshot.isPresent()) {
       Measurement l = live.get();
       Measurement s = snapshot.get();
       double wall = (double) l.processMillis() / Math.max(1, s.processMillis());
       double cpu = (double) l.processCpuMillis() / Math.max(1, s.processCpuMillis());
       checks.add(new Check(String.format(Locale.ROOT, "%,d objects scanned live within 1.5x the wall and CPU time of "
-          + "assessing the snapshot of the same collection", largest), wall <= 1.5 && cpu <= 1.5,
+          + "assessing the snapshot of the same collection", l.objects()), wall <= 1.5 && cpu <= 1.5,
           String.format(Locale.ROOT, "%.2f s wall, %.2f s CPU against %.2f s, %.2f s: %.2fx wall, %.2fx CPU",
               l.processMillis() / 1000.0, l.processCpuMillis() / 1000.0, s.processMillis() / 1000.0,
               s.processCpuMillis() / 1000.0, wall, cpu)));
