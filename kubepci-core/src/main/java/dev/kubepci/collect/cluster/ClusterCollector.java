@@ -109,7 +109,8 @@ public final class ClusterCollector {
         }
         String key = r.isWildcard() ? r.read() : res.resources().get(0).listPath();
         listingOfRead.put(r.read(), key);
-        listings.computeIfAbsent(key, k -> executor.submit(() -> list(throttled, r.read(), k, res.resources(), held)));
+        listings.computeIfAbsent(key,
+            k -> executor.submit(() -> list(throttled, r.read(), k, res.resources(), held)));
       }
 
       List<KindReport> reports = new ArrayList<>();
@@ -125,7 +126,7 @@ public final class ClusterCollector {
           held.head(key);
           Listing listing = await(listings.get(key));
           if (emitted.add(key)) {
-            // decoded one by one and let go of: a listing is held encoded only until its turn comes
+            // parsed one by one and let go of: a listing is held encoded only until its turn comes
             listing.objects().drain(sink::object);
             objects += listing.objects().size();
           }
@@ -325,14 +326,16 @@ public final class ClusterCollector {
       return Page.failed(status, ThrottledApi.statusMessage(body));
     }
     // read through once here (the continue token, the objects counted, the JSON checked) and held as it came: the
-    // objects are parsed into trees only when their turn comes
-    byte[] json = body.readAllBytes();
+    // objects are parsed into trees only when their turn comes. A Secret list is read as it streams in, never held:
+    // only the metadata of its Table rows is kept
+    byte[] json = r.isSecrets() ? null : body.readAllBytes();
     int objects = 0;
     List<JsonNode> rows = new ArrayList<>();
     JsonNode columns = null;
     String listKind = null;
     String next = null;
-    try (JsonParser p = ThrottledApi.MAPPER.getFactory().createParser(json)) {
+    try (JsonParser p = json == null ? ThrottledApi.MAPPER.getFactory().createParser(body)
+        : ThrottledApi.MAPPER.getFactory().createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("the list answer is not a JSON object");
       }
