@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubepci.bench.generate.SyntheticCluster;
+import dev.kubepci.collect.cluster.ApiServer;
 import dev.kubepci.collect.cluster.KnownResources;
 import dev.kubepci.collect.cluster.KnownResources.Known;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -13,6 +14,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -171,152 +173,183 @@ public final class SyntheticApiServer implements AutoCloseable {
     server.destroy();
   }
 
+  /** An answer of the synthetic cluster: the HTTP status and a JSON body. */
+  private record Answer(int code, byte[] body) {}
+
+  /**
+   * The same cluster answering in this process, without HTTP: what JMH measures the collector against, so that
+   * neither a socket nor the mock server's threads are part of the score.
+   */
+  public ApiServer inProcess() {
+    return new ApiServer() {
+      @Override
+      public String server() {
+        return url();
+      }
+
+      @Override
+      public Response get(String pathAndQuery, String accept) {
+        Answer a = answer("GET", pathAndQuery, accept);
+        return new Response(a.code(), new ByteArrayInputStream(a.body()));
+      }
+
+      @Override
+      public void close() {
+        // nothing held
+      }
+    };
+  }
+
   private final class Api extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-      requests.incrementAndGet();
-      String full = request.getPath();
-      int q = full.indexOf('?');
-      String path = q < 0 ? full : full.substring(0, q);
-      Map<String, String> params = params(q < 0 ? null : full.substring(q + 1));
-      if (!"GET".equals(request.getMethod())) {
-        return status(405, "MethodNotAllowed", "the synthetic cluster is read-only");
+      Answer a = answer(request.getMethod(), request.getPath(), request.getHeader("Accept"));
+      return new MockResponse().setResponseCode(a.code()).setHeader("Content-Type", "application/json")
+          .setBody(new String(a.body(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private Answer answer(String method, String full, String acceptHeader) {
+    requests.incrementAndGet();
+    int q = full.indexOf('?');
+    String path = q < 0 ? full : full.substring(0, q);
+    Map<String, String> params = params(q < 0 ? null : full.substring(q + 1));
+    if (!"GET".equals(method)) {
+      return status(405, "MethodNotAllowed", "the synthetic cluster is read-only");
+    }
+    switch (path) {
+      case "/version":
+        return json(Map.of("major", "1", "minor", "31", "gitVersion", "v1.31.4", "platform", "linux/amd64"));
+      case "/api":
+        return json(Map.of("kind", "APIVersions", "versions", List.of("v1")));
+      case "/api/v1":
+        return json(resourceList("v1"));
+      case "/apis":
+        return json(groupList());
+      default:
+        break;
+    }
+    String[] seg = path.substring(1).split("/");
+    if (seg[0].equals("apis") && seg.length == 2) {
+      Map<String, Object> group = group(seg[1]);
+      return group == null ? status(404, "NotFound", path) : json(group);
+    }
+    if (seg[0].equals("apis") && seg.length == 3) {
+      String gv = seg[1] + "/" + seg[2];
+      return served.stream().anyMatch(k -> k.groupVersion().equals(gv)) ? json(resourceList(gv))
+          : status(404, "NotFound", path);
+    }
+    Served s = byListPath.get(path);
+    if (s == null) {
+      return status(404, "NotFound", path);
+    }
+    String accept = acceptHeader == null ? "" : acceptHeader;
+    int total = s.known().kind().equals("Secret") ? s.secrets().size() : s.items().size();
+    int offset = 0;
+    if (params.containsKey("continue")) {
+      String token = new String(Base64.getDecoder().decode(params.get("continue")), StandardCharsets.UTF_8);
+      offset = Integer.parseInt(token.substring(token.indexOf(':') + 1));
+    }
+    int limit = params.containsKey("limit") ? Integer.parseInt(params.get("limit")) : Integer.MAX_VALUE;
+    int end = (int) Math.min(total, (long) offset + limit);
+    ObjectNode metadata = JSON.createObjectNode().put("resourceVersion", "4242000");
+    if (end < total) {
+      metadata.put("continue", Base64.getEncoder().encodeToString(("offset:" + end)
+          .getBytes(StandardCharsets.UTF_8))).put("remainingItemCount", total - end);
+    }
+    if (s.known().kind().equals("Secret")) {
+      if (!accept.contains(TABLE)) {
+        return status(406, "NotAcceptable", "the synthetic cluster serves Secrets as a metadata table only");
       }
-      switch (path) {
-        case "/version":
-          return json(Map.of("major", "1", "minor", "31", "gitVersion", "v1.31.4", "platform", "linux/amd64"));
-        case "/api":
-          return json(Map.of("kind", "APIVersions", "versions", List.of("v1")));
-        case "/api/v1":
-          return json(resourceList("v1"));
-        case "/apis":
-          return json(groupList());
-        default:
-          break;
-      }
-      String[] seg = path.substring(1).split("/");
-      if (seg[0].equals("apis") && seg.length == 2) {
-        Map<String, Object> group = group(seg[1]);
-        return group == null ? status(404, "NotFound", path) : json(group);
-      }
-      if (seg[0].equals("apis") && seg.length == 3) {
-        String gv = seg[1] + "/" + seg[2];
-        return served.stream().anyMatch(k -> k.groupVersion().equals(gv)) ? json(resourceList(gv))
-            : status(404, "NotFound", path);
-      }
-      Served s = byListPath.get(path);
-      if (s == null) {
-        return status(404, "NotFound", path);
-      }
-      String accept = request.getHeader("Accept") == null ? "" : request.getHeader("Accept");
-      int total = s.known().kind().equals("Secret") ? s.secrets().size() : s.items().size();
-      int offset = 0;
-      if (params.containsKey("continue")) {
-        String token = new String(Base64.getDecoder().decode(params.get("continue")), StandardCharsets.UTF_8);
-        offset = Integer.parseInt(token.substring(token.indexOf(':') + 1));
-      }
-      int limit = params.containsKey("limit") ? Integer.parseInt(params.get("limit")) : Integer.MAX_VALUE;
-      int end = (int) Math.min(total, (long) offset + limit);
-      ObjectNode metadata = JSON.createObjectNode().put("resourceVersion", "4242000");
-      if (end < total) {
-        metadata.put("continue", Base64.getEncoder().encodeToString(("offset:" + end)
-            .getBytes(StandardCharsets.UTF_8))).put("remainingItemCount", total - end);
-      }
-      if (s.known().kind().equals("Secret")) {
-        if (!accept.contains(TABLE)) {
-          return status(406, "NotAcceptable", "the synthetic cluster serves Secrets as a metadata table only");
+      return json(table(s.secrets().subList(offset, end), metadata));
+    }
+    return list(s, offset, end, metadata);
+  }
+
+  private Answer list(Served s, int offset, int end, ObjectNode metadata) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      out.write(("{\"kind\":\"" + s.known().kind() + "List\",\"apiVersion\":\"" + s.known().groupVersion()
+          + "\",\"metadata\":").getBytes(StandardCharsets.UTF_8));
+      out.write(JSON.writeValueAsBytes(metadata));
+      out.write(",\"items\":[".getBytes(StandardCharsets.UTF_8));
+      for (int i = offset; i < end; i++) {
+        if (i > offset) {
+          out.write(',');
         }
-        return json(table(s.secrets().subList(offset, end), metadata));
+        out.write(s.items().get(i));
       }
-      return list(s, offset, end, metadata);
+      out.write("]}".getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return body(200, out.toByteArray());
+  }
 
-    private MockResponse list(Served s, int offset, int end, ObjectNode metadata) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try {
-        out.write(("{\"kind\":\"" + s.known().kind() + "List\",\"apiVersion\":\"" + s.known().groupVersion()
-            + "\",\"metadata\":").getBytes(StandardCharsets.UTF_8));
-        out.write(JSON.writeValueAsBytes(metadata));
-        out.write(",\"items\":[".getBytes(StandardCharsets.UTF_8));
-        for (int i = offset; i < end; i++) {
-          if (i > offset) {
-            out.write(',');
-          }
-          out.write(s.items().get(i));
-        }
-        out.write("]}".getBytes(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return body(200, out.toByteArray());
+  private ObjectNode table(List<ObjectNode> secrets, ObjectNode metadata) {
+    ObjectNode t = JSON.createObjectNode();
+    t.put("kind", "Table").put("apiVersion", "meta.k8s.io/v1");
+    t.set("metadata", metadata);
+    ArrayNode columns = t.putArray("columnDefinitions");
+    for (String c : List.of("Name", "Type", "Data", "Age")) {
+      columns.addObject().put("name", c).put("type", c.equals("Data") ? "integer" : "string").put("format", "")
+          .put("priority", 0);
     }
-
-    private ObjectNode table(List<ObjectNode> secrets, ObjectNode metadata) {
-      ObjectNode t = JSON.createObjectNode();
-      t.put("kind", "Table").put("apiVersion", "meta.k8s.io/v1");
-      t.set("metadata", metadata);
-      ArrayNode columns = t.putArray("columnDefinitions");
-      for (String c : List.of("Name", "Type", "Data", "Age")) {
-        columns.addObject().put("name", c).put("type", c.equals("Data") ? "integer" : "string").put("format", "")
-            .put("priority", 0);
-      }
-      ArrayNode rows = t.putArray("rows");
-      for (JsonNode secret : secrets) {
-        ObjectNode row = rows.addObject();
-        row.putArray("cells").add(secret.path("metadata").path("name").asText())
-            .add(secret.path("type").asText("Opaque")).add(secret.path("data").size()).add("5d");
-        ObjectNode object = row.putObject("object");
-        object.put("kind", "PartialObjectMetadata").put("apiVersion", "meta.k8s.io/v1");
-        object.set("metadata", secret.path("metadata").deepCopy());
-      }
-      return t;
+    ArrayNode rows = t.putArray("rows");
+    for (JsonNode secret : secrets) {
+      ObjectNode row = rows.addObject();
+      row.putArray("cells").add(secret.path("metadata").path("name").asText())
+          .add(secret.path("type").asText("Opaque")).add(secret.path("data").size()).add("5d");
+      ObjectNode object = row.putObject("object");
+      object.put("kind", "PartialObjectMetadata").put("apiVersion", "meta.k8s.io/v1");
+      object.set("metadata", secret.path("metadata").deepCopy());
     }
+    return t;
+  }
 
-    private Map<String, Object> resourceList(String groupVersion) {
-      List<Map<String, Object>> resources = new ArrayList<>();
-      for (Known k : served) {
-        if (k.groupVersion().equals(groupVersion)) {
-          resources.add(Map.of("name", k.resource(), "singularName", "", "namespaced", k.namespaced(),
-              "kind", k.kind(), "verbs", List.of("get", "list", "watch")));
-        }
-      }
-      return Map.of("kind", "APIResourceList", "apiVersion", "v1", "groupVersion", groupVersion,
-          "resources", resources);
-    }
-
-    private Map<String, Object> groupList() {
-      Map<String, Map<String, Object>> groups = new TreeMap<>();
-      for (Known k : served) {
-        if (!k.group().isEmpty()) {
-          groups.computeIfAbsent(k.group(), SyntheticApiServer.this::groupOrNull);
-        }
-      }
-      return Map.of("kind", "APIGroupList", "apiVersion", "v1", "groups", List.copyOf(groups.values()));
-    }
-
-    private Map<String, Object> group(String name) {
-      return groupOrNull(name);
-    }
-
-    private MockResponse json(Object value) {
-      try {
-        return body(200, JSON.writeValueAsBytes(value));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+  private Map<String, Object> resourceList(String groupVersion) {
+    List<Map<String, Object>> resources = new ArrayList<>();
+    for (Known k : served) {
+      if (k.groupVersion().equals(groupVersion)) {
+        resources.add(Map.of("name", k.resource(), "singularName", "", "namespaced", k.namespaced(),
+            "kind", k.kind(), "verbs", List.of("get", "list", "watch")));
       }
     }
+    return Map.of("kind", "APIResourceList", "apiVersion", "v1", "groupVersion", groupVersion,
+        "resources", resources);
+  }
 
-    private MockResponse status(int code, String reason, String message) {
-      return body(code, ("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":"
-          + JSON.valueToTree(message) + ",\"reason\":\"" + reason + "\",\"code\":" + code + "}")
-          .getBytes(StandardCharsets.UTF_8));
+  private Map<String, Object> groupList() {
+    Map<String, Map<String, Object>> groups = new TreeMap<>();
+    for (Known k : served) {
+      if (!k.group().isEmpty()) {
+        groups.computeIfAbsent(k.group(), SyntheticApiServer.this::groupOrNull);
+      }
     }
+    return Map.of("kind", "APIGroupList", "apiVersion", "v1", "groups", List.copyOf(groups.values()));
+  }
 
-    private MockResponse body(int code, byte[] bytes) {
-      bytesServed.addAndGet(bytes.length);
-      return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
-          .setBody(new String(bytes, StandardCharsets.UTF_8));
+  private Map<String, Object> group(String name) {
+    return groupOrNull(name);
+  }
+
+  private Answer json(Object value) {
+    try {
+      return body(200, JSON.writeValueAsBytes(value));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  private Answer status(int code, String reason, String message) {
+    return body(code, ("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":"
+        + JSON.valueToTree(message) + ",\"reason\":\"" + reason + "\",\"code\":" + code + "}")
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Answer body(int code, byte[] bytes) {
+    bytesServed.addAndGet(bytes.length);
+    return new Answer(code, bytes);
   }
 
   private Map<String, Object> groupOrNull(String group) {

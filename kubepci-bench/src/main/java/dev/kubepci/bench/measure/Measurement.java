@@ -38,8 +38,17 @@ public record Measurement(
         gcCount, gcMillis, reportBytes, findings, exitCode, maxHeap, wall, cpu);
   }
 
-  /** The input's form, from its file name: yaml, json, snapshot, or live (a kubeconfig). */
+  /** The form of a snapshot that {@code kubepci collect} wrote from the benchmark's API server. */
+  public static final String LIVE_SNAPSHOT = "live snapshot";
+
+  /**
+   * The input's form, from its file name: yaml, json, snapshot (generated), live snapshot (collected from the
+   * benchmark's API server), or live (a kubeconfig).
+   */
   public String format() {
+    if (input.startsWith("collected-") && input.endsWith(dev.kubepci.collect.snapshot.SnapshotFormat.EXTENSION)) {
+      return LIVE_SNAPSHOT;
+    }
     if (input.endsWith(".yaml")) {
       return "yaml";
     }

@@ -47,6 +47,11 @@ public final class ClusterCollector {
   public static final List<String> ALWAYS = List.of("Namespace", "Node");
 
   private static final String ACCEPT_JSON = "application/json";
+  /**
+   * List pages held at most, in bytes, by the listings waiting for their turn (the one whose turn it is goes on
+   * regardless): enough for every kind of a large cluster to be listed ahead while the first ones are decoded.
+   */
+  static final long HELD_BYTES = 64L << 20;
 
   private final ApiServer api;
   private final CollectionOptions options;
@@ -83,6 +88,7 @@ public final class ClusterCollector {
     List<String> plan = plan(reads);
     ThrottledApi throttled = new ThrottledApi(api, options, listener);
     ExecutorService executor = Executors.newFixedThreadPool(options.parallelism(), daemonThreads());
+    EncodedObjects.Held held = new EncodedObjects.Held(HELD_BYTES);
     try {
       Map<String, Object> version = version(throttled);
       List<KindRequest> requests = plan.stream().map(KindRequest::parse).toList();
@@ -103,7 +109,8 @@ public final class ClusterCollector {
         }
         String key = r.isWildcard() ? r.read() : res.resources().get(0).listPath();
         listingOfRead.put(r.read(), key);
-        listings.computeIfAbsent(key, k -> executor.submit(() -> list(throttled, r.read(), res.resources())));
+        listings.computeIfAbsent(key,
+            k -> executor.submit(() -> list(throttled, r.read(), k, res.resources(), held)));
       }
 
       List<KindReport> reports = new ArrayList<>();
@@ -116,9 +123,10 @@ public final class ClusterCollector {
           report = new KindReport(r.read(), null, null, null, null, res.outcome(), 0, res.status(), res.message());
         } else {
           String key = listingOfRead.get(r.read());
+          held.head(key);
           Listing listing = await(listings.get(key));
           if (emitted.add(key)) {
-            // decoded one by one and let go of: a listing is held encoded only until its turn comes
+            // parsed one by one and let go of: a listing is held encoded only until its turn comes
             listing.objects().drain(sink::object);
             objects += listing.objects().size();
           }
@@ -184,11 +192,12 @@ public final class ClusterCollector {
   /** The objects of one requested kind, and how its listing went. */
   private record Listing(EncodedObjects objects, KindReport.Outcome outcome, Integer status, String message) {}
 
-  private Listing list(ThrottledApi throttled, String read, List<ApiResource> resources) {
-    EncodedObjects all = EncodedObjects.empty();
+  private Listing list(ThrottledApi throttled, String read, String key, List<ApiResource> resources,
+      EncodedObjects.Held held) {
+    EncodedObjects all = EncodedObjects.in(held);
     Listing worst = null;
     for (ApiResource r : resources) {
-      Listing one = listResource(throttled, read, r, all.size());
+      Listing one = listResource(throttled, read, key, r, all.size(), held);
       all.addAll(one.objects());
       if (one.outcome() == KindReport.Outcome.ABSENT && resources.size() > 1) {
         continue; // one kind of a group vanished since discovery
@@ -213,8 +222,18 @@ public final class ClusterCollector {
     };
   }
 
-  private Listing listResource(ThrottledApi throttled, String read, ApiResource r, int before) {
-    EncodedObjects items = EncodedObjects.empty();
+  private Listing listResource(ThrottledApi throttled, String read, String key, ApiResource r, int before,
+      EncodedObjects.Held held) {
+    EncodedObjects items = EncodedObjects.in(held);
+    Listing listing = listPages(throttled, read, key, r, before, items, held);
+    if (listing.objects() != items) {
+      items.clear(); // a listing that failed keeps none of its pages
+    }
+    return listing;
+  }
+
+  private Listing listPages(ThrottledApi throttled, String read, String key, ApiResource r, int before,
+      EncodedObjects items, EncodedObjects.Held held) {
     String token = null;
     boolean restarted = false;
     // a server that hands back a token it already gave, or pages without end, would be followed forever
@@ -232,14 +251,18 @@ public final class ClusterCollector {
           + (token == null ? "" : "&continue=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
       Page page;
       try {
+        held.room(key);
         page = throttled.get(path, accept, (status, body) -> readPage(status, body, r));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new Listing(EncodedObjects.empty(), KindReport.Outcome.FAILED, null, "interrupted");
       } catch (ThrottledApi.Failure e) {
         return new Listing(EncodedObjects.empty(), KindReport.Outcome.FAILED, e.status(),
             "GET " + path + ": " + e.getMessage());
       }
       switch (page.status()) {
         case 200 -> {
-          page.items().forEach(items::add);
+          page.add(items, r);
           listener.listing(read, before + items.size());
           if (page.next() == null || page.next().isEmpty()) {
             return new Listing(items, KindReport.Outcome.COLLECTED, null, null);
@@ -279,23 +302,40 @@ public final class ClusterCollector {
   }
 
   /**
-   * One page of a list answer.
+   * One page of a list answer: the answer's bytes and the number of objects in them, or the Secrets made from its
+   * Table rows.
    *
    * @param status the HTTP status, or -1 when a 200 answer was not usable (message says why)
    * @param next the continue token, null or empty on the last page
    */
-  private record Page(int status, List<ObjectNode> items, String next, String message) {}
+  private record Page(int status, byte[] json, int objects, List<ObjectNode> secrets, String next, String message) {
+    static Page failed(int status, String message) {
+      return new Page(status, null, 0, List.of(), null, message);
+    }
+
+    void add(EncodedObjects into, ApiResource r) {
+      if (json != null) {
+        into.addPage(json, objects, r);
+      }
+      secrets.forEach(into::add);
+    }
+  }
 
   private static Page readPage(int status, InputStream body, ApiResource r) throws IOException {
     if (status != 200) {
-      return new Page(status, List.of(), null, ThrottledApi.statusMessage(body));
+      return Page.failed(status, ThrottledApi.statusMessage(body));
     }
-    List<ObjectNode> items = new ArrayList<>();
+    // read through once here (the continue token, the objects counted, the JSON checked) and held as it came: the
+    // objects are parsed into trees only when their turn comes. A Secret list is read as it streams in, never held:
+    // only the metadata of its Table rows is kept
+    byte[] json = r.isSecrets() ? null : body.readAllBytes();
+    int objects = 0;
     List<JsonNode> rows = new ArrayList<>();
     JsonNode columns = null;
     String listKind = null;
     String next = null;
-    try (JsonParser p = ThrottledApi.MAPPER.getFactory().createParser(body)) {
+    try (JsonParser p = json == null ? ThrottledApi.MAPPER.getFactory().createParser(body)
+        : ThrottledApi.MAPPER.getFactory().createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("the list answer is not a JSON object");
       }
@@ -313,16 +353,15 @@ public final class ClusterCollector {
             }
             if (r.isSecrets() && "items".equals(field)) {
               // an answer with items is a full SecretList: data kubepci never keeps
-              return new Page(-1, List.of(), null, "the API server did not answer the Secret list with a "
-                  + "metadata-only Table; kubepci discarded the answer");
+              return Page.failed(-1, "the API server did not answer the Secret list with a metadata-only Table; "
+                  + "kubepci discarded the answer");
+            }
+            if ("items".equals(field)) {
+              objects += EncodedObjects.items(p);
+              break;
             }
             while (p.nextToken() != JsonToken.END_ARRAY) {
-              JsonNode item = ThrottledApi.MAPPER.<JsonNode>readTree(p);
-              if ("rows".equals(field)) {
-                rows.add(item);
-              } else if (item instanceof ObjectNode o) {
-                items.add(normalise(o, r));
-              }
+              rows.add(ThrottledApi.MAPPER.<JsonNode>readTree(p));
             }
           }
           default -> p.skipChildren();
@@ -331,31 +370,20 @@ public final class ClusterCollector {
     }
     if (r.isSecrets()) {
       if (!"Table".equals(listKind)) {
-        return new Page(-1, List.of(), null, "the API server did not answer the Secret list with a metadata-only "
-            + "Table (kind " + listKind + "); kubepci discarded the answer");
+        return Page.failed(-1, "the API server did not answer the Secret list with a metadata-only Table (kind "
+            + listKind + "); kubepci discarded the answer");
       }
       int type = columns == null ? -1 : SecretMetadata.typeColumn(columns);
+      List<ObjectNode> secrets = new ArrayList<>();
       for (JsonNode row : rows) {
         ObjectNode secret = SecretMetadata.fromRow(row, type);
         if (secret != null) {
-          items.add(secret);
+          secrets.add(secret);
         }
       }
+      // the answer itself is not kept: only the metadata taken from its rows
+      return new Page(200, null, 0, secrets, next, null);
     }
-    return new Page(200, items, next, null);
-  }
-
-  /** API list items leave out kind and apiVersion; managed fields are bulk no rule reads. */
-  private static ObjectNode normalise(ObjectNode item, ApiResource r) {
-    if (!item.hasNonNull("apiVersion")) {
-      item.put("apiVersion", r.groupVersion());
-    }
-    if (!item.hasNonNull("kind")) {
-      item.put("kind", r.kind());
-    }
-    if (item.get("metadata") instanceof ObjectNode meta) {
-      meta.remove("managedFields");
-    }
-    return item;
+    return new Page(200, objects == 0 ? null : json, objects, List.of(), next, null);
   }
 }
