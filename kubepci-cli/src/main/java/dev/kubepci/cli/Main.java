@@ -36,6 +36,9 @@ public final class Main {
       out.flush();
       return ExitCode.OK.code();
     }
+    if ("scan".equals(subcommandRun(args))) {
+      BuiltIns.preload(); // while picocli builds and parses the command
+    }
     Environment environment = new Environment(out, err, stdin, env, clock(env));
     CommandLine cli = commandLine(environment, args);
     try {

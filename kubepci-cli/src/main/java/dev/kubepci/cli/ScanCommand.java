@@ -11,7 +11,6 @@ import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.scan.ScanRequest;
 import dev.kubepci.scan.Scanner;
 import dev.kubepci.rule.Severity;
-import dev.kubepci.rules.BuiltInRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,11 +184,12 @@ public final class ScanCommand implements Callable<Integer> {
     }
     Progress progress = new Progress(env, quiet);
     KubepciConfig cfg = governance.apply(config == null ? KubepciConfig.EMPTY : ConfigLoader.load(config));
-    RuleCatalog catalog = BuiltInRules.catalog();
-    ScanRequest request = ScanRequest.builder(BuiltInRules.pciFramework(), catalog)
+    BuiltIns.Loaded builtIns = BuiltIns.take();
+    RuleCatalog catalog = builtIns.catalog();
+    ScanRequest request = ScanRequest.builder(builtIns.framework(), catalog)
         .paths(paths).stdin(env.stdin()).live(live).cluster(cluster.connection(env)).saveSnapshot(saveSnapshot)
         .kubeconfigFiles(kubeconfigFiles).render(renderOptions()).selected(selection.select(catalog))
-        .crossReference(BuiltInRules.dssCrossReference())
+        .crossReference(builtIns.crossReference())
         .config(cfg, config, governance.waivers, governance.attestations)
         .clock(env.clock()).toolVersion(VersionProvider.version()).redactionKey(env.redactionKey())
         .listener(new CollectionProgress(progress))

@@ -11,7 +11,6 @@ import dev.kubepci.model.ModelSerialization;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -47,7 +46,8 @@ public final class CompactStore {
 
   private static final int DECODED_CACHE = 256;
 
-  private final ObjectMapper mapper = ModelSerialization.configure(new ObjectMapper());
+  /** The reader's mapper: the deserialisers it built for each kind while reading serve here too. */
+  private final ObjectMapper mapper = ModelSerialization.sharedMapper();
   private final SmileFactory smile = SmileFactory.builder()
       .enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
       .build();
@@ -67,11 +67,6 @@ public final class CompactStore {
   private long count;
   private long bytes;
   private long decodes;
-
-  public CompactStore() {
-    // configures the mapper exactly as the reader's serialisation is configured: same registry of kinds
-    new KubernetesSerialization(mapper, true);
-  }
 
   /** True when objects of {@code kind} are kept compact. */
   public static boolean isBulk(String kind) {

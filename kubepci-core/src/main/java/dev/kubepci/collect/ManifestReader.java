@@ -552,6 +552,9 @@ public final class ManifestReader {
 
   /** Decodes {@code node} and hands it to the sink, after everything submitted before it; counts it in {@code count}. */
   private void submit(String file, int index, int line, JsonNode node, int[] count) throws IOException {
+    if (queue != null) {
+      ObjectDecoder.prepare(node);
+    }
     deliver(() -> count[0] += emit(file, index, line, node));
   }
 

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kubepci.model.ModelSerialization;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Turns one Kubernetes object, as a JSON tree, into its fabric8 model: typed for built-in kinds,
@@ -20,7 +25,37 @@ public final class ObjectDecoder {
   private static final KubernetesSerialization SERIALIZATION = ModelSerialization.shared();
   private static final ObjectMapper MAPPER = ModelSerialization.sharedMapper();
 
+  /** Kinds whose decoding is being or has been prepared, as "apiVersion/kind". */
+  private static final Set<String> PREPARED = ConcurrentHashMap.newKeySet();
+  private static final ExecutorService PREPARER = Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "kubepci-prepare");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private ObjectDecoder() {}
+
+  /**
+   * Starts building, on a spare thread, what decoding an object of this kind needs (Jackson's deserialisers for its
+   * model class and the classes it holds: most of the cost of the first object of a kind), so that the thread that
+   * decodes finds them built. The parser calls this on each object it hands on; only a kind's first call does
+   * anything. The objects decoded are the same with or without it.
+   */
+  public static void prepare(JsonNode node) {
+    if (!(node.get("kind") instanceof TextNode kind) || !(node.get("apiVersion") instanceof TextNode apiVersion)
+        || !PREPARED.add(apiVersion.textValue() + "/" + kind.textValue())) {
+      return;
+    }
+    PREPARER.execute(() -> {
+      Class<? extends KubernetesResource> type =
+          SERIALIZATION.getRegisteredKubernetesResource(apiVersion.textValue(), kind.textValue());
+      try {
+        MAPPER.readerFor(type == null ? GenericKubernetesResource.class : type);
+      } catch (RuntimeException e) {
+        // nothing is kept of a failed build: decoding the object meets and reports the same failure
+      }
+    });
+  }
 
   /** The object cannot be used; the message names the kind, the name and the field at fault. */
   public static final class InvalidObjectException extends Exception {

@@ -1,9 +1,9 @@
 package dev.kubepci.rbac;
 
+import dev.kubepci.model.ModelSerialization;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +31,7 @@ public final class KubernetesDefaults {
       if (in == null) {
         throw new IllegalStateException("missing class-path resource " + RESOURCE);
       }
-      KubernetesList list = new KubernetesSerialization().unmarshal(in, KubernetesList.class);
+      KubernetesList list = ModelSerialization.shared().unmarshal(in, KubernetesList.class);
       Map<String, ClusterRole> roles = new LinkedHashMap<>();
       for (HasMetadata item : list.getItems()) {
         ClusterRole role = (ClusterRole) item;
