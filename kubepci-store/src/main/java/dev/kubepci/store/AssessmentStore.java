@@ -200,7 +200,7 @@ public final class AssessmentStore implements AutoCloseable {
       parts.put(reportSha, json);
     }
     try (Connection c = pool.getConnection()) {
-      storeParts(c, parts);
+      storeParts(c, parts, split.members());
       Map<String, Long> versions = storeVersions(c, split.findings());
       c.setAutoCommit(false);
       try {
@@ -461,8 +461,23 @@ public final class AssessmentStore implements AutoCloseable {
     return ReportCodec.sha256(sb.toString());
   }
 
-  private void storeParts(Connection c, Map<String, byte[]> parts) throws SQLException {
-    List<String> missing = missing(c, "SELECT sha256 FROM report_part WHERE sha256 IN ", new ArrayList<>(parts.keySet()));
+  /**
+   * Stores the parts the store lacks. A list part is stored after its elements, so a list that is there has all its
+   * elements: only the elements of a missing list are looked up (an unchanged practices array costs one look-up).
+   */
+  private void storeParts(Connection c, Map<String, byte[]> parts, Map<String, List<String>> members)
+      throws SQLException {
+    java.util.Set<String> elements = new java.util.HashSet<>();
+    members.values().forEach(elements::addAll);
+    List<String> top = parts.keySet().stream().filter(k -> members.containsKey(k) || !elements.contains(k)).toList();
+    String select = "SELECT sha256 FROM report_part WHERE sha256 IN ";
+    List<String> missingTop = missing(c, select, top);
+    java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
+    missingTop.stream().filter(members::containsKey).forEach(k -> wanted.addAll(members.get(k)));
+    wanted.removeAll(missingTop);
+    List<String> missing = new ArrayList<>(missing(c, select, new ArrayList<>(wanted)));
+    missing.addAll(missingTop.stream().filter(k -> !members.containsKey(k)).toList());
+    missing.addAll(missingTop.stream().filter(members::containsKey).toList()); // lists last
     for (String sha : missing) {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_part (sha256, body) VALUES (?, ?)")) {
         ps.setString(1, sha);

@@ -31,7 +31,11 @@ import java.util.zip.GZIPOutputStream;
  * Takes a JSON report apart into what the store keeps, and puts it back together byte for byte.
  *
  * <p>A report becomes a skeleton (its top-level fields in order, scalars inline, every object or array as a
- * reference to a content-addressed part) and its findings, each normalised so that what changes with every scan
+ * reference to a content-addressed part) and its findings. An array of objects (the practices, the rules, the
+ * tables, the areas, the waivers) is stored element by element: each element is a part, and the array is a list
+ * part naming its elements' parts in order, so a day on which two practices' finding counts changed adds two small
+ * parts and one list, not the whole practices array again. Skeletons written before that name a whole array as one
+ * part; {@link #rebuild} reads both. Its findings are each normalised so that what changes with every scan
  * (the tool version each finding repeats, the collection time of a live cluster) is a reference to the skeleton:
  * a finding that did not change then has the same bytes, hence the same SHA-256, scan after scan. Rebuilding sorts
  * the findings in the order of every report ({@code Finding.ORDER}); the store checks at ingest that rebuilding
@@ -45,6 +49,8 @@ final class ReportCodec {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   private static final String PART = "$part";
+  /** A skeleton's reference to a list part: a JSON array of the SHA-256 of its elements' parts, in order. */
+  private static final String LIST = "$list";
   private static final String FINDINGS = "$findings";
   private static final String MARK = "$";
   private static final String RULE_VERSION = "ruleVersion";
@@ -52,8 +58,14 @@ final class ReportCodec {
 
   private ReportCodec() {}
 
-  /** A report taken apart. */
-  record Split(ObjectNode skeleton, Map<String, byte[]> parts, List<FindingBody> findings) {}
+  /**
+   * A report taken apart.
+   *
+   * @param parts every part by SHA-256, the elements of a list before the list
+   * @param members the SHA-256 of each list part's elements, by the list's SHA-256
+   */
+  record Split(ObjectNode skeleton, Map<String, byte[]> parts, Map<String, List<String>> members,
+      List<FindingBody> findings) {}
 
   /** One finding, normalised, with the columns the findings pages filter on. */
   record FindingBody(String sha256, byte[] json, ObjectNode node) {
@@ -156,6 +168,7 @@ final class ReportCodec {
   static Split split(ObjectNode report) {
     ObjectNode fields = JsonNodeFactory.instance.objectNode();
     Map<String, byte[]> parts = new LinkedHashMap<>();
+    Map<String, List<String>> members = new LinkedHashMap<>();
     List<FindingBody> findings = new ArrayList<>();
     String ruleVersion = report.path("tool").path("version").isTextual()
         ? report.path("tool").path("version").asText() : null;
@@ -182,6 +195,21 @@ final class ReportCodec {
           findings.add(new FindingBody(sha256(json), json, normal));
         }
         fields.set(e.getKey(), JsonNodeFactory.instance.objectNode().put(FINDINGS, true));
+      } else if (isArrayOfObjects(v)) {
+        ArrayNode shas = JsonNodeFactory.instance.arrayNode();
+        List<String> elements = new ArrayList<>();
+        for (JsonNode element : v) {
+          byte[] json = compact(element);
+          String sha = sha256(json);
+          parts.put(sha, json);
+          shas.add(sha);
+          elements.add(sha);
+        }
+        byte[] list = compact(shas);
+        String sha = sha256(list);
+        parts.put(sha, list);
+        members.put(sha, elements);
+        fields.set(e.getKey(), JsonNodeFactory.instance.objectNode().put(LIST, sha));
       } else if (v.isContainerNode()) {
         byte[] json = compact(v);
         String sha = sha256(json);
@@ -199,7 +227,20 @@ final class ReportCodec {
     if (collectedAt != null) {
       skeleton.put(COLLECTED_AT, collectedAt);
     }
-    return new Split(skeleton, parts, findings);
+    return new Split(skeleton, parts, members, findings);
+  }
+
+  /** True for a non-empty array whose elements are all objects: one stored element by element. */
+  private static boolean isArrayOfObjects(JsonNode v) {
+    if (!v.isArray() || v.isEmpty()) {
+      return false;
+    }
+    for (JsonNode element : v) {
+      if (!element.isObject()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The report again, from its skeleton, a source of parts and its normalised findings (in any order). */
@@ -219,6 +260,11 @@ final class ReportCodec {
         sorted.forEach(array::add);
       } else if (v.isObject() && v.has(PART)) {
         report.set(e.getKey(), parts.apply(v.get(PART).asText()));
+      } else if (v.isObject() && v.has(LIST)) {
+        ArrayNode array = report.putArray(e.getKey());
+        for (JsonNode sha : parts.apply(v.get(LIST).asText())) {
+          array.add(parts.apply(sha.asText()));
+        }
       } else {
         report.set(e.getKey(), v);
       }

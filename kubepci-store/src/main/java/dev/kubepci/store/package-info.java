@@ -33,7 +33,16 @@
  * assessment of its sequence to another ({@code last_seq} null while it is still present). A finding unchanged
  * across 365 daily scans is therefore one version row and one span row with its first-seen and last-seen; a
  * finding whose content changes (severity, status, observed value, object version) starts a new version and span.
- * Area and practice statuses are kept the same way ({@code verdict_span}). What grows per scan is one
- * {@code assessment} row (identity, counts, skeleton) and the parts that changed.
+ * Area and practice statuses are kept the same way ({@code verdict_span}). An array of objects (practices, rules,
+ * tables, areas, waivers) is stored element by element, each element a part and the array a list part naming them
+ * in order, so a scan in which two practices' finding counts changed adds those two practices and one list. What
+ * grows per scan is one {@code assessment} row (identity, counts, skeleton) and the parts that changed.
+ *
+ * <p>Assessments recorded before arrays were stored element by element name a whole array as one part; the read
+ * path reads both layouts (a test rewrites a stored skeleton to the old layout and exports it byte for byte), so they
+ * are kept as they are: converting them would win back part of the space their whole arrays take, but needs Java
+ * (JSON, gzip, SHA-256) in a Flyway migration that rewrites every stored assessment and deletes parts at the first
+ * start of a new version, on H2 and on a PostgreSQL that several server replicas share, while the space in question
+ * stops growing as soon as the new version records. New assessments use the new layout from their first scan on.
  */
 package dev.kubepci.store;

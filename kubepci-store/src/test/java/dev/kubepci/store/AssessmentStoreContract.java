@@ -330,4 +330,115 @@ abstract class AssessmentStoreContract {
     assertThat(store.findings(id, FindingFilter.ALL, 0, 10).findings())
         .filteredOn(f -> f.finding().status().equals(Status.WAIVED.name())).hasSize(1);
   }
+
+  /** The sample report grown to 42 practices (copies of its own, renumbered), as JSON the way kubepci writes it. */
+  static com.fasterxml.jackson.databind.node.ObjectNode fortyTwoPractices() throws IOException {
+    com.fasterxml.jackson.databind.node.ObjectNode tree = ReportCodec.parse(json(ReportFixture.sample()));
+    com.fasterxml.jackson.databind.node.ArrayNode base = (com.fasterxml.jackson.databind.node.ArrayNode)
+        tree.get("requirements");
+    com.fasterxml.jackson.databind.node.ArrayNode grown = tree.putArray("requirements");
+    for (int i = 0; i < 42; i++) {
+      com.fasterxml.jackson.databind.node.ObjectNode q = base.get(i % base.size()).deepCopy();
+      q.put("id", q.get("area").asText() + "." + (i + 1));
+      grown.add(q);
+    }
+    return tree;
+  }
+
+  long partBytes() throws SQLException {
+    long bytes = 0;
+    try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT body FROM report_part")) {
+      while (rs.next()) {
+        bytes += rs.getBytes(1).length;
+      }
+    }
+    return bytes;
+  }
+
+  @Test
+  void storageGrowsWithTheChangedPracticesNotWithWholePracticeArrays() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode tree = fortyTwoPractices();
+    com.fasterxml.jackson.databind.node.ArrayNode practices = (com.fasterxml.jackson.databind.node.ArrayNode)
+        tree.get("requirements");
+    Instant at = ReportFixture.GENERATED;
+    List<Long> ids = new ArrayList<>();
+    List<byte[]> reports = new ArrayList<>();
+    byte[] first = ReportCodec.write(tree);
+    ids.add(store.record("prod-eu", first, null, STORED).assessment().id());
+    reports.add(first);
+    long parts = count("report_part");
+    long bytes = partBytes();
+    int steps = 12;
+    for (int step = 1; step <= steps; step++) {
+      // each day two practices' finding counts change; every third day none does (only the scan time)
+      int changed = step % 3 == 0 ? 0 : 2;
+      long expectedBytes = 0;
+      for (int k = 0; k < changed; k++) {
+        com.fasterxml.jackson.databind.node.ObjectNode q =
+            (com.fasterxml.jackson.databind.node.ObjectNode) practices.get((step * 5 + k * 17) % 42);
+        q.put("findings", q.get("findings").asInt() + step);
+        expectedBytes += ReportCodec.gzip(ReportCodec.compact(q)).length;
+      }
+      if (changed > 0) { // the list naming the 42 practices' parts in order
+        com.fasterxml.jackson.databind.node.ArrayNode list =
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        practices.forEach(q -> list.add(ReportCodec.sha256(ReportCodec.compact(q))));
+        expectedBytes += ReportCodec.gzip(ReportCodec.compact(list)).length;
+      }
+      tree.put("generatedAt", at.plus(Duration.ofDays(step)).toString());
+      byte[] report = ReportCodec.write(tree);
+      ids.add(store.record("prod-eu", report, null, STORED).assessment().id());
+      reports.add(report);
+
+      long newParts = count("report_part") - parts;
+      long newBytes = partBytes() - bytes;
+      // the two changed practices and the list that orders the 42, never the whole array; nothing on a day
+      // without a change
+      assertThat(newParts).as("parts added on day %d", step).isEqualTo(changed == 0 ? 0 : changed + 1);
+      assertThat(newBytes).as("bytes added on day %d", step).isEqualTo(expectedBytes);
+      parts += newParts;
+      bytes += newBytes;
+    }
+    assertThat(count("assessment")).isEqualTo(steps + 1);
+    for (int i = 0; i < ids.size(); i++) {
+      assertThat(ReportCodec.sha256(store.exportJson(ids.get(i)))).isEqualTo(ReportCodec.sha256(reports.get(i)));
+    }
+  }
+
+  @Test
+  void readsAssessmentsStoredWithTheirPracticesAsOnePart() throws Exception {
+    // what a store written before practices were stored one by one holds: the whole array as one part
+    byte[] original = ReportCodec.write(fortyTwoPractices());
+    long id = store.record("prod-eu", original, null, STORED).assessment().id();
+    byte[] whole = ReportCodec.compact(ReportCodec.parse(original).get("requirements"));
+    String sha = ReportCodec.sha256(whole);
+    try (Connection c = store.dataSource().getConnection()) {
+      try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO report_part (sha256, body) VALUES (?, ?)")) {
+        ps.setString(1, sha);
+        ps.setBytes(2, ReportCodec.gzip(whole));
+        ps.executeUpdate();
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode skeleton;
+      try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT skeleton FROM assessment WHERE id = ?")) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          skeleton = ReportCodec.parse(rs.getString(1).getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      assertThat(skeleton.at("/fields/requirements").has("$list")).isTrue();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) skeleton.get("fields")).putObject("requirements")
+          .put("$part", sha);
+      try (java.sql.PreparedStatement ps = c.prepareStatement("UPDATE assessment SET skeleton = ? WHERE id = ?")) {
+        ps.setString(1, new String(ReportCodec.compact(skeleton), StandardCharsets.UTF_8));
+        ps.setLong(2, id);
+        assertThat(ps.executeUpdate()).isEqualTo(1);
+      }
+    }
+    try (AssessmentStore reopened = AssessmentStore.open(store.location())) {
+      assertThat(ReportCodec.sha256(reopened.exportJson(id))).isEqualTo(ReportCodec.sha256(original));
+      assertThat(reopened.loadJson(id).requirements()).hasSize(42);
+    }
+  }
 }

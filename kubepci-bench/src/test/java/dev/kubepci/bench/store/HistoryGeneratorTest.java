@@ -42,4 +42,34 @@ class HistoryGeneratorTest {
       assertThat(r.summary().scopes().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(failing);
     }
   }
+
+  @Test
+  void practicesCountTheirOwnFailingFindingsSoThatChurnChangesAFewOfThem(@TempDir Path dir) throws Exception {
+    JsonReport base = base(dir);
+    HistoryGenerator fleet = new HistoryGenerator(base, 1, 500, 0.01, 7);
+    Instant start = Instant.parse("2026-01-01T02:00:00Z");
+    java.util.List<JsonReport.Requirement> before = null;
+    int changedDays = 0;
+    for (int day = 0; day < 10; day++) {
+      JsonReport r = HistoryGenerator.read(fleet.report(0, day, start));
+      for (JsonReport.Requirement q : r.requirements()) {
+        long failing = r.findings().stream()
+            .filter(f -> "FAIL".equals(f.status()) && f.requirements().contains(q.id())).count();
+        assertThat(q.findings()).as(q.id()).isEqualTo(failing);
+      }
+      if (before != null) {
+        int changed = 0;
+        for (int i = 0; i < before.size(); i++) {
+          if (!before.get(i).equals(r.requirements().get(i))) {
+            changed++;
+          }
+        }
+        // 5 findings change a day: a few practices change, never all 42
+        assertThat(changed).isLessThan(r.requirements().size() / 2);
+        changedDays += changed > 0 ? 1 : 0;
+      }
+      before = r.requirements();
+    }
+    assertThat(changedDays).isPositive();
+  }
 }
