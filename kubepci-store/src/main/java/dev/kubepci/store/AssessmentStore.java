@@ -19,13 +19,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -49,7 +49,15 @@ public final class AssessmentStore implements AutoCloseable {
 
   private final StoreLocation location;
   private final HikariDataSource pool;
-  private final Map<String, JsonNode> partCache = new ConcurrentHashMap<>();
+  /** Report parts last read, by SHA-256: bounded (least recently used first out), as a server reads many. */
+  private final Map<String, JsonNode> partCache = Collections.synchronizedMap(
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
+          return size() > PART_CACHE_SIZE;
+        }
+      });
+  private static final int PART_CACHE_SIZE = 4096;
 
   private AssessmentStore(StoreLocation location, HikariDataSource pool) {
     this.location = location;
@@ -960,13 +968,16 @@ public final class AssessmentStore implements AutoCloseable {
   }
 
   private JsonNode part(Connection c, String sha) {
-    return partCache.computeIfAbsent(sha, k -> {
+    JsonNode cached = partCache.get(sha);
+    if (cached == null) {
       try {
-        return ReportCodec.readCompact(ReportCodec.gunzip(rawPart(c, k)));
+        cached = ReportCodec.readCompact(ReportCodec.gunzip(rawPart(c, sha)));
       } catch (SQLException e) {
         throw failure("read a report part", e);
       }
-    }).deepCopy();
+      partCache.put(sha, cached);
+    }
+    return cached.deepCopy();
   }
 
   private static byte[] rawPart(Connection c, String sha) throws SQLException {
