@@ -18,16 +18,11 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The live collection path of {@code kubepci scan --live}: discovery, then every kind the rules read listed page by
@@ -35,13 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * socket, no mock server threads, no request-rate limit), each listing page read, held until its turn and decoded
  * into the inventory a scan assesses. One operation collects the whole {@value #OBJECTS}-object cluster.
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
 @State(Scope.Benchmark)
-public class LiveCollectionBenchmark {
+public class LiveCollectionBenchmark extends AverageTimeBenchmark {
   /** Objects of the generated cluster (the rules read about four fifths of them). */
   static final int OBJECTS = 5_000;
   private static final CollectionOptions UNTHROTTLED =

@@ -24,28 +24,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The JSON report of a 10,000-object synthetic cluster (every rule), produced in memory as the CLI does before it
  * writes a report: into a {@link ReportBuffer} of fixed-size chunks, and, for comparison, into one growing array
  * copied at the end, as before.
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
-@State(Scope.Thread)
-public class ReportBenchmark {
+public class ReportBenchmark extends AverageTimeBenchmark {
   private AssessmentReport report;
 
   @Setup
