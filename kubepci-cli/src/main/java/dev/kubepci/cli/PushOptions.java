@@ -72,9 +72,7 @@ public final class PushOptions {
     try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
       out.write(PushEnvelope.write(json.toByteArray(), ReportExtras.of(report)));
     }
-    // Expect: 100-continue: the server answers a refused token or an oversized report before the body is sent, so
-    // the refusal is read instead of a connection the server closed while the body was still on its way
-    HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(2)).expectContinue(true)
+    HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(2))
         .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
         .header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofByteArray(gz.toByteArray())).build();
