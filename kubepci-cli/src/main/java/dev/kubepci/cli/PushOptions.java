@@ -29,6 +29,10 @@ import picocli.CommandLine.Option;
 public final class PushOptions {
   private static final Pattern RESULT = Pattern.compile("\"id\":(\\d+).*\"created\":(true|false)");
   private static final Pattern ERROR = Pattern.compile("\"error\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+  /** What a bearer token may hold (RFC 6750 b64token); kubepci's own are {@code kpci_} and base64url. */
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
+  /** A token file larger than this is not a token file (kubepci's tokens are 49 characters). */
+  private static final int TOKEN_FILE_LIMIT = 4096;
 
   @Option(names = "--push", paramLabel = "URL",
       description = "Send the JSON report (with what the other formats need) to a kubepci server: its base URL (the report's cluster name picks the "
@@ -39,6 +43,9 @@ public final class PushOptions {
       description = "File holding the cluster's ingest token (kubepci server token create --cluster NAME).")
   Path tokenFile;
 
+  /** The token read from {@link #tokenFile} by {@link #validate()}. */
+  private String token;
+
   /** Checks the options before any work. */
   void validate() {
     if ((url == null) != (tokenFile == null)) {
@@ -47,9 +54,36 @@ public final class PushOptions {
     if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
       throw new UserException(ExitCode.USAGE, "--push: expected an http:// or https:// URL, not '" + url + "'");
     }
-    if (tokenFile != null && !Files.isReadable(tokenFile)) {
-      throw new UserException(ExitCode.USAGE, "--token-file " + tokenFile + ": cannot be read");
+    if (tokenFile != null) {
+      token = readToken(tokenFile);
     }
+  }
+
+  /**
+   * The token the file holds, checked before any work: one line of token characters. What the file holds otherwise
+   * is never shown (it may be some other secret), nor sent.
+   */
+  private static String readToken(Path file) {
+    byte[] bytes;
+    if (!Files.isReadable(file)) {
+      throw new UserException(ExitCode.USAGE, "--token-file " + file + ": cannot be read");
+    }
+    try {
+      if (!Files.isRegularFile(file) || Files.size(file) > TOKEN_FILE_LIMIT) {
+        throw new UserException(ExitCode.USAGE, "--token-file " + file + ": not a token file (expected a file of "
+            + "one line holding the token kubepci server token create printed)");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UserException(ExitCode.USAGE, "--token-file " + file + ": cannot be read (" + e.getMessage() + ")");
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8).strip();
+    if (!TOKEN.matcher(text).matches()) {
+      throw new UserException(ExitCode.USAGE, "--token-file " + file + ": does not hold a token (expected one line "
+          + "of letters, digits and -._~+/ such as the kpci_... token kubepci server token create printed; the "
+          + "file's content is not shown)");
+    }
+    return text;
   }
 
   /** Pushes the report when --push was given; a refusal is a usage error with the server's reason. */
@@ -57,13 +91,6 @@ public final class PushOptions {
     validate();
     if (url == null) {
       return;
-    }
-    String token;
-    try {
-      token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      throw new UserException(ExitCode.USAGE, "--token-file " + tokenFile + ": cannot be read (" + e.getMessage()
-          + ")");
     }
     URI target = target(report);
     ByteArrayOutputStream json = new ByteArrayOutputStream();

@@ -86,6 +86,14 @@ class ServerCommandsTest {
       assertThat(unreadable.code()).isEqualTo(2);
       assertThat(unreadable.out()).isEmpty();
       assertThat(unreadable.err()).contains("--token-file " + dir.resolve("missing.token") + ": cannot be read");
+      // a file that holds something else (here a report with a would-be secret) is refused before the scan, unshown
+      Path wrong = dir.resolve("report.json");
+      Files.writeString(wrong, "{\n  \"password\": \"hunter2-not-a-token\"\n}\n");
+      Cli.Run notToken = Cli.run("scan", Cli.MANIFESTS, "--push", url, "--token-file", wrong.toString());
+      assertThat(notToken.code()).isEqualTo(2);
+      assertThat(notToken.out()).isEmpty();
+      assertThat(notToken.err()).contains("--token-file " + wrong + ": does not hold a token")
+          .doesNotContain("hunter2").doesNotContain("internal error");
     }
   }
 

@@ -181,6 +181,7 @@ final class Routes {
   }
 
   private void error(Context ctx, int status, String message) {
+    discardUnreadBody(ctx);
     ctx.status(status);
     boolean api = ctx.path().startsWith("/api/") || ctx.path().equals("/metrics")
         || ctx.header("Authorization") != null;
@@ -193,6 +194,28 @@ final class Routes {
       ctx.header("Content-Security-Policy", FleetServer.CSP);
       views.render(ctx, "error.jte", "Error " + status, "error", "status", status, "message", message);
       ctx.status(status);
+    }
+  }
+
+  /**
+   * Reads and drops what is left of a refused request's body (a push whose token is refused is answered before its
+   * report is read), up to the largest report the server accepts: a client still sending when the server closed
+   * the connection would lose the answer. A body larger than that is left, and the connection closes as before.
+   */
+  private void discardUnreadBody(Context ctx) {
+    long left = settings.maxReportBytes();
+    if (ctx.req().getContentLengthLong() > left) {
+      return;
+    }
+    try {
+      InputStream in = ctx.req().getInputStream();
+      byte[] buf = new byte[64 * 1024];
+      int n;
+      while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+        left -= n;
+      }
+    } catch (IOException | IllegalStateException e) {
+      // nothing left to read, or the body was read as a form or a reader: the answer goes out either way
     }
   }
 }
