@@ -3,6 +3,7 @@ package dev.kubepci.cli;
 import dev.kubepci.catalog.Framework;
 import dev.kubepci.catalog.RuleCatalog;
 import dev.kubepci.crossref.CrossReference;
+import dev.kubepci.engine.TaskFailure;
 import dev.kubepci.rules.BuiltInRules;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -45,13 +46,7 @@ final class BuiltIns {
       return load();
     } catch (ExecutionException e) {
       // the same failure a load on this thread meets (a resource missing from the jar)
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw TaskFailure.unwrap(e);
     }
   }
 

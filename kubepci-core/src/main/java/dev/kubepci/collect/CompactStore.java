@@ -123,8 +123,11 @@ public final class CompactStore {
     return Arrays.copyOf(buffer, n);
   }
 
+  /** One inflater per decoding thread, reset for each object (a new one would set up zlib's state every time). */
+  private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
+
   private static byte[] inflate(Body body) {
-    Inflater inflater = new Inflater(true);
+    Inflater inflater = INFLATERS.get();
     try {
       inflater.setInput(body.compressed);
       inflater.setDictionary(body.dictionary);
@@ -144,7 +147,7 @@ public final class CompactStore {
     } catch (DataFormatException e) {
       throw new IllegalStateException("cannot inflate a stored object", e);
     } finally {
-      inflater.end();
+      inflater.reset();
     }
   }
 

@@ -1,0 +1,22 @@
+package dev.kubepci.engine;
+
+import java.util.concurrent.ExecutionException;
+
+/** What a task that ran on another thread threw, thrown again on the thread that waited for it. */
+public final class TaskFailure {
+  private TaskFailure() {}
+
+  /**
+   * The task's own exception: an {@link Error} is thrown as it is, a {@link RuntimeException} is returned for the
+   * caller to throw, and a checked one comes wrapped in an {@link IllegalStateException}.
+   */
+  public static RuntimeException unwrap(ExecutionException e) {
+    if (e.getCause() instanceof Error error) {
+      throw error;
+    }
+    if (e.getCause() instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    return new IllegalStateException(e.getCause());
+  }
+}
