@@ -108,7 +108,9 @@ public final class PushOptions {
       response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build()
           .send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new UserException(ExitCode.INPUT_ERROR, "--push: cannot reach " + display(target) + ": " + e);
+      throw new UserException(ExitCode.INPUT_ERROR, "--push: no answer from " + display(target) + ": " + e
+          + " (the report sent is " + gz.size() + " bytes gzipped; a server closes the connection without an answer"
+          + " on a body more than twice its --max-report-size)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UserException(ExitCode.INTERNAL, "--push: interrupted");

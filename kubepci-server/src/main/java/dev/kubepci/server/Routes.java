@@ -199,11 +199,12 @@ final class Routes {
 
   /**
    * Reads and drops what is left of a refused request's body (a push whose token is refused is answered before its
-   * report is read), up to the largest report the server accepts: a client still sending when the server closed
-   * the connection would lose the answer. A body larger than that is left, and the connection closes as before.
+   * report is read; an oversized one is answered once the limit is passed), up to twice the largest report the
+   * server accepts: a client still sending when the server closed the connection would lose the answer to a reset.
+   * A body declared larger than that is left unread, and the connection closes as before.
    */
   private void discardUnreadBody(Context ctx) {
-    long left = settings.maxReportBytes();
+    long left = 2 * settings.maxReportBytes();
     if (ctx.req().getContentLengthLong() > left) {
       return;
     }
