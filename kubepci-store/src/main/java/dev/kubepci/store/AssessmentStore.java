@@ -771,18 +771,10 @@ public final class AssessmentStore implements AutoCloseable {
       Stored s = stored(c, id);
       List<Verdict> areas = new ArrayList<>();
       List<Verdict> practices = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT subject_type, subject, area, status FROM verdict_span"
-          + " WHERE cluster_id = ? AND first_seq <= ? AND (last_seq IS NULL OR last_seq >= ?)")) {
-        ps.setLong(1, s.clusterId);
-        ps.setInt(2, s.seq);
-        ps.setInt(3, s.seq);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            Verdict v = new Verdict(rs.getString(2), rs.getString(3), rs.getString(4));
-            ("area".equals(rs.getString(1)) ? areas : practices).add(v);
-          }
-        }
-      }
+      spansAt(c, s, "SELECT subject_type, subject, area, status FROM verdict_span s", rs -> {
+        Verdict v = new Verdict(rs.getString(2), rs.getString(3), rs.getString(4));
+        ("area".equals(rs.getString(1)) ? areas : practices).add(v);
+      });
       java.util.Comparator<Verdict> byId = java.util.Comparator.comparing(Verdict::id, AssessmentStore::compareIds);
       areas.sort(byId);
       practices.sort(byId);
@@ -858,8 +850,7 @@ public final class AssessmentStore implements AutoCloseable {
 
   private FindingPage findings(Connection c, Stored s, FindingFilter filter, int offset, int limit)
       throws SQLException {
-    StringBuilder where = new StringBuilder(
-        " WHERE s.cluster_id = ? AND s.first_seq <= ? AND (s.last_seq IS NULL OR s.last_seq >= ?)");
+    StringBuilder where = new StringBuilder(SPANS_AT);
     List<Object> args = new ArrayList<>(List.of(s.clusterId, s.seq, s.seq));
     if (!filter.statuses().isEmpty()) {
       where.append(" AND v.status IN (").append(placeholders(filter.statuses().size())).append(")");
@@ -935,22 +926,31 @@ public final class AssessmentStore implements AutoCloseable {
 
   private static List<ObjectNode> normalBodies(Connection c, Stored s) throws SQLException {
     List<ObjectNode> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT v.body, s.copies FROM finding_span s JOIN finding_version v"
-        + " ON v.id = s.version_id WHERE s.cluster_id = ? AND s.first_seq <= ? AND (s.last_seq IS NULL"
-        + " OR s.last_seq >= ?)")) {
-      ps.setLong(1, s.clusterId);
-      ps.setInt(2, s.seq);
-      ps.setInt(3, s.seq);
+    spansAt(c, s, "SELECT v.body, s.copies FROM finding_span s JOIN finding_version v ON v.id = s.version_id", rs -> {
+      ObjectNode body = (ObjectNode) ReportCodec.readCompact(ReportCodec.gunzip(rs.getBytes(1)));
+      for (int i = 0; i < rs.getInt(2); i++) {
+        out.add(body);
+      }
+    });
+    return out;
+  }
+
+  /** The spans (aliased {@code s}) that assessment {@code at} has: of its cluster, opened by then and still open. */
+  private static final String SPANS_AT =
+      " WHERE s.cluster_id = ? AND s.first_seq <= ? AND (s.last_seq IS NULL OR s.last_seq >= ?)";
+
+  /** Runs {@code select}, whose span table is aliased {@code s}, over the spans of assessment {@code at}. */
+  private static void spansAt(Connection c, Stored at, String select, Row row) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(select + SPANS_AT)) {
+      ps.setLong(1, at.clusterId);
+      ps.setInt(2, at.seq);
+      ps.setInt(3, at.seq);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          ObjectNode body = (ObjectNode) ReportCodec.readCompact(ReportCodec.gunzip(rs.getBytes(1)));
-          for (int i = 0; i < rs.getInt(2); i++) {
-            out.add(body);
-          }
+          row.read(rs);
         }
       }
     }
-    return out;
   }
 
   private static String likeEscape(String s) {
