@@ -116,7 +116,7 @@ public final class KubeconfigReader {
 
   /** A copy of the entry's {@code field} object ({@code user} or {@code cluster}), to redact; empty when absent. */
   private static ObjectNode body(JsonNode entry, String field) {
-    return entry.path(field) instanceof ObjectNode body ? body.deepCopy() : MAPPER.createObjectNode();
+    return entry.path(field) instanceof ObjectNode o ? o.deepCopy() : MAPPER.createObjectNode();
   }
 
   private static List<JsonNode> entries(JsonNode config, String field) {
