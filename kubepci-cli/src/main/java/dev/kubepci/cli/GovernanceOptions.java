@@ -7,6 +7,7 @@ import dev.kubepci.config.KubepciConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,19 +29,21 @@ public final class GovernanceOptions {
   public KubepciConfig apply(KubepciConfig config) {
     KubepciConfig out = config;
     for (Path p : waivers) {
-      GovernanceFile f = ConfigLoader.loadGovernance(p);
-      if (f.waivers().isEmpty()) {
-        throw new UserException(ExitCode.USAGE, p + ": --waivers expects a top-level 'waivers:' list");
-      }
-      out = out.plus(f.waivers(), f.attestations());
+      out = plus(out, p, "waivers", GovernanceFile::waivers);
     }
     for (Path p : attestations) {
-      GovernanceFile f = ConfigLoader.loadGovernance(p);
-      if (f.attestations().isEmpty()) {
-        throw new UserException(ExitCode.USAGE, p + ": --attestations expects a top-level 'attestations:' list");
-      }
-      out = out.plus(f.waivers(), f.attestations());
+      out = plus(out, p, "attestations", GovernanceFile::attestations);
     }
     return out;
+  }
+
+  /** {@code config} with the records of file {@code p}, given as {@code --list}, which must hold a {@code list:}. */
+  private static KubepciConfig plus(KubepciConfig config, Path p, String list,
+      Function<GovernanceFile, List<?>> records) {
+    GovernanceFile f = ConfigLoader.loadGovernance(p);
+    if (records.apply(f).isEmpty()) {
+      throw new UserException(ExitCode.USAGE, p + ": --" + list + " expects a top-level '" + list + ":' list");
+    }
+    return config.plus(f.waivers(), f.attestations());
   }
 }

@@ -213,17 +213,8 @@ final class DocumentStream {
 
     private boolean fill() throws IOException {
       while (!done && pos >= buffer.length()) {
-        String line = in.readLine();
+        String line = rawLine();
         if (line == null) {
-          eof = true;
-          done = true;
-          return false;
-        }
-        linesRead++;
-        if (isSeparator(line)) {
-          done = true;
-          // "--- {inline: doc}" or "--- !tag": the rest of the line belongs to the next document, which we do not
-          // support; kubectl never writes it.
           return false;
         }
         if (line.length() > MAX_LINE_CHARS) {
@@ -269,6 +260,11 @@ final class DocumentStream {
       if (done) {
         return null;
       }
+      return rawLine();
+    }
+
+    /** The document's next line as the input has it, or null at its end: the end of the input or a separator. */
+    private String rawLine() throws IOException {
       String line = in.readLine();
       if (line == null) {
         eof = true;
@@ -278,6 +274,8 @@ final class DocumentStream {
       linesRead++;
       if (isSeparator(line)) {
         done = true;
+        // "--- {inline: doc}" or "--- !tag": the rest of the line belongs to the next document, which we do not
+        // support; kubectl never writes it.
         return null;
       }
       return line;

@@ -83,8 +83,7 @@ public final class KubeconfigReader {
     for (int i = 0; i < users.size(); i++) {
       JsonNode entry = users.get(i);
       String name = requireName(entry, "users", i);
-      ObjectNode user = entry.path("user").isObject() ? ((ObjectNode) entry.get("user")).deepCopy()
-          : MAPPER.createObjectNode();
+      ObjectNode user = body(entry, "user");
       Map<String, Object> spec = new LinkedHashMap<>();
       spec.put("index", i);
       spec.put("contexts", contextsByUser.getOrDefault(name, List.of()));
@@ -99,8 +98,7 @@ public final class KubeconfigReader {
     for (int i = 0; i < clusters.size(); i++) {
       JsonNode entry = clusters.get(i);
       String name = requireName(entry, "clusters", i);
-      ObjectNode cluster = entry.path("cluster").isObject() ? ((ObjectNode) entry.get("cluster")).deepCopy()
-          : MAPPER.createObjectNode();
+      ObjectNode cluster = body(entry, "cluster");
       fingerprint(cluster);
       Map<String, Object> spec = new LinkedHashMap<>();
       spec.put("index", i);
@@ -114,6 +112,11 @@ public final class KubeconfigReader {
       throw new IllegalArgumentException("kubeconfig: no users and no clusters");
     }
     return out;
+  }
+
+  /** A copy of the entry's {@code field} object ({@code user} or {@code cluster}), to redact; empty when absent. */
+  private static ObjectNode body(JsonNode entry, String field) {
+    return entry.path(field) instanceof ObjectNode o ? o.deepCopy() : MAPPER.createObjectNode();
   }
 
   private static List<JsonNode> entries(JsonNode config, String field) {

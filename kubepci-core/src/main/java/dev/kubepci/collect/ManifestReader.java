@@ -404,8 +404,8 @@ public final class ManifestReader {
     deliver(() -> sink.skipped(skipped));
   }
 
-  /** Skips a byte-order mark and white space, and peeks the first significant character. */
-  private static int firstSignificant(PushbackReader in) throws IOException {
+  /** Skips a byte-order mark and white space, and peeks the first significant character (-1 at the end). */
+  static int firstSignificant(PushbackReader in) throws IOException {
     int c;
     do {
       c = in.read();

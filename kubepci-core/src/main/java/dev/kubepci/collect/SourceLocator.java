@@ -98,14 +98,10 @@ public final class SourceLocator {
 
   private static void scan(Reader reader, TreeMap<Integer, Map<Integer, Node>> wanted) throws IOException {
     PushbackReader in = new PushbackReader(new BufferedReader(reader, 1 << 16), 1);
-    int c;
-    do {
-      c = in.read();
-    } while (c == '\uFEFF' || (c != -1 && Character.isWhitespace(c)));
+    int c = ManifestReader.firstSignificant(in);
     if (c == -1) {
       return;
     }
-    in.unread(c);
     int last = wanted.lastKey();
     if (c == '{' || c == '[') {
       // as the reader counts them: each top-level JSON value is a document, lines are absolute

@@ -3,7 +3,9 @@ package dev.kubepci.netpol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Calico's label selector expressions ({@code app == 'web' && has(tier)}, {@code env in {'prod','pci'}},
@@ -85,21 +87,19 @@ public final class CalicoSelector {
     }
 
     Predicate<Map<String, String>> or() {
-      Predicate<Map<String, String>> left = and();
-      while (take("||")) {
-        Predicate<Map<String, String>> l = left;
-        Predicate<Map<String, String>> r = and();
-        left = labels -> l.test(labels) || r.test(labels);
-      }
-      return left;
+      return chain("||", this::and, Predicate::or);
     }
 
     Predicate<Map<String, String>> and() {
-      Predicate<Map<String, String>> left = unary();
-      while (take("&&")) {
-        Predicate<Map<String, String>> l = left;
-        Predicate<Map<String, String>> r = unary();
-        left = labels -> l.test(labels) && r.test(labels);
+      return chain("&&", this::unary, Predicate::and);
+    }
+
+    /** {@code operand (op operand)*}, joined from the left: {@code ||} binds looser than {@code &&}. */
+    private Predicate<Map<String, String>> chain(String op, Supplier<Predicate<Map<String, String>>> operand,
+        BinaryOperator<Predicate<Map<String, String>>> join) {
+      Predicate<Map<String, String>> left = operand.get();
+      while (take(op)) {
+        left = join.apply(left, operand.get());
       }
       return left;
     }

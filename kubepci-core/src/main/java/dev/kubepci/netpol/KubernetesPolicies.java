@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads {@code networking.k8s.io/v1} NetworkPolicies with the semantics of the Kubernetes API:
@@ -66,28 +67,39 @@ final class KubernetesPolicies {
     }
 
     Map<Direction, List<PolicyRule>> rules = new EnumMap<>(Direction.class);
-    List<PolicyRule> ingress = new ArrayList<>();
-    List<NetworkPolicyIngressRule> in = spec.getIngress() == null ? List.of() : spec.getIngress();
-    for (int i = 0; i < in.size(); i++) {
-      NetworkPolicyIngressRule r = in.get(i);
-      FieldPath path = base.child("ingress").index(i);
-      ingress.add(new PolicyRule(RuleAction.ALLOW, peers(resource, ns, r.getFrom(), path.child("from"), "source", problems),
-          ports(resource, r.getPorts(), path.child("ports"), problems), path));
-    }
-    rules.put(Direction.INGRESS, ingress);
-    List<PolicyRule> egress = new ArrayList<>();
-    List<NetworkPolicyEgressRule> out = spec.getEgress() == null ? List.of() : spec.getEgress();
-    for (int i = 0; i < out.size(); i++) {
-      NetworkPolicyEgressRule r = out.get(i);
-      FieldPath path = base.child("egress").index(i);
-      egress.add(new PolicyRule(RuleAction.ALLOW, peers(resource, ns, r.getTo(), path.child("to"), "destination", problems),
-          ports(resource, r.getPorts(), path.child("ports"), problems), path));
-    }
-    rules.put(Direction.EGRESS, egress);
+    rules.put(Direction.INGRESS, rules(resource, ns, INGRESS, spec.getIngress(), base, problems));
+    rules.put(Direction.EGRESS, rules(resource, ns, EGRESS, spec.getEgress(), base, problems));
 
     return new Policy(resource, PolicyKind.KUBERNETES, ns, Policy.DEFAULT_TIER, 1000, pod -> ns.equals(pod.namespace())
         && LabelSelectors.matches(podSelector, Absent.SELECTS_ALL, pod.labels()),
         "podSelector " + selectorText, types, types, rules);
+  }
+
+  /**
+   * How one direction's rules are spelled: {@code spec.ingress[i].from} (peers named "any source" when absent) or
+   * {@code spec.egress[i].to} ("any destination"), each rule with its {@code ports}.
+   */
+  private record Side<R>(String field, String peersField, String anyPeer, Function<R, List<NetworkPolicyPeer>> peers,
+      Function<R, List<NetworkPolicyPort>> ports) {}
+
+  private static final Side<NetworkPolicyIngressRule> INGRESS = new Side<>("ingress", "from", "source",
+      NetworkPolicyIngressRule::getFrom, NetworkPolicyIngressRule::getPorts);
+  private static final Side<NetworkPolicyEgressRule> EGRESS = new Side<>("egress", "to", "destination",
+      NetworkPolicyEgressRule::getTo, NetworkPolicyEgressRule::getPorts);
+
+  /** The allow rules of one direction, in order; {@code declared} may be null (none). */
+  private static <R> List<PolicyRule> rules(Resource resource, String ns, Side<R> side, List<R> declared,
+      FieldPath spec, List<PolicyProblem> problems) {
+    List<R> list = declared == null ? List.of() : declared;
+    List<PolicyRule> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      R r = list.get(i);
+      FieldPath path = spec.child(side.field()).index(i);
+      out.add(new PolicyRule(RuleAction.ALLOW,
+          peers(resource, ns, side.peers().apply(r), path.child(side.peersField()), side.anyPeer(), problems),
+          ports(resource, side.ports().apply(r), path.child("ports"), problems), path));
+    }
+    return out;
   }
 
   private static Peer peers(Resource resource, String ns, List<NetworkPolicyPeer> list, FieldPath path, String what,

@@ -563,6 +563,18 @@ public final class NetworkPolicies implements Peer.Addressing {
     return new Verdict(d, subject, true, isolated, allowed, sel, steps, summary);
   }
 
+  /**
+   * What the policies of one end allow in direction {@code d}; an end outside the cluster has none, so all of
+   * {@code region} passes it.
+   */
+  private Verdict end(Endpoint subject, Direction d, Endpoint peer, PortSet ports, TrafficSet region) {
+    if (subject instanceof PodEndpoint p) {
+      return evaluate(p, d, peer, ports);
+    }
+    return new Verdict(d, subject, false, false, region, List.of(), List.of(),
+        () -> subject.display() + " is outside the cluster: no " + d.label() + " policy applies to it");
+  }
+
   private static Verdict.Step step(Policy p, PolicyRule rule, TrafficSet covered) {
     return new Verdict.Step(p, rule, rule.action(), covered, null);
   }
@@ -584,20 +596,8 @@ public final class NetworkPolicies implements Peer.Addressing {
         : to instanceof AddressEndpoint b ? b.addresses() : AddressSet.ALL;
     TrafficSet region = TrafficSet.of(space, ports);
     List<String> notes = new ArrayList<>();
-    Verdict egress;
-    if (from instanceof PodEndpoint p) {
-      egress = evaluate(p, Direction.EGRESS, to, ports);
-    } else {
-      egress = new Verdict(Direction.EGRESS, from, false, false, region, List.of(), List.of(),
-          () -> from.display() + " is outside the cluster: no egress policy applies to it");
-    }
-    Verdict ingress;
-    if (to instanceof PodEndpoint q) {
-      ingress = evaluate(q, Direction.INGRESS, from, ports);
-    } else {
-      ingress = new Verdict(Direction.INGRESS, to, false, false, region, List.of(), List.of(),
-          () -> to.display() + " is outside the cluster: no ingress policy applies to it");
-    }
+    Verdict egress = end(from, Direction.EGRESS, to, ports, region);
+    Verdict ingress = end(to, Direction.INGRESS, from, ports, region);
     TrafficSet allowed = egress.allowed().intersect(ingress.allowed());
     if (from instanceof PodEndpoint p && p.hostNetwork() && to instanceof PodEndpoint) {
       notes.add(from.display() + " uses the node's network: its traffic comes from the node's address, and "

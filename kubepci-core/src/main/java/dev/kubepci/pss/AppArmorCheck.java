@@ -3,6 +3,8 @@ package dev.kubepci.pss;
 import static dev.kubepci.pss.PssCheck.since;
 
 import io.fabric8.kubernetes.api.model.AppArmorProfile;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,21 +29,9 @@ final class AppArmorCheck {
   }
 
   private static void v1Dot0(PodView pod, Findings findings) {
-    if (pod.securityContext() != null) {
-      checkField(
-          findings,
-          pod.securityContext().getAppArmorProfile(),
-          pod.podSecurityContextPath("appArmorProfile.type"),
-          "pod");
-    }
-    for (ContainerView c : pod.containers()) {
-      if (c.securityContext() != null) {
-        checkField(
-            findings,
-            c.securityContext().getAppArmorProfile(),
-            c.securityContextPath("appArmorProfile.type"),
-            c.label());
-      }
+    for (PodView.Setting<AppArmorProfile> s : pod.settings("appArmorProfile.type",
+        PodSecurityContext::getAppArmorProfile, SecurityContext::getAppArmorProfile)) {
+      checkField(findings, s.value(), s.path(), s.setter());
     }
     // Sorted so that the order of findings does not depend on the map implementation.
     for (Map.Entry<String, String> e : new TreeMap<>(pod.annotations()).entrySet()) {
@@ -54,9 +44,6 @@ final class AppArmorCheck {
 
   private static void checkField(
       Findings findings, AppArmorProfile profile, String path, String setter) {
-    if (profile == null) {
-      return;
-    }
     String type = profile.getType();
     if (!"RuntimeDefault".equals(type) && !"Localhost".equals(type)) {
       findings.add(

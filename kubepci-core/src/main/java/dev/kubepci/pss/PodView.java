@@ -5,11 +5,13 @@ import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** A pod's metadata and spec together with the paths at which they sit in the evaluated object. */
 final class PodView {
@@ -77,6 +79,36 @@ final class PodView {
   boolean usesUserNamespace() {
     return Boolean.FALSE.equals(spec.getHostUsers());
   }
+
+  /**
+   * One security-context field where it is set: the pod's security context, then each container's in visit order,
+   * leaving out those that do not set it (a null value or no security context).
+   *
+   * @param field the field's path below {@code securityContext}, e.g. {@code runAsUser}
+   */
+  <T> List<Setting<T>> settings(String field, Function<PodSecurityContext, T> atPod,
+      Function<SecurityContext, T> inContainer) {
+    List<Setting<T>> out = new ArrayList<>();
+    T value = securityContext() == null ? null : atPod.apply(securityContext());
+    if (value != null) {
+      out.add(new Setting<>(value, podSecurityContextPath(field), "pod"));
+    }
+    for (ContainerView c : containers) {
+      value = c.securityContext() == null ? null : inContainer.apply(c.securityContext());
+      if (value != null) {
+        out.add(new Setting<>(value, c.securityContextPath(field), c.label()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A security-context field's value where it is set.
+   *
+   * @param path where it is set
+   * @param setter who sets it, as upstream's messages name it: {@code pod} or {@code container "name"}
+   */
+  record Setting<T>(T value, String path, String setter) {}
 
   /** Path of a field of the pod spec, e.g. {@code specPath("hostNetwork")}. */
   String specPath(String field) {

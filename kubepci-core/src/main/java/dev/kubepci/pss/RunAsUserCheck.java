@@ -2,6 +2,8 @@ package dev.kubepci.pss;
 
 import static dev.kubepci.pss.PssCheck.since;
 
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import java.util.List;
 
 /**
@@ -22,13 +24,10 @@ final class RunAsUserCheck {
   }
 
   private static void v1Dot23(PodView pod, Findings findings) {
-    if (pod.securityContext() != null && isRoot(pod.securityContext().getRunAsUser())) {
-      findings.add(pod.podSecurityContextPath("runAsUser"), REASON, "pod must not set runAsUser=0");
-    }
-    for (ContainerView c : pod.containers()) {
-      if (c.securityContext() != null && isRoot(c.securityContext().getRunAsUser())) {
-        findings.add(
-            c.securityContextPath("runAsUser"), REASON, c.label() + " must not set runAsUser=0");
+    for (PodView.Setting<Long> s : pod.settings("runAsUser", PodSecurityContext::getRunAsUser,
+        SecurityContext::getRunAsUser)) {
+      if (s.value() == 0L) {
+        findings.add(s.path(), REASON, s.setter() + " must not set runAsUser=0");
       }
     }
   }
@@ -37,9 +36,5 @@ final class RunAsUserCheck {
     if (!pod.usesUserNamespace()) {
       v1Dot23(pod, findings);
     }
-  }
-
-  private static boolean isRoot(Long uid) {
-    return uid != null && uid == 0L;
   }
 }

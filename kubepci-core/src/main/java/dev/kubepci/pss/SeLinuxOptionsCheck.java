@@ -2,7 +2,9 @@ package dev.kubepci.pss;
 
 import static dev.kubepci.pss.PssCheck.since;
 
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SELinuxOptions;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import java.util.List;
 import java.util.Set;
 
@@ -29,23 +31,9 @@ final class SeLinuxOptionsCheck {
   }
 
   private static void check(PodView pod, Findings findings, Set<String> allowedTypes) {
-    if (pod.securityContext() != null) {
-      checkOptions(
-          findings,
-          pod.securityContext().getSeLinuxOptions(),
-          pod.podSecurityContextPath("seLinuxOptions"),
-          "pod",
-          allowedTypes);
-    }
-    for (ContainerView c : pod.containers()) {
-      if (c.securityContext() != null) {
-        checkOptions(
-            findings,
-            c.securityContext().getSeLinuxOptions(),
-            c.securityContextPath("seLinuxOptions"),
-            c.label(),
-            allowedTypes);
-      }
+    for (PodView.Setting<SELinuxOptions> s : pod.settings("seLinuxOptions",
+        PodSecurityContext::getSeLinuxOptions, SecurityContext::getSeLinuxOptions)) {
+      checkOptions(findings, s.value(), s.path(), s.setter(), allowedTypes);
     }
   }
 
@@ -55,9 +43,6 @@ final class SeLinuxOptionsCheck {
       String path,
       String setter,
       Set<String> allowedTypes) {
-    if (options == null) {
-      return;
-    }
     String type = options.getType() == null ? "" : options.getType();
     String prefix = setter + " set forbidden securityContext.seLinuxOptions: ";
     if (!allowedTypes.contains(type)) {

@@ -2,7 +2,9 @@ package dev.kubepci.pss;
 
 import static dev.kubepci.pss.PssCheck.since;
 
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,23 +69,9 @@ final class SeccompChecks {
   /** Flags every explicitly set profile whose type is not allowed; returns whether any was. */
   private static boolean explicitlyBad(PodView pod, Findings findings) {
     boolean found = false;
-    if (pod.securityContext() != null && pod.securityContext().getSeccompProfile() != null) {
-      found |=
-          flagType(
-              findings,
-              pod.securityContext().getSeccompProfile(),
-              pod.podSecurityContextPath("seccompProfile.type"),
-              "pod");
-    }
-    for (ContainerView c : pod.containers()) {
-      if (c.securityContext() != null && c.securityContext().getSeccompProfile() != null) {
-        found |=
-            flagType(
-                findings,
-                c.securityContext().getSeccompProfile(),
-                c.securityContextPath("seccompProfile.type"),
-                c.label());
-      }
+    for (PodView.Setting<SeccompProfile> s : pod.settings("seccompProfile.type",
+        PodSecurityContext::getSeccompProfile, SecurityContext::getSeccompProfile)) {
+      found |= flagType(findings, s.value(), s.path(), s.setter());
     }
     return found;
   }

@@ -2,6 +2,8 @@ package dev.kubepci.pss;
 
 import static dev.kubepci.pss.PssCheck.since;
 
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.WindowsSecurityContextOptions;
 import java.util.List;
 
@@ -17,23 +19,12 @@ final class WindowsHostProcessCheck {
   }
 
   private static void v1Dot0(PodView pod, Findings findings) {
-    if (pod.securityContext() != null && hostProcess(pod.securityContext().getWindowsOptions())) {
-      findings.add(
-          pod.podSecurityContextPath("windowsOptions.hostProcess"),
-          "hostProcess",
-          "pod must not set securityContext.windowsOptions.hostProcess=true");
-    }
-    for (ContainerView c : pod.containers()) {
-      if (c.securityContext() != null && hostProcess(c.securityContext().getWindowsOptions())) {
-        findings.add(
-            c.securityContextPath("windowsOptions.hostProcess"),
-            "hostProcess",
-            c.label() + " must not set securityContext.windowsOptions.hostProcess=true");
+    for (PodView.Setting<WindowsSecurityContextOptions> s : pod.settings("windowsOptions.hostProcess",
+        PodSecurityContext::getWindowsOptions, SecurityContext::getWindowsOptions)) {
+      if (Boolean.TRUE.equals(s.value().getHostProcess())) {
+        findings.add(s.path(), "hostProcess",
+            s.setter() + " must not set securityContext.windowsOptions.hostProcess=true");
       }
     }
-  }
-
-  private static boolean hostProcess(WindowsSecurityContextOptions options) {
-    return options != null && Boolean.TRUE.equals(options.getHostProcess());
   }
 }

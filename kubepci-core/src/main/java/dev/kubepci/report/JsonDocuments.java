@@ -3,6 +3,7 @@ package dev.kubepci.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +23,17 @@ public final class JsonDocuments {
     MAPPER.writeValue(out, document);
     out.write('\n');
     out.flush();
+  }
+
+  /** The bytes {@link #write} writes. */
+  public static byte[] bytes(Object document) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      write(document, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** The text {@link #write} writes. */

@@ -10,8 +10,10 @@ import java.time.LocalDate;
 public sealed interface WaiverOutcome
     permits WaiverOutcome.Applied, WaiverOutcome.Unmatched, WaiverOutcome.Rejected {
 
-  /** The state reports write: {@code ACTIVE}, {@code EXPIRED} or {@code INVALID}. */
-  String state();
+  /** The state reports write: {@code ACTIVE} for a waiver that took effect, else {@code EXPIRED} or {@code INVALID}. */
+  default String state() {
+    return "ACTIVE";
+  }
 
   /** How many findings it covered: 0 unless {@link Applied}. */
   default int matched() {
@@ -30,23 +32,19 @@ public sealed interface WaiverOutcome
         throw new IllegalArgumentException("an applied waiver covers at least one finding: " + matched);
       }
     }
-
-    @Override
-    public String state() {
-      return "ACTIVE";
-    }
   }
 
   /** A valid waiver that no finding of this assessment matched: nothing to waive, or a scope that misses. */
-  record Unmatched() implements WaiverOutcome {
-    @Override
-    public String state() {
-      return "ACTIVE";
-    }
-  }
+  record Unmatched() implements WaiverOutcome {}
 
   /** A waiver that takes no effect; the findings it names stay FAIL and the run reports it as an error. */
   sealed interface Rejected extends WaiverOutcome permits Expired, Invalid, Repeated {
+    /** {@code INVALID}, unless {@link Expired}. */
+    @Override
+    default String state() {
+      return "INVALID";
+    }
+
     @Override
     String problem();
   }
@@ -65,20 +63,10 @@ public sealed interface WaiverOutcome
   }
 
   /** A malformed waiver: a missing field, an unknown rule or practice ({@code problem} says which). */
-  record Invalid(String problem) implements Rejected {
-    @Override
-    public String state() {
-      return "INVALID";
-    }
-  }
+  record Invalid(String problem) implements Rejected {}
 
   /** A second waiver under the id of an earlier one; only the first counts. */
   record Repeated(String firstAt) implements Rejected {
-    @Override
-    public String state() {
-      return "INVALID";
-    }
-
     @Override
     public String problem() {
       return "repeats the id of the waiver at " + firstAt;

@@ -320,37 +320,17 @@ public final class AssessmentStore implements AutoCloseable {
     for (ReportCodec.FindingBody f : findings) {
       now.merge(versions.get(f.sha256()), 1, Integer::sum);
     }
-    List<Long> close = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, version_id, copies FROM finding_span WHERE cluster_id = ? AND last_seq IS NULL")) {
-      ps.setLong(1, clusterId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          long version = rs.getLong(2);
-          Integer copies = now.get(version);
-          if (copies != null && copies == rs.getInt(3)) {
-            now.remove(version); // unchanged: the open span goes on
-          } else {
-            close.add(rs.getLong(1));
-          }
-        }
-      }
-    }
+    List<Long> close = changedSpans(c, clusterId, "SELECT id, version_id, copies FROM finding_span",
+        now, rs -> rs.getLong(2), (rs, copies) -> copies == rs.getInt(3));
     closeSpans(c, "finding_span SET last_seen = ?, ", close, head, headTime);
-    if (!now.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO finding_span (cluster_id, version_id, copies, "
-          + "first_seq, last_seq, first_seen, last_seen) VALUES (?, ?, ?, ?, NULL, ?, NULL)")) {
-        for (Map.Entry<Long, Integer> e : now.entrySet()) {
+    openSpans(c, "INSERT INTO finding_span (cluster_id, version_id, copies, first_seq, last_seq, first_seen, "
+        + "last_seen) VALUES (?, ?, ?, ?, NULL, ?, NULL)", now, (ps, version, copies) -> {
           ps.setLong(1, clusterId);
-          ps.setLong(2, e.getKey());
-          ps.setInt(3, e.getValue());
+          ps.setLong(2, version);
+          ps.setInt(3, copies);
           ps.setInt(4, seq);
           ps.setObject(5, odt(generatedAt));
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
+        });
   }
 
   private static void updateVerdictSpans(Connection c, long clusterId, int head, int seq, JsonReport report)
@@ -358,15 +338,50 @@ public final class AssessmentStore implements AutoCloseable {
     Map<String, Verdict> now = new LinkedHashMap<>();
     report.areas().forEach(a -> now.put("area " + a.id(), new Verdict(a.id(), a.id(), a.status())));
     report.requirements().forEach(r -> now.put("practice " + r.id(), new Verdict(r.id(), r.area(), r.status())));
+    List<Long> close = changedSpans(c, clusterId, "SELECT id, subject_type, subject, area, status FROM verdict_span",
+        now, rs -> rs.getString(2) + " " + rs.getString(3),
+        (rs, v) -> v.status().equals(rs.getString(5)) && v.area().equals(rs.getString(4)));
+    closeSpans(c, "verdict_span SET ", close, head, null);
+    openSpans(c, "INSERT INTO verdict_span (cluster_id, subject_type, subject, area, status, first_seq, last_seq) "
+        + "VALUES (?, ?, ?, ?, ?, ?, NULL)", now, (ps, key, v) -> {
+          ps.setLong(1, clusterId);
+          ps.setString(2, key.substring(0, key.indexOf(' ')));
+          ps.setString(3, v.id());
+          ps.setString(4, v.area() == null ? "" : v.area());
+          ps.setString(5, v.status());
+          ps.setInt(6, seq);
+        });
+  }
+
+  /** The key in the new assessment of the subject of an open span's row. */
+  private interface SpanKey<K> {
+    K of(ResultSet rs) throws SQLException;
+  }
+
+  /** Whether an open span's row goes on with the subject's value in the new assessment. */
+  private interface SpanUnchanged<V> {
+    boolean test(ResultSet rs, V value) throws SQLException;
+  }
+
+  /** Binds the parameters of the insert of a new span. */
+  private interface NewSpan<K, V> {
+    void bind(PreparedStatement ps, K key, V value) throws SQLException;
+  }
+
+  /**
+   * The ids of the cluster's open spans ({@code select} names the id first) that the new assessment ends: those
+   * whose subject {@code now} lacks or holds changed. An unchanged one goes on, and its subject leaves {@code now}.
+   */
+  private static <K, V> List<Long> changedSpans(Connection c, long clusterId, String select, Map<K, V> now,
+      SpanKey<K> keyOf, SpanUnchanged<V> unchanged) throws SQLException {
     List<Long> close = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, subject_type, subject, area, status FROM verdict_span "
-        + "WHERE cluster_id = ? AND last_seq IS NULL")) {
+    try (PreparedStatement ps = c.prepareStatement(select + " WHERE cluster_id = ? AND last_seq IS NULL")) {
       ps.setLong(1, clusterId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          String key = rs.getString(2) + " " + rs.getString(3);
-          Verdict v = now.get(key);
-          if (v != null && v.status().equals(rs.getString(5)) && v.area().equals(rs.getString(4))) {
+          K key = keyOf.of(rs);
+          V value = now.get(key);
+          if (value != null && unchanged.test(rs, value)) {
             now.remove(key);
           } else {
             close.add(rs.getLong(1));
@@ -374,21 +389,21 @@ public final class AssessmentStore implements AutoCloseable {
         }
       }
     }
-    closeSpans(c, "verdict_span SET ", close, head, null);
-    if (!now.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO verdict_span (cluster_id, subject_type, subject, "
-          + "area, status, first_seq, last_seq) VALUES (?, ?, ?, ?, ?, ?, NULL)")) {
-        for (Map.Entry<String, Verdict> e : now.entrySet()) {
-          ps.setLong(1, clusterId);
-          ps.setString(2, e.getKey().substring(0, e.getKey().indexOf(' ')));
-          ps.setString(3, e.getValue().id());
-          ps.setString(4, e.getValue().area() == null ? "" : e.getValue().area());
-          ps.setString(5, e.getValue().status());
-          ps.setInt(6, seq);
-          ps.addBatch();
-        }
-        ps.executeBatch();
+    return close;
+  }
+
+  /** Opens a span for every subject of {@code now}, in one batch. */
+  private static <K, V> void openSpans(Connection c, String insert, Map<K, V> now, NewSpan<K, V> span)
+      throws SQLException {
+    if (now.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(insert)) {
+      for (Map.Entry<K, V> e : now.entrySet()) {
+        span.bind(ps, e.getKey(), e.getValue());
+        ps.addBatch();
       }
+      ps.executeBatch();
     }
   }
 
@@ -756,18 +771,10 @@ public final class AssessmentStore implements AutoCloseable {
       Stored s = stored(c, id);
       List<Verdict> areas = new ArrayList<>();
       List<Verdict> practices = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT subject_type, subject, area, status FROM verdict_span"
-          + " WHERE cluster_id = ? AND first_seq <= ? AND (last_seq IS NULL OR last_seq >= ?)")) {
-        ps.setLong(1, s.clusterId);
-        ps.setInt(2, s.seq);
-        ps.setInt(3, s.seq);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            Verdict v = new Verdict(rs.getString(2), rs.getString(3), rs.getString(4));
-            ("area".equals(rs.getString(1)) ? areas : practices).add(v);
-          }
-        }
-      }
+      spansAt(c, s, "SELECT subject_type, subject, area, status FROM verdict_span s", rs -> {
+        Verdict v = new Verdict(rs.getString(2), rs.getString(3), rs.getString(4));
+        ("area".equals(rs.getString(1)) ? areas : practices).add(v);
+      });
       java.util.Comparator<Verdict> byId = java.util.Comparator.comparing(Verdict::id, AssessmentStore::compareIds);
       areas.sort(byId);
       practices.sort(byId);
@@ -843,8 +850,7 @@ public final class AssessmentStore implements AutoCloseable {
 
   private FindingPage findings(Connection c, Stored s, FindingFilter filter, int offset, int limit)
       throws SQLException {
-    StringBuilder where = new StringBuilder(
-        " WHERE s.cluster_id = ? AND s.first_seq <= ? AND (s.last_seq IS NULL OR s.last_seq >= ?)");
+    StringBuilder where = new StringBuilder(SPANS_AT);
     List<Object> args = new ArrayList<>(List.of(s.clusterId, s.seq, s.seq));
     if (!filter.statuses().isEmpty()) {
       where.append(" AND v.status IN (").append(placeholders(filter.statuses().size())).append(")");
@@ -920,22 +926,31 @@ public final class AssessmentStore implements AutoCloseable {
 
   private static List<ObjectNode> normalBodies(Connection c, Stored s) throws SQLException {
     List<ObjectNode> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT v.body, s.copies FROM finding_span s JOIN finding_version v"
-        + " ON v.id = s.version_id WHERE s.cluster_id = ? AND s.first_seq <= ? AND (s.last_seq IS NULL"
-        + " OR s.last_seq >= ?)")) {
-      ps.setLong(1, s.clusterId);
-      ps.setInt(2, s.seq);
-      ps.setInt(3, s.seq);
+    spansAt(c, s, "SELECT v.body, s.copies FROM finding_span s JOIN finding_version v ON v.id = s.version_id", rs -> {
+      ObjectNode body = (ObjectNode) ReportCodec.readCompact(ReportCodec.gunzip(rs.getBytes(1)));
+      for (int i = 0; i < rs.getInt(2); i++) {
+        out.add(body);
+      }
+    });
+    return out;
+  }
+
+  /** The spans (aliased {@code s}) that assessment {@code at} has: of its cluster, opened by then and still open. */
+  private static final String SPANS_AT =
+      " WHERE s.cluster_id = ? AND s.first_seq <= ? AND (s.last_seq IS NULL OR s.last_seq >= ?)";
+
+  /** Runs {@code select}, whose span table is aliased {@code s}, over the spans of assessment {@code at}. */
+  private static void spansAt(Connection c, Stored at, String select, Row row) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(select + SPANS_AT)) {
+      ps.setLong(1, at.clusterId);
+      ps.setInt(2, at.seq);
+      ps.setInt(3, at.seq);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          ObjectNode body = (ObjectNode) ReportCodec.readCompact(ReportCodec.gunzip(rs.getBytes(1)));
-          for (int i = 0; i < rs.getInt(2); i++) {
-            out.add(body);
-          }
+          row.read(rs);
         }
       }
     }
-    return out;
   }
 
   private static String likeEscape(String s) {

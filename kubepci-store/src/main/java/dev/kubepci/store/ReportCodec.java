@@ -1,13 +1,12 @@
 package dev.kubepci.store;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubepci.report.JsonDocuments;
 import dev.kubepci.report.json.JsonReport;
 import dev.kubepci.rule.Severity;
 import java.io.ByteArrayInputStream;
@@ -44,10 +43,6 @@ import java.util.zip.GZIPOutputStream;
  */
 final class ReportCodec {
   static final ObjectMapper COMPACT = new ObjectMapper();
-  /** The layout of {@code JsonReporter}: Jackson's default pretty printer, then a newline. */
-  private static final ObjectMapper PRETTY = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   private static final String PART = "$part";
   /** A skeleton's reference to a list part: a JSON array of the SHA-256 of its elements' parts, in order. */
   private static final String LIST = "$list";
@@ -153,16 +148,9 @@ final class ReportCodec {
     return java.util.Arrays.equals(write(tree), json);
   }
 
-  /** The report as {@code kubepci scan --format json} writes it. */
+  /** The report as {@code kubepci scan --format json} writes it (the layout of every JSON document). */
   static byte[] write(JsonNode report) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      PRETTY.writeValue(out, report);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.write('\n');
-    return out.toByteArray();
+    return JsonDocuments.bytes(report);
   }
 
   static Split split(ObjectNode report) {

@@ -2,7 +2,6 @@ package dev.kubepci.bench.jmh;
 
 import dev.kubepci.collect.CompactStore;
 import dev.kubepci.collect.ManifestReader;
-import dev.kubepci.collect.ResourceSink;
 import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.engine.AssessmentRequest;
 import dev.kubepci.engine.Assessor;
@@ -11,7 +10,6 @@ import dev.kubepci.model.Resource;
 import dev.kubepci.report.ReportBuffer;
 import dev.kubepci.report.json.JsonReporter;
 import dev.kubepci.result.AssessmentReport;
-import dev.kubepci.result.ProcessingError;
 import dev.kubepci.rules.BuiltInRules;
 import dev.kubepci.secrets.RedactionKey;
 import java.io.ByteArrayOutputStream;
@@ -39,17 +37,7 @@ public class ReportBenchmark extends AverageTimeBenchmark {
   @Setup
   public void setUp() throws IOException {
     List<Resource> objects = new ArrayList<>();
-    ManifestReader reader = new ManifestReader(new ResourceSink() {
-      @Override
-      public void accept(Resource resource) {
-        objects.add(resource);
-      }
-
-      @Override
-      public void error(ProcessingError error) {
-        throw new IllegalStateException(error.message());
-      }
-    }, new CompactStore());
+    ManifestReader reader = new ManifestReader(Samples.sink(objects::add), new CompactStore());
     reader.read("cluster.json", new StringReader(Samples.json(Samples.list(Samples.objects(o -> true,
         Integer.MAX_VALUE, 10_000)))));
     AssessmentRequest request = new AssessmentRequest(BuiltInRules.pciFramework(), BuiltInRules.catalog(),

@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The work a benchmark measures, run in the current JVM. */
 public final class MeasuredRun {
@@ -111,21 +112,27 @@ public final class MeasuredRun {
   }
 
   private static int countSnapshot(Path snapshot) {
+    return eachObject(snapshot, object -> {});
+  }
+
+  /** Hands every object of a snapshot to {@code action}, in order; how many there were. Header and trailer unread. */
+  private static int eachObject(Path snapshot, Consumer<ObjectNode> action) {
     int[] count = {0};
     SnapshotReader.read(snapshot, new SnapshotSink() {
       @Override
       public void header(SnapshotHeader header) {
-        // counted from the objects
+        // only the objects count
       }
 
       @Override
       public void object(ObjectNode object) {
+        action.accept(object);
         count[0]++;
       }
 
       @Override
       public void trailer(SnapshotTrailer trailer) {
-        // counted from the objects
+        // only the objects count
       }
     });
     return count[0];
@@ -140,29 +147,13 @@ public final class MeasuredRun {
 
   /** Every object of a snapshot decoded into the model, as a snapshot scan decodes it, and dropped. */
   private static int readSnapshot(Path input) {
-    int[] count = {0};
-    SnapshotReader.read(input, new SnapshotSink() {
-      @Override
-      public void header(SnapshotHeader header) {
-        // nothing to measure
-      }
-
-      @Override
-      public void object(ObjectNode object) {
-        try {
-          new Resource(ObjectDecoder.decode(object), Provenance.ofCluster("snapshot", null));
-          count[0]++;
-        } catch (ObjectDecoder.InvalidObjectException e) {
-          throw new IllegalStateException(e.getMessage());
-        }
-      }
-
-      @Override
-      public void trailer(SnapshotTrailer trailer) {
-        // nothing to measure
+    return eachObject(input, object -> {
+      try {
+        new Resource(ObjectDecoder.decode(object), Provenance.ofCluster("snapshot", null));
+      } catch (ObjectDecoder.InvalidObjectException e) {
+        throw new IllegalStateException(e.getMessage());
       }
     });
-    return count[0];
   }
 
   private static String maxHeap() {

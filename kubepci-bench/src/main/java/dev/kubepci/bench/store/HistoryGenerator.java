@@ -1,13 +1,10 @@
 package dev.kubepci.bench.store;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kubepci.report.JsonDocuments;
 import dev.kubepci.report.json.JsonReport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +19,6 @@ import java.util.Random;
  */
 public final class HistoryGenerator {
   private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final JsonReport base;
@@ -88,14 +83,7 @@ public final class HistoryGenerator {
         summary(r.summary(), live), r.areas(), requirements(r.requirements(), live), r.rules(), live, r.tables(),
         r.waivers(), r.errors(),
         r.ruleErrors(), r.skipped());
-    ByteArrayOutputStream out = new ByteArrayOutputStream(512 * 1024);
-    try {
-      JSON.writeValue(out, report);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.write('\n');
-    return out.toByteArray();
+    return JsonDocuments.bytes(report);
   }
 
   /**

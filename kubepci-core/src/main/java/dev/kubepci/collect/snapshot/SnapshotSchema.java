@@ -1,14 +1,7 @@
 package dev.kubepci.collect.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.kubepci.schema.PublishedSchema;
 import java.util.List;
 
 /**
@@ -18,37 +11,26 @@ import java.util.List;
  */
 final class SnapshotSchema {
   private static final String RESOURCE = "kubepci-snapshot.schema.json";
-  private static final JsonSchema HEADER = part("header");
-  private static final JsonSchema TRAILER = part("trailer");
+  private static final PublishedSchema HEADER = part("header");
+  private static final PublishedSchema TRAILER = part("trailer");
 
   private SnapshotSchema() {}
 
   /** What is wrong with a header line, one message per violation, sorted; empty when it follows the schema. */
   static List<String> header(JsonNode line) {
-    return violations(HEADER, line);
+    return HEADER.violations(line);
   }
 
   /** What is wrong with a trailer line, one message per violation, sorted; empty when it follows the schema. */
   static List<String> trailer(JsonNode line) {
-    return violations(TRAILER, line);
-  }
-
-  private static List<String> violations(JsonSchema schema, JsonNode line) {
-    return schema.validate(line).stream().map(ValidationMessage::getMessage).sorted().toList();
+    return TRAILER.violations(line);
   }
 
   /** The schema with its root narrowed from "header or trailer" to one of them, for messages about that one. */
-  private static JsonSchema part(String definition) {
-    try (InputStream in = SnapshotSchema.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from kubepci's classpath");
-      }
-      ObjectNode root = (ObjectNode) SnapshotFormat.MAPPER.readTree(in);
+  private static PublishedSchema part(String definition) {
+    return PublishedSchema.load(SnapshotSchema.class, RESOURCE, root -> {
       root.remove("oneOf");
-      root.put("$ref", "#/$defs/" + definition);
-      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot load " + RESOURCE, e);
-    }
+      return root.put("$ref", "#/$defs/" + definition);
+    });
   }
 }

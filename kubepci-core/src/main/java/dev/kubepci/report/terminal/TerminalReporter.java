@@ -407,12 +407,17 @@ public final class TerminalReporter implements Reporter {
     }
     heading(sb, "Input errors (" + errors.size() + "): a document that could not be read was not assessed; an "
         + "invalid or expired waiver or attestation was not applied");
-    int shown = shows(Section.FINDINGS) ? errors.size() : Math.min(errors.size(), ERRORS_SHOWN);
-    for (ProcessingError e : errors.subList(0, shown)) {
+    problems(errors, sb);
+  }
+
+  /** The first {@link #ERRORS_SHOWN} problems (all with {@code --show findings}), then how many more there are. */
+  private void problems(List<ProcessingError> problems, StringBuilder sb) {
+    int shown = shows(Section.FINDINGS) ? problems.size() : Math.min(problems.size(), ERRORS_SHOWN);
+    for (ProcessingError e : problems.subList(0, shown)) {
       sb.append(TextLayout.hanging("  ", 4, text(e.describe()), width()));
     }
-    if (shown < errors.size()) {
-      sb.append(dim("  ... " + (errors.size() - shown) + " more: --show findings lists them all")).append('\n');
+    if (shown < problems.size()) {
+      sb.append(dim("  ... " + (problems.size() - shown) + " more: --show findings lists them all")).append('\n');
     }
     sb.append('\n');
   }
@@ -436,14 +441,7 @@ public final class TerminalReporter implements Reporter {
       return;
     }
     heading(sb, "Skipped (" + skipped.size() + "): documents that are not Kubernetes objects");
-    int shown = shows(Section.FINDINGS) ? skipped.size() : Math.min(skipped.size(), ERRORS_SHOWN);
-    for (ProcessingError e : skipped.subList(0, shown)) {
-      sb.append(TextLayout.hanging("  ", 4, text(e.describe()), width()));
-    }
-    if (shown < skipped.size()) {
-      sb.append(dim("  ... " + (skipped.size() - shown) + " more: --show findings lists them all")).append('\n');
-    }
-    sb.append('\n');
+    problems(skipped, sb);
   }
 
   private void summary(AssessmentReport report, StringBuilder sb) {
