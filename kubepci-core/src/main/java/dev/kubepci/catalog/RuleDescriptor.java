@@ -5,7 +5,7 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import java.util.List;
 
-/** A rule with its metadata, read from its {@link RuleInfo}. */
+/** A rule with its metadata, read from its {@link RuleInfo} and its texts from the {@link RuleTexts} beside it. */
 public record RuleDescriptor(
     String id, String name, String title, Severity severity, String rationale, String remediation,
     List<String> references, List<String> reads, Rule rule) {
@@ -15,8 +15,9 @@ public record RuleDescriptor(
     if (info == null) {
       throw new IllegalArgumentException(rule.getClass().getName() + " has no @RuleInfo");
     }
-    return new RuleDescriptor(info.id(), info.name(), info.title(), info.severity(), info.rationale(),
-        info.remediation(), List.of(info.references()), reads(rule, info), rule);
+    RuleTexts.Entry texts = RuleTexts.of(rule.getClass()).entry(info.id(), rule.getClass());
+    return new RuleDescriptor(info.id(), info.name(), texts.title(), info.severity(), texts.rationale(),
+        texts.remediation(), texts.references(), reads(rule, info), rule);
   }
 
   /**

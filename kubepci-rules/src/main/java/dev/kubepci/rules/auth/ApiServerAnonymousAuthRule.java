@@ -18,21 +18,7 @@ import java.util.Optional;
  * When anonymous authentication is configured in an {@code --authentication-config} file instead, the file is not
  * in the input and the instance is not assessed.
  */
-@RuleInfo(
-    id = "KPCI-0220",
-    name = "apiserver-anonymous-auth",
-    title = "The API server does not accept anonymous requests",
-    severity = Severity.MEDIUM,
-    rationale = "With anonymous authentication on, which is the API server's default, a request without credentials "
-        + "is served as system:anonymous. Then a single careless binding to system:unauthenticated opens the API "
-        + "to anyone on the network, and every unauthenticated probe reaches the authorizer instead of being "
-        + "turned away.",
-    remediation = "Start kube-apiserver with --anonymous-auth=false, or, from Kubernetes 1.32, allow anonymous "
-        + "requests only for the health endpoints in the anonymous section of the AuthenticationConfiguration file; "
-        + "point load-balancer health checks at an authenticated or dedicated endpoint.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests",
-        "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0220", name = "apiserver-anonymous-auth", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
 public final class ApiServerAnonymousAuthRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
       ManagedProvider.EKS, "AWS's statement of the EKS API server authentication settings and the cluster's "

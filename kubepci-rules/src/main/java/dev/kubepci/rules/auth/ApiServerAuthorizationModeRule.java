@@ -19,20 +19,7 @@ import java.util.Optional;
  * Checks the API server's authorization modes: no AlwaysAllow, no ABAC, RBAC and Node present. A Webhook mode is
  * noted: its decisions are made outside the cluster and must be reviewed with the provider's tools.
  */
-@RuleInfo(
-    id = "KPCI-0223",
-    name = "apiserver-authorization-mode",
-    title = "The API server authorizes requests with RBAC and the Node authorizer, never AlwaysAllow or ABAC",
-    severity = Severity.HIGH,
-    rationale = "Authorization modes are tried in order and the first to allow a request wins, so one permissive "
-        + "mode undoes the others. AlwaysAllow, the API server's default when no mode is given, lets every "
-        + "authenticated request through; ABAC reads a static file that cannot be reviewed or changed through the "
-        + "API; without the Node authorizer a kubelet's credential reads every Secret in the cluster.",
-    remediation = "Start kube-apiserver with --authorization-mode=Node,RBAC (adding Webhook only for a reviewed "
-        + "external authorizer), and remove AlwaysAllow and ABAC together with their policy files.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/authorization/#authorization-modules",
-        "https://kubernetes.io/docs/reference/access-authn-authz/node/"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0223", name = "apiserver-authorization-mode", severity = Severity.HIGH, reads = {"Pod", "Node"})
 public final class ApiServerAuthorizationModeRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
       ManagedProvider.EKS, "AWS's statement of the EKS authorization modes (Node, RBAC and the EKS access-policy "

@@ -17,21 +17,8 @@ import java.util.Optional;
  * Checks that the API server authenticates people through an external identity provider: OIDC flags, a JWT
  * AuthenticationConfiguration, or a token webhook. Whether that provider enforces MFA is evidence to collect.
  */
-@RuleInfo(
-    id = "KPCI-0222",
-    name = "apiserver-external-authentication",
-    title = "People authenticate to the API server through an external identity provider",
-    severity = Severity.HIGH,
-    rationale = "None of the API server's own authentication methods (client certificates, static tokens, "
-        + "service-account tokens) can require a second factor or be tied to the organisation's joiner-mover-leaver "
-        + "process. Multi-factor authentication for people is only possible through an external identity provider "
-        + "that Kubernetes trusts through OIDC, a JWT authenticator or a token webhook.",
-    remediation = "Configure OIDC (--oidc-issuer-url and related flags) or a JWT authenticator in an "
-        + "AuthenticationConfiguration file against the corporate identity provider, require MFA for the cluster's "
-        + "client application there, and give people kubeconfigs with an exec credential plugin.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#openid-connect-tokens",
-        "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#webhook-token-authentication"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0222", name = "apiserver-external-authentication", severity = Severity.HIGH, reads = {"Pod",
+    "Node"})
 public final class ApiServerExternalAuthenticationRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final List<String> EXTERNAL = List.of("oidc-issuer-url", "authentication-config",
       "authentication-token-webhook-config-file");

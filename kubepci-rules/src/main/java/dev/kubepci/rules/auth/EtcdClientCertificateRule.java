@@ -19,20 +19,8 @@ import java.util.Optional;
  * serves clients only over HTTPS. etcd run outside the cluster (the API server's {@code --etcd-servers} points
  * elsewhere) is not visible and is reported NOT_ASSESSED.
  */
-@RuleInfo(
-    id = "KPCI-0226",
-    name = "etcd-client-certificate-auth",
-    title = "etcd accepts only clients and peers with certificates from its CA",
-    severity = Severity.CRITICAL,
-    rationale = "The etcd database holds every object of the cluster, Secrets included, and applies no Kubernetes authorization: "
-        + "any client it accepts can read and change everything. Client-certificate authentication against a "
-        + "dedicated CA is the only thing between the network and that data.",
-    remediation = "Run etcd with --client-cert-auth=true, --peer-client-cert-auth=true, --trusted-ca-file and "
-        + "--peer-trusted-ca-file pointing at the etcd CA, without --auto-tls or --peer-auto-tls, and with https "
-        + "--listen-client-urls only.",
-    references = {"https://etcd.io/docs/v3.5/op-guide/security/",
-        "https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/#securing-etcd-clusters"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0226", name = "etcd-client-certificate-auth", severity = Severity.CRITICAL, reads = {"Pod",
+    "Node"})
 public final class EtcdClientCertificateRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> MANAGED = Map.of(
       ManagedProvider.EKS, "AWS's statement that EKS runs etcd with mutual TLS (etcd is not reachable by customers)",

@@ -20,20 +20,8 @@ import java.util.Optional;
  * controller manager and scheduler of older releases, and the kubelet's read-only port (10255). What is visible is
  * checked; a clean result with the API server or the kubelet configurations missing from the input is NOT_ASSESSED.
  */
-@RuleInfo(
-    id = "KPCI-0225",
-    name = "insecure-ports",
-    title = "No control-plane or kubelet port serves without authentication",
-    severity = Severity.HIGH,
-    rationale = "The API server's insecure port answers every request as an administrator without TLS or "
-        + "authentication, and the kubelet's read-only port lists every pod of the node with its configuration to "
-        + "anyone on the network. Neither leaves a trace of who asked.",
-    remediation = "Remove --insecure-port and --insecure-bind-address from kube-apiserver (or set the port to 0), "
-        + "remove --port from kube-controller-manager and kube-scheduler on old releases, and set readOnlyPort: 0 "
-        + "in every KubeletConfiguration; read metrics through the authenticated ports instead.",
-    references = {"https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/",
-        "https://kubernetes.io/docs/concepts/security/controlling-access/"},
-    reads = {"Pod", "Node", "KubeletConfiguration"})
+@RuleInfo(id = "KPCI-0225", name = "insecure-ports", severity = Severity.HIGH, reads = {"Pod", "Node",
+    "KubeletConfiguration"})
 public final class InsecurePortsRule implements ComponentRule<Object> {
   private static final Components<Object> COMPONENTS = Components.anyOf(List.of(
       Components.of(ControlPlane.Component.KUBE_APISERVER),

@@ -20,20 +20,7 @@ import java.util.Optional;
  * at most 24 hours) and does not silently extend the tokens it gives pods to a year
  * ({@code --service-account-extend-token-expiration}, true by default).
  */
-@RuleInfo(
-    id = "KPCI-0224",
-    name = "serviceaccount-token-lifetime",
-    title = "Service-account tokens are short-lived",
-    severity = Severity.MEDIUM,
-    rationale = "A service-account token cannot be revoked except by deleting the object it is bound to, so its "
-        + "lifetime is the window in which a stolen token works. Without a maximum, anyone allowed to request tokens "
-        + "chooses the lifetime; with extension on, the tokens pods receive are accepted for a year although they "
-        + "claim to expire in an hour.",
-    remediation = "Set --service-account-max-token-expiration to 24h or less and, once workloads use client "
-        + "libraries that reload projected tokens, --service-account-extend-token-expiration=false.",
-    references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
-        "https://kubernetes.io/docs/concepts/security/service-accounts/#bound-service-account-tokens"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0224", name = "serviceaccount-token-lifetime", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
 public final class ServiceAccountTokenLifetimeRule extends AbstractComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(24);
   private static final Map<ManagedProvider, String> MANAGED = Map.of(

@@ -24,25 +24,10 @@ import java.util.stream.Collectors;
  * Connaisseur, Ratify through a denying Gatekeeper constraint, or Kubewarden's verify-image-signatures in protect
  * mode. The table {@code image-signature-coverage} shows, per namespace, what verifies which images.
  */
-@RuleInfo(
-    id = "KPCI-0111",
-    name = "image-signature-verification",
-    title = "Admission verifies the signature of every image before its pod runs",
-    severity = Severity.MEDIUM,
-    rationale = "A tag or even a registry can be made to serve a replaced image; only a signature made by the "
-        + "organisation's build pipeline and checked at admission proves that the image is the one that was built "
-        + "and approved. The guidance prefers signature verification to digests and asks that only images signed by "
-        + "authorised pipelines can be deployed.",
-    remediation = "Sign images in the release pipeline (for example with cosign, keyless with the pipeline's "
-        + "identity) and enforce verification at admission for every namespace: a Kyverno verifyImages rule in "
-        + "Enforce, a Sigstore ClusterImagePolicy with the namespace labelled policy.sigstore.dev/include=true, "
-        + "Connaisseur, or Ratify with Gatekeeper. Cover third-party images by re-signing them after vetting.",
-    references = {"https://docs.sigstore.dev/policy-controller/overview/",
-        "https://kyverno.io/docs/policy-types/cluster-policy/verify-images/"},
-    reads = {"Namespace", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
-        "kyverno.io/ClusterPolicy", "kyverno.io/Policy", "policy.sigstore.dev/ClusterImagePolicy",
-        "policies.kubewarden.io/ClusterAdmissionPolicy", "policies.kubewarden.io/AdmissionPolicy", "ConfigMap"},
-    readsWorkloads = true)
+@RuleInfo(id = "KPCI-0111", name = "image-signature-verification", severity = Severity.MEDIUM, reads = {"Namespace",
+    "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "kyverno.io/ClusterPolicy", "kyverno.io/Policy",
+    "policy.sigstore.dev/ClusterImagePolicy", "policies.kubewarden.io/ClusterAdmissionPolicy",
+    "policies.kubewarden.io/AdmissionPolicy", "ConfigMap"}, readsWorkloads = true)
 public final class SignatureVerificationRule implements ClusterRule {
   static final String TABLE = "image-signature-coverage";
 

@@ -19,19 +19,7 @@ import java.util.Optional;
  * Checks the lifetime of certificates the controller manager signs through the CSR API
  * ({@code --cluster-signing-duration}, default one year): at most one year.
  */
-@RuleInfo(
-    id = "KPCI-0241",
-    name = "certificate-signing-duration",
-    title = "Certificates signed through the CSR API expire within a year",
-    severity = Severity.MEDIUM,
-    rationale = "Certificates issued by the cluster CA cannot be revoked, so their lifetime is how long a stolen one "
-        + "works and how long until rotation is forced. A signing duration of many years makes every issued "
-        + "client certificate a standing credential.",
-    remediation = "Set --cluster-signing-duration on kube-controller-manager to one year (8760h) or less, as the "
-        + "organisation's rotation policy requires, and let kubelets rotate their certificates.",
-    references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/",
-        "https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#signers"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0241", name = "certificate-signing-duration", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
 public final class CertificateSigningDurationRule extends AbstractComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(8760);
   private static final Map<ManagedProvider, String> MANAGED = Map.of(

@@ -18,19 +18,7 @@ import java.util.Set;
  * loopback address only: their --bind-address defaults to 0.0.0.0, which publishes ports 10257 and 10259 on every
  * interface of the control-plane node.
  */
-@RuleInfo(
-    id = "KPCI-0317",
-    name = "control-plane-bind-address",
-    title = "Controller manager and scheduler listen on the loopback address only",
-    severity = Severity.MEDIUM,
-    rationale = "The controller manager and the scheduler need no callers from the network. Listening on every "
-        + "interface exposes their metrics and, with profiling on, their internals to anything that reaches the "
-        + "control-plane node, widening the surface an attacker can probe.",
-    remediation = "Start kube-controller-manager and kube-scheduler with --bind-address=127.0.0.1 (kubeadm's default), "
-        + "and reach their metrics through the API server or a local agent.",
-    references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-scheduler/",
-        "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0317", name = "control-plane-bind-address", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
 public final class ControlPlaneBindAddressRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "localhost");
   private static final Map<ManagedProvider, String> SETTINGS = Map.of(

@@ -19,19 +19,7 @@ import java.util.Map;
  * travels as plain http off the host. Client-certificate authentication, automatic TLS and http client listeners are
  * KPCI-0226's, not repeated here.
  */
-@RuleInfo(
-    id = "KPCI-0313",
-    name = "etcd-server-tls",
-    title = "etcd serves clients and peers over TLS with its own certificates",
-    severity = Severity.HIGH,
-    rationale = "The etcd store holds every object of the cluster, Secrets included. Without a server certificate "
-        + "etcd cannot serve TLS at all, and peer traffic between members replicates every write: over plain http "
-        + "it hands the whole cluster state to anyone on the control-plane network.",
-    remediation = "Give etcd --cert-file/--key-file and --peer-cert-file/--peer-key-file signed by the etcd CA and "
-        + "list only https URLs in --listen-peer-urls and --initial-advertise-peer-urls.",
-    references = {"https://etcd.io/docs/v3.5/op-guide/security/",
-        "https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/#securing-etcd-clusters"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0313", name = "etcd-server-tls", severity = Severity.HIGH, reads = {"Pod", "Node"})
 public final class EtcdServerTlsRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final Map<ManagedProvider, String> SETTINGS = Map.of(
       ManagedProvider.EKS, "the provider's statement on etcd encryption in transit",

@@ -33,21 +33,8 @@ import java.util.TreeMap;
  * annotated for replication to other namespaces. Secret values are never shown: only key names and a short
  * keyed fingerprint.
  */
-@RuleInfo(
-    id = "KPCI-0384",
-    name = "cde-shared-identities",
-    title = "No service account or secret is shared across the CDE boundary",
-    severity = Severity.HIGH,
-    rationale = "A credential that works on both sides of the boundary joins them: whoever compromises the "
-        + "out-of-scope copy holds the CDE credential, and a service account from outside with rights inside is a "
-        + "path into the CDE that no network policy sees.",
-    remediation = "Give the CDE its own service accounts, secrets and secret-store paths. Remove RoleBindings that name "
-        + "service accounts of other namespaces, restrict ClusterSecretStores that serve the CDE to CDE namespaces "
-        + "(spec.conditions), and stop replicating CDE Secrets.",
-    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
-        "https://external-secrets.io/latest/api/clustersecretstore/"},
-    reads = {"Namespace", "RoleBinding", "Secret", "external-secrets.io/ExternalSecret",
-        "external-secrets.io/ClusterSecretStore"})
+@RuleInfo(id = "KPCI-0384", name = "cde-shared-identities", severity = Severity.HIGH, reads = {"Namespace",
+    "RoleBinding", "Secret", "external-secrets.io/ExternalSecret", "external-secrets.io/ClusterSecretStore"})
 public final class CdeSharedIdentitiesRule extends CdeRule {
   private static final Set<String> SKIPPED_SECRET_TYPES = Set.of("kubernetes.io/service-account-token",
       "helm.sh/release.v1", "bootstrap.kubernetes.io/token");
