@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
 
 /**
  * The prose of the rules of one package (title, rationale, remediation, references), read from the {@value #FILE}
@@ -167,8 +168,11 @@ public final class RuleTexts {
         }
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // what was read before the syntax error is not to be trusted: the syntax error alone is the problem
+      problems.clear();
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      problems.add(file + ":" + line + ": not YAML: " + e.getOriginalMessage());
+      problems.add(file + ":" + line + ": not YAML: " + e.getOriginalMessage().lines()
+          .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).collect(Collectors.joining(": ")));
     }
     if (!problems.isEmpty()) {
       throw new IllegalStateException("invalid rule texts:\n  " + String.join("\n  ", problems));
