@@ -2,6 +2,7 @@ package dev.kubepci.catalog;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.Rule;
 import dev.kubepci.rule.RuleInfo;
 import java.io.IOException;
@@ -9,7 +10,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,13 +34,22 @@ public final class RuleTexts {
   /** The file name, in the rule class's package (so a jar of third-party rules ships its own beside its classes). */
   public static final String FILE = "rules.yaml";
 
-  private static final List<String> KEYS = List.of("title", "rationale", "remediation", "references");
+  private static final List<String> KEYS = List.of("title", "rationale", "remediation", "references", "managed");
 
   /** Every file read so far, by its URL: read once however many rules and catalogues use it. */
   private static final ConcurrentMap<String, RuleTexts> LOADED = new ConcurrentHashMap<>();
 
-  /** One rule's texts and the line its entry starts on. */
-  public record Entry(String title, String rationale, String remediation, List<String> references, int line) {}
+  /**
+   * One rule's texts and the line its entry starts on.
+   *
+   * @param managed for a rule about a component a managed provider runs: per provider, what shows the same control
+   *     there, named when the component is not visible ({@link dev.kubepci.rule.NotVisible}); empty for the others
+   */
+  public record Entry(String title, String rationale, String remediation, List<String> references,
+      Map<ManagedProvider, String> managed, int line) {}
+
+  private static final String PROVIDERS = Arrays.stream(ManagedProvider.values()).map(Enum::name)
+      .collect(Collectors.joining(", "));
 
   private final String file;
   private final Map<String, Entry> entries;
@@ -121,8 +134,8 @@ public final class RuleTexts {
   }
 
   /**
-   * Reads one texts file: a mapping from rule id to {@code title}, {@code rationale}, {@code remediation} (text) and
-   * optional {@code references} (a list of text). Every problem is collected, then thrown together.
+   * Reads one texts file: a mapping from rule id to {@code title}, {@code rationale}, {@code remediation} (text),
+   * optional {@code references} (a list of text) and optional {@code managed} (text per {@link ManagedProvider}). Every problem is collected, then thrown together.
    *
    * @param file the name errors give
    */
@@ -163,8 +176,10 @@ public final class RuleTexts {
         }
         @SuppressWarnings("unchecked")
         List<String> references = (List<String>) values.getOrDefault("references", List.of());
+        @SuppressWarnings("unchecked")
+        Map<ManagedProvider, String> managed = (Map<ManagedProvider, String>) values.getOrDefault("managed", Map.of());
         if (previous == null) {
-          entries.put(id, new Entry(title, rationale, remediation, references, line));
+          entries.put(id, new Entry(title, rationale, remediation, references, managed, line));
         }
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -177,7 +192,7 @@ public final class RuleTexts {
     if (!problems.isEmpty()) {
       throw new IllegalStateException("invalid rule texts:\n  " + String.join("\n  ", problems));
     }
-    return new RuleTexts(file, java.util.Collections.unmodifiableMap(entries));
+    return new RuleTexts(file, Collections.unmodifiableMap(entries));
   }
 
   /** The keys of one entry into {@code values}: text for the three texts, a list of text for the references. */
@@ -191,7 +206,9 @@ public final class RuleTexts {
         problems.add(at + "unknown key '" + key + "' (expected " + String.join(", ", KEYS) + ")");
       } else if (value == JsonToken.VALUE_NULL) {
         problems.add(at + key + " is empty");
-        values.put(key, key.equals("references") ? List.of() : "");
+        values.put(key, key.equals("references") ? List.of() : key.equals("managed") ? Map.of() : "");
+      } else if (key.equals("managed")) {
+        values.put(key, readManaged(p, value, file, id, problems));
       } else if (key.equals("references")) {
         List<String> refs = new ArrayList<>();
         boolean list = value == JsonToken.START_ARRAY;
@@ -215,6 +232,31 @@ public final class RuleTexts {
       }
       p.skipChildren();
     }
+  }
+
+  /** The {@code managed} mapping: provider name ({@code EKS}) to text. */
+  private static Map<ManagedProvider, String> readManaged(JsonParser p, JsonToken value, String file, String id,
+      List<String> problems) throws IOException {
+    Map<ManagedProvider, String> managed = new EnumMap<>(ManagedProvider.class);
+    if (value != JsonToken.START_OBJECT) {
+      problems.add(file + ":" + line(p) + ": " + id + ": managed must map providers (" + PROVIDERS + ") to text");
+      return managed;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      String where = file + ":" + line(p) + ": " + id + ": ";
+      ManagedProvider provider = Arrays.stream(ManagedProvider.values()).filter(m -> m.name().equals(name))
+          .findFirst().orElse(null);
+      if (p.nextToken() != JsonToken.VALUE_STRING) {
+        problems.add(where + "managed." + name + " must be text");
+        p.skipChildren();
+      } else if (provider == null) {
+        problems.add(where + "unknown provider '" + name + "' (expected " + PROVIDERS + ")");
+      } else {
+        managed.put(provider, nonEmpty(p, where + "managed." + name, problems));
+      }
+    }
+    return Collections.unmodifiableMap(managed);
   }
 
   private static String nonEmpty(JsonParser p, String what, List<String> problems) throws IOException {

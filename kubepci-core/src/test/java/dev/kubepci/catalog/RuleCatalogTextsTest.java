@@ -10,6 +10,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A catalogue finds each rule's texts through its class, and names the file when a rule and its texts disagree. */
@@ -69,7 +70,7 @@ class RuleCatalogTextsTest {
   @Test
   void stillValidatesTextsOfADescriptorMadeByHand() {
     RuleDescriptor d = new RuleDescriptor("KPCI-9901", "test-described", "Ends with a period.", Severity.LOW,
-        "too short", "Long enough to be a sentence here.", List.of(), List.of("Namespace"), new Described());
+        "too short", "Long enough to be a sentence here.", List.of(), Map.of(), List.of("Namespace"), new Described());
     assertThat(RuleCatalog.validate(List.of(d))).containsExactly(
         "Described: title must be non-empty without a final period",
         "Described: rationale must be full sentences ending with a period");

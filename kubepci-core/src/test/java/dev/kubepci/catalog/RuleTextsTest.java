@@ -3,10 +3,12 @@ package dev.kubepci.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubepci.model.ManagedProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Reading one texts file: what it accepts, and every way it is rejected with the file and line named. */
@@ -39,9 +41,42 @@ class RuleTextsTest {
         """);
     assertThat(texts.entry("KPCI-0001", Object.class)).isEqualTo(new RuleTexts.Entry(
         "Containers do not run privileged: ever", "A privileged container can do anything the node can.",
-        "Set privileged to false, or drop the field.", List.of("https://example.invalid/a#b"), 2));
+        "Set privileged to false, or drop the field.", List.of("https://example.invalid/a#b"), Map.of(), 2));
     assertThat(texts.entry("KPCI-0002", Object.class).references()).isEmpty();
     assertThat(texts.entry("KPCI-0002", Object.class).line()).isEqualTo(10);
+  }
+
+  @Test
+  void readsWhatShowsTheControlPerManagedProvider() throws IOException {
+    RuleTexts texts = parse("""
+        KPCI-0001:
+          title: A title
+          rationale: Long enough to be a sentence here.
+          remediation: Long enough to be a sentence here.
+          managed:
+            EKS: "cluster.logging: api, audit"
+            GKE: >-
+              the cluster's
+              logging settings
+        """);
+    assertThat(texts.entry("KPCI-0001", Object.class).managed()).containsExactly(
+        Map.entry(ManagedProvider.EKS, "cluster.logging: api, audit"),
+        Map.entry(ManagedProvider.GKE, "the cluster's logging settings"));
+  }
+
+  @Test
+  void rejectsAnUnknownProvider() {
+    assertRejected("""
+        KPCI-0001:
+          title: A title
+          rationale: Long enough to be a sentence here.
+          remediation: Long enough to be a sentence here.
+          managed:
+            EKS: the cluster's logging settings
+            OpenShift: the cluster's audit settings
+            AKS: ""
+        """, "x/rules.yaml:7: KPCI-0001: unknown provider 'OpenShift' (expected EKS, AKS, GKE)",
+        "x/rules.yaml:8: KPCI-0001: managed.AKS is empty");
   }
 
   @Test
@@ -52,7 +87,8 @@ class RuleTextsTest {
           rationale: Long enough to be a sentence here.
           remediation: Long enough to be a sentence here.
           severity: HIGH
-        """, "x/rules.yaml:5: KPCI-0001: unknown key 'severity' (expected title, rationale, remediation, references)");
+        """, "x/rules.yaml:5: KPCI-0001: unknown key 'severity' (expected title, rationale, remediation, references, "
+            + "managed)");
   }
 
   @Test
@@ -126,7 +162,7 @@ class RuleTextsTest {
         KPCI-0002:
           title: A title
           rationale: Long enough to be a sentence here.
-        """, "x/rules.yaml:1: KPCI-0001: expected title, rationale, remediation, references",
+        """, "x/rules.yaml:1: KPCI-0001: expected title, rationale, remediation, references, managed",
         "x/rules.yaml:1: KPCI-0001: no title", "x/rules.yaml:1: KPCI-0001: no rationale",
         "x/rules.yaml:1: KPCI-0001: no remediation", "x/rules.yaml:2: KPCI-0002: no remediation");
   }

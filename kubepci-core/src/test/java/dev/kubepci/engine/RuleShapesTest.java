@@ -26,7 +26,6 @@ import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadRule;
 import dev.kubepci.testing.RuleTester;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What the engine does for each rule shape: iterating, the visibility check, skipping, joining, counting. */
@@ -47,7 +46,7 @@ class RuleShapesTest {
   static final class ProfilingRule implements ComponentRule<ControlPlane.Instance> {
     @Override
     public Components<ControlPlane.Instance> components() {
-      return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(Map.of()));
+      return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect());
     }
 
     @Override
@@ -347,7 +346,7 @@ class RuleShapesTest {
     public Components<Object> components() {
       return Components.anyOf(List.of(Components.of(ControlPlane.Component.KUBE_APISERVER),
           Components.of(ControlPlane.Component.KUBE_SCHEDULER).unnamed(), Components.kubelets()),
-          "kube-apiserver, kubelet", NotVisible.collect(Map.of()), "nothing at all", "nothing open");
+          "kube-apiserver, kubelet", NotVisible.collect(), "nothing at all", "nothing open");
     }
 
     @Override
@@ -398,7 +397,7 @@ class RuleShapesTest {
   static final class ReferencedRule implements ComponentRule<ControlPlane.Instance> {
     @Override
     public Components<ControlPlane.Instance> components() {
-      return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(Map.of()));
+      return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -10,7 +9,6 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,15 +18,9 @@ import java.util.Optional;
  */
 @RuleInfo(id = "KPCI-0220", name = "apiserver-anonymous-auth", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
 public final class ApiServerAnonymousAuthRule extends AbstractComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> MANAGED = Map.of(
-      ManagedProvider.EKS, "AWS's statement of the EKS API server authentication settings and the cluster's "
-          + "accessConfig",
-      ManagedProvider.AKS, "Microsoft's statement of the AKS API server settings and the cluster's aadProfile and "
-          + "disableLocalAccounts",
-      ManagedProvider.GKE, "Google's statement of the GKE API server settings and the cluster's masterAuth");
 
   public ApiServerAnonymousAuthRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -12,7 +11,6 @@ import dev.kubepci.rule.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,15 +19,9 @@ import java.util.Optional;
  */
 @RuleInfo(id = "KPCI-0223", name = "apiserver-authorization-mode", severity = Severity.HIGH, reads = {"Pod", "Node"})
 public final class ApiServerAuthorizationModeRule extends AbstractComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> MANAGED = Map.of(
-      ManagedProvider.EKS, "AWS's statement of the EKS authorization modes (Node, RBAC and the EKS access-policy "
-          + "webhook) and the cluster's access entries with their access policies",
-      ManagedProvider.AKS, "the cluster's aadProfile.enableAzureRbac setting and the Azure role assignments on it",
-      ManagedProvider.GKE, "the IAM policy bindings on the project that grant roles/container.* (GKE authorizes with "
-          + "RBAC and IAM)");
 
   public ApiServerAuthorizationModeRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -10,7 +9,6 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,15 +20,9 @@ import java.util.Optional;
 public final class ApiServerExternalAuthenticationRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final List<String> EXTERNAL = List.of("oidc-issuer-url", "authentication-config",
       "authentication-token-webhook-config-file");
-  private static final Map<ManagedProvider, String> MANAGED = Map.of(
-      ManagedProvider.EKS, "the cluster's accessConfig.authenticationMode and the IAM identity center or IdP "
-          + "federation behind the mapped roles",
-      ManagedProvider.AKS, "the cluster's aadProfile (Microsoft Entra ID integration) and disableLocalAccounts",
-      ManagedProvider.GKE, "the Google identity or Workforce Identity Federation setup of the cluster's users and "
-          + "masterAuth.clientCertificateConfig");
 
   public ApiServerExternalAuthenticationRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -11,18 +10,13 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Flags API servers that read static tokens ({@code --token-auth-file}) or passwords ({@code --basic-auth-file}). */
 @RuleInfo(id = "KPCI-0221", name = "apiserver-static-token-file", severity = Severity.HIGH, reads = {"Pod", "Node"})
 public final class ApiServerStaticTokenRule extends AbstractComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> MANAGED = Map.of(
-      ManagedProvider.EKS, "the cluster's access entries and aws-auth mappings (EKS offers no static token file)",
-      ManagedProvider.AKS, "the cluster's disableLocalAccounts setting (local accounts use static credentials)",
-      ManagedProvider.GKE, "the cluster's masterAuth settings (basic authentication and client certificates)");
 
   public ApiServerStaticTokenRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
   }
 
   @Override

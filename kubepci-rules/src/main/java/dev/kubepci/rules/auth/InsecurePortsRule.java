@@ -2,7 +2,6 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.FieldPath;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Resource;
 import dev.kubepci.rule.ComponentRule;
 import dev.kubepci.rule.Components;
@@ -12,7 +11,6 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,12 +24,7 @@ public final class InsecurePortsRule implements ComponentRule<Object> {
   private static final Components<Object> COMPONENTS = Components.anyOf(List.of(
       Components.of(ControlPlane.Component.KUBE_APISERVER),
       Components.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, ControlPlane.Component.KUBE_SCHEDULER).unnamed(),
-      Components.kubelets()), "kube-apiserver, kubelet", NotVisible.collect(Map.of(
-          ManagedProvider.EKS, "the provider's statement on control-plane ports and each node group's kubelet "
-              + "configuration (readOnlyPort)",
-          ManagedProvider.AKS, "the provider's statement on control-plane ports and each node pool's kubelet "
-              + "configuration (readOnlyPort)",
-          ManagedProvider.GKE, "the node pools' kubeletConfig.insecureKubeletReadonlyPortEnabled setting")),
+      Components.kubelets()), "kube-apiserver, kubelet", NotVisible.collect(),
       "no control-plane component or kubelet configuration in the input", "no insecure port found");
 
   @Override

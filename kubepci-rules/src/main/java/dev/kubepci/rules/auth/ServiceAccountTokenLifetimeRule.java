@@ -1,7 +1,6 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -12,7 +11,6 @@ import dev.kubepci.rule.Violation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,13 +21,9 @@ import java.util.Optional;
 @RuleInfo(id = "KPCI-0224", name = "serviceaccount-token-lifetime", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
 public final class ServiceAccountTokenLifetimeRule extends AbstractComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(24);
-  private static final Map<ManagedProvider, String> MANAGED = Map.of(
-      ManagedProvider.EKS, "AWS's statement of the EKS service-account token lifetime settings",
-      ManagedProvider.AKS, "Microsoft's statement of the AKS service-account token lifetime settings",
-      ManagedProvider.GKE, "Google's statement of the GKE service-account token lifetime settings");
 
   public ServiceAccountTokenLifetimeRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.kubepci.rules.pki;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -12,7 +11,6 @@ import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.auth.FlagValues;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,15 +20,9 @@ import java.util.Optional;
 @RuleInfo(id = "KPCI-0241", name = "certificate-signing-duration", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
 public final class CertificateSigningDurationRule extends AbstractComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(8760);
-  private static final Map<ManagedProvider, String> MANAGED = Map.of(
-      ManagedProvider.EKS, "AWS's statement of the lifetime of certificates EKS signs for CSRs",
-      ManagedProvider.AKS, "Microsoft's statement of the lifetime of certificates AKS signs for CSRs and the cluster "
-          + "certificate rotation date",
-      ManagedProvider.GKE, "Google's statement of the lifetime of certificates GKE signs for CSRs and the cluster's "
-          + "credential rotation date");
 
   public CertificateSigningDurationRule() {
-    super(Components.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, NotVisible.collect(MANAGED)));
+    super(Components.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, NotVisible.collect()));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -12,7 +11,6 @@ import dev.kubepci.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,13 +20,9 @@ import java.util.Optional;
  */
 @RuleInfo(id = "KPCI-0311", name = "apiserver-transport-security", severity = Severity.HIGH, reads = {"Pod", "Node"})
 public final class ApiServerTransportRule extends AbstractComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> SETTINGS = Map.of(
-      ManagedProvider.EKS, "the API endpoint settings (resourcesVpcConfig); EKS serves the API over TLS only",
-      ManagedProvider.AKS, "apiServerAccessProfile; AKS serves the API over TLS only",
-      ManagedProvider.GKE, "the control plane endpoint settings; GKE serves the API over TLS only");
 
   public ApiServerTransportRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings(SETTINGS)));
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings()));
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.Inventory;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Scheduling;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
@@ -31,15 +30,11 @@ import java.util.Optional;
 @RuleInfo(id = "KPCI-0330", name = "audit-logging", severity = Severity.HIGH, reads = {"Pod", "DaemonSet", "Node",
     "RuntimeClass"})
 public final class AuditLoggingRule extends AbstractComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> SETTINGS = Map.of(
-      ManagedProvider.EKS, "cluster.logging.clusterLogging (log type audit enabled)",
-      ManagedProvider.AKS, "the diagnostic settings categories kube-audit and kube-audit-admin",
-      ManagedProvider.GKE, "Cloud Audit Logs (Admin Activity is always on; Data Access logs must be enabled)");
   private static final TableHeader BACKENDS = new TableHeader("audit-backends", "API server audit logging",
       List.of("kube-apiserver", "policy file", "log path", "local retention", "webhook", "shipped by")).sorted();
 
   public AuditLoggingRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings(SETTINGS)));
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings()));
   }
 
   @Override

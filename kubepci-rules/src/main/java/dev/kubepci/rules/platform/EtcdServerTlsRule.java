@@ -1,7 +1,6 @@
 package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -11,7 +10,6 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Checks that etcd serves clients and peers with certificates of its own ({@code --cert-file}/{@code --key-file},
@@ -21,13 +19,9 @@ import java.util.Map;
  */
 @RuleInfo(id = "KPCI-0313", name = "etcd-server-tls", severity = Severity.HIGH, reads = {"Pod", "Node"})
 public final class EtcdServerTlsRule extends AbstractComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> SETTINGS = Map.of(
-      ManagedProvider.EKS, "the provider's statement on etcd encryption in transit",
-      ManagedProvider.AKS, "the provider's statement on etcd encryption in transit",
-      ManagedProvider.GKE, "the provider's statement on etcd encryption in transit");
 
   public EtcdServerTlsRule() {
-    super(Components.of(ControlPlane.Component.ETCD, NotVisible.providerSettings(SETTINGS)));
+    super(Components.of(ControlPlane.Component.ETCD, NotVisible.providerSettings()));
   }
 
   @Override

@@ -23,7 +23,7 @@ import java.util.Locale;
     "Node"})
 public final class KubeletTlsSettingsRule extends AbstractComponentRule<Resource> {
   public KubeletTlsSettingsRule() {
-    super(Components.kubelets((inventory, component) ->
+    super(Components.kubelets((inventory, component, managed) ->
         "no KubeletConfiguration is in the input; add /var/lib/kubelet/config.yaml of the nodes, or the output of "
             + "kubectl get --raw /api/v1/nodes/<node>/proxy/configz." + ManagedProvider.of(inventory)
             .map(p -> " On " + p.title() + ", read the kubelet configuration through the API proxy (configz) of each "

@@ -2,7 +2,6 @@ package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.FieldPath;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.rule.ComponentRule;
@@ -28,17 +27,13 @@ import java.util.Optional;
  */
 @RuleInfo(id = "KPCI-0320", name = "secrets-encryption-at-rest", severity = Severity.HIGH, reads = {"Pod", "Node"})
 public final class SecretsEncryptionRule implements ComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> SETTINGS = Map.of(
-      ManagedProvider.EKS, "cluster.encryptionConfig (KMS envelope encryption of secrets)",
-      ManagedProvider.AKS, "securityProfile.azureKeyVaultKms",
-      ManagedProvider.GKE, "databaseEncryption.state (application-layer secrets encryption)");
   private static final TableHeader TABLE = new TableHeader("encryption-at-rest", "Encryption at rest",
       List.of("configuration", "resources", "providers in order", "key names")).sorted();
   private static final String FLAG = "encryption-provider-config";
 
   @Override
   public Components<ControlPlane.Instance> components() {
-    return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings(SETTINGS));
+    return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings());
   }
 
   @Override
