@@ -78,19 +78,15 @@ public final class PodSecurityReadinessRule implements ClusterRule {
       // a mistyped label alone only makes admission stricter than intended
       out.fail(view.object(), breaking.isEmpty() ? v.withSeverity(Severity.LOW) : v);
     }
-    Table table = new Table(TABLE, "Pod Security readiness per namespace (workloads rejected at each level)",
+    out.table(new Table(TABLE, "Pod Security readiness per namespace (workloads rejected at each level)",
         List.of("namespace", "workloads", "enforce", "audit", "warn", "baseline: rejected", "restricted: rejected"),
-        rows);
-    out.table(table);
+        rows));
     if (!unknown.isEmpty()) {
       out.note("Namespace objects not in the input, labels unknown: " + String.join(", ", unknown));
+      out.notAssessedIfClean("the Namespace objects of " + String.join(", ", unknown)
+          + " are not in the input, so their Pod Security labels are unknown");
     }
-    Outcome outcome = out.build("no namespace in the input runs workloads");
-    if (outcome.failures().isEmpty() && !unknown.isEmpty()) {
-      return Outcome.notAssessed("the Namespace objects of " + String.join(", ", unknown)
-          + " are not in the input, so their Pod Security labels are unknown").withTable(table);
-    }
-    return outcome;
+    return out.build("no namespace in the input runs workloads");
   }
 
   private static List<Workload> rejected(List<Workload> workloads, PssLevel level, PssVersion version) {
