@@ -14,11 +14,6 @@ public final class ResourceYaml {
 
   private ResourceYaml() {}
 
-  /** A streaming parser over YAML text, for a reader that reports the line of what it rejects. */
-  static com.fasterxml.jackson.core.JsonParser parser(InputStream in) throws IOException {
-    return YAML.getFactory().createParser(in);
-  }
-
   /** @param what the file's kind in error messages ("framework") */
   public static <T> T read(ClassLoader loader, String resource, Class<T> type, String what) {
     try (InputStream in = loader.getResourceAsStream(resource)) {

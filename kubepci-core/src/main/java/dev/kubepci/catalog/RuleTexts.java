@@ -2,6 +2,7 @@ package dev.kubepci.catalog;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.Rule;
 import dev.kubepci.rule.RuleInfo;
@@ -35,6 +36,9 @@ public final class RuleTexts {
   public static final String FILE = "rules.yaml";
 
   private static final List<String> KEYS = List.of("title", "rationale", "remediation", "references", "managed");
+
+  /** A streaming reader (not a data binder: a command that only lists rules need not start one). */
+  private static final YAMLFactory YAML = new YAMLFactory();
 
   /** Every file read so far, by its URL: read once however many rules and catalogues use it. */
   private static final ConcurrentMap<String, RuleTexts> LOADED = new ConcurrentHashMap<>();
@@ -142,7 +146,7 @@ public final class RuleTexts {
   static RuleTexts parse(String file, InputStream in) throws IOException {
     Map<String, Entry> entries = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
-    try (JsonParser p = ResourceYaml.parser(in)) {
+    try (JsonParser p = YAML.createParser(in)) {
       JsonToken t = p.nextToken();
       if (t != null && t != JsonToken.START_OBJECT) {
         problems.add(file + ":" + line(p) + ": expected rule ids, each mapping to its texts");
