@@ -25,11 +25,11 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
 /**
- * The prose of the rules of one package (title, rationale, remediation, references), read from the {@value #FILE}
- * beside their classes and keyed by rule id; the {@link RuleInfo} on each class keeps what the code needs. As PMD keeps
- * its rule descriptions in category files: the class holds the logic, the file the words. Each file is read once per
- * class loader, strictly: an unknown or missing key, an empty text or a title ending with a period is an error naming
- * the file and line.
+ * The prose of the rules of one package (title, rationale, remediation, references, and what shows a control on a
+ * managed cluster), read from the {@value #FILE} beside their classes and keyed by rule id; the {@link RuleInfo} on
+ * each class keeps what the code needs. As PMD keeps its rule descriptions in category files: the class holds the
+ * logic, the file the words. Each file is read once in a run (by its URL), strictly: an unknown or missing key, an
+ * empty text or a title ending with a period is an error naming the file and line.
  */
 public final class RuleTexts {
   /** The file name, in the rule class's package (so a jar of third-party rules ships its own beside its classes). */
