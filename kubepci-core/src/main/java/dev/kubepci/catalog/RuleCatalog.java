@@ -38,6 +38,20 @@ public final class RuleCatalog {
     }
   }
 
+  /**
+   * The catalogue of a whole rule set, such as the built-in rules: besides what the constructor checks, every entry
+   * of the texts files these rules read belongs to one of them (an entry left behind by a rule deleted or renumbered
+   * is an error naming its file and line).
+   */
+  public static RuleCatalog complete(Collection<? extends Rule> rules) {
+    RuleCatalog catalog = new RuleCatalog(rules);
+    List<String> unclaimed = RuleTexts.unclaimed(rules);
+    if (!unclaimed.isEmpty()) {
+      throw new IllegalStateException("invalid rule texts:\n  " + String.join("\n  ", unclaimed));
+    }
+    return catalog;
+  }
+
   /** Every problem with the rules' metadata; empty when all are well formed. */
   public static List<String> validate(List<RuleDescriptor> rules) {
     List<String> problems = new ArrayList<>();
@@ -57,15 +71,7 @@ public final class RuleCatalog {
       if (!names.add(d.name())) {
         problems.add(who + ": duplicate name " + d.name());
       }
-      if (d.title().isBlank() || d.title().endsWith(".")) {
-        problems.add(who + ": title must be non-empty without a final period");
-      }
-      if (!isSentences(d.rationale())) {
-        problems.add(who + ": rationale must be full sentences ending with a period");
-      }
-      if (!isSentences(d.remediation())) {
-        problems.add(who + ": remediation must be full sentences ending with a period");
-      }
+      RuleTexts.problems(d.title(), d.rationale(), d.remediation()).forEach(p -> problems.add(who + ": " + p));
       if (d.reads().isEmpty()) {
         problems.add(who + ": reads() must name the kinds the rule reads");
       }
@@ -86,11 +92,6 @@ public final class RuleCatalog {
       }
     }
     return problems;
-  }
-
-  private static boolean isSentences(String s) {
-    String t = s.strip();
-    return t.length() > 20 && Character.isUpperCase(t.charAt(0)) && (t.endsWith(".") || t.endsWith(".)"));
   }
 
   public List<RuleDescriptor> rules() {

@@ -1,22 +1,30 @@
 package dev.kubepci.catalog;
 
+import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.Rule;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import java.util.List;
+import java.util.Map;
 
-/** A rule with its metadata, read from its {@link RuleInfo}. */
+/**
+ * A rule with its metadata, read from its {@link RuleInfo} and its texts from the {@link RuleTexts} beside it.
+ *
+ * @param managed per managed provider, what shows the control the rule checks when the provider runs the component
+ *     (named when the component is not visible; empty for most rules)
+ */
 public record RuleDescriptor(
     String id, String name, String title, Severity severity, String rationale, String remediation,
-    List<String> references, List<String> reads, Rule rule) {
+    List<String> references, Map<ManagedProvider, String> managed, List<String> reads, Rule rule) {
 
   public static RuleDescriptor of(Rule rule) {
     RuleInfo info = rule.getClass().getAnnotation(RuleInfo.class);
     if (info == null) {
       throw new IllegalArgumentException(rule.getClass().getName() + " has no @RuleInfo");
     }
-    return new RuleDescriptor(info.id(), info.name(), info.title(), info.severity(), info.rationale(),
-        info.remediation(), List.of(info.references()), reads(rule, info), rule);
+    RuleTexts.Entry texts = RuleTexts.of(rule.getClass()).entry(info.id(), rule.getClass());
+    return new RuleDescriptor(info.id(), info.name(), texts.title(), info.severity(), texts.rationale(),
+        texts.remediation(), texts.references(), texts.managed(), reads(rule, info), rule);
   }
 
   /**

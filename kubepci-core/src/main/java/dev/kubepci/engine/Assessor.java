@@ -184,7 +184,7 @@ public final class Assessor {
     if (d.rule() instanceof ClusterRule cluster) {
       tally.decided = cluster.check(inventory, context).onePerPath(d.severity());
     } else if (d.rule() instanceof ComponentRule<?> component) {
-      runComponents(component, inventory, tally);
+      runComponents(component, d, inventory, tally);
       if (tally.decided == null) {
         component.finish(context);
       }
@@ -224,9 +224,9 @@ public final class Assessor {
     rule.finish(context);
   }
 
-  private static <T> void runComponents(ComponentRule<T> rule, Inventory inventory, Tally tally) {
+  private static <T> void runComponents(ComponentRule<T> rule, RuleDescriptor d, Inventory inventory, Tally tally) {
     Components<T> components = rule.components();
-    Optional<Outcome> hidden = components.hidden(inventory);
+    Optional<Outcome> hidden = components.hidden(inventory, d.managed());
     if (hidden.isPresent()) {
       tally.decided = hidden.get();
       return;

@@ -2,9 +2,11 @@ package dev.kubepci.rule;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -125,13 +127,17 @@ public final class Components<T> {
     return resource(typed);
   }
 
-  /** NOT_ASSESSED when no instance is visible; empty when there is one to check. */
-  public Optional<Outcome> hidden(Inventory inventory) {
+  /**
+   * NOT_ASSESSED when no instance is visible; empty when there is one to check.
+   *
+   * @param managed the rule's words, per provider, for what shows the same control there ({@link NotVisible})
+   */
+  public Optional<Outcome> hidden(Inventory inventory, Map<ManagedProvider, String> managed) {
     if (!instances(inventory).isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(Outcome.notAssessed(Objects.requireNonNull(notVisible, "a part of anyOf, not a rule's "
-        + "components").reason(inventory, shownAs)));
+        + "components").reason(inventory, shownAs, managed)));
   }
 
   /**

@@ -8,21 +8,25 @@ import java.util.Optional;
 /**
  * Why a component rule cannot run when its component is not in the input: on a managed cluster the provider runs it
  * and only the provider's API shows its settings; on a self-managed one the manifests (or mirror pods, or kubelet
- * configuration files) must be given. The reason names what an assessor collects instead.
+ * configuration files) must be given. The reason names what an assessor collects instead: per provider, the rule's
+ * texts say what shows the same control on that service (its {@code managed} entry in {@code rules.yaml}).
  */
 @FunctionalInterface
 public interface NotVisible {
-  /** The NOT_ASSESSED reason for {@code component} (its binary name, e.g. {@code kube-apiserver}). */
-  String reason(Inventory inventory, String component);
+  /**
+   * The NOT_ASSESSED reason for {@code component} (its binary name, e.g. {@code kube-apiserver}).
+   *
+   * @param managed per provider, the setting or API that shows the same control on that service (from the rule's
+   *     texts; empty when they name none)
+   */
+  String reason(Inventory inventory, String component, Map<ManagedProvider, String> managed);
 
   /**
    * "EKS runs the control plane, so kube-apiserver is not visible: collect ... (aws eks describe-cluster ...)", or
    * that the manifests are missing.
-   *
-   * @param evidence per provider, the setting or API that shows the same control on that service
    */
-  static NotVisible collect(Map<ManagedProvider, String> evidence) {
-    return (inventory, component) -> {
+  static NotVisible collect() {
+    return (inventory, component, evidence) -> {
       Optional<ManagedProvider> provider = ManagedProvider.of(inventory);
       if (provider.isPresent()) {
         ManagedProvider p = provider.get();
@@ -37,11 +41,9 @@ public interface NotVisible {
   /**
    * "the cluster runs on EKS, whose kube-apiserver is managed by the provider ...; collect ... with: ...", or that no
    * static pod or mirror pod is in the input.
-   *
-   * @param settings per provider, the setting that answers the question (e.g. EKS: "cluster.logging")
    */
-  static NotVisible providerSettings(Map<ManagedProvider, String> settings) {
-    return (inventory, component) -> {
+  static NotVisible providerSettings() {
+    return (inventory, component, settings) -> {
       Optional<ManagedProvider> provider = ManagedProvider.of(inventory);
       if (provider.isPresent()) {
         ManagedProvider p = provider.get();
@@ -56,7 +58,7 @@ public interface NotVisible {
 
   /** No KubeletConfiguration is in the input: collect each node's, showing {@code field}. */
   static NotVisible kubeletField(String field) {
-    return (inventory, component) -> {
+    return (inventory, component, managed) -> {
       String collect = "collect each node's kubelet configuration (/var/lib/kubelet/config.yaml, or `kubectl get "
           + "--raw /api/v1/nodes/<node>/proxy/configz`) showing " + field;
       return ManagedProvider.of(inventory)

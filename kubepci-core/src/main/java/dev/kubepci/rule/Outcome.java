@@ -126,6 +126,7 @@ public final class Outcome {
     private final List<String> notes = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
     private int passed;
+    private String ifClean;
 
     public Builder pass() {
       passed++;
@@ -157,8 +158,26 @@ public final class Outcome {
       return this;
     }
 
-    /** Evaluated, or NOT_APPLICABLE with {@code ifNothing} when no object was checked at all. */
+    /**
+     * Something that could fail was not decided (an engine not in the input): without failures the outcome is
+     * NOT_ASSESSED with {@code reason}, keeping the tables, instead of a pass; the first reason given is the one
+     * shown. As {@link RuleContext#notAssessedIfClean} for the rules the engine iterates.
+     */
+    public Builder notAssessedIfClean(String reason) {
+      if (ifClean == null) {
+        ifClean = Objects.requireNonNull(reason);
+      }
+      return this;
+    }
+
+    /**
+     * Evaluated, or NOT_APPLICABLE with {@code ifNothing} when no object was checked at all, or NOT_ASSESSED when
+     * nothing failed and {@link #notAssessedIfClean} was said.
+     */
     public Outcome build(String ifNothing) {
+      if (failures.isEmpty() && ifClean != null) {
+        return new Outcome(Kind.NOT_ASSESSED, ifClean, List.of(), 0, List.of(), tables);
+      }
       if (failures.isEmpty() && passed == 0) {
         return new Outcome(Kind.NOT_APPLICABLE, ifNothing, List.of(), 0, notes, tables);
       }

@@ -5,7 +5,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** All metadata of a rule, on the rule class itself; validated by the catalogue. */
+/**
+ * What the code needs to know of a rule, on the rule class itself; validated by the catalogue. Its prose (title,
+ * rationale, remediation, references) is in the {@code rules.yaml} of the class's package, keyed by {@link #id()}
+ * ({@link dev.kubepci.catalog.RuleTexts}).
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface RuleInfo {
@@ -15,18 +19,7 @@ public @interface RuleInfo {
   /** What users type: lower-case words joined by hyphens. */
   String name();
 
-  /** The requirement the rule checks, no final period. */
-  String title();
-
   Severity severity();
-
-  /** Why it matters, in full sentences. */
-  String rationale();
-
-  /** How to fix a failure, in full sentences. */
-  String remediation();
-
-  String[] references() default {};
 
   /**
    * The kinds the rule reads (e.g. {@code Pod}, {@code ClusterRoleBinding}, {@code kyverno.io/ClusterPolicy}).

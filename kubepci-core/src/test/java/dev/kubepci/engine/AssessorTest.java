@@ -30,9 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class AssessorTest {
   /** A cluster rule whose outcome the test decides. */
-  @RuleInfo(id = "KPCI-9001", name = "fixed-a", title = "Fixed outcome A", severity = Severity.HIGH,
-      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
-      reads = {"Namespace"})
+  @RuleInfo(id = "KPCI-9001", name = "fixed-a", severity = Severity.HIGH, reads = {"Namespace"})
   static final class RuleA implements ClusterRule {
     Function<Inventory, Outcome> outcome;
 
@@ -43,9 +41,7 @@ class AssessorTest {
   }
 
   /** A second rule whose outcome the test decides. */
-  @RuleInfo(id = "KPCI-9002", name = "fixed-b", title = "Fixed outcome B", severity = Severity.LOW,
-      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
-      reads = {"Namespace"})
+  @RuleInfo(id = "KPCI-9002", name = "fixed-b", severity = Severity.LOW, reads = {"Namespace"})
   static final class RuleB implements ClusterRule {
     Function<Inventory, Outcome> outcome;
 
@@ -184,9 +180,7 @@ class AssessorTest {
   }
 
   /** An object rule that fails on "shop" and throws on "bad". */
-  @RuleInfo(id = "KPCI-9003", name = "picky", title = "Picky rule", severity = Severity.LOW,
-      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
-      reads = {"Namespace"})
+  @RuleInfo(id = "KPCI-9003", name = "picky", severity = Severity.LOW, reads = {"Namespace"})
   static final class Picky implements dev.kubepci.rule.ResourceRule {
     @Override
     public boolean appliesTo(Resource resource) {

@@ -55,8 +55,7 @@ class GovernanceStepTest {
       """;
 
   /** Flags hostPID, for these tests only. */
-  @RuleInfo(id = "KPCI-0799", name = "test-host-pid", title = "Pods do not share the host PID namespace",
-      severity = Severity.HIGH, rationale = "Sharing it exposes node processes.", remediation = "Set hostPID to false in the pod spec.")
+  @RuleInfo(id = "KPCI-0799", name = "test-host-pid", severity = Severity.HIGH)
   static final class HostPidRule implements WorkloadRule {
     @Override
     public List<Violation> check(Workload w, RuleContext c) {

@@ -26,7 +26,6 @@ import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadRule;
 import dev.kubepci.testing.RuleTester;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What the engine does for each rule shape: iterating, the visibility check, skipping, joining, counting. */
@@ -43,13 +42,11 @@ class RuleShapesTest {
       """;
 
   /** Flags --profiling=true, cannot decide --profiling-from-file. */
-  @RuleInfo(id = "KPCI-9101", name = "test-profiling", title = "Profiling is off", severity = Severity.LOW,
-      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
-      reads = {"Pod"})
+  @RuleInfo(id = "KPCI-9101", name = "test-profiling", severity = Severity.LOW, reads = {"Pod"})
   static final class ProfilingRule implements ComponentRule<ControlPlane.Instance> {
     @Override
     public Components<ControlPlane.Instance> components() {
-      return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(Map.of()));
+      return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect());
     }
 
     @Override
@@ -101,9 +98,7 @@ class RuleShapesTest {
   }
 
   /** Flags every subject it is asked about. */
-  @RuleInfo(id = "KPCI-9102", name = "test-any-subject", title = "Nobody is bound", severity = Severity.LOW,
-      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
-      reads = {"ClusterRoleBinding"})
+  @RuleInfo(id = "KPCI-9102", name = "test-any-subject", severity = Severity.LOW, reads = {"ClusterRoleBinding"})
   static final class AnySubjectRule implements SubjectRule {
     @Override
     public List<Violation> check(Binding b, Binding.BindingSubject entry, Subject s, RuleContext context) {
@@ -142,9 +137,7 @@ class RuleShapesTest {
   }
 
   /** Says two things about one field, one of them at a higher severity than the rule's. */
-  @RuleInfo(id = "KPCI-9103", name = "test-two-at-one-path", title = "Pods do not use the host network",
-      severity = Severity.LOW, rationale = "This rule exists only in tests of the engine.",
-      remediation = "Nothing to fix in tests at all.")
+  @RuleInfo(id = "KPCI-9103", name = "test-two-at-one-path", severity = Severity.LOW)
   static final class TwoAtOnePathRule implements WorkloadRule {
     @Override
     public List<Violation> check(Workload workload, RuleContext context) {
@@ -196,9 +189,8 @@ class RuleShapesTest {
             + "without naming them");
   }
 
-  @RuleInfo(id = "KPCI-9105", name = "test-policy-kinds", title = "Policies are read", severity = Severity.LOW,
-      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
-      readsNetworkPolicies = true, reads = {"RuntimeClass"}, readsWorkloads = true)
+  @RuleInfo(id = "KPCI-9105", name = "test-policy-kinds", severity = Severity.LOW, reads = {"RuntimeClass"},
+      readsWorkloads = true, readsNetworkPolicies = true)
   static final class PolicyKindsRule implements ClusterRule {
     @Override
     public Outcome check(Inventory inventory, RuleContext context) {
@@ -206,9 +198,8 @@ class RuleShapesTest {
     }
   }
 
-  @RuleInfo(id = "KPCI-9106", name = "test-policy-kind-again", title = "Policies are read", severity = Severity.LOW,
-      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
-      readsNetworkPolicies = true, reads = {"NetworkPolicy"})
+  @RuleInfo(id = "KPCI-9106", name = "test-policy-kind-again", severity = Severity.LOW, reads = {"NetworkPolicy"},
+      readsNetworkPolicies = true)
   static final class PolicyKindNamedAgainRule implements ClusterRule {
     @Override
     public Outcome check(Inventory inventory, RuleContext context) {
@@ -219,9 +210,7 @@ class RuleShapesTest {
   private static final TableHeader SEEN = new TableHeader("seen", "Namespaces seen", List.of("namespace")).sorted();
 
   /** Looks at Namespaces, but only at those not named skip-*; lists the others. */
-  @RuleInfo(id = "KPCI-9104", name = "test-namespaces", title = "Namespaces are listed", severity = Severity.LOW,
-      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
-      reads = {"Namespace"})
+  @RuleInfo(id = "KPCI-9104", name = "test-namespaces", severity = Severity.LOW, reads = {"Namespace"})
   static final class NamespacesRule implements ResourceRule {
     @Override
     public boolean appliesTo(Resource resource) {
@@ -276,9 +265,7 @@ class RuleShapesTest {
   }
 
   /** Passes each Namespace; afterwards notes the count and leaves undecided a namespace no object names. */
-  @RuleInfo(id = "KPCI-9105", name = "test-finish", title = "The whole input is looked at once", severity = Severity.LOW,
-      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
-      reads = {"Namespace", "ConfigMap"})
+  @RuleInfo(id = "KPCI-9110", name = "test-finish", severity = Severity.LOW, reads = {"Namespace", "ConfigMap"})
   static final class FinishRule implements ResourceRule {
     @Override
     public boolean appliesTo(Resource resource) {
@@ -353,15 +340,13 @@ class RuleShapesTest {
       """;
 
   /** Flags --profiling=true on API servers (and schedulers, unnamed) and an open read-only port on kubelets. */
-  @RuleInfo(id = "KPCI-9106", name = "test-two-kinds", title = "Two kinds of instance", severity = Severity.LOW,
-      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
-      reads = {"Pod", "KubeletConfiguration"})
+  @RuleInfo(id = "KPCI-9111", name = "test-two-kinds", severity = Severity.LOW, reads = {"Pod", "KubeletConfiguration"})
   static final class TwoKindsRule implements ComponentRule<Object> {
     @Override
     public Components<Object> components() {
       return Components.anyOf(List.of(Components.of(ControlPlane.Component.KUBE_APISERVER),
           Components.of(ControlPlane.Component.KUBE_SCHEDULER).unnamed(), Components.kubelets()),
-          "kube-apiserver, kubelet", NotVisible.collect(Map.of()), "nothing at all", "nothing open");
+          "kube-apiserver, kubelet", NotVisible.collect(), "nothing at all", "nothing open");
     }
 
     @Override
@@ -408,13 +393,11 @@ class RuleShapesTest {
   private static final TableHeader FILES = new TableHeader("files", "Files judged", List.of("file")).sorted();
 
   /** Judges the ConfigMap an API server's --config-map names, once; a named but absent one leaves it undecidable. */
-  @RuleInfo(id = "KPCI-9107", name = "test-referenced", title = "Named files are good", severity = Severity.LOW,
-      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
-      reads = {"Pod", "ConfigMap"})
+  @RuleInfo(id = "KPCI-9107", name = "test-referenced", severity = Severity.LOW, reads = {"Pod", "ConfigMap"})
   static final class ReferencedRule implements ComponentRule<ControlPlane.Instance> {
     @Override
     public Components<ControlPlane.Instance> components() {
-      return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(Map.of()));
+      return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect());
     }
 
     @Override
@@ -484,9 +467,8 @@ class RuleShapesTest {
   }
 
   /** Flags every subject, Kubernetes' own grants included, and every kubeconfig user. */
-  @RuleInfo(id = "KPCI-9108", name = "test-every-account", title = "Nobody may act", severity = Severity.LOW,
-      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
-      reads = {"ClusterRoleBinding", "kubepci.dev/KubeconfigUser"})
+  @RuleInfo(id = "KPCI-9108", name = "test-every-account", severity = Severity.LOW, reads = {"ClusterRoleBinding",
+      "kubepci.dev/KubeconfigUser"})
   static final class EveryAccountRule implements SubjectRule {
     @Override
     public boolean includesBuiltInGrants() {
@@ -540,9 +522,8 @@ class RuleShapesTest {
       .leading("Namespace");
 
   /** Lists Namespaces first, then ConfigMaps; fails ConfigMaps named bad; without a Secret a clean result is unsure. */
-  @RuleInfo(id = "KPCI-9109", name = "test-leading", title = "Objects are listed", severity = Severity.LOW,
-      rationale = "This rule exists only in tests of the engine.", remediation = "Nothing to fix in tests at all.",
-      reads = {"Namespace", "ConfigMap", "Secret"})
+  @RuleInfo(id = "KPCI-9109", name = "test-leading", severity = Severity.LOW, reads = {"Namespace", "ConfigMap",
+      "Secret"})
   static final class LeadingRule implements ResourceRule {
     @Override
     public boolean appliesTo(Resource resource) {

@@ -44,9 +44,7 @@ class ScannerTest {
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
   /** Flags hostPID, for these tests only. */
-  @RuleInfo(id = "KPCI-0798", name = "test-scan-host-pid", title = "Pods do not share the host PID namespace",
-      severity = Severity.HIGH, rationale = "Sharing it exposes node processes.",
-      remediation = "Set hostPID to false in the pod spec.")
+  @RuleInfo(id = "KPCI-0798", name = "test-scan-host-pid", severity = Severity.HIGH)
   static final class HostPidRule implements WorkloadRule {
     @Override
     public List<Violation> check(Workload w, RuleContext c) {

@@ -26,29 +26,13 @@ import java.util.stream.Collectors;
  * Pod Security admission labels, Kyverno, Gatekeeper, ValidatingAdmissionPolicy, Kubewarden, jsPolicy, OpenShift
  * SCC. A namespace where nothing enforces fails; the table {@code admission-coverage} lists every namespace.
  */
-@RuleInfo(
-    id = "KPCI-0103",
-    name = "admission-control-coverage",
-    title = "An admission mechanism restricts the pods of every namespace that runs workloads",
-    severity = Severity.HIGH,
-    rationale = "The guidance asks that a workload-restriction mechanism is in place and operational, because "
-        + "anyone who can create a pod without one can run it privileged and take over its node. A policy that only "
-        + "audits or warns, an engine that is not running, or a webhook that skips the namespace leaves the door "
-        + "open however good the policies look.",
-    remediation = "Label each namespace with pod-security.kubernetes.io/enforce: baseline or restricted (pin "
-        + "enforce-version when upgrades must not tighten it unannounced), or put it under an enforcing policy "
-        + "engine (Kyverno Enforce, Gatekeeper deny, Kubewarden protect, a ValidatingAdmissionPolicyBinding with "
-        + "Deny). Record every exemption in the exemption register with an owner.",
-    references = {"https://kubernetes.io/docs/concepts/security/pod-security-admission/",
-        "https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/"},
-    reads = {"Namespace", "ConfigMap", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
-        "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "kyverno.io/ClusterPolicy",
-        "kyverno.io/Policy", "kyverno.io/PolicyException", "templates.gatekeeper.sh/ConstraintTemplate",
-        "config.gatekeeper.sh/Config", "policies.kubewarden.io/ClusterAdmissionPolicy",
-        "policies.kubewarden.io/AdmissionPolicy", "policies.kubewarden.io/ClusterAdmissionPolicyGroup",
-        "policies.kubewarden.io/AdmissionPolicyGroup", "policy.jspolicy.com/JsPolicy",
-        "security.openshift.io/SecurityContextConstraints"},
-    readsWorkloads = true)
+@RuleInfo(id = "KPCI-0103", name = "admission-control-coverage", severity = Severity.HIGH, reads = {"Namespace",
+    "ConfigMap", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "ValidatingAdmissionPolicy",
+    "ValidatingAdmissionPolicyBinding", "kyverno.io/ClusterPolicy", "kyverno.io/Policy", "kyverno.io/PolicyException",
+    "templates.gatekeeper.sh/ConstraintTemplate", "config.gatekeeper.sh/Config",
+    "policies.kubewarden.io/ClusterAdmissionPolicy", "policies.kubewarden.io/AdmissionPolicy",
+    "policies.kubewarden.io/ClusterAdmissionPolicyGroup", "policies.kubewarden.io/AdmissionPolicyGroup",
+    "policy.jspolicy.com/JsPolicy", "security.openshift.io/SecurityContextConstraints"}, readsWorkloads = true)
 public final class AdmissionCoverageRule implements ClusterRule {
   static final String TABLE = "admission-coverage";
 
@@ -82,16 +66,13 @@ public final class AdmissionCoverageRule implements ClusterRule {
       FieldPath path = enforce.levelPath();
       out.fail(subject, Violation.at(path, enforce.levelText(), message(ns, e.getValue().size(), admission)));
     }
-    Table table = new Table(TABLE, "Admission control per namespace",
-        List.of("namespace", "workloads", "enforced by", "strength", "exemptions"), rows);
-    out.table(table);
+    out.table(new Table(TABLE, "Admission control per namespace",
+        List.of("namespace", "workloads", "enforced by", "strength", "exemptions"), rows));
     undecided.forEach(u -> out.note("could not decide " + u));
-    Outcome outcome = out.build("no namespace in the input runs workloads");
-    if (outcome.failures().isEmpty() && !undecided.isEmpty()) {
-      return Outcome.notAssessed("admission control could not be decided for " + String.join(", ", undecided))
-          .withTable(table);
+    if (!undecided.isEmpty()) {
+      out.notAssessedIfClean("admission control could not be decided for " + String.join(", ", undecided));
     }
-    return outcome;
+    return out.build("no namespace in the input runs workloads");
   }
 
   private static String message(String ns, int workloads, NamespaceAdmission admission) {

@@ -23,22 +23,10 @@ import java.util.Set;
  * or a Kyverno, Kubewarden, jsPolicy or ValidatingAdmissionPolicy policy that restricts pods and sets
  * failurePolicy Ignore.
  */
-@RuleInfo(
-    id = "KPCI-0104",
-    name = "admission-fails-open",
-    title = "Admission that restricts workloads rejects pods when the policy engine cannot answer",
-    severity = Severity.MEDIUM,
-    rationale = "With failurePolicy Ignore, the API server admits a pod unchecked whenever the policy engine is down, "
-        + "overloaded or unreachable, and an attacker who can disturb the engine (or simply waits for an upgrade) "
-        + "gets an unrestricted pod. A restriction that disappears under failure is not operational in the sense the "
-        + "guidance asks for.",
-    remediation = "Set failurePolicy: Fail on the engine's webhooks and policies that restrict pods, run the engine "
-        + "with several replicas and a PodDisruptionBudget, and exempt only the engine's own namespace so that it can "
-        + "always restart.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/#failure-policy"},
+@RuleInfo(id = "KPCI-0104", name = "admission-fails-open", severity = Severity.MEDIUM,
     reads = {"ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "ValidatingAdmissionPolicy",
-        "kyverno.io/ClusterPolicy", "kyverno.io/Policy", "policies.kubewarden.io/ClusterAdmissionPolicy",
-        "policies.kubewarden.io/AdmissionPolicy", "policy.jspolicy.com/JsPolicy"})
+    "kyverno.io/ClusterPolicy", "kyverno.io/Policy", "policies.kubewarden.io/ClusterAdmissionPolicy",
+    "policies.kubewarden.io/AdmissionPolicy", "policy.jspolicy.com/JsPolicy"})
 public final class AdmissionFailOpenRule implements ResourceRule {
   private static final Set<String> WEBHOOK_KINDS = Set.of("ValidatingWebhookConfiguration",
       "MutatingWebhookConfiguration");

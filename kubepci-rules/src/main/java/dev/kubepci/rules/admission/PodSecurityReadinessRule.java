@@ -25,21 +25,7 @@ import java.util.Map;
  * namespace whose running workloads break the level it already enforces fails: they were admitted before the label,
  * through an exemption, or their controllers can no longer create pods.
  */
-@RuleInfo(
-    id = "KPCI-0102",
-    name = "pod-security-namespace-readiness",
-    title = "Workloads meet the Pod Security level their namespace enforces",
-    severity = Severity.HIGH,
-    rationale = "Pod Security admission judges pods only when they are created, so workloads that were running before "
-        + "the enforce label was set, or that were let in through an exemption, keep running in breach of the level "
-        + "the namespace claims. Knowing which workloads would be rejected at baseline and restricted also shows how "
-        + "far each namespace is from enforcing a stronger level.",
-    remediation = "Fix or remove each workload listed as rejected at the namespace's enforce level, and record any "
-        + "workload that must stay exempt. Before raising a namespace's level, clear the workloads listed under that "
-        + "level, or test with kubectl label --dry-run=server.",
-    references = {"https://kubernetes.io/docs/concepts/security/pod-security-admission/",
-        "https://kubernetes.io/docs/concepts/security/pod-security-standards/"},
-    reads = {"Namespace"},
+@RuleInfo(id = "KPCI-0102", name = "pod-security-namespace-readiness", severity = Severity.HIGH, reads = {"Namespace"},
     readsWorkloads = true)
 public final class PodSecurityReadinessRule implements ClusterRule {
   static final String TABLE = "pss-readiness";
@@ -92,19 +78,15 @@ public final class PodSecurityReadinessRule implements ClusterRule {
       // a mistyped label alone only makes admission stricter than intended
       out.fail(view.object(), breaking.isEmpty() ? v.withSeverity(Severity.LOW) : v);
     }
-    Table table = new Table(TABLE, "Pod Security readiness per namespace (workloads rejected at each level)",
+    out.table(new Table(TABLE, "Pod Security readiness per namespace (workloads rejected at each level)",
         List.of("namespace", "workloads", "enforce", "audit", "warn", "baseline: rejected", "restricted: rejected"),
-        rows);
-    out.table(table);
+        rows));
     if (!unknown.isEmpty()) {
       out.note("Namespace objects not in the input, labels unknown: " + String.join(", ", unknown));
+      out.notAssessedIfClean("the Namespace objects of " + String.join(", ", unknown)
+          + " are not in the input, so their Pod Security labels are unknown");
     }
-    Outcome outcome = out.build("no namespace in the input runs workloads");
-    if (outcome.failures().isEmpty() && !unknown.isEmpty()) {
-      return Outcome.notAssessed("the Namespace objects of " + String.join(", ", unknown)
-          + " are not in the input, so their Pod Security labels are unknown").withTable(table);
-    }
-    return outcome;
+    return out.build("no namespace in the input runs workloads");
   }
 
   private static List<Workload> rejected(List<Workload> workloads, PssLevel level, PssVersion version) {

@@ -1,7 +1,6 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -10,7 +9,6 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,31 +16,11 @@ import java.util.Optional;
  * When anonymous authentication is configured in an {@code --authentication-config} file instead, the file is not
  * in the input and the instance is not assessed.
  */
-@RuleInfo(
-    id = "KPCI-0220",
-    name = "apiserver-anonymous-auth",
-    title = "The API server does not accept anonymous requests",
-    severity = Severity.MEDIUM,
-    rationale = "With anonymous authentication on, which is the API server's default, a request without credentials "
-        + "is served as system:anonymous. Then a single careless binding to system:unauthenticated opens the API "
-        + "to anyone on the network, and every unauthenticated probe reaches the authorizer instead of being "
-        + "turned away.",
-    remediation = "Start kube-apiserver with --anonymous-auth=false, or, from Kubernetes 1.32, allow anonymous "
-        + "requests only for the health endpoints in the anonymous section of the AuthenticationConfiguration file; "
-        + "point load-balancer health checks at an authenticated or dedicated endpoint.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests",
-        "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0220", name = "apiserver-anonymous-auth", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
 public final class ApiServerAnonymousAuthRule extends AbstractComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> MANAGED = Map.of(
-      ManagedProvider.EKS, "AWS's statement of the EKS API server authentication settings and the cluster's "
-          + "accessConfig",
-      ManagedProvider.AKS, "Microsoft's statement of the AKS API server settings and the cluster's aadProfile and "
-          + "disableLocalAccounts",
-      ManagedProvider.GKE, "Google's statement of the GKE API server settings and the cluster's masterAuth");
 
   public ApiServerAnonymousAuthRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
   }
 
   @Override

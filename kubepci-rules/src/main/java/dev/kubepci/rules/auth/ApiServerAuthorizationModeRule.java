@@ -1,7 +1,6 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -12,37 +11,17 @@ import dev.kubepci.rule.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Checks the API server's authorization modes: no AlwaysAllow, no ABAC, RBAC and Node present. A Webhook mode is
  * noted: its decisions are made outside the cluster and must be reviewed with the provider's tools.
  */
-@RuleInfo(
-    id = "KPCI-0223",
-    name = "apiserver-authorization-mode",
-    title = "The API server authorizes requests with RBAC and the Node authorizer, never AlwaysAllow or ABAC",
-    severity = Severity.HIGH,
-    rationale = "Authorization modes are tried in order and the first to allow a request wins, so one permissive "
-        + "mode undoes the others. AlwaysAllow, the API server's default when no mode is given, lets every "
-        + "authenticated request through; ABAC reads a static file that cannot be reviewed or changed through the "
-        + "API; without the Node authorizer a kubelet's credential reads every Secret in the cluster.",
-    remediation = "Start kube-apiserver with --authorization-mode=Node,RBAC (adding Webhook only for a reviewed "
-        + "external authorizer), and remove AlwaysAllow and ABAC together with their policy files.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/authorization/#authorization-modules",
-        "https://kubernetes.io/docs/reference/access-authn-authz/node/"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0223", name = "apiserver-authorization-mode", severity = Severity.HIGH, reads = {"Pod", "Node"})
 public final class ApiServerAuthorizationModeRule extends AbstractComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> MANAGED = Map.of(
-      ManagedProvider.EKS, "AWS's statement of the EKS authorization modes (Node, RBAC and the EKS access-policy "
-          + "webhook) and the cluster's access entries with their access policies",
-      ManagedProvider.AKS, "the cluster's aadProfile.enableAzureRbac setting and the Azure role assignments on it",
-      ManagedProvider.GKE, "the IAM policy bindings on the project that grant roles/container.* (GKE authorizes with "
-          + "RBAC and IAM)");
 
   public ApiServerAuthorizationModeRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -10,40 +9,20 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Checks that the API server authenticates people through an external identity provider: OIDC flags, a JWT
  * AuthenticationConfiguration, or a token webhook. Whether that provider enforces MFA is evidence to collect.
  */
-@RuleInfo(
-    id = "KPCI-0222",
-    name = "apiserver-external-authentication",
-    title = "People authenticate to the API server through an external identity provider",
-    severity = Severity.HIGH,
-    rationale = "None of the API server's own authentication methods (client certificates, static tokens, "
-        + "service-account tokens) can require a second factor or be tied to the organisation's joiner-mover-leaver "
-        + "process. Multi-factor authentication for people is only possible through an external identity provider "
-        + "that Kubernetes trusts through OIDC, a JWT authenticator or a token webhook.",
-    remediation = "Configure OIDC (--oidc-issuer-url and related flags) or a JWT authenticator in an "
-        + "AuthenticationConfiguration file against the corporate identity provider, require MFA for the cluster's "
-        + "client application there, and give people kubeconfigs with an exec credential plugin.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#openid-connect-tokens",
-        "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#webhook-token-authentication"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0222", name = "apiserver-external-authentication", severity = Severity.HIGH, reads = {"Pod",
+    "Node"})
 public final class ApiServerExternalAuthenticationRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final List<String> EXTERNAL = List.of("oidc-issuer-url", "authentication-config",
       "authentication-token-webhook-config-file");
-  private static final Map<ManagedProvider, String> MANAGED = Map.of(
-      ManagedProvider.EKS, "the cluster's accessConfig.authenticationMode and the IAM identity center or IdP "
-          + "federation behind the mapped roles",
-      ManagedProvider.AKS, "the cluster's aadProfile (Microsoft Entra ID integration) and disableLocalAccounts",
-      ManagedProvider.GKE, "the Google identity or Workforce Identity Federation setup of the cluster's users and "
-          + "masterAuth.clientCertificateConfig");
 
   public ApiServerExternalAuthenticationRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
   }
 
   @Override

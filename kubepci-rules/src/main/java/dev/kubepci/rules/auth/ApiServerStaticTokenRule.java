@@ -1,7 +1,6 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -11,30 +10,13 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Flags API servers that read static tokens ({@code --token-auth-file}) or passwords ({@code --basic-auth-file}). */
-@RuleInfo(
-    id = "KPCI-0221",
-    name = "apiserver-static-token-file",
-    title = "The API server does not authenticate with a static token or password file",
-    severity = Severity.HIGH,
-    rationale = "A static token file holds bearer tokens in clear text on every control-plane node; the tokens never "
-        + "expire, cannot be revoked without restarting the API server, and are usually shared. A password file "
-        + "has the same weaknesses and was removed from Kubernetes for them.",
-    remediation = "Remove --token-auth-file (and --basic-auth-file) from kube-apiserver, move people to the external "
-        + "identity provider and automation to service-account tokens or workload identity, then delete the file "
-        + "from the nodes.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#static-token-file"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0221", name = "apiserver-static-token-file", severity = Severity.HIGH, reads = {"Pod", "Node"})
 public final class ApiServerStaticTokenRule extends AbstractComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> MANAGED = Map.of(
-      ManagedProvider.EKS, "the cluster's access entries and aws-auth mappings (EKS offers no static token file)",
-      ManagedProvider.AKS, "the cluster's disableLocalAccounts setting (local accounts use static credentials)",
-      ManagedProvider.GKE, "the cluster's masterAuth settings (basic authentication and client certificates)");
 
   public ApiServerStaticTokenRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
   }
 
   @Override

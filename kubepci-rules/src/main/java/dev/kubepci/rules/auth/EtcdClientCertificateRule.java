@@ -1,7 +1,6 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -11,7 +10,6 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,34 +17,16 @@ import java.util.Optional;
  * serves clients only over HTTPS. etcd run outside the cluster (the API server's {@code --etcd-servers} points
  * elsewhere) is not visible and is reported NOT_ASSESSED.
  */
-@RuleInfo(
-    id = "KPCI-0226",
-    name = "etcd-client-certificate-auth",
-    title = "etcd accepts only clients and peers with certificates from its CA",
-    severity = Severity.CRITICAL,
-    rationale = "The etcd database holds every object of the cluster, Secrets included, and applies no Kubernetes authorization: "
-        + "any client it accepts can read and change everything. Client-certificate authentication against a "
-        + "dedicated CA is the only thing between the network and that data.",
-    remediation = "Run etcd with --client-cert-auth=true, --peer-client-cert-auth=true, --trusted-ca-file and "
-        + "--peer-trusted-ca-file pointing at the etcd CA, without --auto-tls or --peer-auto-tls, and with https "
-        + "--listen-client-urls only.",
-    references = {"https://etcd.io/docs/v3.5/op-guide/security/",
-        "https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/#securing-etcd-clusters"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0226", name = "etcd-client-certificate-auth", severity = Severity.CRITICAL, reads = {"Pod",
+    "Node"})
 public final class EtcdClientCertificateRule extends AbstractComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> MANAGED = Map.of(
-      ManagedProvider.EKS, "AWS's statement that EKS runs etcd with mutual TLS (etcd is not reachable by customers)",
-      ManagedProvider.AKS, "Microsoft's statement that AKS runs etcd with mutual TLS (etcd is not reachable by "
-          + "customers)",
-      ManagedProvider.GKE, "Google's statement that GKE runs etcd with mutual TLS (etcd is not reachable by "
-          + "customers)");
   /** An API server that names its etcd members shows that etcd runs outside the input, not that it is hidden. */
-  private static final NotVisible EXTERNAL_OR_HIDDEN = (inventory, component) ->
+  private static final NotVisible EXTERNAL_OR_HIDDEN = (inventory, component, managed) ->
       ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER).stream()
           .map(a -> a.flag("etcd-servers")).flatMap(Optional::stream).findFirst()
           .map(servers -> "etcd is not in the input; the API server uses --etcd-servers=" + servers
               + ": collect the flags or configuration file of those etcd members")
-          .orElseGet(() -> NotVisible.collect(MANAGED).reason(inventory, component));
+          .orElseGet(() -> NotVisible.collect().reason(inventory, component, managed));
 
   public EtcdClientCertificateRule() {
     super(Components.of(ControlPlane.Component.ETCD, EXTERNAL_OR_HIDDEN));

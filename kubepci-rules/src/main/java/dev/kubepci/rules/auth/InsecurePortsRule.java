@@ -2,7 +2,6 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.FieldPath;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Resource;
 import dev.kubepci.rule.ComponentRule;
 import dev.kubepci.rule.Components;
@@ -12,7 +11,6 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,30 +18,13 @@ import java.util.Optional;
  * controller manager and scheduler of older releases, and the kubelet's read-only port (10255). What is visible is
  * checked; a clean result with the API server or the kubelet configurations missing from the input is NOT_ASSESSED.
  */
-@RuleInfo(
-    id = "KPCI-0225",
-    name = "insecure-ports",
-    title = "No control-plane or kubelet port serves without authentication",
-    severity = Severity.HIGH,
-    rationale = "The API server's insecure port answers every request as an administrator without TLS or "
-        + "authentication, and the kubelet's read-only port lists every pod of the node with its configuration to "
-        + "anyone on the network. Neither leaves a trace of who asked.",
-    remediation = "Remove --insecure-port and --insecure-bind-address from kube-apiserver (or set the port to 0), "
-        + "remove --port from kube-controller-manager and kube-scheduler on old releases, and set readOnlyPort: 0 "
-        + "in every KubeletConfiguration; read metrics through the authenticated ports instead.",
-    references = {"https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/",
-        "https://kubernetes.io/docs/concepts/security/controlling-access/"},
-    reads = {"Pod", "Node", "KubeletConfiguration"})
+@RuleInfo(id = "KPCI-0225", name = "insecure-ports", severity = Severity.HIGH, reads = {"Pod", "Node",
+    "KubeletConfiguration"})
 public final class InsecurePortsRule implements ComponentRule<Object> {
   private static final Components<Object> COMPONENTS = Components.anyOf(List.of(
       Components.of(ControlPlane.Component.KUBE_APISERVER),
       Components.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, ControlPlane.Component.KUBE_SCHEDULER).unnamed(),
-      Components.kubelets()), "kube-apiserver, kubelet", NotVisible.collect(Map.of(
-          ManagedProvider.EKS, "the provider's statement on control-plane ports and each node group's kubelet "
-              + "configuration (readOnlyPort)",
-          ManagedProvider.AKS, "the provider's statement on control-plane ports and each node pool's kubelet "
-              + "configuration (readOnlyPort)",
-          ManagedProvider.GKE, "the node pools' kubeletConfig.insecureKubeletReadonlyPortEnabled setting")),
+      Components.kubelets()), "kube-apiserver, kubelet", NotVisible.collect(),
       "no control-plane component or kubelet configuration in the input", "no insecure port found");
 
   @Override

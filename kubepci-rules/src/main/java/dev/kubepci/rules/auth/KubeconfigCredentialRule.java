@@ -14,20 +14,7 @@ import java.util.List;
  * client certificates, static bearer tokens (inline or from a file) and passwords. Users with an exec credential
  * plugin or an auth provider (OIDC through the identity provider) pass.
  */
-@RuleInfo(
-    id = "KPCI-0230",
-    name = "kubeconfig-non-revocable-credential",
-    title = "Kubeconfig users authenticate through the identity provider, not with certificates or static tokens",
-    severity = Severity.HIGH,
-    rationale = "A client certificate stays valid until it expires because Kubernetes has no revocation for it, and "
-        + "a static token or password works until someone edits the API server's files. None of them can require a "
-        + "second factor. An exec plugin gets short-lived tokens from the identity provider, which can enforce MFA "
-        + "and disable a leaver at once.",
-    remediation = "Give people kubeconfigs whose users run an exec credential plugin (kubelogin, aws eks get-token, "
-        + "gke-gcloud-auth-plugin, kubelogin for Entra ID). Keep certificate users only for a vaulted break-glass "
-        + "credential, and remove static tokens from the API server.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins",
-        "https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/"},
+@RuleInfo(id = "KPCI-0230", name = "kubeconfig-non-revocable-credential", severity = Severity.HIGH,
     reads = {"kubepci.dev/KubeconfigUser"})
 public final class KubeconfigCredentialRule implements KubeconfigEntryRule.User {
   @Override

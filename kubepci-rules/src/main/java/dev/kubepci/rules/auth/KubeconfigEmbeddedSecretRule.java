@@ -13,17 +13,7 @@ import java.util.List;
  * Flags kubeconfig users that carry a secret in the file itself: a private key (client-key-data), a bearer token,
  * a password, or auth-provider tokens. The value is shown only as a fingerprint.
  */
-@RuleInfo(
-    id = "KPCI-0231",
-    name = "kubeconfig-embedded-credential",
-    title = "Kubeconfig files do not embed private keys, tokens or passwords",
-    severity = Severity.HIGH,
-    rationale = "A kubeconfig is copied to laptops, CI runners and support tickets; a secret written into it travels "
-        + "with every copy, is readable by anything that can read the file, and is rarely rotated. Admin "
-        + "credentials kept like this are not stored securely.",
-    remediation = "Replace embedded keys and tokens with an exec credential plugin, or keep the key in a secrets "
-        + "manager or hardware token and reference it only at run time; rotate every credential found embedded.",
-    references = {"https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/"},
+@RuleInfo(id = "KPCI-0231", name = "kubeconfig-embedded-credential", severity = Severity.HIGH,
     reads = {"kubepci.dev/KubeconfigUser"})
 public final class KubeconfigEmbeddedSecretRule implements KubeconfigEntryRule.User {
   private static final List<String> FIELDS = List.of("client-key-data", "token", "password");

@@ -9,18 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Flags kubeconfig clusters reached without verifying the API server's certificate, or over plain HTTP. */
-@RuleInfo(
-    id = "KPCI-0232",
-    name = "kubeconfig-insecure-tls",
-    title = "Kubeconfig clusters verify the API server's certificate",
-    severity = Severity.HIGH,
-    rationale = "With insecure-skip-tls-verify, or an http server address, the client sends its credentials to "
-        + "whoever answers at that address. Anyone able to intercept the connection collects tokens and can "
-        + "replay them against the real API server.",
-    remediation = "Remove insecure-skip-tls-verify, set certificate-authority-data (or certificate-authority) to the "
-        + "cluster CA or the load balancer's CA, and use an https server address; set tls-server-name when the "
-        + "certificate is issued for another name.",
-    references = {"https://kubernetes.io/docs/reference/config-api/kubeconfig.v1/"},
+@RuleInfo(id = "KPCI-0232", name = "kubeconfig-insecure-tls", severity = Severity.HIGH,
     reads = {"kubepci.dev/KubeconfigCluster"})
 public final class KubeconfigInsecureTlsRule implements KubeconfigEntryRule.Cluster {
   @Override

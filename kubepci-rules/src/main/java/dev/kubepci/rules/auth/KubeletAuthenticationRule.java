@@ -18,20 +18,8 @@ import java.util.Optional;
  * fields take the configuration file's defaults (anonymous off, webhook on); command-line flags, which override the
  * file, are not visible and are listed as evidence to collect.
  */
-@RuleInfo(
-    id = "KPCI-0227",
-    name = "kubelet-authentication",
-    title = "Kubelets refuse anonymous requests and authenticate callers through the API server",
-    severity = Severity.HIGH,
-    rationale = "The kubelet API on port 10250 runs commands in containers, reads logs and lists pods. If it serves "
-        + "anonymous requests, anyone who reaches a node can use it without an identity, and without webhook "
-        + "authentication the kubelet cannot check service-account and user tokens against the API server.",
-    remediation = "Set authentication.anonymous.enabled: false and authentication.webhook.enabled: true in every "
-        + "KubeletConfiguration (and remove --anonymous-auth=true from the kubelet command line), then restart the "
-        + "kubelets.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/",
-        "https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/"},
-    reads = {"KubeletConfiguration", "Node"})
+@RuleInfo(id = "KPCI-0227", name = "kubelet-authentication", severity = Severity.HIGH, reads = {"KubeletConfiguration",
+    "Node"})
 public final class KubeletAuthenticationRule extends AbstractComponentRule<Resource> {
   public KubeletAuthenticationRule() {
     super(Components.kubelets(

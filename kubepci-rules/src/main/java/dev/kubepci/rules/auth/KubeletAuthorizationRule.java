@@ -16,17 +16,7 @@ import java.util.Optional;
  * Checks each KubeletConfiguration's authorization mode: Webhook (the file's default) asks the API server; AlwaysAllow
  * lets every authenticated caller use the whole kubelet API.
  */
-@RuleInfo(
-    id = "KPCI-0228",
-    name = "kubelet-authorization",
-    title = "Kubelets authorize requests through the API server",
-    severity = Severity.CRITICAL,
-    rationale = "With authorization mode AlwaysAllow, any caller the kubelet authenticates (and every anonymous "
-        + "caller if anonymous access is on) may exec into every container on the node. Webhook mode asks the API "
-        + "server, so the kubelet API follows RBAC (nodes/proxy, nodes/log, nodes/stats).",
-    remediation = "Set authorization.mode: Webhook in every KubeletConfiguration (and remove "
-        + "--authorization-mode=AlwaysAllow from the kubelet command line), then restart the kubelets.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/#kubelet-authorization"},
+@RuleInfo(id = "KPCI-0228", name = "kubelet-authorization", severity = Severity.CRITICAL,
     reads = {"KubeletConfiguration", "Node"})
 public final class KubeletAuthorizationRule extends AbstractComponentRule<Resource> {
   public KubeletAuthorizationRule() {

@@ -13,20 +13,7 @@ import java.util.List;
  * Flags Secrets of type {@code kubernetes.io/service-account-token}: long-lived tokens that never expire. Only the
  * type and annotations are read; token values are never looked at.
  */
-@RuleInfo(
-    id = "KPCI-0215",
-    name = "legacy-serviceaccount-token",
-    title = "No long-lived service-account token Secrets exist",
-    severity = Severity.HIGH,
-    rationale = "A token stored in a Secret of type kubernetes.io/service-account-token never expires and stays "
-        + "valid until the Secret or its service account is deleted. It is readable by everyone who may read "
-        + "Secrets in the namespace and is often copied into CI systems, where nobody rotates it.",
-    remediation = "Delete legacy token Secrets and let workloads use projected, expiring tokens; for an external "
-        + "system, issue a short-lived token with kubectl create token or use workload identity federation. The "
-        + "label kubernetes.io/legacy-token-last-used shows whether a token is still in use.",
-    references = {"https://kubernetes.io/docs/concepts/security/service-accounts/#get-a-token",
-        "https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/#legacy-serviceaccount-token-cleaner"},
-    reads = {"Secret"})
+@RuleInfo(id = "KPCI-0215", name = "legacy-serviceaccount-token", severity = Severity.HIGH, reads = {"Secret"})
 public final class LegacyServiceAccountTokenRule implements ResourceRule {
   static final String TYPE = "kubernetes.io/service-account-token";
 

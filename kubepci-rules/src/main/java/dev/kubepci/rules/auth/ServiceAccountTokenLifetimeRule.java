@@ -1,7 +1,6 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -12,7 +11,6 @@ import dev.kubepci.rule.Violation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,29 +18,12 @@ import java.util.Optional;
  * at most 24 hours) and does not silently extend the tokens it gives pods to a year
  * ({@code --service-account-extend-token-expiration}, true by default).
  */
-@RuleInfo(
-    id = "KPCI-0224",
-    name = "serviceaccount-token-lifetime",
-    title = "Service-account tokens are short-lived",
-    severity = Severity.MEDIUM,
-    rationale = "A service-account token cannot be revoked except by deleting the object it is bound to, so its "
-        + "lifetime is the window in which a stolen token works. Without a maximum, anyone allowed to request tokens "
-        + "chooses the lifetime; with extension on, the tokens pods receive are accepted for a year although they "
-        + "claim to expire in an hour.",
-    remediation = "Set --service-account-max-token-expiration to 24h or less and, once workloads use client "
-        + "libraries that reload projected tokens, --service-account-extend-token-expiration=false.",
-    references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
-        "https://kubernetes.io/docs/concepts/security/service-accounts/#bound-service-account-tokens"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0224", name = "serviceaccount-token-lifetime", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
 public final class ServiceAccountTokenLifetimeRule extends AbstractComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(24);
-  private static final Map<ManagedProvider, String> MANAGED = Map.of(
-      ManagedProvider.EKS, "AWS's statement of the EKS service-account token lifetime settings",
-      ManagedProvider.AKS, "Microsoft's statement of the AKS service-account token lifetime settings",
-      ManagedProvider.GKE, "Google's statement of the GKE service-account token lifetime settings");
 
   public ServiceAccountTokenLifetimeRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect(MANAGED)));
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
   }
 
   @Override

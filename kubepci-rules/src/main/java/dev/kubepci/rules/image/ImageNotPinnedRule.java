@@ -14,17 +14,7 @@ import java.util.List;
  * Flags images that are not pinned to a digest: no tag, {@code latest}, a tag alone, or an {@code @} part that is
  * not a valid sha256 or sha512 digest.
  */
-@RuleInfo(
-    id = "KPCI-0004",
-    name = "image-not-pinned",
-    title = "Container images are pinned by digest",
-    severity = Severity.HIGH,
-    rationale = "A tag can be moved to other content at any time, and latest or no tag at all moves with every push. "
-        + "Only a digest names exactly the image that was built, scanned and approved, so that what runs is what "
-        + "was assessed.",
-    remediation = "Reference every image, init containers included, by digest (image: registry/name:tag@sha256:...), "
-        + "and let the delivery pipeline resolve tags to digests when it deploys.",
-    references = {"https://kubernetes.io/docs/concepts/containers/images/#image-names"})
+@RuleInfo(id = "KPCI-0004", name = "image-not-pinned", severity = Severity.HIGH)
 public final class ImageNotPinnedRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

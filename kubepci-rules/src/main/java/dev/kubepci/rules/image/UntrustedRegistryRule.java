@@ -16,19 +16,7 @@ import java.util.Optional;
  * Flags containers (init and ephemeral included) whose image comes from a registry, or registry path, that the
  * configuration's {@code trustedRegistries} does not list. Without that list the rule cannot decide and asks for it.
  */
-@RuleInfo(
-    id = "KPCI-0110",
-    name = "image-registry-untrusted",
-    title = "Container images come only from trusted registries",
-    severity = Severity.HIGH,
-    rationale = "Public registries do not vet what they host, and an image pulled from one can carry malware or "
-        + "known vulnerabilities straight into the cluster. The guidance asks that every running image comes from a "
-        + "trusted source, ideally a registry the organisation controls and fills through its own checks.",
-    remediation = "Mirror the images you need into a trusted registry after scanning them, reference them from there "
-        + "(pinned by digest), and enforce the list at admission with a registry policy (Kyverno, Gatekeeper "
-        + "K8sAllowedRepos or a ValidatingAdmissionPolicy). Add a registry to trustedRegistries only once its "
-        + "content is controlled.",
-    references = {"https://kubernetes.io/docs/concepts/containers/images/"})
+@RuleInfo(id = "KPCI-0110", name = "image-registry-untrusted", severity = Severity.HIGH)
 public final class UntrustedRegistryRule implements WorkloadRule {
   @Override
   public Optional<Outcome> precheck(RuleContext context) {

@@ -27,20 +27,8 @@ import java.util.List;
  * everyone on named ports (DNS, HTTPS to the API server) is listed by the isolation table, not failed. Policies
  * kubepci could not read are flagged too.
  */
-@RuleInfo(
-    id = "KPCI-0302",
-    name = "broad-network-allow",
-    title = "Network policy rules do not allow traffic from or to everywhere",
-    severity = Severity.MEDIUM,
-    rationale = "A default deny is only as strong as its exceptions. A rule that admits every Internet address or "
-        + "every pod of every namespace undoes the segmentation for the pods it selects, and each such rule needs a "
-        + "written business justification.",
-    remediation = "Replace the rule with the narrowest peers that work: named namespaces and pod labels, or the "
-        + "specific CIDRs of external partners, and the ports actually used. Record a justification (a waiver) for "
-        + "rules that must stay open, such as a public ingress controller.",
-    references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource"},
-    readsNetworkPolicies = true,
-    readsWorkloads = true)
+@RuleInfo(id = "KPCI-0302", name = "broad-network-allow", severity = Severity.MEDIUM, readsWorkloads = true,
+    readsNetworkPolicies = true)
 public final class BroadNetworkAllowRule implements ClusterRule {
   /** A namespace no selector can name on purpose, standing for "a namespace that might exist". */
   private static final String UNKNOWN_NAMESPACE = "kubepci-any-namespace";

@@ -21,21 +21,8 @@ import java.util.List;
  * NetworkPolicy (Flannel alone, the AWS VPC CNI without its policy agent, Azure CNI without a policy engine): every
  * policy in the cluster is then decoration. Also flags policies written in a language the CNI does not apply.
  */
-@RuleInfo(
-    id = "KPCI-0300",
-    name = "cni-enforces-network-policy",
-    title = "The cluster network plugin enforces network policies",
-    severity = Severity.CRITICAL,
-    rationale = "Kubernetes accepts NetworkPolicy objects whether or not the network plugin enforces them. With a "
-        + "plugin that ignores them, the cluster looks segmented on paper while every pod can still reach every "
-        + "other, so no default deny or CDE isolation written in policies holds.",
-    remediation = "Run a network plugin that enforces NetworkPolicy (Calico, Cilium, Antrea, or the provider's "
-        + "enforcement: the AWS VPC CNI network policy agent, Azure NPM), and write policies in the language of the "
-        + "plugin that enforces them.",
-    references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#prerequisites",
-        "https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html"},
-    readsNetworkPolicies = true,
-    readsWorkloads = true)
+@RuleInfo(id = "KPCI-0300", name = "cni-enforces-network-policy", severity = Severity.CRITICAL, readsWorkloads = true,
+    readsNetworkPolicies = true)
 public final class CniEnforcesPoliciesRule implements ClusterRule {
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {

@@ -26,22 +26,8 @@ import java.util.Set;
  * isolates them for that direction, and allows nothing itself. Calico and Cilium equivalents count when the CNI
  * applies them.
  */
-@RuleInfo(
-    id = "KPCI-0007",
-    name = "namespace-default-deny",
-    title = "Namespaces that run workloads deny all traffic by default",
-    severity = Severity.HIGH,
-    rationale = "Without a default deny, every pod accepts connections from every other pod in the cluster and may "
-        + "connect anywhere, so one compromised workload reaches all others. A default deny for ingress and egress "
-        + "turns every allowed flow into a decision written down in a policy.",
-    remediation = "Add to each namespace a NetworkPolicy with podSelector: {}, policyTypes [Ingress, Egress] and no "
-        + "rules (or the Calico or Cilium equivalent), then allow the flows each workload needs (including DNS) with "
-        + "further policies.",
-    references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies",
-        "https://docs.tigera.io/calico/latest/network-policy/get-started/kubernetes-default-deny",
-        "https://docs.cilium.io/en/stable/security/policy/language/"},
-    readsNetworkPolicies = true,
-    readsWorkloads = true)
+@RuleInfo(id = "KPCI-0007", name = "namespace-default-deny", severity = Severity.HIGH, readsWorkloads = true,
+    readsNetworkPolicies = true)
 public final class NamespaceDefaultDenyRule implements ClusterRule {
   /** Namespaces Kubernetes creates that hold no workloads of their own. */
   private static final Set<String> IGNORED = Set.of("kube-public", "kube-node-lease");

@@ -25,19 +25,8 @@ import java.util.List;
  * direction. Host-network workloads are listed but not failed: NetworkPolicy cannot cover them at all, which the
  * host-namespace checks report.
  */
-@RuleInfo(
-    id = "KPCI-0301",
-    name = "workload-network-isolation",
-    title = "Every workload is isolated for ingress and egress by a network policy",
-    severity = Severity.HIGH,
-    rationale = "A pod that no policy selects for a direction accepts (or opens) any connection in that direction, "
-        + "whatever policies exist for its neighbours. Isolation per workload and per direction shows exactly which "
-        + "pods a default deny misses and what each one may still talk to.",
-    remediation = "Select the workload's pods with a policy of type Ingress and one of type Egress (a namespace "
-        + "default deny does both), then allow only the flows the workload needs.",
-    references = {"https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation"},
-    readsNetworkPolicies = true,
-    readsWorkloads = true)
+@RuleInfo(id = "KPCI-0301", name = "workload-network-isolation", severity = Severity.HIGH, readsWorkloads = true,
+    readsNetworkPolicies = true)
 public final class WorkloadIsolationRule implements ClusterRule {
   private static final int MAX_PEERS = 4;
 

@@ -1,7 +1,6 @@
 package dev.kubepci.rules.pki;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -12,37 +11,18 @@ import dev.kubepci.rule.Violation;
 import dev.kubepci.rules.auth.FlagValues;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Checks the lifetime of certificates the controller manager signs through the CSR API
  * ({@code --cluster-signing-duration}, default one year): at most one year.
  */
-@RuleInfo(
-    id = "KPCI-0241",
-    name = "certificate-signing-duration",
-    title = "Certificates signed through the CSR API expire within a year",
-    severity = Severity.MEDIUM,
-    rationale = "Certificates issued by the cluster CA cannot be revoked, so their lifetime is how long a stolen one "
-        + "works and how long until rotation is forced. A signing duration of many years makes every issued "
-        + "client certificate a standing credential.",
-    remediation = "Set --cluster-signing-duration on kube-controller-manager to one year (8760h) or less, as the "
-        + "organisation's rotation policy requires, and let kubelets rotate their certificates.",
-    references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/",
-        "https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#signers"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0241", name = "certificate-signing-duration", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
 public final class CertificateSigningDurationRule extends AbstractComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(8760);
-  private static final Map<ManagedProvider, String> MANAGED = Map.of(
-      ManagedProvider.EKS, "AWS's statement of the lifetime of certificates EKS signs for CSRs",
-      ManagedProvider.AKS, "Microsoft's statement of the lifetime of certificates AKS signs for CSRs and the cluster "
-          + "certificate rotation date",
-      ManagedProvider.GKE, "Google's statement of the lifetime of certificates GKE signs for CSRs and the cluster's "
-          + "credential rotation date");
 
   public CertificateSigningDurationRule() {
-    super(Components.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, NotVisible.collect(MANAGED)));
+    super(Components.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, NotVisible.collect()));
   }
 
   @Override

@@ -19,20 +19,7 @@ import java.util.List;
  * certificates, unless denied or failed. The request is decoded to show the user (CN) and groups (O) it asks for;
  * a request for group system:masters is critical.
  */
-@RuleInfo(
-    id = "KPCI-0240",
-    name = "csr-client-certificate",
-    title = "Client certificates for users are not issued through the CSR API",
-    severity = Severity.HIGH,
-    rationale = "A certificate from the kube-apiserver-client signer authenticates its holder as the user and groups "
-        + "it names until it expires, and Kubernetes cannot revoke it. Certificates issued this way are a second, "
-        + "unrevocable identity system beside the identity provider, and a request naming system:masters asks for "
-        + "permanent superuser access.",
-    remediation = "Deny pending client-certificate requests, authenticate people through the identity provider, and "
-        + "keep certificate issuance for kubelets and control-plane components. Where a certificate was issued, "
-        + "record it in the issuance register and plan CA rotation if it must be withdrawn.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/",
-        "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#x509-client-certificates"},
+@RuleInfo(id = "KPCI-0240", name = "csr-client-certificate", severity = Severity.HIGH,
     reads = {"CertificateSigningRequest"})
 public final class ClientCertificateRequestRule implements ResourceRule {
   static final String CLIENT_SIGNER = "kubernetes.io/kube-apiserver-client";

@@ -17,19 +17,7 @@ import java.util.List;
  * Checks that kubelets rotate their client certificates ({@code rotateCertificates}, default false) and get serving
  * certificates from the cluster CA ({@code serverTLSBootstrap}, default false) instead of signing their own.
  */
-@RuleInfo(
-    id = "KPCI-0242",
-    name = "kubelet-certificate-rotation",
-    title = "Kubelets rotate their certificates through the cluster CA",
-    severity = Severity.MEDIUM,
-    rationale = "A kubelet client certificate that is never rotated is a long-lived credential on every node, and a "
-        + "self-signed serving certificate cannot be verified by the API server, so its connections to the kubelet "
-        + "are open to interception. Rotation through the cluster CA keeps both short-lived and verifiable.",
-    remediation = "Set rotateCertificates: true and serverTLSBootstrap: true in every KubeletConfiguration, approve "
-        + "kubelet serving CSRs with a controller that checks the node's identity, and start kube-apiserver with "
-        + "--kubelet-certificate-authority.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/kubelet-tls-bootstrapping/",
-        "https://kubernetes.io/docs/tasks/tls/certificate-rotation/"},
+@RuleInfo(id = "KPCI-0242", name = "kubelet-certificate-rotation", severity = Severity.MEDIUM,
     reads = {"KubeletConfiguration", "Node"})
 public final class KubeletCertificateRotationRule extends AbstractComponentRule<Resource> {
   public KubeletCertificateRotationRule() {

@@ -28,23 +28,10 @@ import java.util.Objects;
  * policies in protect mode, and Pod Security Admission enforce labels; plus compliance scan results
  * (trivy-operator ClusterComplianceReports). Fails when nothing enforces.
  */
-@RuleInfo(
-    id = "KPCI-0361",
-    name = "admission-policy-enforcement",
-    title = "An admission policy engine enforces the configuration standard",
-    severity = Severity.MEDIUM,
-    rationale = "A hardening standard that is only documented drifts: each new deployment can reintroduce what it "
-        + "forbids. Admission policies in enforcing mode turn the standard into a gate that every object passes, "
-        + "and compliance scans show where existing objects still deviate.",
-    remediation = "Deploy an admission policy engine (Kyverno, Gatekeeper, ValidatingAdmissionPolicy or Kubewarden) "
-        + "with rules for the organisation's configuration standard in enforcing mode, enable Pod Security Admission "
-        + "enforce labels, and run a benchmark scan (kube-bench, trivy-operator compliance) on a schedule.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/",
-        "https://kyverno.io/docs/policy-types/cluster-policy/validate/"},
-    reads = {"Namespace", "ValidatingAdmissionPolicyBinding", "kyverno.io/ClusterPolicy", "kyverno.io/Policy",
-        "templates.gatekeeper.sh/ConstraintTemplate",
-        "policies.kubewarden.io/ClusterAdmissionPolicy", "policies.kubewarden.io/AdmissionPolicy",
-        "aquasecurity.github.io/ClusterComplianceReport"})
+@RuleInfo(id = "KPCI-0361", name = "admission-policy-enforcement", severity = Severity.MEDIUM, reads = {"Namespace",
+    "ValidatingAdmissionPolicyBinding", "kyverno.io/ClusterPolicy", "kyverno.io/Policy",
+    "templates.gatekeeper.sh/ConstraintTemplate", "policies.kubewarden.io/ClusterAdmissionPolicy",
+    "policies.kubewarden.io/AdmissionPolicy", "aquasecurity.github.io/ClusterComplianceReport"})
 public final class AdmissionPolicyRule implements ClusterRule {
   @Override
   public Outcome check(Inventory inventory, RuleContext context) {

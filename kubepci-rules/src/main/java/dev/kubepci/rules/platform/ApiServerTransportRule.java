@@ -1,7 +1,6 @@
 package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -12,7 +11,6 @@ import dev.kubepci.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,29 +18,11 @@ import java.util.Optional;
  * over https with a client certificate, and kubelet serving certificates verified against a CA. The insecure port is
  * KPCI-0225's, not repeated here.
  */
-@RuleInfo(
-    id = "KPCI-0311",
-    name = "apiserver-transport-security",
-    title = "The API server uses strong TLS and verifies the etcd and kubelet endpoints it calls",
-    severity = Severity.HIGH,
-    rationale = "The API server carries every credential and secret of the cluster. Weak protocol versions and "
-        + "cipher suites can be downgraded or broken, etcd reached over http exposes the whole store, and without a "
-        + "kubelet certificate authority the API server talks to whatever answers on a node's address, so exec and "
-        + "log streams can be intercepted.",
-    remediation = "Set --tls-min-version=VersionTLS12 (or 13) with modern cipher suites, point --etcd-servers at "
-        + "https with --etcd-certfile/--etcd-keyfile/--etcd-cafile, and set --kubelet-certificate-authority with "
-        + "kubelet serving certificates signed by that CA (serverTLSBootstrap).",
-    references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
-        "https://kubernetes.io/docs/tasks/administer-cluster/securing-a-cluster/"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0311", name = "apiserver-transport-security", severity = Severity.HIGH, reads = {"Pod", "Node"})
 public final class ApiServerTransportRule extends AbstractComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> SETTINGS = Map.of(
-      ManagedProvider.EKS, "the API endpoint settings (resourcesVpcConfig); EKS serves the API over TLS only",
-      ManagedProvider.AKS, "apiServerAccessProfile; AKS serves the API over TLS only",
-      ManagedProvider.GKE, "the control plane endpoint settings; GKE serves the API over TLS only");
 
   public ApiServerTransportRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings(SETTINGS)));
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings()));
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.Inventory;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Scheduling;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
@@ -28,30 +27,14 @@ import java.util.Optional;
  * or webhook), and either the webhook backend or a log collector DaemonSet that mounts the audit log directory and
  * runs on the control-plane node. Reports the retention flags as evidence.
  */
-@RuleInfo(
-    id = "KPCI-0330",
-    name = "audit-logging",
-    title = "API server audit logs are written and shipped off the control plane",
-    severity = Severity.HIGH,
-    rationale = "The audit log is the only record of who read a Secret, changed a role or opened a shell in a pod. "
-        + "Kubernetes writes none by default, and a log kept only on the control-plane node can be erased by whoever "
-        + "compromises that node.",
-    remediation = "Start kube-apiserver with --audit-policy-file and --audit-log-path (with --audit-log-maxage, "
-        + "--audit-log-maxbackup and --audit-log-maxsize), or --audit-webhook-config-file, and ship the log to the "
-        + "central log store: a webhook backend, or a collector DaemonSet that mounts the audit directory and "
-        + "tolerates the control-plane taint. On managed clusters enable the provider's audit log export.",
-    references = {"https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/"},
-    reads = {"Pod", "DaemonSet", "Node", "RuntimeClass"})
+@RuleInfo(id = "KPCI-0330", name = "audit-logging", severity = Severity.HIGH, reads = {"Pod", "DaemonSet", "Node",
+    "RuntimeClass"})
 public final class AuditLoggingRule extends AbstractComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> SETTINGS = Map.of(
-      ManagedProvider.EKS, "cluster.logging.clusterLogging (log type audit enabled)",
-      ManagedProvider.AKS, "the diagnostic settings categories kube-audit and kube-audit-admin",
-      ManagedProvider.GKE, "Cloud Audit Logs (Admin Activity is always on; Data Access logs must be enabled)");
   private static final TableHeader BACKENDS = new TableHeader("audit-backends", "API server audit logging",
       List.of("kube-apiserver", "policy file", "log path", "local retention", "webhook", "shipped by")).sorted();
 
   public AuditLoggingRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings(SETTINGS)));
+    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings()));
   }
 
   @Override

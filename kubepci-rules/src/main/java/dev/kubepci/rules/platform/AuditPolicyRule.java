@@ -26,20 +26,7 @@ import java.util.Optional;
  * that fail authentication (which carry no user and are logged at stage ResponseStarted). Each must be logged at
  * Metadata or above, Secrets at no more than Metadata, and a final catch-all rule must exist.
  */
-@RuleInfo(
-    id = "KPCI-0331",
-    name = "audit-policy-coverage",
-    title = "The audit policy records access to Secrets, RBAC changes, exec and failed logins",
-    severity = Severity.HIGH,
-    rationale = "An audit policy decides what the audit log contains. A policy that drops Secret reads, RBAC changes, "
-        + "shells into pods or failed logins leaves no trace of the events an investigation needs most, and one that "
-        + "logs Secret bodies copies every credential into the log store.",
-    remediation = "Give the audit policy rules that log secrets, configmaps and tokenreviews at Metadata, "
-        + "rbac.authorization.k8s.io and pods/exec, pods/attach, pods/portforward at Metadata or above (RequestResponse "
-        + "for RBAC), keep ResponseComplete and ResponseStarted stages, and end with a catch-all rule at Metadata.",
-    references = {"https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/#audit-policy",
-        "https://kubernetes.io/docs/reference/config-api/apiserver-audit.v1/"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0331", name = "audit-policy-coverage", severity = Severity.HIGH, reads = {"Pod", "Node"})
 public final class AuditPolicyRule implements ResourceRule {
   private static final List<String> LEVELS = List.of("None", "Metadata", "Request", "RequestResponse");
   private static final User JANE = new User("jane@example.com", List.of("system:authenticated", "developers"));

@@ -1,7 +1,6 @@
 package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -10,7 +9,6 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,30 +16,14 @@ import java.util.Set;
  * loopback address only: their --bind-address defaults to 0.0.0.0, which publishes ports 10257 and 10259 on every
  * interface of the control-plane node.
  */
-@RuleInfo(
-    id = "KPCI-0317",
-    name = "control-plane-bind-address",
-    title = "Controller manager and scheduler listen on the loopback address only",
-    severity = Severity.MEDIUM,
-    rationale = "The controller manager and the scheduler need no callers from the network. Listening on every "
-        + "interface exposes their metrics and, with profiling on, their internals to anything that reaches the "
-        + "control-plane node, widening the surface an attacker can probe.",
-    remediation = "Start kube-controller-manager and kube-scheduler with --bind-address=127.0.0.1 (kubeadm's default), "
-        + "and reach their metrics through the API server or a local agent.",
-    references = {"https://kubernetes.io/docs/reference/command-line-tools-reference/kube-scheduler/",
-        "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0317", name = "control-plane-bind-address", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
 public final class ControlPlaneBindAddressRule extends AbstractComponentRule<ControlPlane.Instance> {
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "localhost");
-  private static final Map<ManagedProvider, String> SETTINGS = Map.of(
-      ManagedProvider.EKS, "nothing: the provider runs these components outside the cluster's networks",
-      ManagedProvider.AKS, "nothing: the provider runs these components outside the cluster's networks",
-      ManagedProvider.GKE, "nothing: the provider runs these components outside the cluster's networks");
 
   public ControlPlaneBindAddressRule() {
     super(Components.of(
         List.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, ControlPlane.Component.KUBE_SCHEDULER),
-        ControlPlane.Component.KUBE_SCHEDULER, NotVisible.providerSettings(SETTINGS),
+        ControlPlane.Component.KUBE_SCHEDULER, NotVisible.providerSettings(),
         "no controller manager or scheduler in the input"));
   }
 

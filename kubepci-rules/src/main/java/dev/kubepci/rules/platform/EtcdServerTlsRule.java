@@ -1,7 +1,6 @@
 package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.rule.AbstractComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
@@ -11,7 +10,6 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Checks that etcd serves clients and peers with certificates of its own ({@code --cert-file}/{@code --key-file},
@@ -19,27 +17,11 @@ import java.util.Map;
  * travels as plain http off the host. Client-certificate authentication, automatic TLS and http client listeners are
  * KPCI-0226's, not repeated here.
  */
-@RuleInfo(
-    id = "KPCI-0313",
-    name = "etcd-server-tls",
-    title = "etcd serves clients and peers over TLS with its own certificates",
-    severity = Severity.HIGH,
-    rationale = "The etcd store holds every object of the cluster, Secrets included. Without a server certificate "
-        + "etcd cannot serve TLS at all, and peer traffic between members replicates every write: over plain http "
-        + "it hands the whole cluster state to anyone on the control-plane network.",
-    remediation = "Give etcd --cert-file/--key-file and --peer-cert-file/--peer-key-file signed by the etcd CA and "
-        + "list only https URLs in --listen-peer-urls and --initial-advertise-peer-urls.",
-    references = {"https://etcd.io/docs/v3.5/op-guide/security/",
-        "https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/#securing-etcd-clusters"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0313", name = "etcd-server-tls", severity = Severity.HIGH, reads = {"Pod", "Node"})
 public final class EtcdServerTlsRule extends AbstractComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> SETTINGS = Map.of(
-      ManagedProvider.EKS, "the provider's statement on etcd encryption in transit",
-      ManagedProvider.AKS, "the provider's statement on etcd encryption in transit",
-      ManagedProvider.GKE, "the provider's statement on etcd encryption in transit");
 
   public EtcdServerTlsRule() {
-    super(Components.of(ControlPlane.Component.ETCD, NotVisible.providerSettings(SETTINGS)));
+    super(Components.of(ControlPlane.Component.ETCD, NotVisible.providerSettings()));
   }
 
   @Override

@@ -28,20 +28,8 @@ import java.util.Map;
  * LoadBalancers without {@code loadBalancerSourceRanges} (or with 0.0.0.0/0). Load balancers the provider keeps
  * internal are listed, not failed.
  */
-@RuleInfo(
-    id = "KPCI-0310",
-    name = "exposed-management-service",
-    title = "Management interfaces are not exposed outside the cluster without an IP allow-list",
-    severity = Severity.HIGH,
-    rationale = "The API server, the kubelets, etcd and dashboards are how a cluster is administered. Exposed on a "
-        + "node port or an unrestricted load balancer, they can be reached from any network that reaches the "
-        + "nodes, so one weak credential or unauthenticated endpoint is enough to take over the cluster.",
-    remediation = "Expose management interfaces only through a ClusterIP Service behind an authenticated, "
-        + "allow-listed access path (VPN, bastion, private load balancer), or set loadBalancerSourceRanges to the "
-        + "administrators' networks. Never use NodePort or externalIPs for them.",
-    references = {"https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types",
-        "https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip"},
-    reads = {"Service", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"})
+@RuleInfo(id = "KPCI-0310", name = "exposed-management-service", severity = Severity.HIGH, reads = {"Service", "Pod",
+    "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"})
 public final class ExposedManagementServiceRule implements ResourceRule {
   private static final List<String> INTERNAL_LB_ANNOTATIONS = List.of(
       "service.beta.kubernetes.io/aws-load-balancer-internal", "service.beta.kubernetes.io/azure-load-balancer-internal",

@@ -19,23 +19,11 @@ import java.util.Locale;
  * certificate rotation KPCI-0242's, not repeated here. Configuration files are not API objects: a live collection
  * records KubeletConfiguration as not served by the API, and the files are read when given as input.
  */
-@RuleInfo(
-    id = "KPCI-0312",
-    name = "kubelet-tls-settings",
-    title = "Kubelets serve TLS 1.2 or later with strong cipher suites",
-    severity = Severity.HIGH,
-    rationale = "The kubelet API carries exec and attach streams, container logs and pod specifications between the "
-        + "API server and each node. TLS 1.0 and 1.1 and RC4 or 3DES suites can be downgraded or broken, exposing "
-        + "that traffic to anyone on the node network.",
-    remediation = "Set tlsMinVersion: VersionTLS12 (or VersionTLS13) in every KubeletConfiguration (or "
-        + "--tls-min-version on the kubelet command line) and list only AEAD suites in tlsCipherSuites, or leave it "
-        + "unset for the Go defaults.",
-    references = {"https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/",
-        "https://kubernetes.io/docs/reference/command-line-tools-reference/kubelet/"},
-    reads = {"KubeletConfiguration", "Node"})
+@RuleInfo(id = "KPCI-0312", name = "kubelet-tls-settings", severity = Severity.HIGH, reads = {"KubeletConfiguration",
+    "Node"})
 public final class KubeletTlsSettingsRule extends AbstractComponentRule<Resource> {
   public KubeletTlsSettingsRule() {
-    super(Components.kubelets((inventory, component) ->
+    super(Components.kubelets((inventory, component, managed) ->
         "no KubeletConfiguration is in the input; add /var/lib/kubelet/config.yaml of the nodes, or the output of "
             + "kubectl get --raw /api/v1/nodes/<node>/proxy/configz." + ManagedProvider.of(inventory)
             .map(p -> " On " + p.title() + ", read the kubelet configuration through the API proxy (configz) of each "

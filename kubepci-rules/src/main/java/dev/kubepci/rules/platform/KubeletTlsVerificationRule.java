@@ -16,18 +16,7 @@ import java.util.Set;
  * they call: {@code --kubelet-insecure-tls} (metrics-server), {@code --insecure-skip-tls-verify} (client-go and
  * kubectl based tools).
  */
-@RuleInfo(
-    id = "KPCI-0316",
-    name = "component-tls-verification",
-    title = "Cluster components verify the certificates of the APIs they call",
-    severity = Severity.MEDIUM,
-    rationale = "Encryption without certificate verification protects only against passive listeners. A component "
-        + "that skips verification of kubelet or API server certificates sends its credentials and receives its data "
-        + "from whoever answers on the address, which an attacker on the node network can arrange.",
-    remediation = "Remove --kubelet-insecure-tls and --insecure-skip-tls-verify, and give the component the CA that "
-        + "signs the serving certificates (for the kubelets, enable serverTLSBootstrap and approve their CSRs).",
-    references = {"https://github.com/kubernetes-sigs/metrics-server#configuration",
-        "https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-certs/#kubelet-serving-certs"})
+@RuleInfo(id = "KPCI-0316", name = "component-tls-verification", severity = Severity.MEDIUM)
 public final class KubeletTlsVerificationRule implements WorkloadRule {
   private static final Set<String> FLAGS = Set.of("--kubelet-insecure-tls", "--insecure-skip-tls-verify",
       "--kubelet-insecure-skip-tls-verify");

@@ -21,18 +21,7 @@ import java.util.Optional;
  * Checks every node's kubelet against the version skew policy (never newer than the API server, at most three minor
  * releases older from 1.28 on, two before) and against the support table (its minor release must still be patched).
  */
-@RuleInfo(
-    id = "KPCI-0351",
-    name = "kubelet-version-skew",
-    title = "Kubelets run supported releases within the version skew policy",
-    severity = Severity.HIGH,
-    rationale = "Nodes are upgraded separately from the control plane and are easily forgotten. A kubelet outside the "
-        + "skew policy is untested against its API server, and one whose release is past end of life keeps node-level "
-        + "vulnerabilities that have long been fixed upstream.",
-    remediation = "Upgrade the nodes (or replace them from a current node image) so that every kubelet runs the API "
-        + "server's minor release or one of the previous ones still under support.",
-    references = {"https://kubernetes.io/releases/version-skew-policy/#kubelet"},
-    reads = {"Node", "Pod"})
+@RuleInfo(id = "KPCI-0351", name = "kubelet-version-skew", severity = Severity.HIGH, reads = {"Node", "Pod"})
 public final class KubeletVersionRule implements ResourceRule {
   private static final TableHeader VERSIONS = new TableHeader("kubelet-versions", "Kubelet versions",
       List.of("node", "kubelet", "skew", "support")).sorted();

@@ -20,19 +20,7 @@ import java.util.Optional;
  * upstream end of life (or, on a managed provider with dates in the table, past its extended support) fails; a
  * patch release older than one known to exist fails at medium severity on self-managed clusters.
  */
-@RuleInfo(
-    id = "KPCI-0350",
-    name = "kubernetes-version-supported",
-    title = "The cluster runs a Kubernetes release that still receives security patches",
-    severity = Severity.HIGH,
-    rationale = "Kubernetes patches only its three newest minor releases, for about fourteen months each. A cluster "
-        + "past that window gets no fix for the next API server or kubelet vulnerability, and a cluster behind on "
-        + "patch releases misses fixes that already exist.",
-    remediation = "Upgrade the control plane and then the nodes to a supported minor release, one minor at a time, and "
-        + "apply patch releases as they ship. On managed clusters, upgrade before the provider's standard support "
-        + "ends rather than relying on paid extended support.",
-    references = {"https://kubernetes.io/releases/", "https://kubernetes.io/releases/version-skew-policy/"},
-    reads = {"Node", "Pod"})
+@RuleInfo(id = "KPCI-0350", name = "kubernetes-version-supported", severity = Severity.HIGH, reads = {"Node", "Pod"})
 public final class KubernetesVersionRule implements ClusterRule {
   private final SupportWindows windows;
 

@@ -21,18 +21,8 @@ import java.util.List;
  * Flags Ingress hosts that route to an administrative UI (recognised from the pods behind the backend Service)
  * without a TLS section covering the host, so that logins and session cookies would cross the network in clear.
  */
-@RuleInfo(
-    id = "KPCI-0315",
-    name = "management-ingress-tls",
-    title = "Ingresses to administrative interfaces terminate TLS",
-    severity = Severity.HIGH,
-    rationale = "Administrative UIs carry passwords, tokens and session cookies. Published through an Ingress without "
-        + "TLS, they are sent in clear between the browser and the ingress controller, where anyone on the path can "
-        + "read or replay them.",
-    remediation = "Add a spec.tls entry covering each host of the Ingress with a certificate from the organisation's "
-        + "PKI (for example issued by cert-manager), and redirect http to https.",
-    references = {"https://kubernetes.io/docs/concepts/services-networking/ingress/#tls"},
-    reads = {"Ingress", "Service", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"})
+@RuleInfo(id = "KPCI-0315", name = "management-ingress-tls", severity = Severity.HIGH, reads = {"Ingress", "Service",
+    "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"})
 public final class ManagementIngressTlsRule implements ResourceRule {
   @Override
   public boolean appliesTo(Resource resource) {

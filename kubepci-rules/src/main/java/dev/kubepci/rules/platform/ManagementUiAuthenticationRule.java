@@ -18,19 +18,7 @@ import java.util.Optional;
  * {@code --disable-auth}, and Prometheus or Alertmanager without a web configuration (they have no authentication
  * of their own otherwise).
  */
-@RuleInfo(
-    id = "KPCI-0314",
-    name = "management-ui-authentication",
-    title = "Administrative user interfaces require authentication",
-    severity = Severity.HIGH,
-    rationale = "A dashboard that lets visitors skip the login acts with its own service account for whoever reaches "
-        + "it, and monitoring UIs without authentication show the internals of every workload. Anyone on the pod "
-        + "network, or on the Internet if the UI is exposed, gets that access.",
-    remediation = "Remove --enable-skip-login and --enable-insecure-login from the Kubernetes Dashboard, turn off "
-        + "Grafana anonymous access (GF_AUTH_ANONYMOUS_ENABLED=false), never run Argo CD with --disable-auth, and "
-        + "put Prometheus and Alertmanager behind --web.config.file authentication or an authenticating proxy.",
-    references = {"https://github.com/kubernetes/dashboard/blob/master/docs/common/arguments.md",
-        "https://grafana.com/docs/grafana/latest/setup-grafana/configure-security/configure-authentication/"})
+@RuleInfo(id = "KPCI-0314", name = "management-ui-authentication", severity = Severity.HIGH)
 public final class ManagementUiAuthenticationRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

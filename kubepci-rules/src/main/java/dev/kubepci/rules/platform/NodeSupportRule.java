@@ -25,19 +25,7 @@ import java.util.Optional;
  * Lists each node's operating system, kernel, container runtime, age and last kubelet start, and fails nodes whose
  * operating system release or containerd release is past its end of life in the support table.
  */
-@RuleInfo(
-    id = "KPCI-0352",
-    name = "node-os-support",
-    title = "Node operating systems and container runtimes are supported releases",
-    severity = Severity.HIGH,
-    rationale = "Containers share the node's kernel, and the container runtime starts every one of them. An operating "
-        + "system or runtime release past its end of life receives no fixes for container escapes, so a patched "
-        + "cluster on unpatched nodes is still exposed.",
-    remediation = "Move nodes to a supported operating system release and container runtime (for managed node pools, "
-        + "a current node image), reboot onto patched kernels, and replace nodes regularly rather than patching them "
-        + "in place.",
-    references = {"https://containerd.io/releases/", "https://ubuntu.com/about/release-cycle"},
-    reads = {"Node"})
+@RuleInfo(id = "KPCI-0352", name = "node-os-support", severity = Severity.HIGH, reads = {"Node"})
 public final class NodeSupportRule implements ResourceRule {
   private static final FieldPath OS = FieldPath.parse("status.nodeInfo.osImage");
   private static final FieldPath RUNTIME = FieldPath.parse("status.nodeInfo.containerRuntimeVersion");

@@ -31,23 +31,10 @@ import java.util.TreeMap;
  * certificates) or a native Secret that nothing manages. In-scope means the CDE when one is declared, otherwise
  * every namespace but the system ones. Image pull secrets are not counted.
  */
-@RuleInfo(
-    id = "KPCI-0321",
-    name = "external-secret-store",
-    title = "Workload secrets come from a dedicated secrets manager",
-    severity = Severity.MEDIUM,
-    rationale = "A Secret created by hand lives only in the cluster: it has no version history, no owner, no rotation "
-        + "and no audit trail outside Kubernetes. Secrets synchronised from a dedicated manager are encrypted, "
-        + "versioned and can be rotated or revoked in one place when a credential is compromised.",
-    remediation = "Store application secrets in the organisation's secrets manager (Vault, a cloud secret manager) "
-        + "and deliver them with External Secrets Operator, the Secrets Store CSI driver or the Vault injector, with a "
-        + "refresh interval so that rotation reaches the pods.",
-    references = {"https://kubernetes.io/docs/concepts/security/secrets-good-practices/",
-        "https://external-secrets.io/latest/", "https://secrets-store-csi-driver.sigs.k8s.io/"},
-    reads = {"Namespace", "Secret", "external-secrets.io/ExternalSecret", "bitnami.com/SealedSecret",
-        "secrets-store.csi.x-k8s.io/SecretProviderClass", "secrets.hashicorp.com/VaultStaticSecret",
-        "secrets.hashicorp.com/VaultDynamicSecret", "secrets.hashicorp.com/VaultPKISecret",
-        "cert-manager.io/Certificate"})
+@RuleInfo(id = "KPCI-0321", name = "external-secret-store", severity = Severity.MEDIUM, reads = {"Namespace", "Secret",
+    "external-secrets.io/ExternalSecret", "bitnami.com/SealedSecret", "secrets-store.csi.x-k8s.io/SecretProviderClass",
+    "secrets.hashicorp.com/VaultStaticSecret", "secrets.hashicorp.com/VaultDynamicSecret",
+    "secrets.hashicorp.com/VaultPKISecret", "cert-manager.io/Certificate"})
 public final class SecretStoreRule implements WorkloadRule {
   private static final Set<String> SYSTEM = Set.of("kube-system", "kube-public", "kube-node-lease");
   private static final Set<String> MANAGING_OWNERS = Set.of("ExternalSecret", "SealedSecret", "VaultStaticSecret",

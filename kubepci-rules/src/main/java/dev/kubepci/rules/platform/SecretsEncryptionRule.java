@@ -2,7 +2,6 @@ package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.FieldPath;
-import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.rule.ComponentRule;
@@ -26,33 +25,15 @@ import java.util.Optional;
  * control-plane disk next to the data it protects. Key material is never shown, only key names. Each configuration
  * is judged once however many API servers name it; a named file missing from the input leaves the rule NOT_ASSESSED.
  */
-@RuleInfo(
-    id = "KPCI-0320",
-    name = "secrets-encryption-at-rest",
-    title = "Secrets are encrypted at rest with a key held outside the control plane",
-    severity = Severity.HIGH,
-    rationale = "Kubernetes stores Secrets in etcd as plain base64 unless the API server encrypts them. Anyone who "
-        + "reads an etcd backup or a control-plane disk then reads every credential. A KMS provider keeps the key "
-        + "in a key management service, so a copied disk or backup alone reveals nothing.",
-    remediation = "Pass --encryption-provider-config to kube-apiserver with an EncryptionConfiguration whose first "
-        + "provider for secrets is kms (apiVersion v2), keep identity only as a later provider for reading old "
-        + "data, then rewrite all Secrets (kubectl get secrets -A -o json | kubectl replace -f -). On managed "
-        + "clusters enable envelope encryption with a customer-managed key.",
-    references = {"https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/",
-        "https://kubernetes.io/docs/tasks/administer-cluster/kms-provider/"},
-    reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0320", name = "secrets-encryption-at-rest", severity = Severity.HIGH, reads = {"Pod", "Node"})
 public final class SecretsEncryptionRule implements ComponentRule<ControlPlane.Instance> {
-  private static final Map<ManagedProvider, String> SETTINGS = Map.of(
-      ManagedProvider.EKS, "cluster.encryptionConfig (KMS envelope encryption of secrets)",
-      ManagedProvider.AKS, "securityProfile.azureKeyVaultKms",
-      ManagedProvider.GKE, "databaseEncryption.state (application-layer secrets encryption)");
   private static final TableHeader TABLE = new TableHeader("encryption-at-rest", "Encryption at rest",
       List.of("configuration", "resources", "providers in order", "key names")).sorted();
   private static final String FLAG = "encryption-provider-config";
 
   @Override
   public Components<ControlPlane.Instance> components() {
-    return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings(SETTINGS));
+    return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings());
   }
 
   @Override

@@ -23,21 +23,10 @@ import java.util.TreeMap;
  * kubectl last-applied-configuration annotation, or kubectl edit/patch in managedFields), and the share per
  * namespace. Objects applied by hand fail; an input without any marker (plain manifest files) is MANUAL.
  */
-@RuleInfo(
-    id = "KPCI-0360",
-    name = "configuration-under-version-control",
-    title = "Cluster configuration is applied from version control, not by hand",
-    severity = Severity.LOW,
-    rationale = "Configuration applied from a reviewed repository by a GitOps controller or a release tool has an "
-        + "author, a history and an approval. An object applied or edited by hand has none of these, and can be "
-        + "changed again without trace.",
-    remediation = "Manage the object through the GitOps repository (Argo CD, Flux) or a Helm release, and remove "
-        + "write access for people outside that path; revert hand edits by re-syncing from the repository.",
-    references = {"https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/",
-        "https://kubernetes.io/docs/reference/using-api/server-side-apply/#managers"},
-    reads = {"Namespace", "Deployment", "StatefulSet", "DaemonSet", "CronJob", "Service", "ConfigMap",
-        "Ingress", "NetworkPolicy", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "ServiceAccount",
-        "argoproj.io/Application", "kustomize.toolkit.fluxcd.io/Kustomization", "helm.toolkit.fluxcd.io/HelmRelease"})
+@RuleInfo(id = "KPCI-0360", name = "configuration-under-version-control", severity = Severity.LOW, reads = {"Namespace",
+    "Deployment", "StatefulSet", "DaemonSet", "CronJob", "Service", "ConfigMap", "Ingress", "NetworkPolicy", "Role",
+    "RoleBinding", "ClusterRole", "ClusterRoleBinding", "ServiceAccount", "argoproj.io/Application",
+    "kustomize.toolkit.fluxcd.io/Kustomization", "helm.toolkit.fluxcd.io/HelmRelease"})
 public final class VersionControlRule implements ClusterRule {
   private static final Set<String> SKIPPED_KINDS = Set.of("Pod", "ReplicaSet", "Job", "Event", "Endpoints",
       "EndpointSlice", "Lease", "Node", "ControllerRevision", "ComponentStatus", "VulnerabilityReport",

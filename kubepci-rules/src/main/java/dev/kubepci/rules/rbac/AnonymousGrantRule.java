@@ -15,19 +15,7 @@ import java.util.List;
  * Flags grants to the anonymous user and the system:unauthenticated group beyond the discovery bindings Kubernetes
  * and kubeadm create (health, version and the kube-public cluster-info ConfigMap).
  */
-@RuleInfo(
-    id = "KPCI-0212",
-    name = "anonymous-access-grant",
-    title = "Unauthenticated requests get nothing beyond the Kubernetes discovery defaults",
-    severity = Severity.CRITICAL,
-    rationale = "With anonymous authentication on, which is the API server's default, every request without "
-        + "credentials is user system:anonymous in group system:unauthenticated. Anything bound to them is open to "
-        + "anyone who can reach the API server, without an identity to hold accountable.",
-    remediation = "Delete bindings to system:anonymous and system:unauthenticated other than the Kubernetes "
-        + "defaults, serve public information outside the API server, and turn anonymous authentication off where "
-        + "health checks do not need it.",
-    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
-        "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests"},
+@RuleInfo(id = "KPCI-0212", name = "anonymous-access-grant", severity = Severity.CRITICAL,
     reads = {"ClusterRoleBinding", "RoleBinding", "ClusterRole", "Role"})
 public final class AnonymousGrantRule implements SubjectRule {
   @Override

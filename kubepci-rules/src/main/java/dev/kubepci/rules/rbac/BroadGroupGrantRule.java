@@ -14,20 +14,8 @@ import java.util.List;
  * Flags grants to the built-in groups every authenticated user or every service account belongs to
  * (system:authenticated, system:serviceaccounts, system:serviceaccounts:NAMESPACE), beyond Kubernetes' own.
  */
-@RuleInfo(
-    id = "KPCI-0213",
-    name = "broad-group-grant",
-    title = "Permissions are not granted to everyone through built-in groups",
-    severity = Severity.HIGH,
-    rationale = "Kubernetes puts every authenticated user in system:authenticated and every service account in "
-        + "system:serviceaccounts and system:serviceaccounts:NAMESPACE. These memberships are hard-coded: a grant "
-        + "to them reaches every pod's token and every account any identity provider issues, and cannot be taken "
-        + "from one of them without removing it from all.",
-    remediation = "Bind roles to the specific users, groups or service accounts that need them instead of the "
-        + "built-in groups, and keep only the discovery bindings Kubernetes creates for them.",
-    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
-        "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#service-account-permissions"},
-    reads = {"ClusterRoleBinding", "RoleBinding"})
+@RuleInfo(id = "KPCI-0213", name = "broad-group-grant", severity = Severity.HIGH, reads = {"ClusterRoleBinding",
+    "RoleBinding"})
 public final class BroadGroupGrantRule implements SubjectRule {
   @Override
   public List<Violation> check(Binding b, Binding.BindingSubject entry, Subject s, RuleContext context) {

@@ -18,20 +18,8 @@ import java.util.Set;
  * create CertificateSigningRequests and update their approval. Permissions are combined per subject across all of
  * its bindings; every binding that contributes is reported.
  */
-@RuleInfo(
-    id = "KPCI-0207",
-    name = "rbac-certificate-approval",
-    title = "Users and workloads cannot issue themselves client certificates",
-    severity = Severity.CRITICAL,
-    rationale = "A client certificate signed by the cluster CA authenticates whoever holds it as the user and groups "
-        + "named in it, system:masters included, until it expires; Kubernetes cannot revoke it. Whoever may create "
-        + "signing requests and approve them, or approve a signer, can mint such credentials for any identity.",
-    remediation = "Leave CSR approval to the controller manager and to the kubelet approvers Kubernetes sets up. "
-        + "Remove approve on signers and update on certificatesigningrequests/approval from people and workloads, "
-        + "and issue user access through the external identity provider instead of certificates.",
-    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
-        "https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#authorization"},
-    reads = {"ClusterRole", "ClusterRoleBinding"})
+@RuleInfo(id = "KPCI-0207", name = "rbac-certificate-approval", severity = Severity.CRITICAL, reads = {"ClusterRole",
+    "ClusterRoleBinding"})
 public final class CertificateApprovalRule implements RiskyGrantRule {
   private static final String CERTS = "certificates.k8s.io";
   private static final Permission CREATE = Permission.of("create", CERTS, "certificatesigningrequests", null);

@@ -22,18 +22,8 @@ import java.util.Optional;
  * and kubeadm create themselves (the bootstrap binding of system:masters, kubeadm's cluster-admins group) are
  * expected and left to the generic-account check, as is system:masters, which bypasses authorization anyway.
  */
-@RuleInfo(
-    id = "KPCI-0008",
-    name = "cluster-admin-binding",
-    title = "The cluster-admin role is not bound to users, groups or workloads",
-    severity = Severity.CRITICAL,
-    rationale = "The cluster-admin role grants every verb on every resource through wildcards: whoever holds it can read "
-        + "every secret, run code on every node and change the audit trail. The guidance asks for least privilege "
-        + "and no blanket administrative access for routine work.",
-    remediation = "Replace the binding with roles that grant only what the subject needs, scoped to namespaces with "
-        + "RoleBindings. Keep cluster-wide administration for a break-glass identity that is vaulted and audited.",
-    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/"},
-    reads = {"ClusterRoleBinding", "RoleBinding"})
+@RuleInfo(id = "KPCI-0008", name = "cluster-admin-binding", severity = Severity.CRITICAL, reads = {"ClusterRoleBinding",
+    "RoleBinding"})
 public final class ClusterAdminBindingRule implements ResourceRule {
   @Override
   public boolean appliesTo(Resource resource) {

@@ -10,18 +10,7 @@ import dev.kubepci.rule.Violation;
 import java.util.List;
 
 /** Flags bindings that give permissions to a namespace's default service account. */
-@RuleInfo(
-    id = "KPCI-0214",
-    name = "default-serviceaccount-binding",
-    title = "Default service accounts hold no permissions",
-    severity = Severity.HIGH,
-    rationale = "Every pod that names no service account runs as its namespace's default service account, so a "
-        + "permission given to it goes to every such pod, including ones deployed later by people who never asked "
-        + "for it. Third-party installers are known to bind powerful roles to it.",
-    remediation = "Create a dedicated service account for each workload that needs the Kubernetes API, bind the "
-        + "role to that account, and remove the binding from the default service account.",
-    references = {"https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts",
-        "https://kubernetes.io/docs/concepts/security/rbac-good-practices/"},
+@RuleInfo(id = "KPCI-0214", name = "default-serviceaccount-binding", severity = Severity.HIGH,
     reads = {"ClusterRoleBinding", "RoleBinding"})
 public final class DefaultServiceAccountBindingRule implements SubjectRule {
   @Override

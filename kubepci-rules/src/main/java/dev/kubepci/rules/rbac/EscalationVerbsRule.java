@@ -7,20 +7,7 @@ import dev.kubepci.rule.Severity;
 import java.util.List;
 
 /** Flags subjects that hold the virtual verbs escalate, bind or impersonate. */
-@RuleInfo(
-    id = "KPCI-0201",
-    name = "rbac-escalate-bind-impersonate",
-    title = "Users and workloads cannot escalate, bind roles or impersonate",
-    severity = Severity.CRITICAL,
-    rationale = "The escalate verb lets a subject write roles with permissions it does not hold, bind lets it "
-        + "attach any role to anyone, and impersonate lets it act as any user, group or service account, including "
-        + "members of system:masters. Each turns a limited identity into a cluster administrator, and review tools "
-        + "that only list ordinary verbs miss them.",
-    remediation = "Remove escalate, bind and impersonate from roles held by people and workloads. Where a "
-        + "controller must bind roles, limit the verb to the named roles with resourceNames, and route "
-        + "impersonation through an audited break-glass procedure.",
-    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
-        "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#user-impersonation"},
+@RuleInfo(id = "KPCI-0201", name = "rbac-escalate-bind-impersonate", severity = Severity.CRITICAL,
     reads = {"ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"})
 public final class EscalationVerbsRule implements RiskyGrantRule {
   private static final String RBAC = "rbac.authorization.k8s.io";

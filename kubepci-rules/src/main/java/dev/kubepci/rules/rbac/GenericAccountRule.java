@@ -19,20 +19,8 @@ import java.util.Optional;
  * users whose client certificate names such an identity. It is asked about the grants Kubernetes itself creates too:
  * kubeadm's own binding of kubeadm:cluster-admins is the generic admin credential it looks for.
  */
-@RuleInfo(
-    id = "KPCI-0211",
-    name = "generic-admin-account",
-    title = "Access is granted to named people, not to generic or hard-coded accounts",
-    severity = Severity.HIGH,
-    rationale = "Actions of a shared or generic account cannot be tied to a person, so the audit trail proves "
-        + "nothing. The system:masters group is hard-coded in the API server: its members bypass RBAC and "
-        + "authorization webhooks, and removing bindings does not take their access away. kubeadm's admin "
-        + "credential is such a generic identity.",
-    remediation = "Bind roles to individual users or to identity-provider groups whose members are named people. "
-        + "Keep the kubeadm admin and any system:masters credential in a vault for break-glass use only, and "
-        + "rename or remove generic and shared accounts.",
-    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/", "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/"},
-    reads = {"ClusterRoleBinding", "RoleBinding", "kubepci.dev/KubeconfigUser"})
+@RuleInfo(id = "KPCI-0211", name = "generic-admin-account", severity = Severity.HIGH, reads = {"ClusterRoleBinding",
+    "RoleBinding", "kubepci.dev/KubeconfigUser"})
 public final class GenericAccountRule implements SubjectRule {
   @Override
   public boolean includesBuiltInGrants() {

@@ -11,18 +11,8 @@ import java.util.List;
  * Flags subjects that may list or watch Secrets, or get any Secret. A get limited to named Secrets through
  * resourceNames is the least-privilege form the remediation recommends: it passes, with a note naming the Secrets.
  */
-@RuleInfo(
-    id = "KPCI-0202",
-    name = "rbac-secret-read",
-    title = "Users and workloads cannot read Secrets unless they own them",
-    severity = Severity.HIGH,
-    rationale = "Reading a Secret returns its value, and list or watch return the values of every Secret in scope, "
-        + "including service-account tokens and credentials of other applications. Secret read access in or "
-        + "towards the cardholder data environment is access to the credentials that protect cardholder data.",
-    remediation = "Grant get on the specific Secrets a workload needs through resourceNames, never list or watch; "
-        + "let people reach secrets through the secret manager's audited interface instead of the Kubernetes API.",
-    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/", "https://kubernetes.io/docs/concepts/security/secrets-good-practices/"},
-    reads = {"ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"})
+@RuleInfo(id = "KPCI-0202", name = "rbac-secret-read", severity = Severity.HIGH, reads = {"ClusterRole", "Role",
+    "ClusterRoleBinding", "RoleBinding"})
 public final class SecretReadRule implements RiskyGrantRule {
   private static final Permission GET = Permission.of("get", "", "secrets", null);
   private static final Permission LIST = Permission.of("list", "", "secrets", null);

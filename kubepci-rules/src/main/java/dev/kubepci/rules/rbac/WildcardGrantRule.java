@@ -10,18 +10,8 @@ import java.util.List;
  * Flags users, groups and service accounts that receive a rule with a wildcard in its verbs, API groups, resources
  * or non-resource URLs. Bindings to cluster-admin itself are KPCI-0008's finding and are not repeated here.
  */
-@RuleInfo(
-    id = "KPCI-0200",
-    name = "rbac-wildcard-grant",
-    title = "Users and workloads are not granted wildcard permissions",
-    severity = Severity.HIGH,
-    rationale = "A wildcard grants every verb, resource or API group that exists now and every one added later, "
-        + "including custom resources and escalation verbs such as bind and escalate. Nobody reviewed those "
-        + "future permissions, so least privilege cannot be shown for a wildcard grant.",
-    remediation = "Replace each wildcard with the verbs, API groups and resources the subject actually uses, and "
-        + "bind the role in the namespaces where it is needed rather than cluster-wide.",
-    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/", "https://kubernetes.io/docs/reference/access-authn-authz/rbac/"},
-    reads = {"ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"})
+@RuleInfo(id = "KPCI-0200", name = "rbac-wildcard-grant", severity = Severity.HIGH, reads = {"ClusterRole", "Role",
+    "ClusterRoleBinding", "RoleBinding"})
 public final class WildcardGrantRule implements RiskyGrantRule {
   private static final RiskyGrants.Family FAMILY = new RiskyGrants.Family("rbac-wildcard-holders",
       "Subjects granted wildcard rules", WildcardGrantRule::wildcards, true);

@@ -11,20 +11,8 @@ import java.util.List;
  * Flags subjects that may create Pods or create or change the pod template of any pod-owning kind (Deployments,
  * ReplicaSets, StatefulSets, DaemonSets, Jobs, CronJobs, ReplicationControllers).
  */
-@RuleInfo(
-    id = "KPCI-0203",
-    name = "rbac-workload-create",
-    title = "Only deployment identities can create pods or pod-owning workloads",
-    severity = Severity.HIGH,
-    rationale = "Whoever can create a pod, or a workload that creates pods, can run any image with any service "
-        + "account and mount any Secret or ConfigMap of the namespace. Without admission control that forbids it, "
-        + "the same person can start a privileged pod and become root on a node.",
-    remediation = "Keep create, update and patch on pods and workload kinds for the deployment pipeline's "
-        + "identity, scoped to its namespaces, and enforce Pod Security admission so that pods cannot reach the "
-        + "node. People should change workloads through the pipeline, not through the API.",
-    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
-        "https://kubernetes.io/docs/concepts/security/pod-security-admission/"},
-    reads = {"ClusterRole", "Role", "ClusterRoleBinding", "RoleBinding"})
+@RuleInfo(id = "KPCI-0203", name = "rbac-workload-create", severity = Severity.HIGH, reads = {"ClusterRole", "Role",
+    "ClusterRoleBinding", "RoleBinding"})
 public final class WorkloadCreateRule implements RiskyGrantRule {
   private static final RiskyGrants.Family FAMILY = RiskyGrants.Family.of("rbac-workload-creators",
       "Subjects that may create pods or pod-owning workloads", permissions());

@@ -26,21 +26,8 @@ import java.util.TreeMap;
  * that keeps other pods off those nodes. With Node objects in the input, every node a CDE workload may run on must
  * carry such a taint, and CDE pods already placed must sit on one.
  */
-@RuleInfo(
-    id = "KPCI-0382",
-    name = "cde-dedicated-nodes",
-    title = "CDE workloads run only on nodes dedicated to the CDE",
-    severity = Severity.HIGH,
-    rationale = "Pods on the same node share its kernel, kubelet credentials and local storage. A CDE pod that can be "
-        + "scheduled next to ordinary workloads is one container escape away from them, so the CDE needs nodes of "
-        + "its own, reserved with a taint and selected explicitly.",
-    remediation = "Label and taint a node pool for the CDE (for example pci.example.com/pool=cde:NoSchedule), and give "
-        + "every CDE workload a nodeSelector (or required node affinity) for that label and a toleration for that "
-        + "taint.",
-    references = {"https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/",
-        "https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/"},
-    reads = {"Namespace", "Node", "RuntimeClass"},
-    readsWorkloads = true)
+@RuleInfo(id = "KPCI-0382", name = "cde-dedicated-nodes", severity = Severity.HIGH, reads = {"Namespace", "Node",
+    "RuntimeClass"}, readsWorkloads = true)
 public final class CdeDedicatedNodesRule extends CdeRule {
   @Override
   Outcome check(Inventory inventory, PciScope scope, RuleContext context) {

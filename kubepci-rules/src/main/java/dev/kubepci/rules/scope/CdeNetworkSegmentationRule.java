@@ -31,21 +31,8 @@ import java.util.TreeMap;
  * Flows with connected-to systems and the cluster DNS are listed as evidence; flows with out-of-scope systems, and
  * unrestricted Internet access, fail.
  */
-@RuleInfo(
-    id = "KPCI-0381",
-    name = "cde-network-segmentation",
-    title = "CDE workloads exchange no traffic with out-of-scope systems",
-    severity = Severity.HIGH,
-    rationale = "Segmentation is what keeps the rest of the cluster out of PCI scope. If an out-of-scope pod can open a "
-        + "connection to a CDE pod, or a CDE pod to it, the two are not segmented and the out-of-scope system joins "
-        + "the assessment; if a CDE pod can reach any Internet address, card data can leave without control.",
-    remediation = "Give every CDE namespace a default deny for ingress and egress, allow only the flows listed in the "
-        + "CDE data-flow diagram (from connected-to systems such as the ingress controller, to named partners by "
-        + "CIDR), and declare systems that must talk to the CDE as connected-to in the configuration.",
-    references = {"https://listings.pcisecuritystandards.org/documents/Guidance-PCI-DSS-Scoping-and-Segmentation_v1.pdf",
-        "https://kubernetes.io/docs/concepts/services-networking/network-policies/"},
-    readsNetworkPolicies = true,
-    readsWorkloads = true)
+@RuleInfo(id = "KPCI-0381", name = "cde-network-segmentation", severity = Severity.HIGH, readsWorkloads = true,
+    readsNetworkPolicies = true)
 public final class CdeNetworkSegmentationRule extends CdeRule {
   private static final int MAX_LISTED = 5;
   private static final PortSet DNS = PortSet.of(PortSet.Protocol.UDP, 53).union(PortSet.of(PortSet.Protocol.TCP, 53));

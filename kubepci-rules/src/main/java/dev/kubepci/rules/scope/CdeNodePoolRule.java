@@ -30,22 +30,8 @@ import java.util.Set;
  * With Node objects, the CDE nodes are those the CDE workloads may run on or already run on; without them, the CDE
  * pool is described by the CDE workloads' nodeSelectors and keyed tolerations.
  */
-@RuleInfo(
-    id = "KPCI-0383",
-    name = "cde-node-pool-enforced",
-    title = "Out-of-scope workloads cannot be scheduled onto CDE nodes",
-    severity = Severity.HIGH,
-    rationale = "Dedicated CDE nodes only help if nothing else lands on them. A workload that tolerates the CDE taint, "
-        + "or every taint, can be scheduled next to card data by anyone who may deploy it, and a breakout from it "
-        + "reaches the CDE node.",
-    remediation = "Remove tolerations of the CDE taint (and blanket tolerations) from out-of-scope workloads, and "
-        + "enforce the split at admission: PodTolerationRestriction and PodNodeSelector namespace annotations, or a "
-        + "Kyverno, Gatekeeper or ValidatingAdmissionPolicy rule on tolerations and node selectors. Declare node "
-        + "agents that must run everywhere as connected-to systems.",
-    references = {"https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#podtolerationrestriction",
-        "https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/"},
-    reads = {"Namespace", "Node", "RuntimeClass"},
-    readsWorkloads = true)
+@RuleInfo(id = "KPCI-0383", name = "cde-node-pool-enforced", severity = Severity.HIGH, reads = {"Namespace", "Node",
+    "RuntimeClass"}, readsWorkloads = true)
 public final class CdeNodePoolRule extends CdeRule {
   @Override
   Outcome check(Inventory inventory, PciScope scope, RuleContext context) {

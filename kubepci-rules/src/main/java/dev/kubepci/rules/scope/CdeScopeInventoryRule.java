@@ -28,20 +28,8 @@ import java.util.TreeMap;
  * CDE workloads are pinned to dedicated nodes. Fails when the declaration does not match the input (a CDE namespace
  * or selector that matches nothing), because every other segmentation verdict would then be about the wrong pods.
  */
-@RuleInfo(
-    id = "KPCI-0380",
-    name = "cde-scope-declared",
-    title = "The declared cardholder data environment matches the cluster",
-    severity = Severity.MEDIUM,
-    rationale = "Segmentation can only be judged against a scope that describes the cluster as it is. A CDE namespace "
-        + "or label that matches nothing means the declaration is stale, and the workloads that really handle card "
-        + "data may be assessed as out of scope.",
-    remediation = "Update scope.cde in the configuration so that its namespaces exist and its selectors match the "
-        + "CDE workloads, and label in-scope namespaces consistently.",
-    references = {"https://listings.pcisecuritystandards.org/documents/Guidance-PCI-DSS-Scoping-and-Segmentation_v1.pdf"},
-    readsNetworkPolicies = true,
-    reads = {"RuntimeClass"},
-    readsWorkloads = true)
+@RuleInfo(id = "KPCI-0380", name = "cde-scope-declared", severity = Severity.MEDIUM, reads = {"RuntimeClass"},
+    readsWorkloads = true, readsNetworkPolicies = true)
 public final class CdeScopeInventoryRule extends CdeRule {
   @Override
   Outcome check(Inventory inventory, PciScope scope, RuleContext context) {

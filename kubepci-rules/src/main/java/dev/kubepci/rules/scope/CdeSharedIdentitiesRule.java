@@ -33,22 +33,10 @@ import java.util.TreeMap;
  * annotated for replication to other namespaces. Secret values are never shown: only key names and a short
  * keyed fingerprint.
  */
-@RuleInfo(
-    id = "KPCI-0384",
-    name = "cde-shared-identities",
-    title = "No service account or secret is shared across the CDE boundary",
-    severity = Severity.HIGH,
-    rationale = "A credential that works on both sides of the boundary joins them: whoever compromises the "
-        + "out-of-scope copy holds the CDE credential, and a service account from outside with rights inside is a "
-        + "path into the CDE that no network policy sees.",
-    remediation = "Give the CDE its own service accounts, secrets and secret-store paths. Remove RoleBindings that name "
-        + "service accounts of other namespaces, restrict ClusterSecretStores that serve the CDE to CDE namespaces "
-        + "(spec.conditions), and stop replicating CDE Secrets.",
-    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
-        "https://external-secrets.io/latest/api/clustersecretstore/"},
-    reads = {"Namespace", "RoleBinding", "Secret", "external-secrets.io/ExternalSecret",
-        "external-secrets.io/ClusterSecretStore"})
+@RuleInfo(id = "KPCI-0384", name = "cde-shared-identities", severity = Severity.HIGH, reads = {"Namespace",
+    "RoleBinding", "Secret", "external-secrets.io/ExternalSecret", "external-secrets.io/ClusterSecretStore"})
 public final class CdeSharedIdentitiesRule extends CdeRule {
+  private static final FieldPath ANNOTATIONS = FieldPath.root().child("metadata").child("annotations");
   private static final Set<String> SKIPPED_SECRET_TYPES = Set.of("kubernetes.io/service-account-token",
       "helm.sh/release.v1", "bootstrap.kubernetes.io/token");
   private static final String ESO = "external-secrets.io";
@@ -152,34 +140,34 @@ public final class CdeSharedIdentitiesRule extends CdeRule {
 
   /** Reflector and kubernetes-replicator annotations that copy a CDE Secret into other namespaces. */
   private static Optional<Violation> replication(Resource r, PciScope scope) {
-    Map<String, String> a = r.annotations();
-    FieldPath annotations = FieldPath.root().child("metadata").child("annotations");
-    String reflector = "reflector.v1.k8s.emberstack.com/";
-    if ("true".equals(a.get(reflector + "reflection-allowed"))) {
-      String allowed = a.getOrDefault(reflector + "reflection-allowed-namespaces", "");
-      if (reachesOutside(allowed, scope)) {
-        return Optional.of(Violation.at(annotations.child(reflector + "reflection-allowed-namespaces"),
-            allowed.isEmpty() ? "<all namespaces>" : allowed, "CDE Secret " + r.namespace() + "/" + r.name()
-                + " may be reflected into namespaces outside the CDE"));
-      }
+    Optional<Violation> reflected = allowedOutside(r, scope, "reflector.v1.k8s.emberstack.com/reflection-allowed",
+        "reflected");
+    if (reflected.isPresent()) {
+      return reflected;
     }
     String replicator = "replicator.v1.mittwald.de/";
     for (String key : List.of("replicate-to", "replicate-to-matching")) {
-      String to = a.get(replicator + key);
+      String to = r.annotations().get(replicator + key);
       if (to != null && !to.isBlank()) {
-        return Optional.of(Violation.at(annotations.child(replicator + key), to, "CDE Secret " + r.namespace() + "/"
+        return Optional.of(Violation.at(ANNOTATIONS.child(replicator + key), to, "CDE Secret " + r.namespace() + "/"
             + r.name() + " is replicated to " + to));
       }
     }
-    if ("true".equals(a.get(replicator + "replication-allowed"))) {
-      String allowed = a.getOrDefault(replicator + "replication-allowed-namespaces", "");
-      if (reachesOutside(allowed, scope)) {
-        return Optional.of(Violation.at(annotations.child(replicator + "replication-allowed-namespaces"),
-            allowed.isEmpty() ? "<all namespaces>" : allowed, "CDE Secret " + r.namespace() + "/" + r.name()
-                + " may be replicated into namespaces outside the CDE"));
-      }
+    return allowedOutside(r, scope, replicator + "replication-allowed", "replicated");
+  }
+
+  /**
+   * {@code <allowed>: "true"} with {@code <allowed>-namespaces} (empty: all of them) reaching outside the CDE: both
+   * tools let such a Secret be copied on request into any namespace the list matches.
+   */
+  private static Optional<Violation> allowedOutside(Resource r, PciScope scope, String allowed, String copied) {
+    if (!"true".equals(r.annotations().get(allowed))) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    String namespaces = r.annotations().getOrDefault(allowed + "-namespaces", "");
+    return reachesOutside(namespaces, scope) ? Optional.of(Violation.at(ANNOTATIONS.child(allowed + "-namespaces"),
+        namespaces.isEmpty() ? "<all namespaces>" : namespaces, "CDE Secret " + r.namespace() + "/" + r.name()
+            + " may be " + copied + " into namespaces outside the CDE")) : Optional.empty();
   }
 
   /** True unless every entry names a CDE namespace literally (patterns may match anything). */

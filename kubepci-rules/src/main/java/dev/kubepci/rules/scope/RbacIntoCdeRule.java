@@ -26,21 +26,8 @@ import java.util.TreeSet;
  * namespace), evaluated with the shared RBAC model ({@link Rbac}: aggregation, wildcards, resourceNames and the
  * Kubernetes default roles). Grants Kubernetes, kubeadm or the provider create themselves are left alone.
  */
-@RuleInfo(
-    id = "KPCI-0385",
-    name = "rbac-into-cde",
-    title = "Identities outside the CDE hold no risky rights inside it",
-    severity = Severity.HIGH,
-    rationale = "A service account outside the CDE that can read CDE Secrets, exec into CDE pods or change CDE "
-        + "workloads is a way into the cardholder data environment that bypasses every network control. Whoever "
-        + "compromises that out-of-scope workload inherits the access.",
-    remediation = "Bind CDE rights only to CDE identities with RoleBindings in CDE namespaces. Replace "
-        + "ClusterRoleBindings of broad roles to application service accounts with namespaced RoleBindings outside "
-        + "the CDE, and move tools that genuinely need CDE access (deployment pipelines, secret operators) into the "
-        + "connected-to scope with their own controls.",
-    references = {"https://kubernetes.io/docs/concepts/security/rbac-good-practices/",
-        "https://kubernetes.io/docs/reference/access-authn-authz/rbac/"},
-    reads = {"Namespace", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"})
+@RuleInfo(id = "KPCI-0385", name = "rbac-into-cde", severity = Severity.HIGH, reads = {"Namespace", "Role",
+    "ClusterRole", "RoleBinding", "ClusterRoleBinding"})
 public final class RbacIntoCdeRule extends CdeRule {
   private static final String RBAC = "rbac.authorization.k8s.io";
 

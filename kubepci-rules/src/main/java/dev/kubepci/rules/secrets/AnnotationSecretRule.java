@@ -21,19 +21,8 @@ import java.util.TreeMap;
  * the pod template annotations of workloads. {@code kubectl.kubernetes.io/last-applied-configuration} is skipped: it
  * repeats the object's own fields, whose secrets the environment and ConfigMap rules report where they are used.
  */
-@RuleInfo(
-    id = "KPCI-0132",
-    name = "secret-in-annotation",
-    title = "Annotations hold no secrets",
-    severity = Severity.HIGH,
-    rationale = "Annotations are metadata: every principal that may list or watch a kind sees them, controllers copy "
-        + "them, and monitoring and audit pipelines ship them elsewhere. Tools that take credentials through "
-        + "annotations put those credentials in front of far more readers than a Secret would.",
-    remediation = "Remove the value from the annotation, rotate it, and give it to the tool through a Secret it "
-        + "references by name, or through its secrets-store integration.",
-    references = {"https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/"},
-    reads = {"Namespace", "Service", "Ingress", "ConfigMap", "ServiceAccount"},
-    readsWorkloads = true)
+@RuleInfo(id = "KPCI-0132", name = "secret-in-annotation", severity = Severity.HIGH, reads = {"Namespace", "Service",
+    "Ingress", "ConfigMap", "ServiceAccount"}, readsWorkloads = true)
 public final class AnnotationSecretRule implements ResourceRule {
   /** Annotations that repeat the object or record tooling state, never credentials of their own. */
   private static final Set<String> SKIPPED = Set.of("kubectl.kubernetes.io/last-applied-configuration",

@@ -19,20 +19,7 @@ import java.util.TreeMap;
  * secret-like {@code key = value} lines inside embedded configuration files (properties, INI, YAML, .env); also the
  * text of {@code binaryData}. Values are never shown.
  */
-@RuleInfo(
-    id = "KPCI-0131",
-    name = "secret-in-configmap",
-    title = "ConfigMaps hold no secrets",
-    severity = Severity.HIGH,
-    rationale = "ConfigMaps are meant for non-secret configuration: they are not encrypted at rest by most "
-        + "encryption configurations, many roles that may not read Secrets may read them, and they are printed "
-        + "freely by tools and logs. A credential kept there is exposed to everyone who can read the namespace's "
-        + "configuration.",
-    remediation = "Move the value into the secrets store and reference it from the workload (secretKeyRef, a Secret "
-        + "volume or an External Secrets object), rotate the exposed credential, and keep only non-secret settings "
-        + "in the ConfigMap.",
-    references = {"https://kubernetes.io/docs/concepts/configuration/configmap/"},
-    reads = {"ConfigMap"})
+@RuleInfo(id = "KPCI-0131", name = "secret-in-configmap", severity = Severity.HIGH, reads = {"ConfigMap"})
 public final class ConfigMapSecretRule implements ResourceRule {
   @Override
   public boolean appliesTo(Resource resource) {

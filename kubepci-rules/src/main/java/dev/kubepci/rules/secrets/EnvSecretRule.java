@@ -19,19 +19,7 @@ import java.util.Optional;
  * arguments ({@code --db-password=...}, {@code --token VALUE}, URLs with passwords), for containers, init containers
  * and ephemeral containers. Values are never shown: findings carry the key, the detector and a fingerprint.
  */
-@RuleInfo(
-    id = "KPCI-0130",
-    name = "secret-in-container-env",
-    title = "Pod specs carry no literal secrets in environment variables or arguments",
-    severity = Severity.HIGH,
-    rationale = "A value written into a pod spec is stored in clear in etcd with the workload, shown by kubectl "
-        + "describe, kept in the manifest repository and every rendered chart, and readable by anyone who can read "
-        + "the Deployment: none of the protections of a secrets store apply to it. The guidance asks that every "
-        + "secret lives in an encrypted, dedicated secrets-management system.",
-    remediation = "Move the value to the secrets store, rotate it (it has been exposed), and hand it to the container "
-        + "through env[].valueFrom.secretKeyRef, a mounted Secret volume, the Secrets Store CSI driver or an "
-        + "External Secrets object, never as a literal or a command-line argument.",
-    references = {"https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables"})
+@RuleInfo(id = "KPCI-0130", name = "secret-in-container-env", severity = Severity.HIGH)
 public final class EnvSecretRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

@@ -29,20 +29,8 @@ import java.util.TreeSet;
  * passes. Running images without a report are listed; when nothing failed and some image was not scanned, the rule
  * cannot decide.
  */
-@RuleInfo(
-    id = "KPCI-0133",
-    name = "image-exposed-secrets",
-    title = "Container images contain no embedded secrets",
-    severity = Severity.HIGH,
-    rationale = "A secret baked into an image layer is readable by everyone who can pull the image, survives in every "
-        + "copy and cache of it, and cannot be rotated without rebuilding. Only a scan of the image contents shows "
-        + "it; the cluster's manifests never do.",
-    remediation = "Remove the secret from the image (use BuildKit secret mounts or multi-stage builds for build-time "
-        + "credentials), rotate it, rebuild and redeploy. Scan every image for secrets in the pipeline and keep "
-        + "trivy-operator (or an equivalent) reporting on running images.",
-    references = {"https://aquasecurity.github.io/trivy-operator/latest/docs/crds/exposedsecret-report/"},
-    reads = {"aquasecurity.github.io/ExposedSecretReport"},
-    readsWorkloads = true)
+@RuleInfo(id = "KPCI-0133", name = "image-exposed-secrets", severity = Severity.HIGH,
+    reads = {"aquasecurity.github.io/ExposedSecretReport"}, readsWorkloads = true)
 public final class ExposedSecretReportRule implements ResourceRule {
   private static final String GROUP = "aquasecurity.github.io";
 

@@ -14,18 +14,7 @@ import java.util.Optional;
  * Flags pods that receive an API token automatically: the pod does not opt out and neither does its service
  * account (the pod's setting wins when present, as in Kubernetes).
  */
-@RuleInfo(
-    id = "KPCI-0003",
-    name = "automount-service-account-token",
-    title = "Pods receive an API token only when they set out to",
-    severity = Severity.MEDIUM,
-    rationale = "Kubernetes mounts a service-account token into every pod unless the pod or its service account "
-        + "opts out. A stolen token lets an attacker call the API with the workload's rights, so only workloads that "
-        + "call the API should carry one.",
-    remediation = "Set automountServiceAccountToken: false on the service account, and on the pod spec of every "
-        + "workload that does not call the Kubernetes API. Workloads that need the API should use their own service "
-        + "account with least privilege.",
-    references = {"https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/"},
+@RuleInfo(id = "KPCI-0003", name = "automount-service-account-token", severity = Severity.MEDIUM,
     reads = {"ServiceAccount"})
 public final class AutomountServiceAccountTokenRule implements WorkloadRule {
   @Override

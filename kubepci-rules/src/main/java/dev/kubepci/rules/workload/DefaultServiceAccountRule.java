@@ -13,17 +13,7 @@ import java.util.List;
  * Flags workloads that run as the namespace's {@code default} service account, whether by naming it or by leaving
  * serviceAccountName empty.
  */
-@RuleInfo(
-    id = "KPCI-0121",
-    name = "default-service-account",
-    title = "Workloads run under their own service account, not the namespace default",
-    severity = Severity.LOW,
-    rationale = "Every pod that names no service account runs as default, so a right granted to default for one "
-        + "workload (or by a third-party chart) silently reaches every other pod of the namespace. A dedicated "
-        + "account per workload keeps its API rights, and its audit trail, its own.",
-    remediation = "Create a service account for each workload, set serviceAccountName to it, grant it only what the "
-        + "workload needs, and set automountServiceAccountToken: false on the default service account.",
-    references = {"https://kubernetes.io/docs/concepts/security/service-accounts/"})
+@RuleInfo(id = "KPCI-0121", name = "default-service-account", severity = Severity.LOW)
 public final class DefaultServiceAccountRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

@@ -11,17 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Flags pods that share the node's network, process or IPC namespace. */
-@RuleInfo(
-    id = "KPCI-0002",
-    name = "host-namespaces",
-    title = "Pods do not share the node's network, process or IPC namespaces",
-    severity = Severity.HIGH,
-    rationale = "A pod in the host's network namespace sees and can bind every node interface and bypasses "
-        + "NetworkPolicy; in the host's PID or IPC namespace it can inspect and signal node processes. Each is a step "
-        + "from the container to the node.",
-    remediation = "Remove hostNetwork, hostPID and hostIPC from the pod spec. Node agents that need them belong in a "
-        + "dedicated, tightly controlled namespace with a recorded exception.",
-    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"})
+@RuleInfo(id = "KPCI-0002", name = "host-namespaces", severity = Severity.HIGH)
 public final class HostNamespacesRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

@@ -15,19 +15,7 @@ import java.util.Set;
  * upstream check ids. Privileged containers, host namespaces and Windows HostProcess are left to KPCI-0001,
  * KPCI-0002 and KPCI-0123, which report them with their own severity, so that no field is reported twice.
  */
-@RuleInfo(
-    id = "KPCI-0100",
-    name = "pod-security-baseline",
-    title = "Pods meet the baseline Pod Security Standard",
-    severity = Severity.HIGH,
-    rationale = "The baseline standard blocks the known ways from a pod to its node: host paths and ports, added "
-        + "capabilities, unconfined AppArmor or seccomp, custom SELinux types, unmasked /proc, unsafe sysctls and "
-        + "host probes. The guidance asks that workloads cannot reach node resources by default, and baseline is the "
-        + "least every workload outside a recorded exemption should meet.",
-    remediation = "Change each field named in the finding to a value baseline allows (drop the hostPath volume or "
-        + "hostPort, remove added capabilities beyond the default set, use RuntimeDefault or Localhost profiles), "
-        + "or move the workload to a namespace reserved for approved node agents and record the exemption.",
-    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"})
+@RuleInfo(id = "KPCI-0100", name = "pod-security-baseline", severity = Severity.HIGH)
 public final class PodSecurityBaselineRule implements WorkloadRule {
   /** Baseline checks reported by a dedicated rule instead. */
   static final Set<String> REPORTED_ELSEWHERE = Set.of("privileged", "hostNamespaces", "windowsHostProcess");

@@ -15,19 +15,7 @@ import java.util.Set;
  * version): privilege escalation, capabilities dropped, seccomp, volume types. Running as non-root is left to
  * KPCI-0006, which reads the pod and container settings together; baseline controls to KPCI-0100.
  */
-@RuleInfo(
-    id = "KPCI-0101",
-    name = "pod-security-restricted",
-    title = "Pods meet the restricted Pod Security Standard",
-    severity = Severity.MEDIUM,
-    rationale = "The restricted standard removes what a compromised process inside a container could use to gain "
-        + "more: setuid escalation, Linux capabilities, unfiltered system calls and volume types that reach node or "
-        + "network storage directly. The guidance names it as the target for general workloads; every gap is a "
-        + "step an attacker does not have to take.",
-    remediation = "Set allowPrivilegeEscalation: false, capabilities.drop: [ALL] (adding back only "
-        + "NET_BIND_SERVICE), seccompProfile.type: RuntimeDefault at pod level, and use only configMap, secret, "
-        + "projected, emptyDir, downwardAPI, ephemeral, csi and persistentVolumeClaim volumes.",
-    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"})
+@RuleInfo(id = "KPCI-0101", name = "pod-security-restricted", severity = Severity.MEDIUM)
 public final class PodSecurityRestrictedRule implements WorkloadRule {
   /** Restricted checks reported by a dedicated rule instead. */
   static final Set<String> REPORTED_ELSEWHERE = Set.of("runAsNonRoot", "runAsUser");

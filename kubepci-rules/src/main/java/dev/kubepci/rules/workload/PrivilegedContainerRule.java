@@ -10,17 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Flags containers that run in privileged mode. */
-@RuleInfo(
-    id = "KPCI-0001",
-    name = "privileged-container",
-    title = "Containers do not run in privileged mode",
-    severity = Severity.CRITICAL,
-    rationale = "A privileged container has every capability and the host's devices, so it can take over the node "
-        + "and everything scheduled on it. The guidance asks that workloads cannot reach the underlying node by "
-        + "default and that privileged mode in particular is avoided.",
-    remediation = "Remove securityContext.privileged or set it to false. If the workload truly needs a host "
-        + "facility, grant the single capability or device it needs and record the exception.",
-    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"})
+@RuleInfo(id = "KPCI-0001", name = "privileged-container", severity = Severity.CRITICAL)
 public final class PrivilegedContainerRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

@@ -13,18 +13,7 @@ import java.util.Set;
  * Flags containers without a CPU or memory limit, unless a LimitRange of the namespace gives containers a default
  * limit for it (the LimitRanger admission plugin then sets it when the pod is created).
  */
-@RuleInfo(
-    id = "KPCI-0005",
-    name = "container-resource-limits",
-    title = "Containers set CPU and memory limits",
-    severity = Severity.MEDIUM,
-    rationale = "A container without limits can take all the CPU or memory of its node, starving the other "
-        + "workloads there, including those of the cardholder data environment. Limits bound what one compromised "
-        + "or faulty workload can consume.",
-    remediation = "Set resources.limits.cpu and resources.limits.memory on every container and init container, and "
-        + "add a LimitRange to each namespace so that containers without them get defaults.",
-    references = {"https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"},
-    reads = {"LimitRange"})
+@RuleInfo(id = "KPCI-0005", name = "container-resource-limits", severity = Severity.MEDIUM, reads = {"LimitRange"})
 public final class ResourceLimitsRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

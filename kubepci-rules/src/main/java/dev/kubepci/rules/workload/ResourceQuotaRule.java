@@ -26,22 +26,8 @@ import java.util.TreeSet;
  * without a LimitRange giving containers default limits. The table {@code resource-quotas} lists each namespace's
  * quotas, limit ranges and the containers that set no limits.
  */
-@RuleInfo(
-    id = "KPCI-0120",
-    name = "namespace-resource-quota",
-    title = "Namespaces that run workloads cap CPU and memory with a ResourceQuota",
-    severity = Severity.MEDIUM,
-    rationale = "Container limits bound one container, but nothing stops a namespace from starting more pods until "
-        + "its nodes are full: a compromised deployment that scales itself, or a runaway job, then starves the "
-        + "cardholder data environment sharing those nodes. A quota per namespace caps the total, and a LimitRange "
-        + "gives containers limits even when their manifests forget them.",
-    remediation = "Create a ResourceQuota in every namespace that runs workloads, with limits.cpu and limits.memory "
-        + "(or requests.cpu and requests.memory) sized for its workloads, and a LimitRange of type Container with "
-        + "default and defaultRequest values.",
-    references = {"https://kubernetes.io/docs/concepts/policy/resource-quotas/",
-        "https://kubernetes.io/docs/concepts/policy/limit-range/"},
-    reads = {"Namespace", "ResourceQuota", "LimitRange"},
-    readsWorkloads = true)
+@RuleInfo(id = "KPCI-0120", name = "namespace-resource-quota", severity = Severity.MEDIUM, reads = {"Namespace",
+    "ResourceQuota", "LimitRange"}, readsWorkloads = true)
 public final class ResourceQuotaRule implements ClusterRule {
   static final String TABLE = "resource-quotas";
   private static final Set<String> CPU = Set.of("cpu", "limits.cpu", "requests.cpu");

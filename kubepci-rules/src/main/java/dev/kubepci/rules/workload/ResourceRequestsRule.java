@@ -14,19 +14,7 @@ import java.util.Set;
  * sets a limit for the resource (Kubernetes then sets the request to the limit), or when a LimitRange of the
  * namespace gives containers a default request or a default limit for it.
  */
-@RuleInfo(
-    id = "KPCI-0126",
-    name = "container-resource-requests",
-    title = "Containers set CPU and memory requests",
-    severity = Severity.LOW,
-    rationale = "Requests are what the scheduler reserves for a container on its node. A container without them is "
-        + "placed as if it needed nothing, lands on nodes that are already full, and is among the first evicted "
-        + "when memory runs short; workloads of the cardholder data environment then lose their capacity to "
-        + "whatever shares the node.",
-    remediation = "Set resources.requests.cpu and resources.requests.memory on every container and init container "
-        + "to what it needs under normal load, or add a LimitRange with defaultRequest values to the namespace.",
-    references = {"https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"},
-    reads = {"LimitRange"})
+@RuleInfo(id = "KPCI-0126", name = "container-resource-requests", severity = Severity.LOW, reads = {"LimitRange"})
 public final class ResourceRequestsRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

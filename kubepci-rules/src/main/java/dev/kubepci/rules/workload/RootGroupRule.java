@@ -17,18 +17,7 @@ import java.util.List;
  * pod's), fsGroup 0, or 0 among the supplementalGroups. Where runAsGroup is set nowhere, the process takes the
  * image's primary group, which is 0 unless the image names another: that is reported at low severity.
  */
-@RuleInfo(
-    id = "KPCI-0127",
-    name = "root-group",
-    title = "Containers do not run with the root group",
-    severity = Severity.MEDIUM,
-    rationale = "Group 0 owns much of a container image's filesystem and of what a breakout reaches on the node: "
-        + "a process whose primary or supplementary group is root can read and write files meant for root even "
-        + "though it does not run as user 0. Running as a non-root user is complete only when the groups are "
-        + "not root either.",
-    remediation = "Set securityContext.runAsGroup to a non-zero group id at pod level (or on every container), give "
-        + "fsGroup a non-zero id where volumes need a shared group, and leave 0 out of supplementalGroups.",
-    references = {"https://kubernetes.io/docs/tasks/configure-pod-container/security-context/"})
+@RuleInfo(id = "KPCI-0127", name = "root-group", severity = Severity.MEDIUM)
 public final class RootGroupRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

@@ -16,17 +16,7 @@ import java.util.List;
  * Flags containers that may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies, or runAsUser
  * is 0. The container's security context overrides the pod's, field by field, as in Kubernetes.
  */
-@RuleInfo(
-    id = "KPCI-0006",
-    name = "container-may-run-as-root",
-    title = "Containers run as a non-root user",
-    severity = Severity.HIGH,
-    rationale = "A process that is root inside the container is root on the node once it escapes, and many escapes "
-        + "need root to begin with. Requiring a non-root user at admission makes the image's own USER line "
-        + "irrelevant to the outcome.",
-    remediation = "Set securityContext.runAsNonRoot: true (pod or container level) and a non-zero runAsUser, and "
-        + "build images whose USER is a numeric non-root id.",
-    references = {"https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"})
+@RuleInfo(id = "KPCI-0006", name = "container-may-run-as-root", severity = Severity.HIGH)
 public final class RunAsRootRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

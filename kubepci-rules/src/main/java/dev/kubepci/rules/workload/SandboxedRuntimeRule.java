@@ -19,21 +19,8 @@ import java.util.Optional;
  * {@code runtimeClassName} must name a RuntimeClass whose handler is gVisor ({@code runsc}) or Kata Containers
  * ({@code kata*}, including AKS pod sandboxing). Without a highRisk list the rule asks for it.
  */
-@RuleInfo(
-    id = "KPCI-0122",
-    name = "sandboxed-runtime-high-risk",
-    title = "High-risk workloads run in a sandboxed or hypervisor-isolated runtime",
-    severity = Severity.MEDIUM,
-    rationale = "Ordinary containers share the node's kernel, and a kernel vulnerability reachable from inside a "
-        + "container is a way out of it. For workloads the organisation rates high-risk, the guidance asks for a "
-        + "runtime that puts a user-space kernel (gVisor) or a lightweight virtual machine (Kata Containers) between "
-        + "the workload and the node.",
-    remediation = "Install a sandboxed runtime on a node pool (gVisor runsc or Kata Containers; GKE Sandbox and AKS "
-        + "pod sandboxing provide them), create a RuntimeClass for its handler, and set runtimeClassName on every "
-        + "high-risk workload. Record a justification for any high-risk workload that cannot use it.",
-    references = {"https://kubernetes.io/docs/concepts/containers/runtime-class/",
-        "https://gvisor.dev/docs/user_guide/containerd/quick_start/"},
-    reads = {"Namespace", "RuntimeClass"})
+@RuleInfo(id = "KPCI-0122", name = "sandboxed-runtime-high-risk", severity = Severity.MEDIUM, reads = {"Namespace",
+    "RuntimeClass"})
 public final class SandboxedRuntimeRule implements WorkloadRule {
   @Override
   public Optional<Outcome> precheck(RuleContext context) {

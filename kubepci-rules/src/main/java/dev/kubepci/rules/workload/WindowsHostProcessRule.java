@@ -15,17 +15,7 @@ import java.util.List;
  * Flags Windows HostProcess pods and containers ({@code windowsOptions.hostProcess: true} at pod or container level),
  * which run directly on the Windows node with host access.
  */
-@RuleInfo(
-    id = "KPCI-0123",
-    name = "windows-host-process",
-    title = "Windows workloads do not run as HostProcess containers",
-    severity = Severity.HIGH,
-    rationale = "A HostProcess container is a process on the Windows node itself, with the host's network and file "
-        + "system and, usually, a node administrator account: it has no isolation at all. Windows process-isolated "
-        + "containers are already not a security boundary, and HostProcess removes even that.",
-    remediation = "Remove windowsOptions.hostProcess from the pod and its containers. Node agents that need it belong "
-        + "in a dedicated namespace with a recorded exemption; application workloads never do.",
-    references = {"https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/"})
+@RuleInfo(id = "KPCI-0123", name = "windows-host-process", severity = Severity.HIGH)
 public final class WindowsHostProcessRule implements WorkloadRule {
   @Override
   public List<Violation> check(Workload workload, RuleContext context) {

@@ -21,21 +21,7 @@ import java.util.Map;
  * Workloads are checked once, on the top-level owner in the input (with or without a namespace), PodTemplates not; a
  * clean result without any Node in the input is NOT_ASSESSED.
  */
-@RuleInfo(
-    id = "KPCI-0124",
-    name = "windows-process-isolation",
-    title = "No workload relies on Windows process isolation",
-    severity = Severity.MEDIUM,
-    rationale = "Microsoft supports Hyper-V isolation as the security boundary for Windows containers, and Kubernetes "
-        + "does not offer it: every Windows pod on a node shares that node's kernel in a way Microsoft does not "
-        + "defend as a boundary. The guidance asks for Hyper-V isolation, so each Windows node or workload needs an "
-        + "architecture decision or a recorded risk acceptance.",
-    remediation = "Run high-risk Windows workloads outside shared clusters (a dedicated cluster or a serverless "
-        + "platform with VM isolation), keep Windows nodes out of clusters that host the cardholder data environment, "
-        + "and record the risk acceptance for the rest.",
-    references = {"https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/hyperv-container",
-        "https://kubernetes.io/docs/concepts/windows/intro/"},
-    reads = {"Node"},
+@RuleInfo(id = "KPCI-0124", name = "windows-process-isolation", severity = Severity.MEDIUM, reads = {"Node"},
     readsWorkloads = true)
 public final class WindowsIsolationRule implements ResourceRule {
   static final String TABLE = "windows-inventory";

@@ -65,6 +65,32 @@ class CdeSharedIdentitiesRuleTest {
   }
 
   @Test
+  void flagsReplicationAllowedIntoEveryNamespaceButNotIntoTheCdeOnly() {
+    tester.given("""
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: open
+          namespace: pay
+          annotations:                # expect-violation: may be replicated into namespaces outside the CDE
+            replicator.v1.mittwald.de/replication-allowed: "true"
+        type: Opaque
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: kept
+          namespace: pay
+          annotations:
+            replicator.v1.mittwald.de/replication-allowed: "true"
+            replicator.v1.mittwald.de/replication-allowed-namespaces: "pay"
+            reflector.v1.k8s.emberstack.com/reflection-allowed: "true"
+            reflector.v1.k8s.emberstack.com/reflection-allowed-namespaces: "pay"
+        type: Opaque
+        """).assertMarkedViolations().assertObserved("<all namespaces>");
+  }
+
+  @Test
   void flagsReplicationAnnotationsAndExternalSecretsReadingCdeKeys() {
     tester.given("""
         apiVersion: v1
