@@ -118,6 +118,19 @@ class BenchmarkSuiteTest {
   }
 
   @Test
+  void aReportIsCountedAsAStreamOfTokens(@TempDir Path dir) throws Exception {
+    Path report = Files.writeString(dir.resolve("r.json"), """
+        {
+          "summary" : { "objects" : 7, "findings" : [ 1 ] },
+          "objects" : 3,
+          "findings" : [ { "rule" : "KPCI-0001", "observed" : [ "a", { "b" : [ ] } ] }, { "rule" : "KPCI-0002" } ],
+          "tables" : [ { "rows" : [ [ "x" ] ] } ]
+        }
+        """);
+    assertThat(MeasuredRun.countReport(report)).containsExactly(3, 2);
+  }
+
+  @Test
   void aLiveReportIsComparedWithItsSnapshotsButForTheInputsLine(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
     Path live = Files.writeString(dir.resolve("live.json"), """
