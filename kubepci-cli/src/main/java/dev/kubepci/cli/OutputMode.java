@@ -71,6 +71,45 @@ public final class OutputMode {
     wrote(env, file, content.size(), quiet);
   }
 
+  /**
+   * Whether a report for {@code file} may be produced straight into it: a regular file, or one still to be created,
+   * is written to a temporary file that replaces it only once complete ({@link OutputFile}), so a report that fails
+   * half-way leaves the target as it was. A pipe or a device is written in place, so its report is produced in
+   * memory first.
+   */
+  static boolean streams(String file) {
+    Path p = Path.of(file);
+    return !Files.exists(p) || Files.isRegularFile(p);
+  }
+
+  /**
+   * Opens {@code file} for a report produced into it (see {@link #streams}); nothing appears under its name until
+   * {@link #commit}.
+   *
+   * @throws UserException (usage, exit code 2) when the file cannot be written; the message says why
+   */
+  OutputFile open(String file) {
+    try {
+      return OutputFile.open(Path.of(file), permissions());
+    } catch (IOException e) {
+      throw new UserException(ExitCode.USAGE, e.getMessage());
+    }
+  }
+
+  /**
+   * Gives the file opened for {@code file} its name once {@code bytes} were written into it, and says so.
+   *
+   * @throws UserException (usage, exit code 2) when the file cannot be written; the message says why
+   */
+  void commit(Environment env, OutputFile target, String file, long bytes, boolean quiet) {
+    try {
+      target.commit();
+    } catch (IOException e) {
+      throw new UserException(ExitCode.USAGE, e.getMessage());
+    }
+    wrote(env, file, bytes, quiet);
+  }
+
   private static void print(Environment env, String text) {
     env.out().print(text);
     env.out().flush();

@@ -1,6 +1,7 @@
 package dev.kubepci.cli;
 
 import dev.kubepci.model.ServerUrl;
+import dev.kubepci.report.OutputFile;
 import dev.kubepci.report.ReportBuffer;
 import dev.kubepci.report.Reporter;
 import dev.kubepci.report.formats.ReportFormats;
@@ -9,16 +10,20 @@ import dev.kubepci.result.ExitCode;
 import dev.kubepci.result.RuleError;
 import dev.kubepci.result.ScanOutcome;
 import dev.kubepci.rule.Severity;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The reports of one scan and what became of them. Each report is produced in memory and then written whole, so a
- * report that fails (a bug in one format) or a file that cannot be written (a full disk, a read-only folder) costs
- * that report alone: the others are still written, the failure is one line on standard error, and the exit code
- * says so. At the end one line on standard error says why the exit code is what it is.
+ * The reports of one scan and what became of them. A report for a file is produced into a temporary file that takes
+ * the file's name once complete (a 300 MB report of 300,000 objects is never held in memory); a report for standard
+ * output, a pipe or a device is produced in memory and then written whole. Either way a report that fails (a bug in
+ * one format) or a file that cannot be written (a full disk, a read-only folder) costs that report alone: the others
+ * are still written, the failure is one line on standard error, and the exit code says so. At the end one line on
+ * standard error says why the exit code is what it is.
  */
 final class ReportRun {
   private final Environment env;
@@ -62,27 +67,137 @@ final class ReportRun {
 
   /** Produces and writes one report; a failure is reported and remembered, never thrown. */
   void write(Reporter reporter, AssessmentReport report, String file) {
+    if (file != null && OutputMode.streams(file)) {
+      writeInto(reporter, report, file);
+      return;
+    }
     String where = file == null ? "standard output" : file;
     ReportBuffer content = new ReportBuffer();
     try {
       reporter.write(report, content);
     } catch (IOException | RuntimeException | StackOverflowError e) {
-      broken.add(reporter.format());
-      env.err().println("kubepci: internal error: the " + reporter.format() + " report for " + where
-          + " could not be produced: " + ServerUrl.redactIn(String.valueOf(e))
-          + (env.debug() ? "" : " (run with --debug for details)") + "; the other reports are written");
-      if (env.debug()) {
-        e.printStackTrace(env.err());
-      }
-      env.err().flush();
+      broken(reporter, where, e);
       return;
     }
     try {
       mode.write(env, file, content, quiet);
     } catch (UserException e) {
-      unwritten.add(where);
-      env.err().println("kubepci: " + e.getMessage());
-      env.err().flush();
+      unwritten(where, e.getMessage());
+    }
+  }
+
+  /** Produces a report straight into its file, which takes its name only when the report is complete. */
+  private void writeInto(Reporter reporter, AssessmentReport report, String file) {
+    OutputFile target;
+    try {
+      target = mode.open(file);
+    } catch (UserException e) {
+      unwritten(file, e.getMessage());
+      return;
+    }
+    try (target) {
+      FileStream stream = new FileStream(target.stream());
+      try {
+        reporter.write(report, stream);
+        stream.flush();
+      } catch (IOException | RuntimeException | StackOverflowError e) {
+        IOException failedWrite = FileStream.failedWrite(e);
+        if (failedWrite != null) {
+          unwritten(file, OutputFile.OutputException.of(target.target(), failedWrite).getMessage());
+        } else {
+          broken(reporter, file, e);
+        }
+        return; // closing discards the temporary file: the target keeps what it had
+      }
+      try {
+        mode.commit(env, target, file, stream.bytes, quiet);
+      } catch (UserException e) {
+        unwritten(file, e.getMessage());
+      }
+    } catch (IOException e) {
+      // the temporary file of a report that failed could not be deleted: the report's own failure was reported
+    }
+  }
+
+  private void broken(Reporter reporter, String where, Throwable e) {
+    broken.add(reporter.format());
+    env.err().println("kubepci: internal error: the " + reporter.format() + " report for " + where
+        + " could not be produced: " + ServerUrl.redactIn(String.valueOf(e))
+        + (env.debug() ? "" : " (run with --debug for details)") + "; the other reports are written");
+    if (env.debug()) {
+      e.printStackTrace(env.err());
+    }
+    env.err().flush();
+  }
+
+  private void unwritten(String where, String message) {
+    unwritten.add(where);
+    env.err().println("kubepci: " + message);
+    env.err().flush();
+  }
+
+  /**
+   * The stream a reporter writes a file through: it counts the bytes, and marks a failure of the file itself (a full
+   * disk) so that it is told from a failure of the reporter, whatever the reporter wraps it in.
+   */
+  private static final class FileStream extends FilterOutputStream {
+    long bytes;
+
+    FileStream(OutputStream out) {
+      super(out);
+    }
+
+    /** The file's own failure behind {@code e}, or null when the reporter failed. */
+    static IOException failedWrite(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof FailedWrite f) {
+          return (IOException) f.getCause();
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        throw new FailedWrite(e);
+      }
+      bytes++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        throw new FailedWrite(e);
+      }
+      bytes += len;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw new FailedWrite(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      // the file is committed or discarded by its owner, never closed by a reporter
+    }
+  }
+
+  /** A write to the report's file that failed. */
+  private static final class FailedWrite extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    FailedWrite(IOException cause) {
+      super(cause.getMessage(), cause);
     }
   }
 

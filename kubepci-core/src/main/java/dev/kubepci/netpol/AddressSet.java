@@ -89,10 +89,8 @@ public final class AddressSet {
     if (addr.isEmpty() || !addr.matches("[0-9a-fA-F:.]+") || (!addr.contains(".") && !addr.contains(":"))) {
       throw new IllegalArgumentException("not an IP address or CIDR: " + cidr);
     }
-    byte[] bytes;
-    try {
-      bytes = InetAddress.getByName(addr).getAddress();
-    } catch (UnknownHostException e) {
+    byte[] bytes = addr.indexOf(':') >= 0 ? v6Literal(addr) : v4Literal(addr);
+    if (bytes == null) {
       throw new IllegalArgumentException("not an IP address or CIDR: " + cidr);
     }
     Family family = bytes.length == 4 ? Family.IPV4 : Family.IPV6;
@@ -109,6 +107,59 @@ public final class AddressSet {
     BigInteger hostMask = BigInteger.ONE.shiftLeft(family.bits - prefix).subtract(BigInteger.ONE);
     BigInteger start = value.andNot(hostMask);
     return new Interval(family, start, start.or(hostMask));
+  }
+
+  /**
+   * The bytes of an IPv4 literal, or null: one to four dot-separated decimal parts, the last filling the bytes left
+   * ({@code 10.1} is {@code 10.0.0.1}), as {@link InetAddress#getByName} reads a literal. That method looks up
+   * anything else as a host name, so a value such as {@code 10.244.300.0} in a Node's {@code podCIDR} would send a DNS
+   * query per value (seconds each where no resolver answers, and a scanner must not reach out from the input it
+   * reads); such values are refused here instead, as a failed lookup refused them.
+   */
+  static byte[] v4Literal(String addr) {
+    if (addr.isEmpty() || addr.length() > 15) {
+      return null;
+    }
+    byte[] bytes = new byte[4];
+    long part = 0;
+    int filled = 0;
+    boolean empty = true;
+    for (int i = 0; i < addr.length(); i++) {
+      char c = addr.charAt(i);
+      if (c == '.') {
+        if (empty || part > 0xff || filled == 3) {
+          return null;
+        }
+        bytes[filled++] = (byte) part;
+        part = 0;
+        empty = true;
+      } else if (c >= '0' && c <= '9') {
+        part = part * 10 + (c - '0');
+        empty = false;
+      } else {
+        return null;
+      }
+    }
+    if (empty || part >= 1L << (4 - filled) * 8) {
+      return null;
+    }
+    for (int i = 3; i >= filled; i--) {
+      bytes[i] = (byte) part;
+      part >>>= 8;
+    }
+    return bytes;
+  }
+
+  /**
+   * The bytes of an IPv6 literal (4 bytes for an IPv4-mapped one, as Java reads it), or null. In brackets, Java reads
+   * the text as a literal only and never looks it up.
+   */
+  private static byte[] v6Literal(String addr) {
+    try {
+      return InetAddress.getByName("[" + addr + "]").getAddress();
+    } catch (UnknownHostException e) {
+      return null;
+    }
   }
 
   private static AddressSet normalise(List<Interval> raw) {

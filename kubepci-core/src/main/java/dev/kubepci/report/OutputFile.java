@@ -197,7 +197,7 @@ public final class OutputFile implements Closeable {
     }
 
     /** The failure in words: "no space left on device", "permission denied", "is a directory" ... */
-    static OutputException of(Path file, IOException e) {
+    public static OutputException of(Path file, IOException e) {
       if (e instanceof OutputException o) {
         return o;
       }

@@ -14,7 +14,9 @@ import dev.kubepci.collect.snapshot.SnapshotHeader;
 import dev.kubepci.collect.snapshot.SnapshotInventory;
 import dev.kubepci.engine.AssessmentRequest;
 import dev.kubepci.engine.Assessor;
+import dev.kubepci.engine.TaskFailure;
 import dev.kubepci.model.Resource;
+import dev.kubepci.result.AssessmentBasis;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.ExitCode;
 import dev.kubepci.result.ProcessingError;
@@ -25,7 +27,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Runs a scan: resolves what the user named (the live cluster, a snapshot, files, charts, kustomizations, standard
@@ -42,13 +47,33 @@ public final class Scanner {
     requireKubeconfigs(request.kubeconfigFiles(), input);
     AssessmentRequest assessment = new AssessmentRequest(request.framework(), request.catalog(), request.selected(),
         request.config(), request.clock(), request.toolVersion(), input.inputs(), request.redactionKey());
+    AssessmentReport assessed = new Assessor(assessment).assess(input.inventory(), input.errors());
+    Map<String, String> rendered = input.rendered();
+    List<ProcessingError> skipped = input.skipped();
+    // past the rules the objects are garbage (most of the heap at 300,000 objects): not kept while lines are
+    // located and the reports written
+    input = null;
+    // the digests of the files read (each read once more) on a second thread while this one locates the lines
+    FutureTask<AssessmentBasis> basis = new FutureTask<>(() -> InputFiles.basis(
+        request.paths().stream().filter(p -> !request.kubeconfigFiles().contains(p)).toList(),
+        request.configFile(), request.config(), request.waiverFiles(), request.attestationFiles()));
+    Thread digests = new Thread(basis, "kubepci-digest");
+    digests.setDaemon(true);
+    digests.start();
     // the engine does no I/O: findings are pointed at their field's line afterwards, one read per file
-    return FieldLines.locate(new Assessor(assessment).assess(input.inventory(), input.errors()), input.rendered())
-        .withSkipped(input.skipped())
-        .withBasis(InputFiles.basis(
-            request.paths().stream().filter(p -> !request.kubeconfigFiles().contains(p)).toList(),
-            request.configFile(), request.config(), request.waiverFiles(), request.attestationFiles()))
-        .withCrossReference(request.crossReference());
+    AssessmentReport located = FieldLines.locate(assessed, rendered);
+    return located.withSkipped(skipped).withBasis(await(basis)).withCrossReference(request.crossReference());
+  }
+
+  private static <T> T await(FutureTask<T> task) {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      throw TaskFailure.unwrap(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the input files were read for their digests", e);
+    }
   }
 
   /** The kinds the {@code selected} rules read: what a live scan lists. */

@@ -7,6 +7,7 @@ import dev.kubepci.engine.AssessmentRequest;
 import dev.kubepci.engine.Assessor;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
+import dev.kubepci.report.OutputFile;
 import dev.kubepci.report.ReportBuffer;
 import dev.kubepci.report.json.JsonReporter;
 import dev.kubepci.result.AssessmentReport;
@@ -15,6 +16,8 @@ import dev.kubepci.secrets.RedactionKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,15 +27,18 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The JSON report of a 10,000-object synthetic cluster (every rule), produced in memory as the CLI does before it
- * writes a report: into a {@link ReportBuffer} of fixed-size chunks, and, for comparison, into one growing array
- * copied at the end, as before.
+ * The JSON report of a 10,000-object synthetic cluster (every rule): straight into a file, as the CLI writes a
+ * report for a file; into a {@link ReportBuffer} of fixed-size chunks, as it produces a report for standard output;
+ * and, for comparison, into one growing array copied at the end, as it did before either.
  */
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ReportBenchmark extends AverageTimeBenchmark {
   private AssessmentReport report;
+  private Path folder;
+  private Path reportFile;
 
   @Setup
   public void setUp() throws IOException {
@@ -45,6 +51,14 @@ public class ReportBenchmark extends AverageTimeBenchmark {
         Clock.fixed(Instant.parse("2025-01-06T09:00:00Z"), ZoneOffset.UTC), "bench", List.of("cluster.json"),
         RedactionKey.of("report-benchmark-key", "the benchmark"));
     report = new Assessor(request).assess(Inventory.of(objects), List.of());
+    folder = Files.createTempDirectory("kubepci-report-benchmark");
+    reportFile = folder.resolve("report.json");
+  }
+
+  @TearDown
+  public void tearDown() throws IOException {
+    Files.deleteIfExists(reportFile);
+    Files.deleteIfExists(folder);
   }
 
   /** The report into 256 KB chunks, never copied into one array. */
@@ -53,6 +67,19 @@ public class ReportBenchmark extends AverageTimeBenchmark {
     ReportBuffer buffer = new ReportBuffer();
     new JsonReporter().write(report, buffer);
     return buffer.size();
+  }
+
+  /**
+   * The report straight into a file, as the CLI writes a report for a file now: through {@link OutputFile}'s
+   * temporary file, flushed to disk and renamed when complete; no copy of the report is held in memory.
+   */
+  @Benchmark
+  public long jsonReportIntoFile() throws IOException {
+    try (OutputFile file = OutputFile.open(reportFile, OutputFile.PRIVATE)) {
+      new JsonReporter().write(report, file.stream());
+      file.commit();
+    }
+    return Files.size(reportFile);
   }
 
   /** The same into a {@code ByteArrayOutputStream}, then copied out whole: what the CLI did before. */

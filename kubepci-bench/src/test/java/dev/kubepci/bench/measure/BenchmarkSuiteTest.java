@@ -42,8 +42,36 @@ class BenchmarkSuiteTest {
   }
 
   private static Measurement m(String mode, String input, int objects, long millis, long cpu, long rssMb) {
+    return m(mode, input, objects, millis, cpu, rssMb, "1024m");
+  }
+
+  private static Measurement m(String mode, String input, int objects, long millis, long cpu, long rssMb,
+      String heap) {
     return new Measurement(mode, input, objects, millis, cpu, 1, 1, rssMb << 20, 0, 0, 1000L * objects,
-        objects / 10, 0, "1024m", millis + 300, cpu + 500);
+        objects / 10, 0, heap, millis + 300, cpu + 500);
+  }
+
+  @Test
+  void theResidentMemoryTargetIsCheckedAt100000ObjectsWithAOneGigabyteHeapOnly() {
+    // the growth table: 300,000 objects need -Xmx2g, and 2.1 GB resident is no miss of the 100,000-object target
+    List<BenchmarkSuite.Check> checks = BenchmarkSuite.checks(List.of(
+        m("assess", "c.json", 100_000, 5_000, 9_000, 1_000),
+        m("assess", "c.json", 300_000, 14_000, 27_000, 2_150, "2048m")), List.of());
+    assertThat(checks).extracting(BenchmarkSuite.Check::target).containsExactly(
+        "every run completes within the heap limit",
+        "100,000 objects (json) assessed in under 1.2 GB resident",
+        "300,000 objects (json) take at most 3.0x the time of 100,000",
+        "the JSON report grows with findings, not with input");
+    assertThat(checks.get(1).holds()).isTrue();
+    assertThat(checks.get(1).detail()).isEqualTo("peak RSS 1000 MB with -Xmx1024m");
+    // the same sizes run with -Xmx2g (scripts/bench -n 100000,300000 --heap 2g): no resident-memory target applies
+    List<BenchmarkSuite.Check> twoGigabytes = BenchmarkSuite.checks(List.of(
+        m("assess", "c.json", 100_000, 5_000, 9_000, 1_300, "2048m"),
+        m("assess", "c.json", 300_000, 14_000, 27_000, 2_150, "2048m")), List.of());
+    assertThat(twoGigabytes).extracting(BenchmarkSuite.Check::target).noneMatch(t -> t.contains("resident"));
+    assertThat(BenchmarkSuite.heapMb("2g")).isEqualTo(2048);
+    assertThat(BenchmarkSuite.heapMb("1024m")).isEqualTo(1024);
+    assertThat(BenchmarkSuite.heapMb("unbounded")).isEqualTo(Long.MAX_VALUE);
   }
 
   @Test
@@ -87,6 +115,19 @@ class BenchmarkSuiteTest {
     assertThat(checks.get(6).holds()).isFalse();
     assertThat(checks.get(6).target()).startsWith("77,912 objects scanned live within 1.5x");
     assertThat(checks.get(6).detail()).contains("2.16x wall");
+  }
+
+  @Test
+  void aReportIsCountedAsAStreamOfTokens(@TempDir Path dir) throws Exception {
+    Path report = Files.writeString(dir.resolve("r.json"), """
+        {
+          "summary" : { "objects" : 7, "findings" : [ 1 ] },
+          "objects" : 3,
+          "findings" : [ { "rule" : "KPCI-0001", "observed" : [ "a", { "b" : [ ] } ] }, { "rule" : "KPCI-0002" } ],
+          "tables" : [ { "rows" : [ [ "x" ] ] } ]
+        }
+        """);
+    assertThat(MeasuredRun.countReport(report)).containsExactly(3, 2);
   }
 
   @Test
