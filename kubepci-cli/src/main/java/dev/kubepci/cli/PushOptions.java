@@ -54,7 +54,7 @@ public final class PushOptions {
     if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
       throw new UserException(ExitCode.USAGE, "--push: expected an http:// or https:// URL, not '" + url + "'");
     }
-    if (tokenFile != null) {
+    if (tokenFile != null && token == null) {
       token = readToken(tokenFile);
     }
   }
@@ -107,6 +107,9 @@ public final class PushOptions {
     try {
       response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build()
           .send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (java.net.ConnectException | java.net.UnknownHostException | javax.net.ssl.SSLException
+        | java.net.http.HttpTimeoutException e) {
+      throw new UserException(ExitCode.INPUT_ERROR, "--push: cannot reach " + display(target) + ": " + e);
     } catch (IOException e) {
       throw new UserException(ExitCode.INPUT_ERROR, "--push: no answer from " + display(target) + ": " + e
           + " (the report sent is " + gz.size() + " bytes gzipped; a server closes the connection without an answer"

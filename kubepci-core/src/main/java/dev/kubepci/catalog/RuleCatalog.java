@@ -45,7 +45,7 @@ public final class RuleCatalog {
    */
   public static RuleCatalog complete(Collection<? extends Rule> rules) {
     RuleCatalog catalog = new RuleCatalog(rules);
-    List<String> unclaimed = RuleTexts.unclaimed(rules);
+    List<String> unclaimed = RuleTexts.unclaimed(catalog.rules());
     if (!unclaimed.isEmpty()) {
       throw new IllegalStateException("invalid rule texts:\n  " + String.join("\n  ", unclaimed));
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.kubepci.model.ManagedProvider;
-import dev.kubepci.rule.Rule;
 import dev.kubepci.rule.RuleInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The prose of the rules of one package (title, rationale, remediation, references, and what shows a control on a
@@ -35,7 +35,9 @@ public final class RuleTexts {
   /** The file name, in the rule class's package (so a jar of third-party rules ships its own beside its classes). */
   public static final String FILE = "rules.yaml";
 
-  private static final List<String> KEYS = List.of("title", "rationale", "remediation", "references", "managed");
+  private static final List<String> REQUIRED = List.of("title", "rationale", "remediation");
+  private static final List<String> KEYS =
+      Stream.concat(REQUIRED.stream(), Stream.of("references", "managed")).toList();
 
   /** A streaming reader (not a data binder: a command that only lists rules need not start one). */
   private static final YAMLFactory YAML = new YAMLFactory();
@@ -88,22 +90,14 @@ public final class RuleTexts {
     return e;
   }
 
-  /** The resource path errors name, e.g. {@code dev/kubepci/rules/platform/rules.yaml}. */
-  public String file() {
-    return file;
-  }
-
   /**
    * Each entry of the files these rules use that belongs to none of them ("file:line: KPCI-0999 is no rule's id"):
    * for a complete rule set, where an entry nobody claims is a rule deleted or renumbered without its texts.
    */
-  public static List<String> unclaimed(Collection<? extends Rule> rules) {
+  public static List<String> unclaimed(Collection<RuleDescriptor> rules) {
     Map<RuleTexts, Set<String>> claimed = new LinkedHashMap<>();
-    for (Rule r : rules) {
-      RuleInfo info = r.getClass().getAnnotation(RuleInfo.class);
-      if (info != null) {
-        claimed.computeIfAbsent(of(r.getClass()), t -> new LinkedHashSet<>()).add(info.id());
-      }
+    for (RuleDescriptor d : rules) {
+      claimed.computeIfAbsent(of(d.rule().getClass()), t -> new LinkedHashSet<>()).add(d.id());
     }
     List<String> problems = new ArrayList<>();
     claimed.forEach((texts, ids) -> texts.entries.forEach((id, e) -> {
@@ -167,7 +161,7 @@ public final class RuleTexts {
           problems.add(at + ": expected " + String.join(", ", KEYS));
           p.skipChildren();
         }
-        for (String key : KEYS.subList(0, 3)) {
+        for (String key : REQUIRED) {
           if (!values.containsKey(key)) {
             problems.add(at + ": no " + key);
           }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A set of IPv4 and IPv6 addresses kept as sorted, disjoint intervals, so that ipBlocks with their {@code except}
@@ -32,6 +33,8 @@ public final class AddressSet {
   /** A closed interval of addresses of one family. */
   record Interval(Family family, BigInteger start, BigInteger end) {}
 
+  /** The characters an IPv4 or IPv6 literal is made of. */
+  private static final Pattern ADDRESS_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
   private static final Comparator<Interval> ORDER =
       Comparator.comparing(Interval::family).thenComparing(Interval::start);
 
@@ -86,7 +89,7 @@ public final class AddressSet {
     String text = Objects.requireNonNull(cidr, "cidr").trim();
     int slash = text.indexOf('/');
     String addr = slash < 0 ? text : text.substring(0, slash);
-    if (addr.isEmpty() || !addr.matches("[0-9a-fA-F:.]+") || (!addr.contains(".") && !addr.contains(":"))) {
+    if (addr.isEmpty() || !ADDRESS_CHARS.matcher(addr).matches() || (!addr.contains(".") && !addr.contains(":"))) {
       throw new IllegalArgumentException("not an IP address or CIDR: " + cidr);
     }
     byte[] bytes = addr.indexOf(':') >= 0 ? v6Literal(addr) : v4Literal(addr);

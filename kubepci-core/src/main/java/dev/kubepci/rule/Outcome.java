@@ -161,7 +161,8 @@ public final class Outcome {
     /**
      * Something that could fail was not decided (an engine not in the input): without failures the outcome is
      * NOT_ASSESSED with {@code reason}, keeping the tables, instead of a pass; the first reason given is the one
-     * shown. As {@link RuleContext#notAssessedIfClean} for the rules the engine iterates.
+     * shown, even when nothing at all was checked (unlike {@link RuleContext#notAssessedIfClean} for the rules the
+     * engine iterates, which keeps NOT_APPLICABLE then: here the undecided thing is itself what was to be checked).
      */
     public Builder notAssessedIfClean(String reason) {
       if (ifClean == null) {

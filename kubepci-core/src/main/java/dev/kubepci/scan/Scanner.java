@@ -61,7 +61,13 @@ public final class Scanner {
     digests.setDaemon(true);
     digests.start();
     // the engine does no I/O: findings are pointed at their field's line afterwards, one read per file
-    AssessmentReport located = FieldLines.locate(assessed, rendered);
+    AssessmentReport located;
+    try {
+      located = FieldLines.locate(assessed, rendered);
+    } catch (RuntimeException | Error e) {
+      basis.cancel(true); // the digests of a scan that failed are of no use
+      throw e;
+    }
     return located.withSkipped(skipped).withBasis(await(basis)).withCrossReference(request.crossReference());
   }
 

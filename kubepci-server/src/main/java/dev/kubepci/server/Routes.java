@@ -201,11 +201,12 @@ final class Routes {
    * Reads and drops what is left of a refused request's body (a push whose token is refused is answered before its
    * report is read; an oversized one is answered once the limit is passed), up to twice the largest report the
    * server accepts: a client still sending when the server closed the connection would lose the answer to a reset.
-   * A body declared larger than that is left unread, and the connection closes as before.
+   * A body of no declared length (chunked) or declared larger than that is left unread, and the connection closes as
+   * before: no client holds a server thread with a body it never declared.
    */
   private void discardUnreadBody(Context ctx) {
-    long left = 2 * settings.maxReportBytes();
-    if (ctx.req().getContentLengthLong() > left) {
+    long left = ctx.req().getContentLengthLong();
+    if (left <= 0 || left > 2 * settings.maxReportBytes()) {
       return;
     }
     try {

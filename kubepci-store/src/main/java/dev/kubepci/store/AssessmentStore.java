@@ -340,7 +340,7 @@ public final class AssessmentStore implements AutoCloseable {
     report.requirements().forEach(r -> now.put("practice " + r.id(), new Verdict(r.id(), r.area(), r.status())));
     List<Long> close = changedSpans(c, clusterId, "SELECT id, subject_type, subject, area, status FROM verdict_span",
         now, rs -> rs.getString(2) + " " + rs.getString(3),
-        (rs, v) -> v.status().equals(rs.getString(5)) && v.area().equals(rs.getString(4)));
+        (rs, v) -> v.status().equals(rs.getString(5)) && (v.area() == null ? "" : v.area()).equals(rs.getString(4)));
     closeSpans(c, "verdict_span SET ", close, head, null);
     openSpans(c, "INSERT INTO verdict_span (cluster_id, subject_type, subject, area, status, first_seq, last_seq) "
         + "VALUES (?, ?, ?, ?, ?, ?, NULL)", now, (ps, key, v) -> {

@@ -88,6 +88,12 @@ public final class MeasuredRun {
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
       long cpuMillis = (processCpuNanos() - cpuStart) / 1_000_000;
+      // the memory and collections of the run, before reading its output back adds its own
+      long peakHeap = probe.peakHeapBytes();
+      long peakLiveHeap = probe.peakLiveHeapBytes();
+      long peakRss = MemoryProbe.peakRssBytes();
+      long collections = probe.collections();
+      long gcMillis = probe.gcMillis();
       if (objects == REPORT_NOT_COUNTED) {
         // counted after the clock stopped and streamed: reading a 320 MB report back into a tree took more heap than
         // the scan kept at its end, and its peak and resident memory were counted against the scan
@@ -102,9 +108,8 @@ public final class MeasuredRun {
         reportBytes = Files.size(report);
       }
       return new Measurement(mode.name().toLowerCase(java.util.Locale.ROOT), input.getFileName().toString(), objects,
-          millis, cpuMillis, probe.peakHeapBytes(), probe.peakLiveHeapBytes(), MemoryProbe.peakRssBytes(),
-              probe.collections(),
-          probe.gcMillis(), reportBytes, findings, exit, maxHeap(), 0, 0);
+          millis, cpuMillis, peakHeap, peakLiveHeap, peakRss, collections, gcMillis, reportBytes, findings, exit,
+          maxHeap(), 0, 0);
     }
   }
 
