@@ -26,12 +26,10 @@ public final class FleetServer implements AutoCloseable {
   public static final String MIGRATIONS = "classpath:db/kubepci-server";
 
   private final Javalin app;
-  private final ServerSettings settings;
   private final Routes routes;
 
-  private FleetServer(Javalin app, ServerSettings settings, Routes routes) {
+  private FleetServer(Javalin app, Routes routes) {
     this.app = app;
-    this.settings = settings;
     this.routes = routes;
   }
 
@@ -45,7 +43,7 @@ public final class FleetServer implements AutoCloseable {
     Routes routes = new Routes(settings, store);
     Javalin app = Javalin.create(config -> configure(config, settings, routes));
     app.start(settings.host(), settings.port());
-    return new FleetServer(app, settings, routes);
+    return new FleetServer(app, routes);
   }
 
   private static void configure(JavalinConfig config, ServerSettings settings, Routes routes) {
@@ -82,6 +80,7 @@ public final class FleetServer implements AutoCloseable {
 
   /** The address to open, for the banner. */
   public String url() {
+    ServerSettings settings = routes.settings();
     String host = settings.host().equals("0.0.0.0") || settings.host().equals("::") ? "localhost" : settings.host();
     if (host.contains(":")) {
       host = "[" + host + "]";

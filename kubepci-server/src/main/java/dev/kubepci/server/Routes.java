@@ -47,8 +47,7 @@ final class Routes {
     this.settings = settings;
     this.tokens = new TokenStore(store.dataSource(), settings.clock());
     this.audit = new AuditLog(store.dataSource(), settings.clock());
-    this.access = new Access(tokens, SigningKey.load(store.dataSource()), settings.clock(), settings.sessionTtl(),
-        settings.cookiesSecure());
+    this.access = new Access(tokens, SigningKey.load(store.dataSource()), settings);
     this.views = new Views(access);
     this.fleet = new FleetPages(store, views, settings.clock(), settings.staleAfter());
     this.findings = new FindingsPages(store, views);
@@ -130,6 +129,11 @@ final class Routes {
   private void post(RoutesConfig r, String path, io.javalin.http.Handler h, io.javalin.security.RouteRole... roles) {
     endpoints.add("POST " + path);
     r.post(path, h, roles);
+  }
+
+  /** What the server was started with. */
+  ServerSettings settings() {
+    return settings;
   }
 
   /** Every route, {@code METHOD /path/{param}}, in registration order. */

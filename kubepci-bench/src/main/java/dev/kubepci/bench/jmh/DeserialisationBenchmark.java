@@ -6,7 +6,6 @@ import dev.kubepci.collect.ResourceSink;
 import dev.kubepci.model.Resource;
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -37,16 +36,7 @@ public class DeserialisationBenchmark extends AverageTimeBenchmark {
     podsJson = Samples.json(Samples.list(pods.subList(0, BATCH)));
     deploymentsYaml = Samples.yaml(Samples.list(Samples.objects(Samples.kind("Deployment"), BATCH)));
     // more distinct compact pods than the store's cache holds, so that each decode really decodes
-    CompactStore store = new CompactStore();
-    compactPods = new ArrayList<>();
-    ManifestReader reader = new ManifestReader(collect(compactPods), store);
-    for (var p : pods) {
-      reader.read("pod.json", new StringReader(Samples.json(p)));
-    }
-  }
-
-  private static ResourceSink collect(List<Resource> into) {
-    return Samples.sink(into::add);
+    compactPods = Samples.read("pod.json", pods, new CompactStore());
   }
 
   private static ResourceSink blackhole(Blackhole bh) {
@@ -96,12 +86,7 @@ public class DeserialisationBenchmark extends AverageTimeBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-      var objects = Samples.objects(Samples.kind("Pod"), 1024);
-      pods = new ArrayList<>();
-      ManifestReader reader = new ManifestReader(collect(pods), new CompactStore());
-      for (var p : objects) {
-        reader.read("pod.json", new StringReader(Samples.json(p)));
-      }
+      pods = Samples.read("pod.json", Samples.objects(Samples.kind("Pod"), 1024), new CompactStore());
     }
   }
 

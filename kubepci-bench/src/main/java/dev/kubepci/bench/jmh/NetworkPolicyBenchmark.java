@@ -1,6 +1,5 @@
 package dev.kubepci.bench.jmh;
 
-import dev.kubepci.collect.ManifestReader;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.netpol.AddressSet;
@@ -9,8 +8,6 @@ import dev.kubepci.netpol.NetworkPolicies;
 import dev.kubepci.netpol.PodEndpoint;
 import dev.kubepci.netpol.Reach;
 import java.io.IOException;
-import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,10 +30,7 @@ public class NetworkPolicyBenchmark extends AverageTimeBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    objects = new ArrayList<>();
-    ManifestReader reader = new ManifestReader(Samples.sink(objects::add));
-    reader.read("cluster.json", new StringReader(Samples.json(Samples.list(Samples.objects(o -> true,
-        Integer.MAX_VALUE)))));
+    objects = Samples.read("cluster.json", List.of(Samples.list(Samples.objects(o -> true, Integer.MAX_VALUE))), null);
     model = NetworkPolicies.of(Inventory.of(objects));
     // two workloads of one namespace whose pods a default deny isolates: evaluation walks every policy
     for (PodEndpoint w : model.workloads()) {

@@ -1,7 +1,5 @@
 package dev.kubepci.bench.jmh;
 
-import dev.kubepci.collect.ManifestReader;
-import dev.kubepci.model.Resource;
 import dev.kubepci.model.Workload;
 import dev.kubepci.model.Workloads;
 import dev.kubepci.pss.PodSecurityStandards;
@@ -9,8 +7,6 @@ import dev.kubepci.pss.PssLevel;
 import dev.kubepci.pss.PssVerdict;
 import dev.kubepci.pss.PssVersion;
 import java.io.IOException;
-import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
@@ -22,11 +18,9 @@ public class PodSecurityBenchmark extends AverageTimeBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    List<Workload> workloads = new ArrayList<>();
-    ManifestReader reader = new ManifestReader(Samples.sink(r -> Workloads.of(r).ifPresent(workloads::add)));
-    for (var o : Samples.objects(Samples.kind("Deployment").or(Samples.kind("DaemonSet")), 400)) {
-      reader.read("workload.json", new StringReader(Samples.json(o)));
-    }
+    List<Workload> workloads = Samples.read("workload.json",
+        Samples.objects(Samples.kind("Deployment").or(Samples.kind("DaemonSet")), 400), null).stream()
+        .flatMap(r -> Workloads.of(r).stream()).toList();
     restricted = workloads.stream().filter(w -> evaluate(w).allowed()).findFirst().orElseThrow();
     privileged = workloads.stream().filter(w -> evaluate(w).violations().size() >= 3).findFirst().orElseThrow();
   }

@@ -1,6 +1,5 @@
 package dev.kubepci.bench.jmh;
 
-import dev.kubepci.collect.ManifestReader;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.rbac.AccessRequest;
@@ -9,8 +8,6 @@ import dev.kubepci.rbac.Identity;
 import dev.kubepci.rbac.Rbac;
 import dev.kubepci.rbac.Subject;
 import java.io.IOException;
-import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,11 +29,8 @@ public class RbacBenchmark extends AverageTimeBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    rbacObjects = new ArrayList<>();
-    ManifestReader reader = new ManifestReader(Samples.sink(rbacObjects::add));
-    for (var o : Samples.objects(o -> KINDS.contains(o.path("kind").asText()), Integer.MAX_VALUE, 10_000)) {
-      reader.read("rbac.json", new StringReader(Samples.json(o)));
-    }
+    rbacObjects = Samples.read("rbac.json",
+        Samples.objects(o -> KINDS.contains(o.path("kind").asText()), Integer.MAX_VALUE, 10_000), null);
     model = Rbac.of(Inventory.of(rbacObjects));
     readSecrets = AccessRequest.inAnyNamespace("get", "", "secrets", null, null);
     deployer = Subject.user("ci-deployer").identity();

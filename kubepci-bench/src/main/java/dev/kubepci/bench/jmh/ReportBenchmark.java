@@ -1,7 +1,6 @@
 package dev.kubepci.bench.jmh;
 
 import dev.kubepci.collect.CompactStore;
-import dev.kubepci.collect.ManifestReader;
 import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.engine.AssessmentRequest;
 import dev.kubepci.engine.Assessor;
@@ -15,13 +14,11 @@ import dev.kubepci.rules.BuiltInRules;
 import dev.kubepci.secrets.RedactionKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,10 +39,8 @@ public class ReportBenchmark extends AverageTimeBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    List<Resource> objects = new ArrayList<>();
-    ManifestReader reader = new ManifestReader(Samples.sink(objects::add), new CompactStore());
-    reader.read("cluster.json", new StringReader(Samples.json(Samples.list(Samples.objects(o -> true,
-        Integer.MAX_VALUE, 10_000)))));
+    List<Resource> objects = Samples.read("cluster.json",
+        List.of(Samples.list(Samples.objects(o -> true, Integer.MAX_VALUE, 10_000))), new CompactStore());
     AssessmentRequest request = new AssessmentRequest(BuiltInRules.pciFramework(), BuiltInRules.catalog(),
         BuiltInRules.catalog().rules(), KubepciConfig.EMPTY,
         Clock.fixed(Instant.parse("2025-01-06T09:00:00Z"), ZoneOffset.UTC), "bench", List.of("cluster.json"),

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.kubepci.bench.generate.ClusterPlan;
 import dev.kubepci.bench.generate.SyntheticCluster;
+import dev.kubepci.collect.CompactStore;
+import dev.kubepci.collect.ManifestReader;
 import dev.kubepci.collect.ResourceSink;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.ProcessingError;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +73,19 @@ final class Samples {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * {@code objects} as kubepci's model, each read as a JSON document of file {@code file} (a {@code kind: List} gives
+   * its items), kept compact in {@code store} unless it is null.
+   */
+  static List<Resource> read(String file, List<ObjectNode> objects, CompactStore store) throws IOException {
+    List<Resource> read = new ArrayList<>();
+    ManifestReader reader = new ManifestReader(sink(read::add), store);
+    for (ObjectNode o : objects) {
+      reader.read(file, new StringReader(json(o)));
+    }
+    return read;
   }
 
   /** A sink that hands every object read to {@code accept} and fails on the first error: the samples are valid. */

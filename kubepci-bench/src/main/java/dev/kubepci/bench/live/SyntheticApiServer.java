@@ -55,7 +55,6 @@ public final class SyntheticApiServer implements AutoCloseable {
   private final Map<String, Served> byListPath = new LinkedHashMap<>();
   private final List<Known> served = new ArrayList<>();
   private final AtomicLong requests = new AtomicLong();
-  private final AtomicLong bytesServed = new AtomicLong();
   private int objects;
 
   private SyntheticApiServer() {
@@ -139,10 +138,6 @@ public final class SyntheticApiServer implements AutoCloseable {
 
   public long requests() {
     return requests.get();
-  }
-
-  public long bytesServed() {
-    return bytesServed.get();
   }
 
   /** Writes a kubeconfig whose current context points at this server with a bearer token. */
@@ -283,7 +278,7 @@ public final class SyntheticApiServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return body(200, out.toByteArray());
+    return new Answer(200, out.toByteArray());
   }
 
   private ObjectNode table(List<ObjectNode> secrets, ObjectNode metadata) {
@@ -335,21 +330,16 @@ public final class SyntheticApiServer implements AutoCloseable {
 
   private Answer json(Object value) {
     try {
-      return body(200, JSON.writeValueAsBytes(value));
+      return new Answer(200, JSON.writeValueAsBytes(value));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private Answer status(int code, String reason, String message) {
-    return body(code, ("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":"
+    return new Answer(code, ("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":"
         + JSON.valueToTree(message) + ",\"reason\":\"" + reason + "\",\"code\":" + code + "}")
         .getBytes(StandardCharsets.UTF_8));
-  }
-
-  private Answer body(int code, byte[] bytes) {
-    bytesServed.addAndGet(bytes.length);
-    return new Answer(code, bytes);
   }
 
   private Map<String, Object> groupOrNull(String group) {

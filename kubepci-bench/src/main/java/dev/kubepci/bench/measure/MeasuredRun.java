@@ -89,11 +89,7 @@ public final class MeasuredRun {
       long millis = (System.nanoTime() - start) / 1_000_000;
       long cpuMillis = (processCpuNanos() - cpuStart) / 1_000_000;
       // the memory and collections of the run, before reading its output back adds its own
-      long peakHeap = probe.peakHeapBytes();
-      long peakLiveHeap = probe.peakLiveHeapBytes();
-      long peakRss = MemoryProbe.peakRssBytes();
-      long collections = probe.collections();
-      long gcMillis = probe.gcMillis();
+      MemoryProbe.Reading memory = probe.read();
       if (objects == REPORT_NOT_COUNTED) {
         // counted after the clock stopped and streamed: reading a 320 MB report back into a tree took more heap than
         // the scan kept at its end, and its peak and resident memory were counted against the scan
@@ -108,8 +104,8 @@ public final class MeasuredRun {
         reportBytes = Files.size(report);
       }
       return new Measurement(mode.name().toLowerCase(java.util.Locale.ROOT), input.getFileName().toString(), objects,
-          millis, cpuMillis, peakHeap, peakLiveHeap, peakRss, collections, gcMillis, reportBytes, findings, exit,
-          maxHeap(), 0, 0);
+          millis, cpuMillis, memory.peakHeapBytes(), memory.peakLiveHeapBytes(), memory.peakRssBytes(),
+          memory.collections(), memory.gcMillis(), reportBytes, findings, exit, maxHeap(), 0, 0);
     }
   }
 

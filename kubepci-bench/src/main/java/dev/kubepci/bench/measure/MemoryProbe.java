@@ -83,31 +83,28 @@ public final class MemoryProbe implements AutoCloseable {
   }
 
   /**
-   * The most heap in use at once: the heap is fullest right before a collection, so the largest occupancy any
-   * collection saw, or the occupancy now when that is larger. (The pools' own peaks are not simultaneous: their sum
-   * can exceed the heap limit.)
+   * What the JVM used since {@link #start()}, read at one moment.
+   *
+   * @param peakHeapBytes the most heap in use at once: the heap is fullest right before a collection, so the largest
+   *     occupancy any collection saw, or the occupancy now when that is larger (the pools' own peaks are not
+   *     simultaneous: their sum can exceed the heap limit)
+   * @param peakLiveHeapBytes the most heap still in use right after a collection: the largest live set seen (0 when
+   *     no GC ran)
+   * @param peakRssBytes the peak resident set size of this process ({@code VmHWM}), or -1 where /proc is not
+   *     available
+   * @param collections garbage collections
+   * @param gcMillis time spent in collections, as the collectors report it
    */
-  public long peakHeapBytes() {
-    long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    return Math.max(peakBeforeGc.get(), now);
+  public record Reading(long peakHeapBytes, long peakLiveHeapBytes, long peakRssBytes, long collections,
+      long gcMillis) {}
+
+  public Reading read() {
+    long heapNow = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    return new Reading(Math.max(peakBeforeGc.get(), heapNow), peakAfterGc.get(), peakRssBytes(), collections.get(),
+        gcMillis.get());
   }
 
-  /** The most heap still in use right after a collection: the largest live set seen (0 when no GC ran). */
-  public long peakLiveHeapBytes() {
-    return peakAfterGc.get();
-  }
-
-  public long collections() {
-    return collections.get();
-  }
-
-  /** Time spent in collections, as the collectors report it. */
-  public long gcMillis() {
-    return gcMillis.get();
-  }
-
-  /** The peak resident set size of this process ({@code VmHWM}), or -1 where /proc is not available. */
-  public static long peakRssBytes() {
+  private static long peakRssBytes() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
         if (line.startsWith("VmHWM:")) {

@@ -2,8 +2,7 @@ package dev.kubepci.server.governance;
 
 import dev.kubepci.server.ApiError;
 import dev.kubepci.server.ClusterName;
-import dev.kubepci.server.Revocation;
-import java.security.SecureRandom;
+import dev.kubepci.server.ServerTable;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -14,13 +13,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 
 /** Waivers kept on the server by admins, per cluster; revoking keeps the row (it is part of the audit trail). */
 public final class WaiverStore {
-  private static final SecureRandom RANDOM = new SecureRandom();
   /** A waiver is an accepted risk for a while, not for ever: a year at most, as PCI DSS reviews them yearly. */
   static final int MAX_DAYS = 366;
 
@@ -61,9 +58,7 @@ public final class WaiverStore {
     if (!until.isAfter(today) || until.isAfter(today.plusDays(MAX_DAYS))) {
       throw ApiError.badRequest("expires: a date after today and at most a year ahead");
     }
-    byte[] raw = new byte[6];
-    RANDOM.nextBytes(raw);
-    ManagedWaiver w = new ManagedWaiver("srv-" + HexFormat.of().formatHex(raw), cluster, rule, practice,
+    ManagedWaiver w = new ManagedWaiver(ServerTable.WAIVERS.newId(), cluster, rule, practice,
         field("namespace", namespace, 253), field("kind", kind, 100), field("name", name, 253), justification,
         approver, until, clock.instant(), actor, null);
     try (Connection c = db.getConnection();
@@ -125,8 +120,8 @@ public final class WaiverStore {
     return out;
   }
 
-  /** Revokes a standing waiver; false when there is none with that id. */
+  /** Revokes a standing waiver; false when there is none with that id (or {@code id} is not a waiver id). */
   public boolean revoke(String id) {
-    return Revocation.revoke(db, "server_waiver", "waiver", id, clock.instant());
+    return ServerTable.WAIVERS.revoke(db, id, clock.instant());
   }
 }

@@ -1,13 +1,12 @@
 package dev.kubepci.server.security;
 
 import dev.kubepci.server.ApiError;
+import dev.kubepci.server.ServerSettings;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -28,21 +27,18 @@ public final class Access {
 
   private final TokenStore tokens;
   private final SigningKey key;
-  private final Clock clock;
-  private final Duration sessionTtl;
-  private final boolean secure;
+  private final ServerSettings settings;
   private final String sessionCookie;
   private final String preCookie;
 
-  public Access(TokenStore tokens, SigningKey key, Clock clock, Duration sessionTtl, boolean secure) {
+  /** Sessions last {@code settings.sessionTtl()}; cookies are Secure when {@code settings.cookiesSecure()}. */
+  public Access(TokenStore tokens, SigningKey key, ServerSettings settings) {
     this.tokens = tokens;
     this.key = key;
-    this.clock = clock;
-    this.sessionTtl = sessionTtl;
-    this.secure = secure;
+    this.settings = settings;
     // the __Host- prefix makes browsers refuse the cookie unless it is Secure, host-only and for the whole site
-    this.sessionCookie = secure ? "__Host-kpci_session" : "kpci_session";
-    this.preCookie = secure ? "__Host-kpci_pre" : "kpci_pre";
+    this.sessionCookie = settings.cookiesSecure() ? "__Host-kpci_session" : "kpci_session";
+    this.preCookie = settings.cookiesSecure() ? "__Host-kpci_pre" : "kpci_pre";
   }
 
   /** Runs before every matched route: who is calling, may they, and did a browser's change carry its CSRF token. */
@@ -57,7 +53,7 @@ public final class Access {
       principal = tokens.authenticate(bearer).orElseThrow(() -> new ApiError(401, "the bearer token is not valid"
           + " (unknown or revoked)"));
     } else {
-      session = Session.fromCookie(ctx.cookie(sessionCookie), key, clock.instant()).orElse(null);
+      session = Session.fromCookie(ctx.cookie(sessionCookie), key, settings.clock().instant()).orElse(null);
       if (session != null) {
         principal = tokens.valid(session.tokenId()).orElse(null);
         if (principal == null) {
@@ -173,8 +169,8 @@ public final class Access {
     Optional<Principal> p = tokens.authenticate(token == null ? null : token.strip())
         .filter(x -> x.role().reads());
     p.ifPresent(x -> {
-      Session s = Session.open(x.tokenId(), clock.instant().plus(sessionTtl));
-      setCookie(ctx, sessionCookie, s.toCookie(key), (int) sessionTtl.toSeconds());
+      Session s = Session.open(x.tokenId(), settings.clock().instant().plus(settings.sessionTtl()));
+      setCookie(ctx, sessionCookie, s.toCookie(key), (int) settings.sessionTtl().toSeconds());
       setCookie(ctx, preCookie, "", 0);
     });
     return p;
@@ -186,6 +182,6 @@ public final class Access {
 
   private void setCookie(Context ctx, String name, String value, int maxAge) {
     ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly;"
-        + " SameSite=Strict" + (secure ? "; Secure" : ""));
+        + " SameSite=Strict" + (settings.cookiesSecure() ? "; Secure" : ""));
   }
 }

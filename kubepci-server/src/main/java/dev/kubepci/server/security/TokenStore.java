@@ -1,7 +1,7 @@
 package dev.kubepci.server.security;
 
 import dev.kubepci.server.ClusterName;
-import dev.kubepci.server.Revocation;
+import dev.kubepci.server.ServerTable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,9 +52,7 @@ public final class TokenStore {
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
     String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    byte[] idBytes = new byte[6];
-    RANDOM.nextBytes(idBytes);
-    String id = "tok-" + HexFormat.of().formatHex(idBytes);
+    String id = ServerTable.TOKENS.newId();
     Instant now = clock.instant();
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement("INSERT INTO server_token (id, token_hash, role, cluster, label,"
@@ -125,9 +123,9 @@ public final class TokenStore {
     return out;
   }
 
-  /** Revokes a token; false when there is no such valid token. */
+  /** Revokes a token; false when there is no such valid token (or {@code id} is not a token id). */
   public boolean revoke(String id) {
-    return Revocation.revoke(db, "server_token", "token", id, clock.instant());
+    return ServerTable.TOKENS.revoke(db, id, clock.instant());
   }
 
   /** True when no admin token is valid (a fresh server prints one). */

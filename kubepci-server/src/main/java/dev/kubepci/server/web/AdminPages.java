@@ -13,17 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /** Tokens and the audit log, for admins. Every change is written to the audit log. */
-public final class AdminPages {
+public record AdminPages(TokenStore tokens, AuditLog audit, Views views) {
   private static final int AUDIT_LINES = 500;
-  private final TokenStore tokens;
-  private final AuditLog audit;
-  private final Views views;
-
-  public AdminPages(TokenStore tokens, AuditLog audit, Views views) {
-    this.tokens = tokens;
-    this.audit = audit;
-    this.views = views;
-  }
 
   /** The tokens page; {@code created} is the token just made, shown once. */
   public record TokensView(List<TokenInfo> tokens, NewToken created) {}
@@ -58,13 +49,7 @@ public final class AdminPages {
   }
 
   public void revokeToken(Context ctx) {
-    Principal p = Access.principal(ctx);
-    String id = ctx.pathParam("id");
-    if (!id.matches("tok-[0-9a-f]{12}") || !tokens.revoke(id)) {
-      throw ApiError.notFound("no valid token with id " + id);
-    }
-    audit.record(p.actor(), "token.revoke", id, null);
-    ctx.redirect("/admin/tokens", io.javalin.http.HttpStatus.SEE_OTHER);
+    Revocations.revoke(ctx, tokens::revoke, "no valid token", audit, "token.revoke", "/admin/tokens");
   }
 
   public void auditPage(Context ctx) {

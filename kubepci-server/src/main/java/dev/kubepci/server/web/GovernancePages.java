@@ -180,13 +180,7 @@ public final class GovernancePages {
 
   /** An admin revokes a server-kept waiver. */
   public void revoke(Context ctx) {
-    Principal p = Access.principal(ctx);
-    String id = ctx.pathParam("id");
-    if (!id.matches("srv-[0-9a-f]{12}") || !waivers.revoke(id)) {
-      throw ApiError.notFound("no standing server waiver with id " + id);
-    }
-    audit.record(p.actor(), "waiver.revoke", id, null);
-    ctx.redirect("/waivers", io.javalin.http.HttpStatus.SEE_OTHER);
+    Revocations.revoke(ctx, waivers::revoke, "no standing server waiver", audit, "waiver.revoke", "/waivers");
   }
 
   /**
