@@ -15,11 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubepci collect}: read a live cluster into a snapshot to assess offline. */
 @Command(
@@ -39,10 +37,7 @@ import picocli.CommandLine.ParentCommand;
         "  kubepci collect --print-rbac > kubepci-reader.yaml",
         "",
         "Exit codes: 0 written, 2 usage error, 3 cluster unreachable or some kinds failed to list, 4 internal error."})
-public final class CollectCommand implements Callable<Integer> {
-  @ParentCommand
-  KubepciCommand parent;
-
+public final class CollectCommand extends KubepciSubcommand {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "The snapshot to write, e.g. cluster.kpci.jsonl.gz. It appears only once complete.")
   Path output;
@@ -62,7 +57,7 @@ public final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Environment env = parent.environment();
+    Environment env = env();
     Collection<String> reads = Scanner.reads(selection.select(BuiltInRules.catalog()));
     PrintWriter out = env.out();
     if (printRbac) {

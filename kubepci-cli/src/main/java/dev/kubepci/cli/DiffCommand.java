@@ -12,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubepci diff OLD.json NEW.json}: what changed between two assessments. */
 @Command(
@@ -35,10 +33,7 @@ import picocli.CommandLine.ParentCommand;
         "",
         "Exit codes: 0 done, 1 new failing findings at or above --fail-on, 2 usage error (a file that is not a "
             + "kubepci JSON report)."})
-public final class DiffCommand implements Callable<Integer> {
-  @ParentCommand
-  KubepciCommand parent;
-
+public final class DiffCommand extends KubepciSubcommand {
   @Parameters(index = "0", paramLabel = "OLD",
       description = "The earlier JSON report (kubepci scan --format json), or the id of a stored assessment.")
   String older;
@@ -66,7 +61,7 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Environment env = parent.environment();
+    Environment env = env();
     String fmt = format.toLowerCase(Locale.ROOT);
     if (!DiffRenderer.FORMATS.contains(fmt)) {
       throw new UserException(ExitCode.USAGE, "unknown format '" + format + "' (expected one of "

@@ -19,14 +19,12 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubepci evidence}: signed evidence bundles for the assessor. */
 @Command(name = "evidence", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -41,18 +39,11 @@ import picocli.CommandLine.ParentCommand;
         "Exit codes: 0 verified or written, 1 the bundle does not verify, 2 usage error (bad key, missing file)."})
 public final class EvidenceCommand extends CommandGroup {
 
-  Environment environment() {
-    return parent.environment();
-  }
-
   /** {@code kubepci evidence keygen}. */
   @Command(name = "keygen", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
       description = {"Make a key pair for signing evidence bundles (PEM: PKCS#8 private key, X.509 public key).",
           "The private-key file holds the public key too; keep it secret (it is written readable by you alone)."})
-  static final class Keygen implements Callable<Integer> {
-    @ParentCommand
-    EvidenceCommand parent;
-
+  static final class Keygen extends KubepciSubcommand {
     @Option(names = "--algorithm", paramLabel = "ALG", defaultValue = "ed25519",
         description = "ed25519 or ecdsa-p256. Default: ${DEFAULT-VALUE}.")
     String algorithm;
@@ -74,7 +65,7 @@ public final class EvidenceCommand extends CommandGroup {
       KeyPair pair = Keys.generate(alg);
       writeNew(privateKey, Keys.privateKeyPem(pair.getPrivate()) + Keys.publicKeyPem(pair.getPublic()), true);
       writeNew(publicKey, Keys.publicKeyPem(pair.getPublic()), false);
-      PrintWriter out = parent.environment().out();
+      PrintWriter out = env().out();
       out.println("kubepci: " + alg.label() + " key pair written: private key " + privateKey + ", public key "
           + publicKey + " (key id " + Keys.keyId(pair.getPublic()) + ")");
       out.flush();
@@ -103,10 +94,7 @@ public final class EvidenceCommand extends CommandGroup {
           + "every file (SHA-256 and size) as an in-toto Statement in a DSSE envelope.",
           "The same as 'kubepci scan PATH... --evidence-bundle FILE --signing-key KEY' without a report on standard "
               + "output; use that for a live cluster."})
-  static final class Pack implements Callable<Integer> {
-    @ParentCommand
-    EvidenceCommand parent;
-
+  static final class Pack extends KubepciSubcommand {
     @Parameters(paramLabel = "PATH", arity = "1..*",
         description = "Manifest files or directories, or one snapshot file, as for 'kubepci scan'.")
     List<String> paths = new ArrayList<>();
@@ -129,9 +117,9 @@ public final class EvidenceCommand extends CommandGroup {
     @Override
     public Integer call() throws IOException {
       ScanCommand scan = new ScanCommand();
-      // picocli fills in every option's default and mixin, so scan options added later need no code here
-      new picocli.CommandLine(scan).parseArgs();
-      scan.parent = parent.parent;
+      // 'kubepci scan' in this run's environment: picocli fills in every option's default and mixin, so scan
+      // options added later need no code here
+      new picocli.CommandLine(new KubepciCommand(env())).addSubcommand(scan).parseArgs("scan");
       scan.paths = paths;
       scan.selection = selection;
       scan.governance = governance;
@@ -188,10 +176,7 @@ public final class EvidenceCommand extends CommandGroup {
       description = {"Verify an evidence bundle: the signature over its manifest, then the SHA-256 and size of every "
           + "file; a changed, missing or extra file fails. Prints what the bundle attests.",
           "With --ca, the bundle's certificate chain must lead to the CA and be valid now (no revocation check)."})
-  static final class Verify implements Callable<Integer> {
-    @ParentCommand
-    EvidenceCommand parent;
-
+  static final class Verify extends KubepciSubcommand {
     @Parameters(paramLabel = "BUNDLE", description = "The evidence bundle (zip).")
     Path bundle;
 
@@ -210,7 +195,7 @@ public final class EvidenceCommand extends CommandGroup {
 
     @Override
     public Integer call() {
-      Environment env = parent.environment();
+      Environment env = env();
       BundleVerifier.Trust t;
       try {
         t = trust.publicKey != null ? BundleVerifier.Trust.key(Keys.readPublicKey(trust.publicKey))

@@ -7,12 +7,10 @@ import dev.kubepci.store.AssessmentStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubepci export ID}: a stored assessment again, in any report format. */
 @Command(
@@ -28,10 +26,7 @@ import picocli.CommandLine.ParentCommand;
         "  kubepci export 12 --format html --output q1.html --store jdbc:postgresql://db/kubepci",
         "",
         "Exit codes: 0 done, 2 usage error (an unknown id, a store that cannot be reached)."})
-public final class ExportCommand implements Callable<Integer> {
-  @ParentCommand
-  KubepciCommand parent;
-
+public final class ExportCommand extends KubepciSubcommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The assessment's id (kubepci history lists them).")
   long id;
 
@@ -50,7 +45,7 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Environment env = parent.environment();
+    Environment env = env();
     String fmt = format.toLowerCase(Locale.ROOT);
     dev.kubepci.report.Reporter reporter = ReportRun.reporter(fmt, ReportFormats.Options.DEFAULTS);
     mode.permissions();

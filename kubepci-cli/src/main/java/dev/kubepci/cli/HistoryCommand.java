@@ -7,11 +7,9 @@ import dev.kubepci.store.AssessmentSummary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubepci history}: the stored assessments, newest first. */
 @Command(
@@ -29,10 +27,7 @@ import picocli.CommandLine.ParentCommand;
         "  kubepci diff 11 12",
         "",
         "Exit codes: 0 done, 2 usage error (a store that cannot be reached)."})
-public final class HistoryCommand implements Callable<Integer> {
-  @ParentCommand
-  KubepciCommand parent;
-
+public final class HistoryCommand extends KubepciSubcommand {
   @Option(names = "--cluster", paramLabel = "NAME", description = "Only the assessments of this cluster.")
   String cluster;
 
@@ -45,7 +40,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Environment env = parent.environment();
+    Environment env = env();
     if (limit < 1) {
       throw new UserException(ExitCode.USAGE, "--limit: expected a positive number, not " + limit);
     }

@@ -16,12 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code kubepci pss}: the Pod Security Standards verdict of every Pod and pod template in the input, as the Pod
@@ -43,10 +41,7 @@ import picocli.CommandLine.ParentCommand;
         "",
         "Exit codes: 0 every object allowed, 1 at least one denied, 2 usage error, 3 unreadable input, "
             + "4 internal error."})
-public final class PssCommand implements Callable<Integer> {
-  @ParentCommand
-  KubepciCommand parent;
-
+public final class PssCommand extends KubepciSubcommand {
   @Mixin
   NamespaceOption namespace;
 
@@ -81,7 +76,7 @@ public final class PssCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Environment env = parent.environment();
+    Environment env = env();
     PssLevel pssLevel = parse(() -> PssLevel.parse(level), "--level");
     PssVersion pssVersion = parse(() -> PssVersion.parse(version), "--version");
     String fmt = format.toLowerCase(Locale.ROOT);

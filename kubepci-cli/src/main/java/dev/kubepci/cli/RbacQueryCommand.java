@@ -3,23 +3,18 @@ package dev.kubepci.cli;
 import dev.kubepci.collect.CollectedInput;
 import dev.kubepci.model.Inventory;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * The RBAC query commands (who-can, access): check the one output target, read the RBAC objects of the PATH
  * arguments, answer in the chosen format and report input errors (exit code 3) while still answering.
  */
-abstract class RbacQueryCommand implements Callable<Integer> {
+abstract class RbacQueryCommand extends KubepciSubcommand {
   static final String PATHS = "Manifest files or directories holding the RBAC objects, or - for standard input.";
   /** The end of each command's {@code -n} description. */
   static final String PLACED_IN_NAMESPACE = "Objects whose file names no namespace are placed in it, as kubectl -n "
       + "would (default: default).";
-
-  @ParentCommand
-  KubepciCommand parent;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
   boolean quiet;
@@ -39,7 +34,7 @@ abstract class RbacQueryCommand implements Callable<Integer> {
    * @param namespace the namespace the question is about (objects without one are placed there), null for every one
    */
   final int answer(List<String> paths, String namespace) {
-    Environment env = parent.environment();
+    Environment env = env();
     OutputOptions.Target target = AccessInputs.target(output);
     output.mode.permissions();
     if (target.file() != null) {

@@ -11,12 +11,10 @@ import dev.kubepci.report.reach.ReachReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubepci reach FROM TO PATH...}: can traffic flow, and which policies decide it. */
 @Command(
@@ -41,10 +39,7 @@ import picocli.CommandLine.ParentCommand;
         "",
         "Exit codes: 0 evaluated (and as --expect says), 1 a flow contradicts --expect, 2 usage error, "
             + "3 unreadable input, 4 internal error."})
-public final class ReachCommand implements Callable<Integer> {
-  @ParentCommand
-  KubepciCommand parent;
-
+public final class ReachCommand extends KubepciSubcommand {
   @Parameters(index = "0", paramLabel = "FROM", description = "Where traffic starts.")
   String from;
 
@@ -73,7 +68,7 @@ public final class ReachCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Environment env = parent.environment();
+    Environment env = env();
     String fmt = format.toLowerCase(Locale.ROOT);
     if (!fmt.equals("text") && !fmt.equals("json")) {
       throw new UserException(ExitCode.USAGE, "unknown format '" + format + "' (expected text or json)");

@@ -19,12 +19,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubepci scan}: assess a live cluster, manifests, dumps or a snapshot against the PCI guidance. */
 @Command(
@@ -58,10 +56,7 @@ import picocli.CommandLine.ParentCommand;
         "",
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 unreadable input, 4 internal error "
             + "(a rule failed: it is ERROR in the report; --debug prints the stack trace)."})
-public final class ScanCommand implements Callable<Integer> {
-  @ParentCommand
-  KubepciCommand parent;
-
+public final class ScanCommand extends KubepciSubcommand {
   @Parameters(paramLabel = "PATH", arity = "0..*",
       description = "Manifest files or directories (.yaml, .yml, .json, searched recursively), Helm chart folders "
           + "(rendered in-process), kustomization folders (built with kubectl kustomize), - for standard input, "
@@ -159,7 +154,7 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Environment env = parent.environment();
+    Environment env = env();
     Severity threshold = "none".equalsIgnoreCase(failOn) ? null : parseSeverity(failOn);
     if (!"area".equals(groupBy) && !"dss".equals(groupBy)) {
       throw new UserException(ExitCode.USAGE, "--group-by: expected area or dss, not '" + groupBy + "'");

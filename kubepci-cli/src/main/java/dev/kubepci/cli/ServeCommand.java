@@ -10,21 +10,16 @@ import dev.kubepci.store.AssessmentStore;
 import dev.kubepci.store.StoreException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubepci serve}: the fleet server, on the embedded store or a shared PostgreSQL. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Runs the kubepci server: clusters push their JSON reports to it, and the dashboard shows the "
         + "fleet, each cluster's posture over time, findings, changes, waivers and attestations; /metrics serves "
         + "Prometheus. On an empty database it prints a one-time admin token to sign in with."})
-public final class ServeCommand implements Callable<Integer> {
-  @ParentCommand
-  KubepciCommand parent;
-
+public final class ServeCommand extends KubepciSubcommand {
   @Option(names = "--database", paramLabel = "URL",
       description = "jdbc:postgresql://HOST/DB?user=U&password=P to share one PostgreSQL between replicas "
           + "(default: $KUBEPCI_DATABASE_URL, else the embedded store in the user's data directory).")
@@ -60,7 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Environment env = parent.environment();
+    Environment env = env();
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new UserException(ExitCode.USAGE, "--tls-cert and --tls-key go together");
     }
