@@ -10,17 +10,15 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-/** What a command may touch of the outside world, injected so that tests run commands in memory. */
-public final class Environment {
-  private final PrintWriter out;
-  private final PrintWriter err;
-  private final InputStream stdin;
-  private final Map<String, String> env;
-  private final Clock clock;
-  private final Terminals terminals;
-  private boolean debug;
-  private dev.kubepci.secrets.RedactionKey redactionKey;
-
+/**
+ * What a command may touch of the outside world, injected so that tests run commands in memory.
+ *
+ * @param env the process's environment variables
+ * @param terminals which standard streams are terminals
+ * @param debug whether errors come with their stack traces ({@code --debug})
+ */
+public record Environment(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env, Clock clock,
+    Terminals terminals, boolean debug) {
   /**
    * Which of the standard streams are interactive terminals. Injected so that tests can see what a person at a
    * terminal sees (progress, colour) without one.
@@ -47,54 +45,30 @@ public final class Environment {
     }
   }
 
+  public Environment {
+    env = Map.copyOf(env);
+  }
+
   public Environment(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env, Clock clock) {
     this(out, err, stdin, env, clock, Terminals.detect());
   }
 
   public Environment(PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env, Clock clock,
       Terminals terminals) {
-    this.out = out;
-    this.err = err;
-    this.stdin = stdin;
-    this.env = Map.copyOf(env);
-    this.clock = clock;
-    this.terminals = terminals;
+    this(out, err, stdin, env, clock, terminals, false);
   }
 
-  public PrintWriter out() {
-    return out;
+  /** This environment with stack traces on or off. */
+  public Environment withDebug(boolean on) {
+    return new Environment(out, err, stdin, env, clock, terminals, on);
   }
 
-  public PrintWriter err() {
-    return err;
-  }
-
-  public InputStream stdin() {
-    return stdin;
-  }
-
-  public Map<String, String> env() {
-    return env;
-  }
-
-  public Clock clock() {
-    return clock;
-  }
-
-  /** The key of this run's secret fingerprints (see {@link RedactionKeys}), found once. */
+  /**
+   * The key of this run's secret fingerprints (see {@link RedactionKeys}), found on each call: a run asks once (the
+   * key of a run without one configured is random).
+   */
   public dev.kubepci.secrets.RedactionKey redactionKey() {
-    if (redactionKey == null) {
-      redactionKey = RedactionKeys.resolve(env);
-    }
-    return redactionKey;
-  }
-
-  public boolean debug() {
-    return debug;
-  }
-
-  void setDebug(boolean debug) {
-    this.debug = debug;
+    return RedactionKeys.resolve(env);
   }
 
   /** True when stdout is an interactive terminal that accepts colour (and NO_COLOR is not set). */

@@ -46,7 +46,7 @@ public final class KubepciCommand implements Runnable {
     return Collections.unmodifiableMap(all);
   }
 
-  private final Environment environment;
+  private Environment environment;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -62,7 +62,7 @@ public final class KubepciCommand implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "Print stack traces of errors (for bug reports).")
   void setDebug(boolean debug) {
-    environment.setDebug(debug);
+    environment = environment.withDebug(debug);
   }
 
   @Override

@@ -39,13 +39,12 @@ public final class Main {
     if ("scan".equals(subcommandRun(args))) {
       BuiltIns.preload(); // while picocli builds and parses the command
     }
-    Environment environment = new Environment(out, err, stdin, env, clock(env));
-    CommandLine cli = commandLine(environment, args);
+    CommandLine cli = commandLine(new Environment(out, err, stdin, env, clock(env)), args);
     try {
       return cli.execute(args);
     } catch (OutOfMemoryError e) {
       // picocli hands on Errors; by now the stack that held the input has unwound, so there is room to say so
-      return outOfMemory(e, environment);
+      return outOfMemory(e, ((KubepciCommand) cli.getCommand()).environment());
     }
   }
 
@@ -76,7 +75,8 @@ public final class Main {
    * after the subcommands, as picocli hands them only to the subcommands present.
    */
   static CommandLine commandLine(Environment environment, String[] args) {
-    CommandLine cli = new CommandLine(new KubepciCommand(environment));
+    KubepciCommand root = new KubepciCommand(environment);
+    CommandLine cli = new CommandLine(root);
     String only = args == null ? null : subcommandRun(args);
     for (Map.Entry<String, Class<?>> sub : KubepciCommand.SUBCOMMANDS.entrySet()) {
       if (only == null || only.equals(sub.getKey())) {
@@ -86,7 +86,8 @@ public final class Main {
     cli.setOut(environment.out());
     cli.setErr(environment.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, environment, parseResult));
+    // the root's environment as parsed: --debug gives one with stack traces
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root.environment(), parseResult));
     cli.setParameterExceptionHandler((ex, unused) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("kubepci: " + ex.getMessage());

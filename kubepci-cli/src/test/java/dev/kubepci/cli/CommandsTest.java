@@ -52,6 +52,22 @@ class CommandsTest {
   }
 
   @Test
+  void debugBeforeOrAfterTheCommandGivesTheRunStackTraces() {
+    Environment env = new Environment(new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.ByteArrayInputStream(new byte[0]),
+        java.util.Map.of(), java.time.Clock.systemUTC());
+    for (String[] args : new String[][] {{"--debug", "scan", "x"}, {"scan", "x", "--debug"},
+        {"evidence", "verify", "--debug", "x.zip", "--ca", "ca.pem"}}) {
+      picocli.CommandLine cli = Main.commandLine(env, args);
+      cli.parseArgs(args);
+      assertThat(((KubepciCommand) cli.getCommand()).environment().debug()).as(String.join(" ", args)).isTrue();
+    }
+    picocli.CommandLine plain = Main.commandLine(env, new String[] {"scan", "x"});
+    plain.parseArgs("scan", "x");
+    assertThat(((KubepciCommand) plain.getCommand()).environment().debug()).isFalse();
+  }
+
+  @Test
   void helpNamesEveryCommand() {
     Cli.Run run = Cli.run("help");
     assertThat(run.code()).isZero();

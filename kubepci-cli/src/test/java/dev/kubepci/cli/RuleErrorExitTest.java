@@ -34,8 +34,7 @@ class RuleErrorExitTest {
 
   @Test
   void debugPrintsTheStackTrace() {
-    env.setDebug(true);
-    ScanCommand.exitCode(ReportFixture.withRuleError(), Severity.HIGH, env);
+    ScanCommand.exitCode(ReportFixture.withRuleError(), Severity.HIGH, env.withDebug(true));
     assertThat(err.toString()).contains("java.lang.NullPointerException: rule boom\n\tat Rule.check");
   }
 

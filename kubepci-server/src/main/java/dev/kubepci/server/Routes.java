@@ -47,7 +47,8 @@ final class Routes {
     this.settings = settings;
     this.tokens = new TokenStore(store.dataSource(), settings.clock());
     this.audit = new AuditLog(store.dataSource(), settings.clock());
-    this.access = new Access(tokens, SigningKey.load(store.dataSource()), settings);
+    this.access = new Access(tokens, SigningKey.load(store.dataSource()), settings.clock(), settings.sessionTtl(),
+        settings.cookiesSecure());
     this.views = new Views(access);
     this.fleet = new FleetPages(store, views, settings.clock(), settings.staleAfter());
     this.findings = new FindingsPages(store, views);

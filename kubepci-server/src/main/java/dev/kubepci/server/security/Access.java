@@ -1,12 +1,13 @@
 package dev.kubepci.server.security;
 
 import dev.kubepci.server.ApiError;
-import dev.kubepci.server.ServerSettings;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -27,18 +28,21 @@ public final class Access {
 
   private final TokenStore tokens;
   private final SigningKey key;
-  private final ServerSettings settings;
+  private final Clock clock;
+  private final Duration sessionTtl;
+  private final boolean secure;
   private final String sessionCookie;
   private final String preCookie;
 
-  /** Sessions last {@code settings.sessionTtl()}; cookies are Secure when {@code settings.cookiesSecure()}. */
-  public Access(TokenStore tokens, SigningKey key, ServerSettings settings) {
+  public Access(TokenStore tokens, SigningKey key, Clock clock, Duration sessionTtl, boolean secure) {
     this.tokens = tokens;
     this.key = key;
-    this.settings = settings;
+    this.clock = clock;
+    this.sessionTtl = sessionTtl;
+    this.secure = secure;
     // the __Host- prefix makes browsers refuse the cookie unless it is Secure, host-only and for the whole site
-    this.sessionCookie = settings.cookiesSecure() ? "__Host-kpci_session" : "kpci_session";
-    this.preCookie = settings.cookiesSecure() ? "__Host-kpci_pre" : "kpci_pre";
+    this.sessionCookie = secure ? "__Host-kpci_session" : "kpci_session";
+    this.preCookie = secure ? "__Host-kpci_pre" : "kpci_pre";
   }
 
   /** Runs before every matched route: who is calling, may they, and did a browser's change carry its CSRF token. */
@@ -53,7 +57,7 @@ public final class Access {
       principal = tokens.authenticate(bearer).orElseThrow(() -> new ApiError(401, "the bearer token is not valid"
           + " (unknown or revoked)"));
     } else {
-      session = Session.fromCookie(ctx.cookie(sessionCookie), key, settings.clock().instant()).orElse(null);
+      session = Session.fromCookie(ctx.cookie(sessionCookie), key, clock.instant()).orElse(null);
       if (session != null) {
         principal = tokens.valid(session.tokenId()).orElse(null);
         if (principal == null) {
@@ -169,8 +173,8 @@ public final class Access {
     Optional<Principal> p = tokens.authenticate(token == null ? null : token.strip())
         .filter(x -> x.role().reads());
     p.ifPresent(x -> {
-      Session s = Session.open(x.tokenId(), settings.clock().instant().plus(settings.sessionTtl()));
-      setCookie(ctx, sessionCookie, s.toCookie(key), (int) settings.sessionTtl().toSeconds());
+      Session s = Session.open(x.tokenId(), clock.instant().plus(sessionTtl));
+      setCookie(ctx, sessionCookie, s.toCookie(key), (int) sessionTtl.toSeconds());
       setCookie(ctx, preCookie, "", 0);
     });
     return p;
@@ -182,6 +186,6 @@ public final class Access {
 
   private void setCookie(Context ctx, String name, String value, int maxAge) {
     ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly;"
-        + " SameSite=Strict" + (settings.cookiesSecure() ? "; Secure" : ""));
+        + " SameSite=Strict" + (secure ? "; Secure" : ""));
   }
 }

@@ -21,20 +21,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The findings explorer, new and fixed findings between two assessments, and the exports of an assessment. */
-public final class FindingsPages {
+public record FindingsPages(AssessmentStore store, Views views) {
   static final int PAGE_SIZE = 50;
   private static final int MAX_EXPORT = 100_000;
   private static final Set<String> STATUSES = Set.of("FAIL", "WAIVED");
   private static final Set<String> SCOPES = java.util.Arrays.stream(ScopeZone.values())
       .map(ScopeZone::label).collect(java.util.stream.Collectors.toUnmodifiableSet());
-
-  private final AssessmentStore store;
-  private final Views views;
-
-  public FindingsPages(AssessmentStore store, Views views) {
-    this.store = store;
-    this.views = views;
-  }
 
   /** The filters of the explorer as the query string gave them, checked. */
   public record FindingQuery(List<String> status, List<String> severity, String scope, String namespace,

@@ -35,7 +35,7 @@ import java.util.Map;
  * cluster's latest report declared, the attestations it applied, and the waivers admins keep on the server (which
  * a cluster's scans fetch as a waiver file).
  */
-public final class GovernancePages {
+public record GovernancePages(AssessmentStore store, WaiverStore waivers, AuditLog audit, Views views, Clock clock) {
   static final int SOON_DAYS = 30;
   /** An attestation is an assessor's yearly review: it is due again a year after its date. */
   static final int ATTESTATION_DAYS = 365;
@@ -43,20 +43,6 @@ public final class GovernancePages {
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
       .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
-
-  private final AssessmentStore store;
-  private final WaiverStore waivers;
-  private final AuditLog audit;
-  private final Views views;
-  private final Clock clock;
-
-  public GovernancePages(AssessmentStore store, WaiverStore waivers, AuditLog audit, Views views, Clock clock) {
-    this.store = store;
-    this.waivers = waivers;
-    this.audit = audit;
-    this.views = views;
-    this.clock = clock;
-  }
 
   /**
    * A waiver or an attestation with the day it ends.
