@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Renders a {@link ClusterPlan} into the objects {@code kubectl get <kinds> -A -o yaml} would print for it: kind
@@ -81,54 +83,26 @@ public final class SyntheticCluster {
       case "ServiceAccount" -> {
         out.accept(serviceAccount(ns, "default", ns.system()));
         for (AppPlan a : ns.apps()) {
-          if (a.ownServiceAccount()) {
-            out.accept(serviceAccount(ns, a.name(), a.practice().automountOff()));
-          }
+          emitIf(a.ownServiceAccount(), () -> serviceAccount(ns, a.name(), a.practice().automountOff()), out);
         }
       }
       case "ConfigMap" -> {
         out.accept(configMap(ns, "kube-root-ca.crt", Map.of("ca.crt", CA_PEM), null));
         for (AppPlan a : ns.apps()) {
-          if (a.configMap()) {
-            out.accept(configMap(ns, a.name() + "-config", appConfig(a), a));
-          }
+          emitIf(a.configMap(), () -> configMap(ns, a.name() + "-config", appConfig(a), a), out);
         }
       }
-      case "Role" -> {
-        if (ns.role()) {
-          out.accept(role(ns));
-        }
-      }
-      case "RoleBinding" -> {
-        if (ns.role()) {
-          out.accept(roleBinding(ns));
-        }
-      }
+      case "Role" -> emitIf(ns.role(), () -> role(ns), out);
+      case "RoleBinding" -> emitIf(ns.role(), () -> roleBinding(ns), out);
       case "NetworkPolicy" -> {
-        if (ns.defaultDeny()) {
-          out.accept(defaultDeny(ns));
-        }
+        emitIf(ns.defaultDeny(), () -> defaultDeny(ns), out);
         for (AppPlan a : ns.apps()) {
-          if (a.allowPolicy()) {
-            out.accept(allowPolicy(ns, a));
-          }
+          emitIf(a.allowPolicy(), () -> allowPolicy(ns, a), out);
         }
       }
-      case "ResourceQuota" -> {
-        if (ns.quota()) {
-          out.accept(quota(ns));
-        }
-      }
-      case "LimitRange" -> {
-        if (ns.quota()) {
-          out.accept(limitRange(ns));
-        }
-      }
-      case "Event" -> {
-        for (int i = 0; i < ns.events(); i++) {
-          out.accept(event(ns, i));
-        }
-      }
+      case "ResourceQuota" -> emitIf(ns.quota(), () -> quota(ns), out);
+      case "LimitRange" -> emitIf(ns.quota(), () -> limitRange(ns), out);
+      case "Event" -> emitEach(ns.events(), i -> event(ns, i), out);
       default -> {
         for (AppPlan a : ns.apps()) {
           appObjects(kind, ns, a, out);
@@ -138,77 +112,39 @@ public final class SyntheticCluster {
   }
 
   private void appObjects(String kind, NamespacePlan ns, AppPlan a, Consumer<ObjectNode> out) {
+    AppKind app = a.kind();
+    // revisions 0 (the current one) to oldRevisions
+    int revisions = a.oldRevisions() + 1;
     switch (kind) {
       case "Pod" -> pods(ns, a, out);
-      case "Service" -> {
-        if (a.service()) {
-          out.accept(service(ns, a));
-        }
-      }
-      case "Endpoints" -> {
-        if (a.service()) {
-          out.accept(endpoints(ns, a));
-        }
-      }
-      case "EndpointSlice" -> {
-        if (a.service()) {
-          out.accept(endpointSlice(ns, a));
-        }
-      }
-      case "DaemonSet" -> {
-        if (a.kind() == AppKind.DAEMONSET) {
-          out.accept(controller("DaemonSet", "apps/v1", ns, a));
-        }
-      }
-      case "Deployment" -> {
-        if (a.kind() == AppKind.DEPLOYMENT) {
-          out.accept(controller("Deployment", "apps/v1", ns, a));
-        }
-      }
-      case "ReplicaSet" -> {
-        if (a.kind() == AppKind.DEPLOYMENT) {
-          for (int rev = 0; rev <= a.oldRevisions(); rev++) {
-            out.accept(replicaSet(ns, a, rev));
-          }
-        }
-      }
-      case "StatefulSet" -> {
-        if (a.kind() == AppKind.STATEFULSET) {
-          out.accept(controller("StatefulSet", "apps/v1", ns, a));
-        }
-      }
-      case "ControllerRevision" -> {
-        if (a.kind() == AppKind.STATEFULSET || a.kind() == AppKind.DAEMONSET) {
-          for (int rev = 0; rev <= a.oldRevisions(); rev++) {
-            out.accept(controllerRevision(ns, a, rev));
-          }
-        }
-      }
-      case "PersistentVolumeClaim" -> {
-        if (a.kind() == AppKind.STATEFULSET) {
-          for (int i = 0; i < a.replicas(); i++) {
-            out.accept(pvc(ns, a, i));
-          }
-        }
-      }
-      case "CronJob" -> {
-        if (a.kind() == AppKind.CRONJOB) {
-          out.accept(cronJob(ns, a));
-        }
-      }
-      case "Job" -> {
-        if (a.kind() == AppKind.CRONJOB) {
-          for (int j = 0; j < a.jobs(); j++) {
-            out.accept(job(ns, a, j));
-          }
-        }
-      }
-      case "Secret" -> {
-        for (int s = 0; s < a.secrets(); s++) {
-          out.accept(secret(ns, a, s));
-        }
-      }
+      case "Service" -> emitIf(a.service(), () -> service(ns, a), out);
+      case "Endpoints" -> emitIf(a.service(), () -> endpoints(ns, a), out);
+      case "EndpointSlice" -> emitIf(a.service(), () -> endpointSlice(ns, a), out);
+      case "DaemonSet" -> emitIf(app == AppKind.DAEMONSET, () -> controller("DaemonSet", "apps/v1", ns, a), out);
+      case "Deployment" -> emitIf(app == AppKind.DEPLOYMENT, () -> controller("Deployment", "apps/v1", ns, a), out);
+      case "ReplicaSet" -> emitEach(app == AppKind.DEPLOYMENT ? revisions : 0, rev -> replicaSet(ns, a, rev), out);
+      case "StatefulSet" -> emitIf(app == AppKind.STATEFULSET, () -> controller("StatefulSet", "apps/v1", ns, a), out);
+      case "ControllerRevision" -> emitEach(app == AppKind.STATEFULSET || app == AppKind.DAEMONSET ? revisions : 0,
+          rev -> controllerRevision(ns, a, rev), out);
+      case "PersistentVolumeClaim" -> emitEach(app == AppKind.STATEFULSET ? a.replicas() : 0, i -> pvc(ns, a, i), out);
+      case "CronJob" -> emitIf(app == AppKind.CRONJOB, () -> cronJob(ns, a), out);
+      case "Job" -> emitEach(app == AppKind.CRONJOB ? a.jobs() : 0, j -> job(ns, a, j), out);
+      case "Secret" -> emitEach(a.secrets(), i -> secret(ns, a, i), out);
       default -> { }
+    }
+  }
+
+  /** Hands over the object {@code make} makes, when {@code present} (and makes it only then). */
+  private static void emitIf(boolean present, Supplier<ObjectNode> make, Consumer<ObjectNode> out) {
+    if (present) {
+      out.accept(make.get());
+    }
+  }
+
+  /** Hands over {@code count} objects, those {@code make} makes of 0, 1 ... */
+  private static void emitEach(int count, IntFunction<ObjectNode> make, Consumer<ObjectNode> out) {
+    for (int i = 0; i < count; i++) {
+      out.accept(make.apply(i));
     }
   }
 
