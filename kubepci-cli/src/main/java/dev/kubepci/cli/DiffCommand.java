@@ -48,11 +48,8 @@ public final class DiffCommand extends KubepciSubcommand {
       description = "terminal, markdown or json. Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-  Path output;
-
   @picocli.CommandLine.Mixin
-  OutputMode mode;
+  SingleOutput output;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "none",
       description = "Exit with code 1 when a new failing finding is at this severity or higher: info, low, medium, "
@@ -68,11 +65,7 @@ public final class DiffCommand extends KubepciSubcommand {
           + DiffRenderer.FORMATS + ")");
     }
     Severity threshold = "none".equalsIgnoreCase(failOn) ? null : ScanCommand.parseSeverity(failOn);
-    mode.permissions();
-    if (output != null) {
-      OutputMode.requireDistinct(java.util.List.of(output));
-      OutputMode.requireNotInput(output.toString(), java.util.List.of(older, newer));
-    }
+    output.check(java.util.List.of(older, newer));
     ReportDiff diff;
     if (isId(older) || isId(newer)) {
       try (dev.kubepci.store.AssessmentStore s = HistoryStore.open(store.url, env, false)) {
@@ -82,7 +75,7 @@ public final class DiffCommand extends KubepciSubcommand {
       diff = ReportDiff.between(read(Path.of(older)), read(Path.of(newer)));
     }
     String text = DiffRenderer.render(diff, fmt);
-    mode.write(env, output == null ? null : output.toString(), text.getBytes(StandardCharsets.UTF_8), false);
+    output.write(env, text.getBytes(StandardCharsets.UTF_8));
     return threshold != null && !diff.addedFailingAtOrAbove(threshold).isEmpty()
         ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }

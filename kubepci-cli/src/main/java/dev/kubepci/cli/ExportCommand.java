@@ -2,10 +2,10 @@ package dev.kubepci.cli;
 
 import dev.kubepci.report.formats.ReportFormats;
 import dev.kubepci.result.ExitCode;
-import dev.kubepci.report.terminal.TerminalReporter;
 import dev.kubepci.store.AssessmentStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,11 +34,8 @@ public final class ExportCommand extends KubepciSubcommand {
       description = "json, html, sarif, junit, markdown, csv, oscal or terminal. Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-  String output;
-
   @Mixin
-  OutputMode mode;
+  SingleOutput output;
 
   @Mixin
   HistoryStore.Option store;
@@ -48,7 +45,7 @@ public final class ExportCommand extends KubepciSubcommand {
     Environment env = env();
     String fmt = format.toLowerCase(Locale.ROOT);
     dev.kubepci.report.Reporter reporter = ReportRun.reporter(fmt, ReportFormats.Options.DEFAULTS);
-    mode.permissions();
+    output.check(List.of());
     byte[] content;
     try (AssessmentStore s = HistoryStore.open(store.url, env, false)) {
       if ("json".equals(fmt)) {
@@ -59,7 +56,7 @@ public final class ExportCommand extends KubepciSubcommand {
         content = out.toByteArray();
       }
     }
-    mode.write(env, output, content, false);
+    output.write(env, content);
     return ExitCode.OK.code();
   }
 }

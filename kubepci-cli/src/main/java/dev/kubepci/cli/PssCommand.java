@@ -12,7 +12,6 @@ import dev.kubepci.report.pss.PssJsonWriter;
 import dev.kubepci.report.pss.PssTerminalWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,14 +59,11 @@ public final class PssCommand extends KubepciSubcommand {
       description = "terminal or json (an array with one verdict per object). Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-  Path output;
-
   @Option(names = "--no-color", description = "Never colour the terminal output (colour is used only on a terminal).")
   boolean noColor;
 
-  @picocli.CommandLine.Mixin
-  OutputMode mode;
+  @Mixin
+  SingleOutput output;
 
   @Parameters(paramLabel = "PATH", arity = "0..*",
       description = "Manifest files or directories (.yaml, .yml, .json, searched recursively), "
@@ -87,11 +83,7 @@ public final class PssCommand extends KubepciSubcommand {
       throw new UserException(ExitCode.USAGE,
           "no input given: name manifest files or directories, or - for standard input");
     }
-    mode.permissions();
-    if (output != null) {
-      OutputMode.requireDistinct(List.of(output));
-      OutputMode.requireNotInput(output.toString(), paths);
-    }
+    output.check(paths);
     CollectedInput input = Scanner.offline(paths, env.stdin(), RenderOptions.inNamespace(namespace.orDefault()),
         ScanListener.NONE);
     PodSecurityReview review = PodSecurityReview.of(input.inventory().all(), pssLevel, pssVersion);
@@ -100,12 +92,12 @@ public final class PssCommand extends KubepciSubcommand {
     if (fmt.equals("json")) {
       PssJsonWriter.write(review, buffer);
     } else {
-      boolean color = output == null && !noColor && env.colorTerminal();
+      boolean color = !output.toFile() && !noColor && env.colorTerminal();
       new PssTerminalWriter(color).write(review, input.errors(), buffer);
     }
-    emit(buffer, env);
+    output.write(env, buffer.toByteArray());
     if (!input.errors().isEmpty()) {
-      if (fmt.equals("json") || output != null) {
+      if (fmt.equals("json") || output.toFile()) {
         input.errors().forEach(e -> env.err().println("kubepci: " + e.describe()));
       }
       env.err().println("kubepci: " + input.errors().size() + " input error(s); the rest was evaluated");
@@ -113,10 +105,6 @@ public final class PssCommand extends KubepciSubcommand {
       return ExitCode.INPUT_ERROR.code();
     }
     return review.deniedCount() > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
-  }
-
-  private void emit(ByteArrayOutputStream buffer, Environment env) {
-    mode.write(env, output == null ? null : output.toString(), buffer.toByteArray(), false);
   }
 
   private static <T> T parse(java.util.function.Supplier<T> parser, String option) {
