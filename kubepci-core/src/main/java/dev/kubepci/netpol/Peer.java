@@ -12,26 +12,20 @@ import java.util.function.Predicate;
  * which part of the peer the rule covers: {@link AddressSet#ALL} for a pod that matches, the covered addresses for an
  * address range, {@link AddressSet#EMPTY} for no match.
  */
-public interface Peer {
+public sealed interface Peer permits Peer.Declared, CombinedPeer {
   AddressSet match(Endpoint peer, Addressing addressing);
 
   /** For reports: {@code pods app=web in namespaces team=shop}, {@code 10.0.0.0/8 except 10.1.0.0/16}. */
   String describe();
 
   /** True when the rule matches no peer at all (Cilium's empty rule, an empty selector list). */
-  default boolean isNothing() {
-    return false;
-  }
+  boolean isNothing();
 
   /** True when the rule matches every peer, inside and outside the cluster. */
-  default boolean isEverything() {
-    return false;
-  }
+  boolean isEverything();
 
   /** True when the peer is (or includes) an address range, which may or may not cover pod addresses. */
-  default boolean addressBased() {
-    return false;
-  }
+  boolean addressBased();
 
   /** What a peer needs to know about addresses: the CNI semantics and the pod and node address ranges. */
   interface Addressing {
