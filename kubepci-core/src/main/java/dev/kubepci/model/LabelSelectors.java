@@ -43,19 +43,11 @@ public final class LabelSelectors {
   }
 
   /** How {@link #describe} writes a selector: term and value separators, and the word for an empty selector. */
-  public enum Notation {
+  public record Notation(String separator, String empty) {
     /** kubectl's notation, {@code app=web,tier notin (db,cache),!skip}; {@code everything} when empty. */
-    KUBECTL(",", "everything"),
+    public static final Notation KUBECTL = new Notation(",", "everything");
     /** Spaced for sentences, {@code app=web, tier in (a, b)}; {@code all} when empty. */
-    SPACED(", ", "all");
-
-    private final String separator;
-    private final String empty;
-
-    Notation(String separator, String empty) {
-      this.separator = separator;
-      this.empty = empty;
-    }
+    public static final Notation SPACED = new Notation(", ", "all");
   }
 
   /** True when {@code selector} selects {@code labels}; an absent selector selects what {@code absent} says. */
@@ -216,7 +208,7 @@ public final class LabelSelectors {
   /** The selector as text in {@code notation}; an absent selector is written as an empty one. */
   public static String describe(LabelSelector selector, Notation notation) {
     if (isEmpty(selector)) {
-      return notation.empty;
+      return notation.empty();
     }
     List<String> parts = new ArrayList<>();
     if (selector.getMatchLabels() != null) {
@@ -229,13 +221,13 @@ public final class LabelSelectors {
         }
       }
     }
-    return String.join(notation.separator, parts);
+    return String.join(notation.separator(), parts);
   }
 
   /** {@link #describe(LabelSelector, Notation)} for a map tree. */
   public static String describe(Map<?, ?> selector, Notation notation) {
     if (isEmpty(selector)) {
-      return notation.empty;
+      return notation.empty();
     }
     List<String> parts = new ArrayList<>();
     if (selector.get("matchLabels") instanceof Map<?, ?> ml) {
@@ -250,11 +242,11 @@ public final class LabelSelectors {
         }
       }
     }
-    return parts.isEmpty() ? notation.empty : String.join(notation.separator, parts);
+    return parts.isEmpty() ? notation.empty() : String.join(notation.separator(), parts);
   }
 
   private static String describe(String key, String operator, List<String> values, Notation notation) {
-    String vs = values == null ? "" : String.join(notation.separator, values);
+    String vs = values == null ? "" : String.join(notation.separator(), values);
     return switch (operator == null ? "" : operator) {
       case "In" -> key + " in (" + vs + ")";
       case "NotIn" -> key + " notin (" + vs + ")";

@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * the full object is kept encoded and decoded again when a rule asks for it. Both forms answer every method the
  * same way; a compact resource only trades some decoding time for a much smaller heap.
  */
-public final class Resource {
+public final class Resource implements HasRef {
   private final HasMetadata object;
   private final CompactBody body;
   private final Class<? extends HasMetadata> type;
@@ -190,29 +190,13 @@ public final class Resource {
     return provenance;
   }
 
+  @Override
   public ResourceRef ref() {
     return ref;
   }
 
-  public String kind() {
-    return ref.kind();
-  }
-
-  public String apiVersion() {
-    return ref.apiVersion();
-  }
-
   public String group() {
     return group;
-  }
-
-  /** Null for cluster-scoped objects. */
-  public String namespace() {
-    return ref.namespace();
-  }
-
-  public String name() {
-    return ref.name();
   }
 
   public ObjectMeta metadata() {

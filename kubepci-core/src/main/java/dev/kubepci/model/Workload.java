@@ -12,7 +12,7 @@ import java.util.Objects;
  * The pod-spec view of any pod-owning object (Pod, Deployment, CronJob, PodTemplate ...): the pod template's
  * metadata and spec, with the paths where they sit in the owning object. Built by {@link Workloads}.
  */
-public final class Workload {
+public final class Workload implements HasRef {
   private final Resource resource;
   private final FieldPath podMetadataPath;
   private final FieldPath podSpecPath;
@@ -43,12 +43,9 @@ public final class Workload {
     return resource;
   }
 
+  @Override
   public ResourceRef ref() {
     return resource.ref();
-  }
-
-  public String namespace() {
-    return resource.namespace();
   }
 
   public ObjectMeta podMetadata() {

@@ -217,17 +217,8 @@ final class CiliumPolicies {
 
   /** Addresses outside the cluster only: Cilium's world never includes pods or nodes. */
   private static Peer outside(AddressSet range, String description) {
-    return new Peer() {
-      @Override
-      public AddressSet match(Endpoint peer, Addressing addressing) {
-        return peer instanceof AddressEndpoint a ? a.addresses().intersect(range) : AddressSet.EMPTY;
-      }
-
-      @Override
-      public String describe() {
-        return description;
-      }
-    };
+    return Peer.of(description,
+        (peer, addressing) -> peer instanceof AddressEndpoint a ? a.addresses().intersect(range) : AddressSet.EMPTY);
   }
 
   private static AddressSet cidr(Resource r, Object value, FieldPath path, List<PolicyProblem> problems) {

@@ -12,26 +12,20 @@ import java.util.function.Predicate;
  * which part of the peer the rule covers: {@link AddressSet#ALL} for a pod that matches, the covered addresses for an
  * address range, {@link AddressSet#EMPTY} for no match.
  */
-public interface Peer {
+public sealed interface Peer permits Peer.Declared, CombinedPeer {
   AddressSet match(Endpoint peer, Addressing addressing);
 
   /** For reports: {@code pods app=web in namespaces team=shop}, {@code 10.0.0.0/8 except 10.1.0.0/16}. */
   String describe();
 
   /** True when the rule matches no peer at all (Cilium's empty rule, an empty selector list). */
-  default boolean isNothing() {
-    return false;
-  }
+  boolean isNothing();
 
   /** True when the rule matches every peer, inside and outside the cluster. */
-  default boolean isEverything() {
-    return false;
-  }
+  boolean isEverything();
 
   /** True when the peer is (or includes) an address range, which may or may not cover pod addresses. */
-  default boolean addressBased() {
-    return false;
-  }
+  boolean addressBased();
 
   /** What a peer needs to know about addresses: the CNI semantics and the pod and node address ranges. */
   interface Addressing {
@@ -44,47 +38,54 @@ public interface Peer {
     AddressSet addressesOf(PodEndpoint pod);
   }
 
+  /** What a peer matches of an endpoint, as {@link Peer#match} answers it. */
+  @FunctionalInterface
+  interface Match {
+    AddressSet match(Endpoint peer, Addressing addressing);
+  }
+
+  /** Which of {@link #isNothing}, {@link #isEverything} and {@link #addressBased} a declared peer answers true. */
+  enum Extent { SOME, NOTHING, EVERYTHING, ADDRESSES }
+
+  /** A peer declared by its description, its extent and what it matches. */
+  record Declared(String describe, Extent extent, Match matcher) implements Peer {
+    @Override
+    public AddressSet match(Endpoint peer, Addressing addressing) {
+      return matcher.match(peer, addressing);
+    }
+
+    @Override
+    public boolean isNothing() {
+      return extent == Extent.NOTHING;
+    }
+
+    @Override
+    public boolean isEverything() {
+      return extent == Extent.EVERYTHING;
+    }
+
+    @Override
+    public boolean addressBased() {
+      return extent == Extent.ADDRESSES;
+    }
+  }
+
+  /** A peer that matches what {@code match} matches. */
+  static Peer of(String description, Match match) {
+    return new Declared(description, Extent.SOME, match);
+  }
+
   static AddressSet whole(Endpoint e) {
     return e instanceof AddressEndpoint a ? a.addresses() : AddressSet.ALL;
   }
 
   /** Every peer: an empty {@code from}/{@code to}, a Calico rule without source, Cilium entity {@code all}. */
   static Peer everything(String description) {
-    return new Peer() {
-      @Override
-      public AddressSet match(Endpoint peer, Addressing addressing) {
-        return whole(peer);
-      }
-
-      @Override
-      public String describe() {
-        return description;
-      }
-
-      @Override
-      public boolean isEverything() {
-        return true;
-      }
-    };
+    return new Declared(description, Extent.EVERYTHING, (peer, addressing) -> whole(peer));
   }
 
   static Peer nothing(String description) {
-    return new Peer() {
-      @Override
-      public AddressSet match(Endpoint peer, Addressing addressing) {
-        return AddressSet.EMPTY;
-      }
-
-      @Override
-      public String describe() {
-        return description;
-      }
-
-      @Override
-      public boolean isNothing() {
-        return true;
-      }
-    };
+    return new Declared(description, Extent.NOTHING, (peer, addressing) -> AddressSet.EMPTY);
   }
 
   /**
@@ -100,32 +101,14 @@ public interface Peer {
 
   /** Pods (never host-network ones, which NetworkPolicy sees as their node) that {@code test} accepts. */
   static Peer pods(Predicate<PodEndpoint> test, String description) {
-    return new Peer() {
-      @Override
-      public AddressSet match(Endpoint peer, Addressing addressing) {
-        return peer instanceof PodEndpoint p && !p.hostNetwork() && test.test(p) ? AddressSet.ALL : AddressSet.EMPTY;
-      }
-
-      @Override
-      public String describe() {
-        return description;
-      }
-    };
+    return of(description, (peer, addressing) ->
+        peer instanceof PodEndpoint p && !p.hostNetwork() && test.test(p) ? AddressSet.ALL : AddressSet.EMPTY);
   }
 
   /** Host-network pods, as the nodes they run on (Cilium entities {@code host} and {@code remote-node}). */
   static Peer hosts(String description) {
-    return new Peer() {
-      @Override
-      public AddressSet match(Endpoint peer, Addressing addressing) {
-        return peer instanceof PodEndpoint p && p.hostNetwork() ? AddressSet.ALL : AddressSet.EMPTY;
-      }
-
-      @Override
-      public String describe() {
-        return description;
-      }
-    };
+    return of(description, (peer, addressing) ->
+        peer instanceof PodEndpoint p && p.hostNetwork() ? AddressSet.ALL : AddressSet.EMPTY);
   }
 
   /**
@@ -135,31 +118,18 @@ public interface Peer {
    * private range. Over-stating reach is safer than under-stating it.
    */
   static Peer addresses(AddressSet range, String description) {
-    return new Peer() {
-      @Override
-      public AddressSet match(Endpoint peer, Addressing addressing) {
-        if (peer instanceof AddressEndpoint a) {
-          return a.addresses().intersect(range);
-        }
-        PodEndpoint p = (PodEndpoint) peer;
-        if (addressing.engine() == PolicyKind.CILIUM && !p.hostNetwork()) {
-          return AddressSet.EMPTY;
-        }
-        AddressSet known = addressing.addressesOf(p);
-        boolean covers = known != null ? range.overlaps(known) : range.containsAll(AddressSet.PRIVATE_V4);
-        return covers ? AddressSet.ALL : AddressSet.EMPTY;
+    return new Declared(description, Extent.ADDRESSES, (peer, addressing) -> {
+      if (peer instanceof AddressEndpoint a) {
+        return a.addresses().intersect(range);
       }
-
-      @Override
-      public String describe() {
-        return description;
+      PodEndpoint p = (PodEndpoint) peer;
+      if (addressing.engine() == PolicyKind.CILIUM && !p.hostNetwork()) {
+        return AddressSet.EMPTY;
       }
-
-      @Override
-      public boolean addressBased() {
-        return true;
-      }
-    };
+      AddressSet known = addressing.addressesOf(p);
+      boolean covers = known != null ? range.overlaps(known) : range.containsAll(AddressSet.PRIVATE_V4);
+      return covers ? AddressSet.ALL : AddressSet.EMPTY;
+    });
   }
 
   /** Any of {@code peers}. */
@@ -174,28 +144,15 @@ public interface Peer {
 
   /** Peers {@code base} matches and {@code excluded} does not (Calico notSelector, notNets). */
   static Peer excluding(Peer base, Peer excluded, String description) {
-    return new Peer() {
-      @Override
-      public AddressSet match(Endpoint peer, Addressing addressing) {
-        AddressSet in = base.match(peer, addressing);
-        if (in.isEmpty()) {
-          return in;
-        }
-        if (peer instanceof AddressEndpoint) {
-          return in.minus(excluded.match(peer, addressing));
-        }
-        return excluded.match(peer, addressing).isEmpty() ? in : AddressSet.EMPTY;
+    return new Declared(description, base.isNothing() ? Extent.NOTHING : Extent.SOME, (peer, addressing) -> {
+      AddressSet in = base.match(peer, addressing);
+      if (in.isEmpty()) {
+        return in;
       }
-
-      @Override
-      public String describe() {
-        return description;
+      if (peer instanceof AddressEndpoint) {
+        return in.minus(excluded.match(peer, addressing));
       }
-
-      @Override
-      public boolean isNothing() {
-        return base.isNothing();
-      }
-    };
+      return excluded.match(peer, addressing).isEmpty() ? in : AddressSet.EMPTY;
+    });
   }
 }

@@ -6,73 +6,45 @@ import java.util.function.Supplier;
 /**
  * What the policies of one pod decide for one direction towards one peer. The sentences for reports are written
  * only when asked for: segmentation rules evaluate hundreds of thousands of verdicts and print a few.
+ *
+ * @param subject the pod whose policies were evaluated (the destination for ingress, the source for egress)
+ * @param enforced false when no policy can apply: the subject uses the node's network or is not a pod
+ * @param isolated true when some policy selects the subject for this direction, so that only what the rules allow
+ *     passes
+ * @param allowed the traffic that passes
+ * @param selecting the policies that select the subject for this direction
+ * @param steps the rules (and Calico tier ends) that decided some of the traffic, in evaluation order
+ * @param summarizer writes the one sentence for reports; called once, when first asked for
  */
-public final class Verdict {
-  private final Direction direction;
-  private final Endpoint subject;
-  private final boolean enforced;
-  private final boolean isolated;
-  private final TrafficSet allowed;
-  private final List<Policy> selecting;
-  private final List<Step> steps;
-  private final Supplier<String> summary;
-  private String summaryText;
-
-  /**
-   * @param subject the pod whose policies were evaluated (the destination for ingress, the source for egress)
-   * @param enforced false when no policy can apply: the subject uses the node's network or is not a pod
-   * @param isolated true when some policy selects the subject for this direction, so that only what the rules allow
-   *     passes
-   * @param allowed the traffic that passes
-   * @param selecting the policies that select the subject for this direction
-   * @param steps the rules (and Calico tier ends) that decided some of the traffic, in evaluation order
-   * @param summary one sentence for reports, written on demand
-   */
-  public Verdict(Direction direction, Endpoint subject, boolean enforced, boolean isolated, TrafficSet allowed,
-      List<Policy> selecting, List<Step> steps, Supplier<String> summary) {
-    this.direction = direction;
-    this.subject = subject;
-    this.enforced = enforced;
-    this.isolated = isolated;
-    this.allowed = allowed;
-    this.selecting = List.copyOf(selecting);
-    this.steps = List.copyOf(steps);
-    this.summary = summary;
+public record Verdict(Direction direction, Endpoint subject, boolean enforced, boolean isolated, TrafficSet allowed,
+    List<Policy> selecting, List<Step> steps, Supplier<String> summarizer) {
+  public Verdict {
+    selecting = List.copyOf(selecting);
+    steps = List.copyOf(steps);
+    summarizer = new Once(summarizer);
   }
 
-  public Direction direction() {
-    return direction;
+  /** One sentence for reports. */
+  public String summary() {
+    return summarizer.get();
   }
 
-  public Endpoint subject() {
-    return subject;
-  }
+  /** A supplier that asks its source once and keeps the answer. */
+  private static final class Once implements Supplier<String> {
+    private final Supplier<String> source;
+    private String value;
 
-  public boolean enforced() {
-    return enforced;
-  }
-
-  public boolean isolated() {
-    return isolated;
-  }
-
-  public TrafficSet allowed() {
-    return allowed;
-  }
-
-  public List<Policy> selecting() {
-    return selecting;
-  }
-
-  public List<Step> steps() {
-    return steps;
-  }
-
-  public synchronized String summary() {
-    if (summaryText == null) {
-      summaryText = summary.get();
+    Once(Supplier<String> source) {
+      this.source = source;
     }
-    return summaryText;
+
+    @Override
+    public synchronized String get() {
+      if (value == null) {
+        value = source.get();
+      }
+      return value;
+    }
   }
 
   /**

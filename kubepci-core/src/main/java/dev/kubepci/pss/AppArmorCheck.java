@@ -1,11 +1,8 @@
 package dev.kubepci.pss;
 
-import static dev.kubepci.pss.PssCheck.since;
-
 import io.fabric8.kubernetes.api.model.AppArmorProfile;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,18 +14,12 @@ import java.util.TreeMap;
  * every policy version.
  */
 final class AppArmorCheck {
-  static final String ID = "appArmorProfile";
-
   private static final String ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
   private static final String REASON_ONE = "forbidden AppArmor profile";
 
   private AppArmorCheck() {}
 
-  static PssCheck definition() {
-    return new PssCheck(ID, PssLevel.BASELINE, List.of(since(0, AppArmorCheck::v1Dot0)));
-  }
-
-  private static void v1Dot0(PodView pod, Findings findings) {
+  static void v1Dot0(PodView pod, Findings findings) {
     for (PodView.Setting<AppArmorProfile> s : pod.settings("appArmorProfile.type",
         PodSecurityContext::getAppArmorProfile, SecurityContext::getAppArmorProfile)) {
       checkField(findings, s.value(), s.path(), s.setter());

@@ -1,7 +1,5 @@
 package dev.kubepci.pss;
 
-import static dev.kubepci.pss.PssCheck.since;
-
 import io.fabric8.kubernetes.api.model.Capabilities;
 import java.util.List;
 import java.util.Set;
@@ -12,9 +10,6 @@ import java.util.Set;
  * added back.
  */
 final class CapabilitiesChecks {
-  static final String BASELINE_ID = "capabilities_baseline";
-  static final String RESTRICTED_ID = "capabilities_restricted";
-
   private static final Set<String> BASELINE_ALLOWED_ADD =
       Set.of(
           "AUDIT_WRITE",
@@ -35,21 +30,7 @@ final class CapabilitiesChecks {
 
   private CapabilitiesChecks() {}
 
-  static PssCheck baseline() {
-    return new PssCheck(
-        BASELINE_ID, PssLevel.BASELINE, List.of(since(0, CapabilitiesChecks::baselineV1Dot0)));
-  }
-
-  static PssCheck restricted() {
-    return new PssCheck(
-        RESTRICTED_ID,
-        PssLevel.RESTRICTED,
-        List.of(
-            since(22, CapabilitiesChecks::restrictedV1Dot22, BASELINE_ID),
-            since(25, CapabilitiesChecks::restrictedV1Dot25, BASELINE_ID)));
-  }
-
-  private static void baselineV1Dot0(PodView pod, Findings findings) {
+  static void baselineV1Dot0(PodView pod, Findings findings) {
     for (ContainerView c : pod.containers()) {
       List<String> added = added(c);
       for (int j = 0; j < added.size(); j++) {
@@ -60,7 +41,7 @@ final class CapabilitiesChecks {
     }
   }
 
-  private static void restrictedV1Dot22(PodView pod, Findings findings) {
+  static void restrictedV1Dot22(PodView pod, Findings findings) {
     for (ContainerView c : pod.containers()) {
       Capabilities caps = c.securityContext() == null ? null : c.securityContext().getCapabilities();
       List<String> dropped = caps == null || caps.getDrop() == null ? List.of() : caps.getDrop();
@@ -77,13 +58,6 @@ final class CapabilitiesChecks {
           flagAdd(findings, "unrestricted capabilities", c, j, added.get(j));
         }
       }
-    }
-  }
-
-  // The API rejects capabilities on Windows pods, so upstream admits them without looking.
-  private static void restrictedV1Dot25(PodView pod, Findings findings) {
-    if (!pod.isWindows()) {
-      restrictedV1Dot22(pod, findings);
     }
   }
 

@@ -1,21 +1,12 @@
 package dev.kubepci.pss;
 
-import static dev.kubepci.pss.PssCheck.since;
-
 import io.fabric8.kubernetes.api.model.PodSpec;
-import java.util.List;
 
 /** {@code hostNamespaces}: sharing the host's network, PID or IPC namespace is forbidden. */
 final class HostNamespacesCheck {
-  static final String ID = "hostNamespaces";
-
   private HostNamespacesCheck() {}
 
-  static PssCheck definition() {
-    return new PssCheck(ID, PssLevel.BASELINE, List.of(since(0, HostNamespacesCheck::v1Dot0)));
-  }
-
-  private static void v1Dot0(PodView pod, Findings findings) {
+  static void v1Dot0(PodView pod, Findings findings) {
     PodSpec spec = pod.spec();
     flag(pod, findings, "hostNetwork", spec.getHostNetwork());
     flag(pod, findings, "hostPID", spec.getHostPID());

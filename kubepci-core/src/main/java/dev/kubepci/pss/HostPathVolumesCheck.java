@@ -1,21 +1,13 @@
 package dev.kubepci.pss;
 
-import static dev.kubepci.pss.PssCheck.since;
-
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.List;
 
 /** {@code hostPathVolumes}: hostPath volumes are forbidden. */
 final class HostPathVolumesCheck {
-  static final String ID = "hostPathVolumes";
-
   private HostPathVolumesCheck() {}
 
-  static PssCheck definition() {
-    return new PssCheck(ID, PssLevel.BASELINE, List.of(since(0, HostPathVolumesCheck::v1Dot0)));
-  }
-
-  private static void v1Dot0(PodView pod, Findings findings) {
+  static void v1Dot0(PodView pod, Findings findings) {
     List<Volume> volumes = pod.volumes();
     for (int i = 0; i < volumes.size(); i++) {
       Volume volume = volumes.get(i);

@@ -1,21 +1,13 @@
 package dev.kubepci.pss;
 
-import static dev.kubepci.pss.PssCheck.since;
-
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import java.util.List;
 
 /** {@code hostPorts}: any non-zero hostPort is forbidden; there is no allowed range. */
 final class HostPortsCheck {
-  static final String ID = "hostPorts";
-
   private HostPortsCheck() {}
 
-  static PssCheck definition() {
-    return new PssCheck(ID, PssLevel.BASELINE, List.of(since(0, HostPortsCheck::v1Dot0)));
-  }
-
-  private static void v1Dot0(PodView pod, Findings findings) {
+  static void v1Dot0(PodView pod, Findings findings) {
     for (ContainerView c : pod.containers()) {
       List<ContainerPort> ports = c.ports();
       for (int j = 0; j < ports.size(); j++) {

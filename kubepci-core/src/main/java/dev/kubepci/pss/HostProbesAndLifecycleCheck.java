@@ -1,28 +1,18 @@
 package dev.kubepci.pss;
 
-import static dev.kubepci.pss.PssCheck.since;
-
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.LifecycleHandler;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.TCPSocketAction;
-import java.util.List;
 
 /**
  * {@code hostProbesAndHostLifecycle} (from v1.34): probes and lifecycle hooks must not name a
  * host, since the kubelet would connect to it from the node's network.
  */
 final class HostProbesAndLifecycleCheck {
-  static final String ID = "hostProbesAndHostLifecycle";
-
   private HostProbesAndLifecycleCheck() {}
 
-  static PssCheck definition() {
-    return new PssCheck(
-        ID, PssLevel.BASELINE, List.of(since(34, HostProbesAndLifecycleCheck::v1Dot34)));
-  }
-
-  private static void v1Dot34(PodView pod, Findings findings) {
+  static void v1Dot34(PodView pod, Findings findings) {
     for (ContainerView c : pod.containers()) {
       probe(findings, c, "livenessProbe", c.livenessProbe());
       probe(findings, c, "readinessProbe", c.readinessProbe());

@@ -1,5 +1,9 @@
 package dev.kubepci.pss;
 
+import static dev.kubepci.pss.PssCheck.baseline;
+import static dev.kubepci.pss.PssCheck.restricted;
+import static dev.kubepci.pss.PssCheck.since;
+
 import dev.kubepci.model.Workload;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -24,28 +28,44 @@ import java.util.TreeSet;
  * that the pod breaks.
  */
 public final class PodSecurityStandards {
-
+  /**
+   * Upstream's checks by id, each with the policy versions from which a revision applies; a
+   * restricted revision names the baseline checks it overrides.
+   */
   private static final List<PssCheck> CHECKS =
       List.of(
-          AppArmorCheck.definition(),
-          CapabilitiesChecks.baseline(),
-          HostNamespacesCheck.definition(),
-          HostPathVolumesCheck.definition(),
-          HostPortsCheck.definition(),
-          HostProbesAndLifecycleCheck.definition(),
-          PrivilegedCheck.definition(),
-          ProcMountChecks.baseline(),
-          SeccompChecks.baseline(),
-          SeLinuxOptionsCheck.definition(),
-          SysctlsCheck.definition(),
-          WindowsHostProcessCheck.definition(),
-          AllowPrivilegeEscalationCheck.definition(),
-          CapabilitiesChecks.restricted(),
-          ProcMountChecks.restricted(),
-          RestrictedVolumesCheck.definition(),
-          RunAsNonRootCheck.definition(),
-          RunAsUserCheck.definition(),
-          SeccompChecks.restricted());
+          baseline("appArmorProfile", since(0, AppArmorCheck::v1Dot0)),
+          baseline("capabilities_baseline", since(0, CapabilitiesChecks::baselineV1Dot0)),
+          baseline("hostNamespaces", since(0, HostNamespacesCheck::v1Dot0)),
+          baseline("hostPathVolumes", since(0, HostPathVolumesCheck::v1Dot0)),
+          baseline("hostPorts", since(0, HostPortsCheck::v1Dot0)),
+          baseline("hostProbesAndHostLifecycle", since(34, HostProbesAndLifecycleCheck::v1Dot34)),
+          baseline("privileged", since(0, PrivilegedCheck::v1Dot0)),
+          baseline("procMount", since(0, ProcMountChecks::defaultOnly))
+              .exemptingFrom(35, PodView::usesUserNamespace),
+          baseline(
+              "seccompProfile_baseline",
+              since(0, SeccompChecks::baselineV1Dot0),
+              since(19, SeccompChecks::baselineV1Dot19)),
+          new PssCheck("seLinuxOptions", PssLevel.BASELINE, SeLinuxOptionsCheck.REVISIONS),
+          new PssCheck("sysctls", PssLevel.BASELINE, SysctlsCheck.REVISIONS),
+          baseline("windowsHostProcess", since(0, WindowsHostProcessCheck::v1Dot0)),
+          restricted("allowPrivilegeEscalation", since(8, AllowPrivilegeEscalationCheck::v1Dot8))
+              .exemptingFrom(25, PodView::isWindows),
+          restricted(
+                  "capabilities_restricted",
+                  since(22, CapabilitiesChecks::restrictedV1Dot22, "capabilities_baseline"))
+              .exemptingFrom(25, PodView::isWindows),
+          restricted("procMount_restricted", since(35, ProcMountChecks::defaultOnly, "procMount")),
+          restricted("restrictedVolumes", since(0, RestrictedVolumesCheck::v1Dot0, "hostPathVolumes")),
+          restricted("runAsNonRoot", since(0, RunAsNonRootCheck::v1Dot0))
+              .exemptingFrom(35, PodView::usesUserNamespace),
+          restricted("runAsUser", since(23, RunAsUserCheck::v1Dot23))
+              .exemptingFrom(35, PodView::usesUserNamespace),
+          restricted(
+                  "seccompProfile_restricted",
+                  since(19, SeccompChecks::restrictedV1Dot19, "seccompProfile_baseline"))
+              .exemptingFrom(25, PodView::isWindows));
 
   private static final Comparator<PssViolation> ORDER =
       Comparator.comparing(PssViolation::check)

@@ -1,8 +1,10 @@
 package dev.kubepci.pss;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One upstream check: an id, the level it belongs to, and its revisions, each applying from a
@@ -47,12 +49,38 @@ record PssCheck(String id, PssLevel level, List<Revision> revisions) {
     }
   }
 
+  static PssCheck baseline(String id, Revision... revisions) {
+    return new PssCheck(id, PssLevel.BASELINE, List.of(revisions));
+  }
+
+  static PssCheck restricted(String id, Revision... revisions) {
+    return new PssCheck(id, PssLevel.RESTRICTED, List.of(revisions));
+  }
+
   static Revision since(int minor, Rule rule) {
     return new Revision(minor, rule, Set.of());
   }
 
   static Revision since(int minor, Rule rule, String... overrides) {
     return new Revision(minor, rule, Set.of(overrides));
+  }
+
+  /**
+   * This check with one more revision from {@code v1.minor}: the newest rule, now passing without a look
+   * the pods that {@code exempt} matches (upstream's exemptions for Windows pods, where the API rejects
+   * the Linux-only fields, and for pods in their own user namespace, where root and an unmasked /proc
+   * do not reach the host).
+   */
+  PssCheck exemptingFrom(int minor, Predicate<PodView> exempt) {
+    Revision newest = revisions.get(revisions.size() - 1);
+    Rule rule = (pod, findings) -> {
+      if (!exempt.test(pod)) {
+        newest.rule().check(pod, findings);
+      }
+    };
+    List<Revision> all = new ArrayList<>(revisions);
+    all.add(new Revision(minor, rule, newest.overrides()));
+    return new PssCheck(id, level, all);
   }
 
   /** The revision in force at {@code v1.minor}, if the check exists at that version. */

@@ -1,7 +1,5 @@
 package dev.kubepci.pss;
 
-import static dev.kubepci.pss.PssCheck.since;
-
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +15,6 @@ import java.util.function.Function;
  * volumes, so they are allowed at every policy version.
  */
 final class RestrictedVolumesCheck {
-  static final String ID = "restrictedVolumes";
-
   private static final List<Function<Volume, Object>> ALLOWED_SOURCES =
       List.of(
           Volume::getConfigMap,
@@ -35,13 +31,6 @@ final class RestrictedVolumesCheck {
   private static final Map<String, Function<Volume, Object>> RESTRICTED_SOURCES = restricted();
 
   private RestrictedVolumesCheck() {}
-
-  static PssCheck definition() {
-    return new PssCheck(
-        ID,
-        PssLevel.RESTRICTED,
-        List.of(since(0, RestrictedVolumesCheck::v1Dot0, HostPathVolumesCheck.ID)));
-  }
 
   private static Map<String, Function<Volume, Object>> restricted() {
     Map<String, Function<Volume, Object>> sources = new LinkedHashMap<>();
@@ -69,7 +58,7 @@ final class RestrictedVolumesCheck {
     return sources;
   }
 
-  private static void v1Dot0(PodView pod, Findings findings) {
+  static void v1Dot0(PodView pod, Findings findings) {
     List<Volume> volumes = pod.volumes();
     for (int i = 0; i < volumes.size(); i++) {
       Volume volume = volumes.get(i);

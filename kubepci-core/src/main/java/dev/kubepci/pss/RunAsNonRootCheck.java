@@ -1,28 +1,16 @@
 package dev.kubepci.pss;
 
-import static dev.kubepci.pss.PssCheck.since;
-
-import java.util.List;
-
 /**
  * {@code runAsNonRoot}: the pod, or every container, must set {@code runAsNonRoot: true}, and
  * nothing may set it to false. From v1.35 pods in their own user namespace are exempt, since root
  * inside it is not root on the host.
  */
 final class RunAsNonRootCheck {
-  static final String ID = "runAsNonRoot";
   private static final String REASON = "runAsNonRoot != true";
 
   private RunAsNonRootCheck() {}
 
-  static PssCheck definition() {
-    return new PssCheck(
-        ID,
-        PssLevel.RESTRICTED,
-        List.of(since(0, RunAsNonRootCheck::v1Dot0), since(35, RunAsNonRootCheck::v1Dot35)));
-  }
-
-  private static void v1Dot0(PodView pod, Findings findings) {
+  static void v1Dot0(PodView pod, Findings findings) {
     boolean podTrue = false;
     boolean explicitFalse = false;
     if (pod.securityContext() != null && pod.securityContext().getRunAsNonRoot() != null) {
@@ -57,12 +45,6 @@ final class RunAsNonRootCheck {
             REASON,
             "pod or " + c.label() + " must set securityContext.runAsNonRoot=true");
       }
-    }
-  }
-
-  private static void v1Dot35(PodView pod, Findings findings) {
-    if (!pod.usesUserNamespace()) {
-      v1Dot0(pod, findings);
     }
   }
 }

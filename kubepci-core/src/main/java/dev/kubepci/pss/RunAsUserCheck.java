@@ -1,40 +1,23 @@
 package dev.kubepci.pss;
 
-import static dev.kubepci.pss.PssCheck.since;
-
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
-import java.util.List;
 
 /**
  * {@code runAsUser} (from v1.23): nothing may set {@code runAsUser: 0}. From v1.35 pods in their
  * own user namespace are exempt, since uid 0 inside it maps to an unprivileged host uid.
  */
 final class RunAsUserCheck {
-  static final String ID = "runAsUser";
   private static final String REASON = "runAsUser=0";
 
   private RunAsUserCheck() {}
 
-  static PssCheck definition() {
-    return new PssCheck(
-        ID,
-        PssLevel.RESTRICTED,
-        List.of(since(23, RunAsUserCheck::v1Dot23), since(35, RunAsUserCheck::v1Dot35)));
-  }
-
-  private static void v1Dot23(PodView pod, Findings findings) {
+  static void v1Dot23(PodView pod, Findings findings) {
     for (PodView.Setting<Long> s : pod.settings("runAsUser", PodSecurityContext::getRunAsUser,
         SecurityContext::getRunAsUser)) {
       if (s.value() == 0L) {
         findings.add(s.path(), REASON, s.setter() + " must not set runAsUser=0");
       }
-    }
-  }
-
-  private static void v1Dot35(PodView pod, Findings findings) {
-    if (!pod.usesUserNamespace()) {
-      v1Dot23(pod, findings);
     }
   }
 }

@@ -12,23 +12,17 @@ import java.util.Set;
  * {@code seLinuxOptions}: only the container SELinux types may be set, and never a user or role.
  */
 final class SeLinuxOptionsCheck {
-  static final String ID = "seLinuxOptions";
-
   private static final Set<String> TYPES_1_0 =
       Set.of("", "container_t", "container_init_t", "container_kvm_t");
   private static final Set<String> TYPES_1_31 =
       Set.of("", "container_t", "container_init_t", "container_kvm_t", "container_engine_t");
 
-  private SeLinuxOptionsCheck() {}
+  static final List<PssCheck.Revision> REVISIONS =
+      List.of(
+          since(0, (pod, findings) -> check(pod, findings, TYPES_1_0)),
+          since(31, (pod, findings) -> check(pod, findings, TYPES_1_31)));
 
-  static PssCheck definition() {
-    return new PssCheck(
-        ID,
-        PssLevel.BASELINE,
-        List.of(
-            since(0, (pod, findings) -> check(pod, findings, TYPES_1_0)),
-            since(31, (pod, findings) -> check(pod, findings, TYPES_1_31))));
-  }
+  private SeLinuxOptionsCheck() {}
 
   private static void check(PodView pod, Findings findings, Set<String> allowedTypes) {
     for (PodView.Setting<SELinuxOptions> s : pod.settings("seLinuxOptions",

@@ -1,7 +1,5 @@
 package dev.kubepci.pss;
 
-import static dev.kubepci.pss.PssCheck.since;
-
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContext;
@@ -15,9 +13,6 @@ import java.util.List;
  * RuntimeDefault or Localhost profile must be set, at pod level or on every container.
  */
 final class SeccompChecks {
-  static final String BASELINE_ID = "seccompProfile_baseline";
-  static final String RESTRICTED_ID = "seccompProfile_restricted";
-
   private static final String POD_ANNOTATION = "seccomp.security.alpha.kubernetes.io/pod";
   private static final String CONTAINER_ANNOTATION_PREFIX =
       "container.seccomp.security.alpha.kubernetes.io/";
@@ -25,24 +20,7 @@ final class SeccompChecks {
 
   private SeccompChecks() {}
 
-  static PssCheck baseline() {
-    return new PssCheck(
-        BASELINE_ID,
-        PssLevel.BASELINE,
-        List.of(
-            since(0, SeccompChecks::baselineV1Dot0), since(19, SeccompChecks::baselineV1Dot19)));
-  }
-
-  static PssCheck restricted() {
-    return new PssCheck(
-        RESTRICTED_ID,
-        PssLevel.RESTRICTED,
-        List.of(
-            since(19, SeccompChecks::restrictedV1Dot19, BASELINE_ID),
-            since(25, SeccompChecks::restrictedV1Dot25, BASELINE_ID)));
-  }
-
-  private static void baselineV1Dot0(PodView pod, Findings findings) {
+  static void baselineV1Dot0(PodView pod, Findings findings) {
     checkAnnotation(pod, findings, POD_ANNOTATION);
     for (ContainerView c : pod.containers()) {
       checkAnnotation(pod, findings, CONTAINER_ANNOTATION_PREFIX + c.name());
@@ -62,7 +40,7 @@ final class SeccompChecks {
     }
   }
 
-  private static void baselineV1Dot19(PodView pod, Findings findings) {
+  static void baselineV1Dot19(PodView pod, Findings findings) {
     explicitlyBad(pod, findings);
   }
 
@@ -93,7 +71,7 @@ final class SeccompChecks {
     return "RuntimeDefault".equals(profile.getType()) || "Localhost".equals(profile.getType());
   }
 
-  private static void restrictedV1Dot19(PodView pod, Findings findings) {
+  static void restrictedV1Dot19(PodView pod, Findings findings) {
     if (explicitlyBad(pod, findings)) {
       // As upstream: a bad explicit value is the whole story; containers that merely inherit
       // from a bad pod-level value are not reported twice.
@@ -119,13 +97,6 @@ final class SeccompChecks {
           "pod or " + c.label()
               + " must set securityContext.seccompProfile.type to \"RuntimeDefault\" or"
               + " \"Localhost\"");
-    }
-  }
-
-  // The API rejects seccomp profiles on Windows pods, so upstream admits them without looking.
-  private static void restrictedV1Dot25(PodView pod, Findings findings) {
-    if (!pod.isWindows()) {
-      restrictedV1Dot19(pod, findings);
     }
   }
 }

@@ -12,8 +12,6 @@ import java.util.Set;
  * list grows with the policy version as the kubelet learns more safe sysctls.
  */
 final class SysctlsCheck {
-  static final String ID = "sysctls";
-
   private static final Set<String> SAFE_1_0 =
       Set.of(
           "kernel.shm_rmid_forced",
@@ -34,19 +32,15 @@ final class SysctlsCheck {
   private static final Set<String> SAFE_1_37 =
       plus(SAFE_1_32, "net.ipv4.tcp_slow_start_after_idle", "net.ipv4.tcp_notsent_lowat");
 
-  private SysctlsCheck() {}
+  static final List<PssCheck.Revision> REVISIONS =
+      List.of(
+          since(0, allowing(SAFE_1_0)),
+          since(27, allowing(SAFE_1_27)),
+          since(29, allowing(SAFE_1_29)),
+          since(32, allowing(SAFE_1_32)),
+          since(37, allowing(SAFE_1_37)));
 
-  static PssCheck definition() {
-    return new PssCheck(
-        ID,
-        PssLevel.BASELINE,
-        List.of(
-            since(0, allowing(SAFE_1_0)),
-            since(27, allowing(SAFE_1_27)),
-            since(29, allowing(SAFE_1_29)),
-            since(32, allowing(SAFE_1_32)),
-            since(37, allowing(SAFE_1_37))));
-  }
+  private SysctlsCheck() {}
 
   private static PssCheck.Rule allowing(Set<String> safe) {
     return (pod, findings) -> {

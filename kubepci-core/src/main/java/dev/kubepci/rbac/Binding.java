@@ -1,7 +1,9 @@
 package dev.kubepci.rbac;
 
 import dev.kubepci.model.FieldPath;
+import dev.kubepci.model.HasRef;
 import dev.kubepci.model.Resource;
+import dev.kubepci.model.ResourceRef;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +12,8 @@ import java.util.Optional;
  *
  * @param role empty when the referenced role is neither in the input nor a Kubernetes default
  */
-public record Binding(Resource resource, RoleId roleRef, List<BindingSubject> subjects, Optional<Role> role) {
+public record Binding(Resource resource, RoleId roleRef, List<BindingSubject> subjects, Optional<Role> role)
+    implements HasRef {
   public static final String ROLE_BINDING = "RoleBinding";
   public static final String CLUSTER_ROLE_BINDING = "ClusterRoleBinding";
 
@@ -32,17 +35,10 @@ public record Binding(Resource resource, RoleId roleRef, List<BindingSubject> su
     }
   }
 
-  public String kind() {
-    return resource.kind();
-  }
-
-  public String name() {
-    return resource.name();
-  }
-
-  /** The RoleBinding's namespace; null for a ClusterRoleBinding. */
-  public String namespace() {
-    return resource.namespace();
+  /** The binding's; its namespace is null for a ClusterRoleBinding. */
+  @Override
+  public ResourceRef ref() {
+    return resource.ref();
   }
 
   /** True for a ClusterRoleBinding: its grants hold in every namespace and for cluster-scoped resources. */
@@ -52,7 +48,7 @@ public record Binding(Resource resource, RoleId roleRef, List<BindingSubject> su
 
   /** {@code ClusterRoleBinding/x} or {@code RoleBinding/ns/x}. */
   public String display() {
-    return resource.ref().displayName();
+    return ref().displayName();
   }
 
   /** {@code cluster-wide} or {@code in namespace ns}. */

@@ -134,19 +134,16 @@ public record Finding(
   }
 
   public Finding withStatus(Status s) {
-    return new Finding(rule, name, requirements, severity, s, resource, source, scope, path, observed, message,
-        remediation, waiver);
+    return toBuilder().status(s).build();
   }
 
   /** This finding shown as WAIVED under {@code w}. */
   public Finding waivedBy(Waiver w) {
-    return new Finding(rule, name, requirements, severity, Status.WAIVED, resource, source, scope, path, observed,
-        message, remediation, w);
+    return toBuilder().status(Status.WAIVED).waiver(w).build();
   }
 
   public Finding withSource(Provenance p) {
-    return new Finding(rule, name, requirements, severity, status, resource, p, scope, path, observed, message,
-        remediation, waiver);
+    return toBuilder().source(p).build();
   }
 
   /** A {@code kubectl} command that shows the same evidence on the cluster; null for cluster-wide findings. */

@@ -2,13 +2,10 @@ package dev.kubepci.report.csv;
 
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.ResourceRef;
-import dev.kubepci.report.Reporter;
+import dev.kubepci.report.DocumentReporter;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
 import dev.kubepci.waiver.Waiver;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +14,7 @@ import java.util.List;
  * Every cell that starts with a character a spreadsheet reads as the start of a formula ({@code = + - @}, tab,
  * carriage return) is prefixed with an apostrophe.
  */
-public final class CsvReporter implements Reporter {
+public final class CsvReporter extends DocumentReporter<String> {
   /** The header row. */
   public static final List<String> COLUMNS = List.of(
       "severity", "status", "rule", "name", "ruleVersion", "requirements", "scope", "apiVersion", "kind",
@@ -25,15 +22,8 @@ public final class CsvReporter implements Reporter {
       "collectedAt", "path", "observed", "message", "remediation", "kubectl", "fingerprint", "waiver",
       "justification", "approver", "expires", "riskAnalysis");
 
-  @Override
-  public String format() {
-    return "csv";
-  }
-
-  @Override
-  public void write(AssessmentReport report, OutputStream out) throws IOException {
-    out.write(render(report).getBytes(StandardCharsets.UTF_8));
-    out.flush();
+  public CsvReporter() {
+    super("csv", CsvReporter::render, TEXT);
   }
 
   public static String render(AssessmentReport report) {

@@ -1,13 +1,9 @@
 package dev.kubepci.report.dss;
 
-import dev.kubepci.report.Reporter;
+import dev.kubepci.report.DocumentReporter;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.Status;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -16,17 +12,9 @@ import java.util.stream.Collectors;
  * practices that support it with their verdicts and why they support it, then the findings of those practices. A
  * finding appears under every requirement its practices support. Plain text, no colour.
  */
-public final class DssTerminalReporter implements Reporter {
-  @Override
-  public String format() {
-    return "terminal";
-  }
-
-  @Override
-  public void write(AssessmentReport report, OutputStream out) throws IOException {
-    PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-    w.print(render(report));
-    w.flush();
+public final class DssTerminalReporter extends DocumentReporter<String> {
+  public DssTerminalReporter() {
+    super("terminal", DssTerminalReporter::render, TEXT);
   }
 
   public static String render(AssessmentReport report) {

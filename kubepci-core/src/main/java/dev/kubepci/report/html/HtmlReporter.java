@@ -1,7 +1,7 @@
 package dev.kubepci.report.html;
 
 import dev.kubepci.model.ScopeZone;
-import dev.kubepci.report.Reporter;
+import dev.kubepci.report.DocumentReporter;
 import dev.kubepci.report.dss.DssGroups;
 import dev.kubepci.result.AreaResult;
 import dev.kubepci.result.AssessmentBasis;
@@ -15,9 +15,6 @@ import dev.kubepci.result.WaiverResult;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
 import dev.kubepci.waiver.Attestation;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -31,14 +28,12 @@ import java.util.stream.Collectors;
  * evidence still to collect; then waivers, the rules' tables and input errors. No script, no external resource
  * (a Content-Security-Policy forbids any), and a print style sheet so that it prints to PDF as it reads.
  */
-public final class HtmlReporter implements Reporter {
+public final class HtmlReporter extends DocumentReporter<String> {
   private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
       .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
   private static final List<String> SCOPES = java.util.Arrays.stream(ScopeZone.values()).map(ScopeZone::label).toList();
   private static final List<Status> CHART_ORDER = List.of(Status.FAIL, Status.NOT_ASSESSED, Status.WAIVED,
       Status.MANUAL, Status.PASS, Status.NOT_APPLICABLE);
-
-  private final boolean byDss;
 
   /** The report organised by the guidance's areas. */
   public HtmlReporter() {
@@ -49,18 +44,7 @@ public final class HtmlReporter implements Reporter {
    * @param byDss organise practices and findings by the PCI DSS requirements of the report's cross-reference
    */
   public HtmlReporter(boolean byDss) {
-    this.byDss = byDss;
-  }
-
-  @Override
-  public String format() {
-    return "html";
-  }
-
-  @Override
-  public void write(AssessmentReport report, OutputStream out) throws IOException {
-    out.write(render(report, byDss).getBytes(StandardCharsets.UTF_8));
-    out.flush();
+    super("html", report -> render(report, byDss), TEXT);
   }
 
   public static String render(AssessmentReport report) {

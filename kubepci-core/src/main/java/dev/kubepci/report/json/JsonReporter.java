@@ -3,7 +3,7 @@ package dev.kubepci.report.json;
 import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.ResourceRef;
-import dev.kubepci.report.Reporter;
+import dev.kubepci.report.DocumentReporter;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.ProcessingError;
@@ -13,25 +13,15 @@ import dev.kubepci.result.Status;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.waiver.Attestation;
 import dev.kubepci.waiver.Waiver;
-import dev.kubepci.report.JsonDocuments;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** The JSON report: typed records serialised by Jackson, deterministic for the same input. */
-public final class JsonReporter implements Reporter {
-
-  @Override
-  public String format() {
-    return "json";
-  }
-
-  @Override
-  public void write(AssessmentReport report, OutputStream out) throws IOException {
-    JsonDocuments.write(toJson(report), out);
+public final class JsonReporter extends DocumentReporter<JsonReport> {
+  public JsonReporter() {
+    super("json", JsonReporter::toJson, JSON);
   }
 
   /** The JSON model of a report. */

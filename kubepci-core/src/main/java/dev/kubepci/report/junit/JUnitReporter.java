@@ -3,15 +3,13 @@ package dev.kubepci.report.junit;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
-import dev.kubepci.report.Reporter;
+import dev.kubepci.report.DocumentReporter;
 import dev.kubepci.result.AreaResult;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.ProcessingError;
 import dev.kubepci.result.RequirementResult;
 import dev.kubepci.result.Status;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,23 +22,18 @@ import java.util.stream.Collectors;
  * An attested practice carries its verdict with the attestation in the output. Input errors form a suite of
  * their own, one error each.
  */
-public final class JUnitReporter implements Reporter {
+public final class JUnitReporter extends DocumentReporter<JUnitXml.TestSuites> {
   private static final XmlMapper MAPPER = XmlMapper.builder()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(ToXmlGenerator.Feature.WRITE_XML_DECLARATION)
       .build();
 
-  @Override
-  public String format() {
-    return "junit";
-  }
-
-  @Override
-  public void write(AssessmentReport report, OutputStream out) throws IOException {
-    byte[] xml = MAPPER.writeValueAsBytes(toJUnit(report));
-    out.write(xml);
-    out.write('\n');
-    out.flush();
+  public JUnitReporter() {
+    super("junit", JUnitReporter::toJUnit, (suites, out) -> {
+      out.write(MAPPER.writeValueAsBytes(suites));
+      out.write('\n');
+      out.flush();
+    });
   }
 
   /** The JUnit model of a report. */

@@ -1,7 +1,7 @@
 package dev.kubepci.report.markdown;
 
 import dev.kubepci.report.Printable;
-import dev.kubepci.report.Reporter;
+import dev.kubepci.report.DocumentReporter;
 import dev.kubepci.report.dss.DssGroups;
 import dev.kubepci.result.AreaResult;
 import dev.kubepci.result.AssessmentReport;
@@ -12,9 +12,6 @@ import dev.kubepci.result.Status;
 import dev.kubepci.result.WaiverResult;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,11 +21,9 @@ import java.util.stream.Collectors;
  * failing findings (the first {@link #MAX_FINDINGS}), waivers, attestations, the open manual practices, the rules'
  * tables and input errors. Long lists are cut so that the comment stays within what code hosts accept.
  */
-public final class MarkdownReporter implements Reporter {
+public final class MarkdownReporter extends DocumentReporter<String> {
   public static final int MAX_FINDINGS = 50;
   public static final int MAX_TABLE_ROWS = 30;
-
-  private final boolean byDss;
 
   /** The report organised by the guidance's areas. */
   public MarkdownReporter() {
@@ -39,18 +34,7 @@ public final class MarkdownReporter implements Reporter {
    * @param byDss organise practices and findings by the PCI DSS requirements of the report's cross-reference
    */
   public MarkdownReporter(boolean byDss) {
-    this.byDss = byDss;
-  }
-
-  @Override
-  public String format() {
-    return "markdown";
-  }
-
-  @Override
-  public void write(AssessmentReport report, OutputStream out) throws IOException {
-    out.write((byDss ? renderByDss(report) : render(report)).getBytes(StandardCharsets.UTF_8));
-    out.flush();
+    super("markdown", byDss ? MarkdownReporter::renderByDss : MarkdownReporter::render, TEXT);
   }
 
   /** The report with practices and findings filed under the PCI DSS requirements they support. */

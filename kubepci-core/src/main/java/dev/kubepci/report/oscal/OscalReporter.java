@@ -1,7 +1,7 @@
 package dev.kubepci.report.oscal;
 
 import dev.kubepci.oscal.Oscal;
-import dev.kubepci.report.Reporter;
+import dev.kubepci.report.DocumentReporter;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.RequirementResult;
@@ -10,9 +10,6 @@ import dev.kubepci.result.WaiverResult;
 import dev.kubepci.waiver.Attestation;
 import dev.kubepci.waiver.Waiver;
 import dev.kubepci.waiver.WaiverOutcome;
-import dev.kubepci.report.JsonDocuments;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,16 +24,9 @@ import java.util.Map;
  * satisfied, NOT_APPLICABLE satisfied for reason "other", and everything else not-satisfied (missing data and open
  * manual work are never satisfied); kubepci's own status is a property of every finding.
  */
-public final class OscalReporter implements Reporter {
-
-  @Override
-  public String format() {
-    return "oscal";
-  }
-
-  @Override
-  public void write(AssessmentReport report, OutputStream out) throws IOException {
-    JsonDocuments.write(toOscal(report), out);
+public final class OscalReporter extends DocumentReporter<Oscal.AssessmentResultsDocument> {
+  public OscalReporter() {
+    super("oscal", OscalReporter::toOscal, JSON);
   }
 
   public static Oscal.AssessmentResultsDocument toOscal(AssessmentReport report) {

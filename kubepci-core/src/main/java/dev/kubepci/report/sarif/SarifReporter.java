@@ -3,7 +3,7 @@ package dev.kubepci.report.sarif;
 import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.ResourceRef;
-import dev.kubepci.report.Reporter;
+import dev.kubepci.report.DocumentReporter;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.ProcessingError;
@@ -12,9 +12,6 @@ import dev.kubepci.result.RuleResult;
 import dev.kubepci.result.Status;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
-import dev.kubepci.report.JsonDocuments;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -32,7 +29,7 @@ import java.util.Map;
  * tool execution notifications. The rules' tables of facts and the practices' verdicts sit in the run's property
  * bag: SARIF viewers do not show them, but they keep the log complete for tools that read it.
  */
-public final class SarifReporter implements Reporter {
+public final class SarifReporter extends DocumentReporter<Sarif.Log> {
   /** The name of the PCI guidance taxonomy in the log. */
   public static final String TAXONOMY = "PCI-SSC-Container-Orchestration-Guidance";
   /** The partial fingerprint key: rule, object and field path, hashed. */
@@ -40,15 +37,8 @@ public final class SarifReporter implements Reporter {
   /** The name of the PCI DSS taxonomy of the informative cross-reference, when the report carries one. */
   public static final String DSS_TAXONOMY = "PCI-DSS";
 
-
-  @Override
-  public String format() {
-    return "sarif";
-  }
-
-  @Override
-  public void write(AssessmentReport report, OutputStream out) throws IOException {
-    JsonDocuments.write(toSarif(report), out);
+  public SarifReporter() {
+    super("sarif", SarifReporter::toSarif, JSON);
   }
 
   /** The SARIF log of a report. */
