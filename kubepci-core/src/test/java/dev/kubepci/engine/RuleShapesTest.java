@@ -14,6 +14,7 @@ import dev.kubepci.result.Status;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.ComponentRule;
 import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NamespaceRule;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.ResourceRule;
@@ -23,6 +24,7 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.SubjectRule;
 import dev.kubepci.rule.TableHeader;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.WorkloadNamespace;
 import dev.kubepci.rule.WorkloadRule;
 import dev.kubepci.testing.RuleTester;
 import java.util.List;
@@ -134,6 +136,89 @@ class RuleShapesTest {
         metadata: {name: shop}
         """).assertStatus(Status.NOT_APPLICABLE);
     assertThat(given.result().reason()).isEqualTo(SubjectRule.NO_BINDINGS);
+  }
+
+  /** Flags a namespace without the label {@code team}; cannot decide one whose Namespace object is missing. */
+  @RuleInfo(id = "KPCI-9110", name = "test-namespace-team", severity = Severity.LOW, reads = {"Namespace"},
+      readsWorkloads = true)
+  static final class TeamLabelRule implements NamespaceRule {
+    static final TableHeader TEAMS = new TableHeader("teams", "Teams", List.of("namespace", "workloads"));
+
+    @Override
+    public List<TableHeader> tables() {
+      return List.of(TEAMS);
+    }
+
+    @Override
+    public List<Violation> check(WorkloadNamespace namespace, RuleContext context) {
+      context.row(TEAMS, List.of(namespace.name(), String.valueOf(namespace.workloads().size())));
+      if (!namespace.known()) {
+        context.undecided(namespace.name());
+        return List.of();
+      }
+      return namespace.object().labels().containsKey("team") ? List.of()
+          : List.of(Violation.at(FieldPath.parse("metadata.labels"), null, "no team label"));
+    }
+  }
+
+  private static final String NAMESPACED_PODS = """
+      apiVersion: v1
+      kind: Namespace
+      metadata:                  # expect-violation: no team label
+        name: shop
+      ---
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: audit
+        labels: {team: sec}
+      ---
+      apiVersion: apps/v1
+      kind: ReplicaSet
+      metadata: {name: web-1, namespace: shop, ownerReferences: [{kind: Deployment, name: web, uid: u1}]}
+      spec: {template: {spec: {containers: [{name: c, image: x}]}}}
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web, namespace: shop, uid: u1}
+      spec: {template: {spec: {containers: [{name: c, image: x}]}}}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: job, namespace: audit}
+      spec: {containers: [{name: c, image: x}]}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: stray, namespace: zoo}
+      spec: {containers: [{name: c, image: x}]}
+      """;
+
+  @Test
+  void aNamespaceRuleSeesEachNamespaceThatRunsWorkloadsOnceInNameOrder() {
+    var given = RuleTester.of(new TeamLabelRule()).given(NAMESPACED_PODS).assertMarkedViolations();
+    assertThat(given.result().passed()).isEqualTo(1);
+    // a ReplicaSet whose Deployment is in the input is the Deployment's, not a second workload
+    assertThat(given.result().tables().get(0).rows())
+        .containsExactly(List.of("audit", "1"), List.of("shop", "1"), List.of("zoo", "1"));
+  }
+
+  @Test
+  void aNamespaceRuleWithoutWorkloadsIsNotApplicableAndAnUndecidedNamespaceNeverHidesAFailure() {
+    var none = RuleTester.of(new TeamLabelRule()).given("""
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        """).assertStatus(Status.NOT_APPLICABLE);
+    assertThat(none.result().reason()).isEqualTo(NamespaceRule.NO_NAMESPACES);
+    var clean = RuleTester.of(new TeamLabelRule()).given("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: stray, namespace: zoo}
+        spec: {containers: [{name: c, image: x}]}
+        """).assertStatus(Status.NOT_ASSESSED);
+    assertThat(clean.result().reason()).isEqualTo("could not decide zoo");
+    RuleTester.of(new TeamLabelRule()).given(NAMESPACED_PODS).assertStatus(Status.FAIL);
   }
 
   /** Says two things about one field, one of them at a higher severity than the rule's. */

@@ -12,7 +12,7 @@ import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.workload.NamespaceWorkloads;
+import dev.kubepci.rule.WorkloadNamespace;
 import dev.kubepci.secrets.SecretScanner;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -82,8 +82,8 @@ public final class ExposedSecretReportRule implements ResourceRule {
       }
     }
     Set<String> unscanned = new TreeSet<>();
-    for (List<Workload> workloads : NamespaceWorkloads.of(inventory).values()) {
-      for (Workload w : workloads) {
+    for (WorkloadNamespace ns : WorkloadNamespace.all(inventory)) {
+      for (Workload w : ns.workloads()) {
         for (Workload.ContainerRef c : w.containers()) {
           String image = c.container().getImage();
           if (image != null && !image.isBlank() && !scanned.contains(key(ImageReference.parse(image)))) {
