@@ -90,6 +90,13 @@ public final class RuleCatalog {
           }
         }
       }
+      if (d.rule() instanceof dev.kubepci.rule.ComponentRule<?> component) {
+        try {
+          component.components();
+        } catch (IllegalStateException e) {
+          problems.add(who + ": " + e.getMessage());
+        }
+      }
     }
     return problems;
   }

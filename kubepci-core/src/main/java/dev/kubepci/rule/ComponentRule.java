@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A rule about each instance of a control-plane component ({@code Components.of(KUBE_APISERVER, ...)}), each
- * kubelet configuration ({@code Components.kubelets(...)}), or both ({@code Components.anyOf(...)}). The engine
+ * A rule about each instance of a control-plane component ({@link EachInstance @EachInstance(of = KUBE_APISERVER,
+ * ...)}), each kubelet configuration ({@link EachKubelet @EachKubelet(...)}), or both ({@code Components.anyOf(...)}
+ * returned by {@link #components()}). The engine
  * answers NOT_ASSESSED once, in the words of {@link Components#hidden}, when none is in the input, so {@link #check}
  * only sees instances.
  *
@@ -17,8 +18,13 @@ import java.util.Optional;
  * @param <T> {@code ControlPlane.Instance}, the KubeletConfiguration {@code Resource}, or {@code Object} for both
  */
 public non-sealed interface ComponentRule<T> extends Rule {
-  /** Which instances the rule checks, and what to say when none is visible. */
-  Components<T> components();
+  /**
+   * Which instances the rule checks, and what to say when none is visible: by default what the class declares with
+   * {@link EachInstance} or {@link EachKubelet}.
+   */
+  default Components<T> components() {
+    return Components.declaredBy(getClass());
+  }
 
   /** The violations of one instance; empty when it passes. */
   List<Violation> check(T instance, RuleContext context);

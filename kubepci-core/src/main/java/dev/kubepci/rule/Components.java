@@ -88,6 +88,27 @@ public final class Components<T> {
   }
 
   /**
+   * What {@code rule} declares with {@link EachInstance} or {@link EachKubelet}.
+   *
+   * @param <T> {@code ControlPlane.Instance} for {@link EachInstance}, the KubeletConfiguration {@code Resource} for
+   *     {@link EachKubelet}
+   * @throws IllegalStateException when it declares neither (and did not write {@link ComponentRule#components()})
+   */
+  @SuppressWarnings("unchecked")
+  static <T> Components<T> declaredBy(Class<?> rule) {
+    EachInstance each = rule.getAnnotation(EachInstance.class);
+    if (each != null) {
+      return (Components<T>) of(each.of(), each.notVisible().notVisible());
+    }
+    EachKubelet kubelets = rule.getAnnotation(EachKubelet.class);
+    if (kubelets != null) {
+      return (Components<T>) kubelets(NotVisible.kubeletField(kubelets.showing()));
+    }
+    throw new IllegalStateException(rule.getName() + " declares neither @EachInstance nor @EachKubelet, and does "
+        + "not say its components()");
+  }
+
+  /**
    * The instances of several parts (control-plane components and kubelet configurations), part by part: the rule
    * is not visible only when no part has an instance; when a part is missing and nothing failed, the rule is
    * NOT_ASSESSED naming it: "{@code ifClean}, but kube-apiserver and KubeletConfiguration not in the input". A part

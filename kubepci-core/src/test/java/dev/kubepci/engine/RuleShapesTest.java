@@ -14,6 +14,7 @@ import dev.kubepci.result.Status;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.ComponentRule;
 import dev.kubepci.rule.Components;
+import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NamespaceRule;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.Outcome;
@@ -66,6 +67,53 @@ class RuleShapesTest {
     public String undecidedReason(List<String> undecided) {
       return "profiling is set in a file that is not in the input: " + String.join(", ", undecided);
     }
+  }
+
+  /** Flags --profiling=true, declaring its component instead of writing components(). */
+  @RuleInfo(id = "KPCI-9121", name = "test-declared-profiling", severity = Severity.LOW, reads = {"Pod"})
+  @EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.PROVIDER_SETTINGS)
+  static final class DeclaredProfilingRule implements ComponentRule<ControlPlane.Instance> {
+    @Override
+    public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
+      return api.flag("profiling").filter("true"::equals)
+          .map(p -> List.of(Violation.at(api.pathOf("profiling"), p, "profiling is on"))).orElse(List.of());
+    }
+  }
+
+  /** A component rule that says neither what it checks nor components(). */
+  @RuleInfo(id = "KPCI-9122", name = "test-undeclared", severity = Severity.LOW, reads = {"Pod"})
+  static final class UndeclaredRule implements ComponentRule<ControlPlane.Instance> {
+    @Override
+    public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
+      return List.of();
+    }
+  }
+
+  @Test
+  void aComponentRuleThatDeclaresItsComponentIsRunOverItsInstancesWithTheDeclaredWording() {
+    RuleTester.of(new DeclaredProfilingRule()).given("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: kube-apiserver, namespace: kube-system}
+        spec:
+          containers:
+            - name: kube-apiserver
+              image: registry.k8s.io/kube-apiserver:v1.31.4
+              command: [kube-apiserver, --profiling=true]    # expect-violation: profiling is on
+        """).assertMarkedViolations();
+    var hidden = RuleTester.of(new DeclaredProfilingRule()).given("""
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        """).assertStatus(Status.NOT_ASSESSED);
+    assertThat(hidden.result().reason()).startsWith("no kube-apiserver static pod or mirror pod is in the input");
+  }
+
+  @Test
+  void theCatalogueRejectsAComponentRuleThatSaysNotWhatItChecks() {
+    assertThat(dev.kubepci.catalog.RuleCatalog.validate(List.of(
+        dev.kubepci.catalog.RuleDescriptor.of(new UndeclaredRule()))))
+        .anySatisfy(p -> assertThat(p).contains("UndeclaredRule").contains("@EachInstance"));
   }
 
   @Test
@@ -139,7 +187,7 @@ class RuleShapesTest {
   }
 
   /** Flags a namespace without the label {@code team}; cannot decide one whose Namespace object is missing. */
-  @RuleInfo(id = "KPCI-9110", name = "test-namespace-team", severity = Severity.LOW, reads = {"Namespace"},
+  @RuleInfo(id = "KPCI-9120", name = "test-namespace-team", severity = Severity.LOW, reads = {"Namespace"},
       readsWorkloads = true)
   static final class TeamLabelRule implements NamespaceRule {
     static final TableHeader TEAMS = new TableHeader("teams", "Teams", List.of("namespace", "workloads"));

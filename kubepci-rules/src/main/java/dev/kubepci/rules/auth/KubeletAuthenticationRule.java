@@ -2,9 +2,8 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
-import dev.kubepci.rule.NotVisible;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachKubelet;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -20,12 +19,8 @@ import java.util.Optional;
  */
 @RuleInfo(id = "KPCI-0227", name = "kubelet-authentication", severity = Severity.HIGH, reads = {"KubeletConfiguration",
     "Node"})
-public final class KubeletAuthenticationRule extends AbstractComponentRule<Resource> {
-  public KubeletAuthenticationRule() {
-    super(Components.kubelets(
-        NotVisible.kubeletField("authentication.anonymous.enabled and authentication.webhook.enabled")));
-  }
-
+@EachKubelet(showing = "authentication.anonymous.enabled and authentication.webhook.enabled")
+public final class KubeletAuthenticationRule implements ComponentRule<Resource> {
   @Override
   public List<Violation> check(Resource kubelet, RuleContext context) {
     context.noteOnce("kubelet command-line flags (--anonymous-auth, --authentication-token-webhook) override the "

@@ -1,8 +1,8 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -19,12 +19,9 @@ import java.util.Optional;
  * ({@code --service-account-extend-token-expiration}, true by default).
  */
 @RuleInfo(id = "KPCI-0224", name = "serviceaccount-token-lifetime", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
-public final class ServiceAccountTokenLifetimeRule extends AbstractComponentRule<ControlPlane.Instance> {
+@EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.COLLECT)
+public final class ServiceAccountTokenLifetimeRule implements ComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(24);
-
-  public ServiceAccountTokenLifetimeRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
-  }
 
   @Override
   public List<Violation> check(ControlPlane.Instance api, RuleContext context) {

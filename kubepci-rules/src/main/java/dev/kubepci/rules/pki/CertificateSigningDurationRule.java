@@ -1,8 +1,8 @@
 package dev.kubepci.rules.pki;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -18,12 +18,9 @@ import java.util.Optional;
  * ({@code --cluster-signing-duration}, default one year): at most one year.
  */
 @RuleInfo(id = "KPCI-0241", name = "certificate-signing-duration", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
-public final class CertificateSigningDurationRule extends AbstractComponentRule<ControlPlane.Instance> {
+@EachInstance(of = ControlPlane.Component.KUBE_CONTROLLER_MANAGER, notVisible = NotVisible.Wording.COLLECT)
+public final class CertificateSigningDurationRule implements ComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(8760);
-
-  public CertificateSigningDurationRule() {
-    super(Components.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, NotVisible.collect()));
-  }
 
   @Override
   public List<Violation> check(ControlPlane.Instance cm, RuleContext context) {

@@ -3,8 +3,8 @@ package dev.kubepci.rules.platform;
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Scheduling;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -29,13 +29,10 @@ import java.util.Optional;
  */
 @RuleInfo(id = "KPCI-0330", name = "audit-logging", severity = Severity.HIGH, reads = {"Pod", "DaemonSet", "Node",
     "RuntimeClass"})
-public final class AuditLoggingRule extends AbstractComponentRule<ControlPlane.Instance> {
+@EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.PROVIDER_SETTINGS)
+public final class AuditLoggingRule implements ComponentRule<ControlPlane.Instance> {
   private static final TableHeader BACKENDS = new TableHeader("audit-backends", "API server audit logging",
       List.of("kube-apiserver", "policy file", "log path", "local retention", "webhook", "shipped by")).sorted();
-
-  public AuditLoggingRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings()));
-  }
 
   @Override
   public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
