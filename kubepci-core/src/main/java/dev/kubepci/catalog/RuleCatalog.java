@@ -90,12 +90,14 @@ public final class RuleCatalog {
           }
         }
       }
-      if (d.rule() instanceof dev.kubepci.rule.ComponentRule<?> component) {
-        try {
+      try {
+        if (d.rule() instanceof dev.kubepci.rule.ComponentRule<?> component) {
           component.components();
-        } catch (IllegalStateException e) {
-          problems.add(who + ": " + e.getMessage());
+        } else if (d.rule() instanceof dev.kubepci.rule.NamespaceRule namespaces) {
+          dev.kubepci.rule.NamespaceRule.table(namespaces);
         }
+      } catch (IllegalStateException e) {
+        problems.add(who + ": what the shape needs is not declared: " + e.getMessage());
       }
     }
     return problems;

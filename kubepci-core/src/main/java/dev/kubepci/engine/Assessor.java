@@ -26,6 +26,7 @@ import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.SubjectRule;
+import dev.kubepci.rule.TableHeader;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadNamespace;
 import dev.kubepci.rule.WorkloadRule;
@@ -194,9 +195,12 @@ public final class Assessor {
       }
     } else if (d.rule() instanceof NamespaceRule namespaces) {
       tally.ifNothing = NamespaceRule.NO_NAMESPACES;
+      TableHeader table = NamespaceRule.table(namespaces);
       for (WorkloadNamespace ns : WorkloadNamespace.all(inventory)) {
         int uncounted = context.observations().uncountedCount();
-        tally.record(ns.object(), namespaces.check(ns, context), uncounted);
+        NamespaceRule.Judged judged = namespaces.check(ns, context);
+        context.row(table, NamespaceRule.row(ns, judged));
+        tally.record(ns.object(), judged.violations(), uncounted);
       }
       namespaces.finish(context);
     } else if (d.rule() instanceof SubjectRule subjects) {

@@ -16,6 +16,7 @@ import dev.kubepci.rule.ComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NamespaceRule;
+import dev.kubepci.rule.NamespaceTable;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.ResourceRule;
@@ -110,10 +111,12 @@ class RuleShapesTest {
   }
 
   @Test
-  void theCatalogueRejectsAComponentRuleThatSaysNotWhatItChecks() {
+  void theCatalogueRejectsAComponentRuleThatSaysNotWhatItChecksAndANamespaceRuleWithoutItsTable() {
     assertThat(dev.kubepci.catalog.RuleCatalog.validate(List.of(
-        dev.kubepci.catalog.RuleDescriptor.of(new UndeclaredRule()))))
-        .anySatisfy(p -> assertThat(p).contains("UndeclaredRule").contains("@EachInstance"));
+        dev.kubepci.catalog.RuleDescriptor.of(new UndeclaredRule()),
+        dev.kubepci.catalog.RuleDescriptor.of(new UntabledRule()))))
+        .anySatisfy(p -> assertThat(p).contains("UndeclaredRule").contains("@EachInstance"))
+        .anySatisfy(p -> assertThat(p).contains("UntabledRule").contains("@NamespaceTable"));
   }
 
   @Test
@@ -189,23 +192,26 @@ class RuleShapesTest {
   /** Flags a namespace without the label {@code team}; cannot decide one whose Namespace object is missing. */
   @RuleInfo(id = "KPCI-9120", name = "test-namespace-team", severity = Severity.LOW, reads = {"Namespace"},
       readsWorkloads = true)
+  @NamespaceTable(id = "teams", title = "Teams", columns = {"team"})
   static final class TeamLabelRule implements NamespaceRule {
-    static final TableHeader TEAMS = new TableHeader("teams", "Teams", List.of("namespace", "workloads"));
-
     @Override
-    public List<TableHeader> tables() {
-      return List.of(TEAMS);
-    }
-
-    @Override
-    public List<Violation> check(WorkloadNamespace namespace, RuleContext context) {
-      context.row(TEAMS, List.of(namespace.name(), String.valueOf(namespace.workloads().size())));
+    public Judged check(WorkloadNamespace namespace, RuleContext context) {
       if (!namespace.known()) {
         context.undecided(namespace.name());
-        return List.of();
+        return new Judged(List.of("unknown"), List.of());
       }
-      return namespace.object().labels().containsKey("team") ? List.of()
-          : List.of(Violation.at(FieldPath.parse("metadata.labels"), null, "no team label"));
+      String team = namespace.object().labels().get("team");
+      return new Judged(List.of(team == null ? "-" : team), team != null ? List.of()
+          : List.of(Violation.at(FieldPath.parse("metadata.labels"), null, "no team label")));
+    }
+  }
+
+  /** A namespace rule without its table. */
+  @RuleInfo(id = "KPCI-9123", name = "test-namespace-untabled", severity = Severity.LOW, reads = {"Namespace"})
+  static final class UntabledRule implements NamespaceRule {
+    @Override
+    public Judged check(WorkloadNamespace namespace, RuleContext context) {
+      return new Judged(List.of(), List.of());
     }
   }
 
@@ -248,7 +254,8 @@ class RuleShapesTest {
     assertThat(given.result().passed()).isEqualTo(1);
     // a ReplicaSet whose Deployment is in the input is the Deployment's, not a second workload
     assertThat(given.result().tables().get(0).rows())
-        .containsExactly(List.of("audit", "1"), List.of("shop", "1"), List.of("zoo", "1"));
+        .containsExactly(List.of("audit", "1", "sec"), List.of("shop", "1", "-"), List.of("zoo", "1", "unknown"));
+    assertThat(given.result().tables().get(0).columns()).containsExactly("namespace", "workloads", "team");
   }
 
   @Test

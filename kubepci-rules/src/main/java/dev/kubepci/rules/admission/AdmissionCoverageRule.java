@@ -5,10 +5,10 @@ import dev.kubepci.admission.Enforcement;
 import dev.kubepci.admission.NamespaceAdmission;
 import dev.kubepci.admission.PodSecurityLabels;
 import dev.kubepci.rule.NamespaceRule;
+import dev.kubepci.rule.NamespaceTable;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
-import dev.kubepci.rule.TableHeader;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadNamespace;
 import java.util.ArrayList;
@@ -27,29 +27,22 @@ import java.util.stream.Collectors;
     "policies.kubewarden.io/ClusterAdmissionPolicy", "policies.kubewarden.io/AdmissionPolicy",
     "policies.kubewarden.io/ClusterAdmissionPolicyGroup", "policies.kubewarden.io/AdmissionPolicyGroup",
     "policy.jspolicy.com/JsPolicy", "security.openshift.io/SecurityContextConstraints"}, readsWorkloads = true)
+@NamespaceTable(id = "admission-coverage", title = "Admission control per namespace",
+    columns = {"enforced by", "strength", "exemptions"})
 public final class AdmissionCoverageRule implements NamespaceRule {
-  static final String TABLE = "admission-coverage";
-  private static final TableHeader HEADER = new TableHeader(TABLE, "Admission control per namespace",
-      List.of("namespace", "workloads", "enforced by", "strength", "exemptions"));
-
   @Override
-  public List<TableHeader> tables() {
-    return List.of(HEADER);
-  }
-
-  @Override
-  public List<Violation> check(WorkloadNamespace namespace, RuleContext context) {
+  public Judged check(WorkloadNamespace namespace, RuleContext context) {
     String ns = namespace.name();
     NamespaceAdmission admission = AdmissionLandscape.of(context.inventory(), ns);
     List<Enforcement> restricting = admission.restricting();
     List<Enforcement> shown = new ArrayList<>(restricting);
     shown.addAll(admission.unconfirmed());
-    context.row(HEADER, List.of(ns, String.valueOf(namespace.workloads().size()),
+    List<String> cells = List.of(
         shown.isEmpty() ? "-" : shown.stream().map(Enforcement::describe).collect(Collectors.joining("; ")),
         admission.namespace().known() || !restricting.isEmpty() ? admission.strength() : "unknown",
-        admission.exemptions().isEmpty() ? "-" : String.join("; ", admission.exemptions())));
+        admission.exemptions().isEmpty() ? "-" : String.join("; ", admission.exemptions()));
     if (!restricting.isEmpty()) {
-      return List.of();
+      return new Judged(cells, List.of());
     }
     if (!admission.namespace().known() || !admission.unconfirmed().isEmpty()) {
       String undecided = ns + (admission.namespace().known() ? " (engine of "
@@ -57,11 +50,11 @@ public final class AdmissionCoverageRule implements NamespaceRule {
           + " not in the input)" : " (Namespace object not in the input)");
       context.undecided(undecided);
       context.note("could not decide " + undecided);
-      return List.of();
+      return new Judged(cells, List.of());
     }
     PodSecurityLabels.Mode enforce = admission.podSecurity().enforce();
-    return List.of(Violation.at(enforce.levelPath(), enforce.levelText(),
-        message(ns, namespace.workloads().size(), admission)));
+    return new Judged(cells, List.of(Violation.at(enforce.levelPath(), enforce.levelText(),
+        message(ns, namespace.workloads().size(), admission))));
   }
 
   @Override

@@ -7,10 +7,10 @@ import dev.kubepci.pss.PodSecurityStandards;
 import dev.kubepci.pss.PssLevel;
 import dev.kubepci.pss.PssVersion;
 import dev.kubepci.rule.NamespaceRule;
+import dev.kubepci.rule.NamespaceTable;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
-import dev.kubepci.rule.TableHeader;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadNamespace;
 import java.util.ArrayList;
@@ -24,20 +24,13 @@ import java.util.List;
  */
 @RuleInfo(id = "KPCI-0102", name = "pod-security-namespace-readiness", severity = Severity.HIGH, reads = {"Namespace"},
     readsWorkloads = true)
+@NamespaceTable(id = "pss-readiness",
+    title = "Pod Security readiness per namespace (workloads rejected at each level)", columns = {"enforce", "audit", "warn", "baseline: rejected", "restricted: rejected"})
 public final class PodSecurityReadinessRule implements NamespaceRule {
-  static final String TABLE = "pss-readiness";
-  private static final TableHeader HEADER = new TableHeader(TABLE,
-      "Pod Security readiness per namespace (workloads rejected at each level)",
-      List.of("namespace", "workloads", "enforce", "audit", "warn", "baseline: rejected", "restricted: rejected"));
   private static final int LISTED = 10;
 
   @Override
-  public List<TableHeader> tables() {
-    return List.of(HEADER);
-  }
-
-  @Override
-  public List<Violation> check(WorkloadNamespace namespace, RuleContext context) {
+  public Judged check(WorkloadNamespace namespace, RuleContext context) {
     String ns = namespace.name();
     List<Workload> workloads = namespace.workloads();
     NamespaceView view = NamespaceView.of(context.inventory(), ns);
@@ -46,13 +39,12 @@ public final class PodSecurityReadinessRule implements NamespaceRule {
     PssVersion version = enforce.isSet() && !enforce.invalid() ? enforce.version() : PssVersion.LATEST;
     List<Workload> baseline = rejected(workloads, PssLevel.BASELINE, version);
     List<Workload> restricted = rejected(workloads, PssLevel.RESTRICTED, version);
-    context.row(HEADER, List.of(ns, String.valueOf(workloads.size()),
-        view.known() ? enforce.describe() : "unknown", view.known() ? labels.audit().describe() : "unknown",
-        view.known() ? labels.warn().describe() : "unknown",
-        list(baseline, workloads.size()), list(restricted, workloads.size())));
+    List<String> cells = List.of(view.known() ? enforce.describe() : "unknown",
+        view.known() ? labels.audit().describe() : "unknown", view.known() ? labels.warn().describe() : "unknown",
+        list(baseline, workloads.size()), list(restricted, workloads.size()));
     if (!view.known()) {
       context.undecided(ns);
-      return List.of();
+      return new Judged(cells, List.of());
     }
     List<Workload> breaking = switch (enforce.isSet() ? enforce.level() : PssLevel.PRIVILEGED) {
       case RESTRICTED -> restricted;
@@ -60,7 +52,7 @@ public final class PodSecurityReadinessRule implements NamespaceRule {
       case PRIVILEGED -> List.of();
     };
     if (breaking.isEmpty() && !enforce.invalid()) {
-      return List.of();
+      return new Judged(cells, List.of());
     }
     List<String> facts = new ArrayList<>();
     if (enforce.invalid()) {
@@ -76,7 +68,7 @@ public final class PodSecurityReadinessRule implements NamespaceRule {
     Violation v = Violation.at(enforce.levelPath(), enforce.levelText(),
         "namespace " + ns + " " + String.join(", and ", facts));
     // a mistyped label alone only makes admission stricter than intended
-    return List.of(breaking.isEmpty() ? v.withSeverity(Severity.LOW) : v);
+    return new Judged(cells, List.of(breaking.isEmpty() ? v.withSeverity(Severity.LOW) : v));
   }
 
   @Override

@@ -4,10 +4,10 @@ import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Resource;
 import dev.kubepci.model.Workload;
 import dev.kubepci.rule.NamespaceRule;
+import dev.kubepci.rule.NamespaceTable;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
-import dev.kubepci.rule.TableHeader;
 import dev.kubepci.rule.Violation;
 import dev.kubepci.rule.WorkloadNamespace;
 import io.fabric8.kubernetes.api.model.LimitRange;
@@ -26,20 +26,14 @@ import java.util.TreeSet;
  */
 @RuleInfo(id = "KPCI-0120", name = "namespace-resource-quota", severity = Severity.MEDIUM, reads = {"Namespace",
     "ResourceQuota", "LimitRange"}, readsWorkloads = true)
+@NamespaceTable(id = "resource-quotas", title = "Resource quotas and limit ranges per namespace",
+    columns = {"resource quotas", "limit ranges", "containers without limits"})
 public final class ResourceQuotaRule implements NamespaceRule {
-  static final String TABLE = "resource-quotas";
-  private static final TableHeader HEADER = new TableHeader(TABLE, "Resource quotas and limit ranges per namespace",
-      List.of("namespace", "workloads", "resource quotas", "limit ranges", "containers without limits"));
   private static final Set<String> CPU = Set.of("cpu", "limits.cpu", "requests.cpu");
   private static final Set<String> MEMORY = Set.of("memory", "limits.memory", "requests.memory");
 
   @Override
-  public List<TableHeader> tables() {
-    return List.of(HEADER);
-  }
-
-  @Override
-  public List<Violation> check(WorkloadNamespace namespace, RuleContext context) {
+  public Judged check(WorkloadNamespace namespace, RuleContext context) {
     String ns = namespace.name();
     List<String> quotas = new ArrayList<>();
     Set<String> bounded = new TreeSet<>();
@@ -78,12 +72,12 @@ public final class ResourceQuotaRule implements NamespaceRule {
       }
     }
     int workloads = namespace.workloads().size();
-    context.row(HEADER, List.of(ns, String.valueOf(workloads), quotas.isEmpty() ? "-" : String.join("; ", quotas),
-        limitRanges.isEmpty() ? "-" : String.join("; ", limitRanges), String.valueOf(unlimited)));
+    List<String> cells = List.of(quotas.isEmpty() ? "-" : String.join("; ", quotas),
+        limitRanges.isEmpty() ? "-" : String.join("; ", limitRanges), String.valueOf(unlimited));
     boolean quotaMissing = !bounded.containsAll(Set.of("cpu", "memory"));
     boolean defaultsMissing = limitRanges.stream().noneMatch(l -> l.endsWith("(container defaults)"));
     if (!quotaMissing && !defaultsMissing) {
-      return List.of();
+      return new Judged(cells, List.of());
     }
     List<String> gaps = new ArrayList<>();
     if (quotaMissing) {
@@ -98,6 +92,6 @@ public final class ResourceQuotaRule implements NamespaceRule {
     Violation v = Violation.at(FieldPath.root().child("metadata").child("name"), ns, "namespace " + ns + " runs "
         + workloads + (workloads == 1 ? " workload" : " workloads") + " and " + String.join(", and ", gaps));
     // a namespace with a quota but without container defaults is a lesser gap
-    return List.of(quotaMissing ? v : v.withSeverity(Severity.LOW));
+    return new Judged(cells, List.of(quotaMissing ? v : v.withSeverity(Severity.LOW)));
   }
 }
