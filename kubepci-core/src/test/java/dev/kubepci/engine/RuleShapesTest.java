@@ -15,6 +15,7 @@ import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.ComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.EachInstance;
+import dev.kubepci.rule.EachObject;
 import dev.kubepci.rule.NamespaceRule;
 import dev.kubepci.rule.NamespaceTable;
 import dev.kubepci.rule.NotVisible;
@@ -274,6 +275,54 @@ class RuleShapesTest {
         """).assertStatus(Status.NOT_ASSESSED);
     assertThat(clean.result().reason()).isEqualTo("could not decide zoo");
     RuleTester.of(new TeamLabelRule()).given(NAMESPACED_PODS).assertStatus(Status.FAIL);
+  }
+
+  /** Flags a Node without the label {@code zone}; needs the Nodes to answer at all. */
+  @RuleInfo(id = "KPCI-9124", name = "test-node-zone", severity = Severity.LOW, reads = {"Node"})
+  @EachObject(value = "Node", ifNone = "no Node to look at", ifAbsent = "no Node objects are in the input")
+  static final class NodeZoneRule implements ResourceRule {
+    @Override
+    public List<Violation> check(Resource node, RuleContext context) {
+      return node.labels().containsKey("zone") ? List.of()
+          : List.of(Violation.at(FieldPath.parse("metadata.labels"), null, "no zone label"));
+    }
+  }
+
+  /** A resource rule that says neither its kinds nor appliesTo(). */
+  @RuleInfo(id = "KPCI-9125", name = "test-object-undeclared", severity = Severity.LOW, reads = {"Node"})
+  static final class UndeclaredObjectRule implements ResourceRule {
+    @Override
+    public List<Violation> check(Resource node, RuleContext context) {
+      return List.of();
+    }
+  }
+
+  @Test
+  void aResourceRuleChecksTheDeclaredKindsInTheirGroupAndIsNotAssessedWhenTheyAreAbsent() {
+    var given = RuleTester.of(new NodeZoneRule()).given("""
+        apiVersion: v1
+        kind: Node
+        metadata:               # expect-violation: no zone label
+          name: a
+        ---
+        apiVersion: v1
+        kind: Node
+        metadata: {name: b, labels: {zone: z1}}
+        ---
+        apiVersion: example.com/v1
+        kind: Node
+        metadata: {name: not-a-node}
+        """).assertMarkedViolations();
+    assertThat(given.result().passed()).isEqualTo(1);
+    var absent = RuleTester.of(new NodeZoneRule()).given("""
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        """).assertStatus(Status.NOT_ASSESSED);
+    assertThat(absent.result().reason()).isEqualTo("no Node objects are in the input");
+    assertThat(dev.kubepci.catalog.RuleCatalog.validate(List.of(
+        dev.kubepci.catalog.RuleDescriptor.of(new UndeclaredObjectRule()))))
+        .anySatisfy(p -> assertThat(p).contains("UndeclaredObjectRule").contains("@EachObject"));
   }
 
   /** Says two things about one field, one of them at a higher severity than the rule's. */

@@ -6,7 +6,7 @@ import dev.kubepci.model.ImageReference;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.model.Workload;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.EachObject;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -31,22 +31,11 @@ import java.util.TreeSet;
  */
 @RuleInfo(id = "KPCI-0133", name = "image-exposed-secrets", severity = Severity.HIGH,
     reads = {"aquasecurity.github.io/ExposedSecretReport"}, readsWorkloads = true)
+@EachObject(value = "aquasecurity.github.io/ExposedSecretReport", ifAbsent = "no trivy-operator ExposedSecretReport "
+    + "is in the input, so image contents were not scanned for secrets (include the reports: kubectl get "
+    + "exposedsecretreports -A -o yaml)")
 public final class ExposedSecretReportRule implements ResourceRule {
   private static final String GROUP = "aquasecurity.github.io";
-
-  @Override
-  public Optional<Outcome> precheck(RuleContext context) {
-    if (context.inventory().ofKind(GROUP, "ExposedSecretReport").isEmpty()) {
-      return Optional.of(Outcome.notAssessed("no trivy-operator ExposedSecretReport is in the input, so image "
-          + "contents were not scanned for secrets (include the reports: kubectl get exposedsecretreports -A -o yaml)"));
-    }
-    return Optional.empty();
-  }
-
-  @Override
-  public boolean appliesTo(Resource resource) {
-    return resource.kind().equals("ExposedSecretReport") && GROUP.equals(resource.group());
-  }
 
   @Override
   public List<Violation> check(Resource report, RuleContext context) {
