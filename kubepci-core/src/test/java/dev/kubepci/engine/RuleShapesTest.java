@@ -13,6 +13,7 @@ import dev.kubepci.result.Finding;
 import dev.kubepci.result.Status;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.ContainerRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.EachObject;
@@ -323,6 +324,41 @@ class RuleShapesTest {
     assertThat(dev.kubepci.catalog.RuleCatalog.validate(List.of(
         dev.kubepci.catalog.RuleDescriptor.of(new UndeclaredObjectRule()))))
         .anySatisfy(p -> assertThat(p).contains("UndeclaredObjectRule").contains("@EachObject"));
+  }
+
+  /** Flags each container whose image has no tag. */
+  @RuleInfo(id = "KPCI-9126", name = "test-untagged", severity = Severity.LOW)
+  static final class UntaggedRule implements ContainerRule {
+    @Override
+    public List<Violation> check(Workload.ContainerRef c, Workload workload, RuleContext context) {
+      return c.container().getImage().contains(":") ? List.of()
+          : List.of(Violation.at(c.path().child("image"), c.container().getImage(), c.describe() + " has no tag"));
+    }
+  }
+
+  @Test
+  void aContainerRuleSeesEveryContainerOfAPodSpecInOrderAndJudgesTheWorkload() {
+    var given = RuleTester.of(new UntaggedRule()).given("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          template:
+            spec:
+              initContainers:
+                - {name: init, image: busybox}      # expect-violation: init container "init" has no tag
+              containers:
+                - {name: app, image: "app:1.0"}
+                - {name: side, image: envoy}        # expect-violation: container "side" has no tag
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: clean, namespace: shop}
+        spec:
+          containers: [{name: c, image: "x:1"}]
+        """).assertMarkedViolations();
+    assertThat(given.result().failed()).isEqualTo(2);
+    assertThat(given.result().passed()).isEqualTo(1);
   }
 
   /** Says two things about one field, one of them at a higher severity than the rule's. */
