@@ -36,6 +36,15 @@ import org.junit.jupiter.api.Test;
 
 /** What the engine does for each rule shape: iterating, the visibility check, skipping, joining, counting. */
 class RuleShapesTest {
+  /** {@code rule} run on an input of one Namespace and nothing else. */
+  private static RuleTester.Given onlyANamespace(dev.kubepci.rule.Rule rule) {
+    return RuleTester.of(rule).given("""
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        """);
+  }
+
   private static final String API_SERVER = """
       apiVersion: v1
       kind: Pod
@@ -94,40 +103,35 @@ class RuleShapesTest {
 
   @Test
   void aComponentRuleThatDeclaresItsComponentIsRunOverItsInstancesWithTheDeclaredWording() {
-    RuleTester.of(new DeclaredProfilingRule()).given("""
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: kube-apiserver, namespace: kube-system}
-        spec:
-          containers:
-            - name: kube-apiserver
-              image: registry.k8s.io/kube-apiserver:v1.31.4
-              command: [kube-apiserver, --profiling=true]    # expect-violation: profiling is on
-        """).assertMarkedViolations();
-    var hidden = RuleTester.of(new DeclaredProfilingRule()).given("""
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: shop}
-        """).assertStatus(Status.NOT_ASSESSED);
+    var given = RuleTester.of(new DeclaredProfilingRule()).given(API_SERVER).assertStatus(Status.FAIL);
+    assertThat(given.findings()).extracting(Finding::message).containsExactly("profiling is on");
+    var hidden = onlyANamespace(new DeclaredProfilingRule()).assertStatus(Status.NOT_ASSESSED);
     assertThat(hidden.result().reason()).startsWith("no kube-apiserver static pod or mirror pod is in the input");
   }
 
+  /** A resource rule that says neither its kinds nor appliesTo(). */
+  @RuleInfo(id = "KPCI-9125", name = "test-object-undeclared", severity = Severity.LOW, reads = {"Node"})
+  static final class UndeclaredObjectRule implements ResourceRule {
+    @Override
+    public List<Violation> check(Resource node, RuleContext context) {
+      return List.of();
+    }
+  }
+
   @Test
-  void theCatalogueRejectsAComponentRuleThatSaysNotWhatItChecksAndANamespaceRuleWithoutItsTable() {
+  void theCatalogueRejectsARuleWithoutTheDeclarationItsShapeNeeds() {
     assertThat(dev.kubepci.catalog.RuleCatalog.validate(List.of(
         dev.kubepci.catalog.RuleDescriptor.of(new UndeclaredRule()),
-        dev.kubepci.catalog.RuleDescriptor.of(new UntabledRule()))))
+        dev.kubepci.catalog.RuleDescriptor.of(new UntabledRule()),
+        dev.kubepci.catalog.RuleDescriptor.of(new UndeclaredObjectRule()))))
         .anySatisfy(p -> assertThat(p).contains("UndeclaredRule").contains("@EachInstance"))
-        .anySatisfy(p -> assertThat(p).contains("UntabledRule").contains("@NamespaceTable"));
+        .anySatisfy(p -> assertThat(p).contains("UntabledRule").contains("@NamespaceTable"))
+        .anySatisfy(p -> assertThat(p).contains("UndeclaredObjectRule").contains("@EachObject"));
   }
 
   @Test
   void aComponentRuleIsNotAssessedOnceWhenTheComponentIsNotVisible() {
-    var given = RuleTester.of(new ProfilingRule()).given("""
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: shop}
-        """).assertStatus(Status.NOT_ASSESSED);
+    var given = onlyANamespace(new ProfilingRule()).assertStatus(Status.NOT_ASSESSED);
     assertThat(given.result().reason())
         .isEqualTo("control-plane manifests or mirror pods not in the input (kube-apiserver)");
   }
@@ -183,11 +187,7 @@ class RuleShapesTest {
 
   @Test
   void aSubjectRuleWithoutBindingsIsNotApplicable() {
-    var given = RuleTester.of(new AnySubjectRule()).given("""
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: shop}
-        """).assertStatus(Status.NOT_APPLICABLE);
+    var given = onlyANamespace(new AnySubjectRule()).assertStatus(Status.NOT_APPLICABLE);
     assertThat(given.result().reason()).isEqualTo(SubjectRule.NO_BINDINGS);
   }
 
@@ -262,11 +262,7 @@ class RuleShapesTest {
 
   @Test
   void aNamespaceRuleWithoutWorkloadsIsNotApplicableAndAnUndecidedNamespaceNeverHidesAFailure() {
-    var none = RuleTester.of(new TeamLabelRule()).given("""
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: shop}
-        """).assertStatus(Status.NOT_APPLICABLE);
+    var none = onlyANamespace(new TeamLabelRule()).assertStatus(Status.NOT_APPLICABLE);
     assertThat(none.result().reason()).isEqualTo(NamespaceRule.NO_NAMESPACES);
     var clean = RuleTester.of(new TeamLabelRule()).given("""
         apiVersion: v1
@@ -289,15 +285,6 @@ class RuleShapesTest {
     }
   }
 
-  /** A resource rule that says neither its kinds nor appliesTo(). */
-  @RuleInfo(id = "KPCI-9125", name = "test-object-undeclared", severity = Severity.LOW, reads = {"Node"})
-  static final class UndeclaredObjectRule implements ResourceRule {
-    @Override
-    public List<Violation> check(Resource node, RuleContext context) {
-      return List.of();
-    }
-  }
-
   @Test
   void aResourceRuleChecksTheDeclaredKindsInTheirGroupAndIsNotAssessedWhenTheyAreAbsent() {
     var given = RuleTester.of(new NodeZoneRule()).given("""
@@ -315,15 +302,8 @@ class RuleShapesTest {
         metadata: {name: not-a-node}
         """).assertMarkedViolations();
     assertThat(given.result().passed()).isEqualTo(1);
-    var absent = RuleTester.of(new NodeZoneRule()).given("""
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: shop}
-        """).assertStatus(Status.NOT_ASSESSED);
+    var absent = onlyANamespace(new NodeZoneRule()).assertStatus(Status.NOT_ASSESSED);
     assertThat(absent.result().reason()).isEqualTo("no Node objects are in the input");
-    assertThat(dev.kubepci.catalog.RuleCatalog.validate(List.of(
-        dev.kubepci.catalog.RuleDescriptor.of(new UndeclaredObjectRule()))))
-        .anySatisfy(p -> assertThat(p).contains("UndeclaredObjectRule").contains("@EachObject"));
   }
 
   /** Flags each container whose image has no tag. */
@@ -589,11 +569,7 @@ class RuleShapesTest {
 
   @Test
   void aComponentRuleOverTwoKindsIsNotVisibleOnlyWhenNeitherIs() {
-    var hidden = RuleTester.of(new TwoKindsRule()).given("""
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: shop}
-        """).assertStatus(Status.NOT_ASSESSED);
+    var hidden = onlyANamespace(new TwoKindsRule()).assertStatus(Status.NOT_ASSESSED);
     assertThat(hidden.result().reason())
         .isEqualTo("control-plane manifests or mirror pods not in the input (kube-apiserver, kubelet)");
     var both = RuleTester.of(new TwoKindsRule()).given(API_SERVER + "---\n" + KUBELET).assertStatus(Status.FAIL);
@@ -735,11 +711,7 @@ class RuleShapesTest {
             user: {token: x}
         """).assertStatus(Status.FAIL);
     assertThat(users.findings()).extracting(Finding::message).containsExactly("oscar may log in");
-    var none = RuleTester.of(new EveryAccountRule()).given("""
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: shop}
-        """).assertStatus(Status.NOT_APPLICABLE);
+    var none = onlyANamespace(new EveryAccountRule()).assertStatus(Status.NOT_APPLICABLE);
     assertThat(none.result().reason()).isEqualTo(SubjectRule.NO_BINDINGS_OR_USERS);
   }
 
