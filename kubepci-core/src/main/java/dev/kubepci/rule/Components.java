@@ -132,6 +132,18 @@ public record Components<T>(Class<?> type, Function<Inventory, List<T>> lister, 
   }
 
   /**
+   * The kinds the instances are read from, which a component rule reads without naming them: the Pods of the
+   * control plane (static or mirror pods) or the KubeletConfiguration files, and the Nodes that show a managed
+   * provider; for {@link #anyOf}, those of each part in turn.
+   */
+  public List<String> reads() {
+    if (!parts.isEmpty()) {
+      return parts.stream().flatMap(p -> p.reads().stream()).distinct().toList();
+    }
+    return type == Resource.class ? List.of("KubeletConfiguration", "Node") : List.of("Pod", "Node");
+  }
+
+  /**
    * NOT_ASSESSED when no instance is visible; empty when there is one to check.
    *
    * @param managed the rule's words, per provider, for what shows the same control there ({@link NotVisible})

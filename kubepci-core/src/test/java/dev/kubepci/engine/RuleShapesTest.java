@@ -119,6 +119,16 @@ class RuleShapesTest {
   }
 
   @Test
+  void aComponentRuleReadsTheKindsOfItsInstancesAfterThoseItNames() {
+    assertThat(dev.kubepci.catalog.RuleDescriptor.of(new DeclaredProfilingRule()).reads())
+        .containsExactly("Pod", "Node");
+    assertThat(Components.kubelets().reads()).containsExactly("KubeletConfiguration", "Node");
+    assertThat(Components.anyOf(List.of(Components.of(ControlPlane.Component.KUBE_APISERVER), Components.kubelets()),
+        "kube-apiserver, kubelet", NotVisible.collect(), "nothing", "clean").reads())
+        .containsExactly("Pod", "Node", "KubeletConfiguration");
+  }
+
+  @Test
   void theCatalogueRejectsARuleWithoutTheDeclarationItsShapeNeeds() {
     assertThat(dev.kubepci.catalog.RuleCatalog.validate(List.of(
         dev.kubepci.catalog.RuleDescriptor.of(new UndeclaredRule()),

@@ -16,7 +16,7 @@ import java.util.Optional;
  * When anonymous authentication is configured in an {@code --authentication-config} file instead, the file is not
  * in the input and the instance is not assessed.
  */
-@RuleInfo(id = "KPCI-0220", name = "apiserver-anonymous-auth", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0220", name = "apiserver-anonymous-auth", severity = Severity.MEDIUM)
 @EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.COLLECT)
 public final class ApiServerAnonymousAuthRule implements ComponentRule<ControlPlane.Instance> {
   @Override

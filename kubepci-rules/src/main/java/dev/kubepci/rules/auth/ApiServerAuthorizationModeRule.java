@@ -17,7 +17,7 @@ import java.util.Optional;
  * Checks the API server's authorization modes: no AlwaysAllow, no ABAC, RBAC and Node present. A Webhook mode is
  * noted: its decisions are made outside the cluster and must be reviewed with the provider's tools.
  */
-@RuleInfo(id = "KPCI-0223", name = "apiserver-authorization-mode", severity = Severity.HIGH, reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0223", name = "apiserver-authorization-mode", severity = Severity.HIGH)
 @EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.COLLECT)
 public final class ApiServerAuthorizationModeRule implements ComponentRule<ControlPlane.Instance> {
   @Override

@@ -15,8 +15,7 @@ import java.util.Optional;
  * Checks that the API server authenticates people through an external identity provider: OIDC flags, a JWT
  * AuthenticationConfiguration, or a token webhook. Whether that provider enforces MFA is evidence to collect.
  */
-@RuleInfo(id = "KPCI-0222", name = "apiserver-external-authentication", severity = Severity.HIGH, reads = {"Pod",
-    "Node"})
+@RuleInfo(id = "KPCI-0222", name = "apiserver-external-authentication", severity = Severity.HIGH)
 @EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.COLLECT)
 public final class ApiServerExternalAuthenticationRule implements ComponentRule<ControlPlane.Instance> {
   private static final List<String> EXTERNAL = List.of("oidc-issuer-url", "authentication-config",

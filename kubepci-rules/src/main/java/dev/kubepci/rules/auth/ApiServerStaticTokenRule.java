@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Flags API servers that read static tokens ({@code --token-auth-file}) or passwords ({@code --basic-auth-file}). */
-@RuleInfo(id = "KPCI-0221", name = "apiserver-static-token-file", severity = Severity.HIGH, reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0221", name = "apiserver-static-token-file", severity = Severity.HIGH)
 @EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.COLLECT)
 public final class ApiServerStaticTokenRule implements ComponentRule<ControlPlane.Instance> {
   @Override

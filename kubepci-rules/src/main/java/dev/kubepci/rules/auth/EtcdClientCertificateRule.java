@@ -17,8 +17,7 @@ import java.util.Optional;
  * serves clients only over HTTPS. etcd run outside the cluster (the API server's {@code --etcd-servers} points
  * elsewhere) is not visible and is reported NOT_ASSESSED.
  */
-@RuleInfo(id = "KPCI-0226", name = "etcd-client-certificate-auth", severity = Severity.CRITICAL, reads = {"Pod",
-    "Node"})
+@RuleInfo(id = "KPCI-0226", name = "etcd-client-certificate-auth", severity = Severity.CRITICAL)
 public final class EtcdClientCertificateRule implements ComponentRule<ControlPlane.Instance> {
   /** An API server that names its etcd members shows that etcd runs outside the input, not that it is hidden. */
   private static final NotVisible EXTERNAL_OR_HIDDEN = (inventory, component, managed) ->

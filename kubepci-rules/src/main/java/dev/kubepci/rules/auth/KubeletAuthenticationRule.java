@@ -17,8 +17,7 @@ import java.util.Optional;
  * fields take the configuration file's defaults (anonymous off, webhook on); command-line flags, which override the
  * file, are not visible and are listed as evidence to collect.
  */
-@RuleInfo(id = "KPCI-0227", name = "kubelet-authentication", severity = Severity.HIGH, reads = {"KubeletConfiguration",
-    "Node"})
+@RuleInfo(id = "KPCI-0227", name = "kubelet-authentication", severity = Severity.HIGH)
 @EachKubelet(showing = "authentication.anonymous.enabled and authentication.webhook.enabled")
 public final class KubeletAuthenticationRule implements ComponentRule<Resource> {
   @Override

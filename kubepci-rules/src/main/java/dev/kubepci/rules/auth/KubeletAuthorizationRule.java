@@ -15,8 +15,7 @@ import java.util.Optional;
  * Checks each KubeletConfiguration's authorization mode: Webhook (the file's default) asks the API server; AlwaysAllow
  * lets every authenticated caller use the whole kubelet API.
  */
-@RuleInfo(id = "KPCI-0228", name = "kubelet-authorization", severity = Severity.CRITICAL,
-    reads = {"KubeletConfiguration", "Node"})
+@RuleInfo(id = "KPCI-0228", name = "kubelet-authorization", severity = Severity.CRITICAL)
 @EachKubelet(showing = "authorization.mode")
 public final class KubeletAuthorizationRule implements ComponentRule<Resource> {
   @Override

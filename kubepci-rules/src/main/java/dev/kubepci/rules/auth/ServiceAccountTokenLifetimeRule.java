@@ -18,7 +18,7 @@ import java.util.Optional;
  * at most 24 hours) and does not silently extend the tokens it gives pods to a year
  * ({@code --service-account-extend-token-expiration}, true by default).
  */
-@RuleInfo(id = "KPCI-0224", name = "serviceaccount-token-lifetime", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0224", name = "serviceaccount-token-lifetime", severity = Severity.MEDIUM)
 @EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.COLLECT)
 public final class ServiceAccountTokenLifetimeRule implements ComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(24);

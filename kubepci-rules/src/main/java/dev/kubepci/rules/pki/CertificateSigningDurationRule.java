@@ -17,7 +17,7 @@ import java.util.Optional;
  * Checks the lifetime of certificates the controller manager signs through the CSR API
  * ({@code --cluster-signing-duration}, default one year): at most one year.
  */
-@RuleInfo(id = "KPCI-0241", name = "certificate-signing-duration", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0241", name = "certificate-signing-duration", severity = Severity.MEDIUM)
 @EachInstance(of = ControlPlane.Component.KUBE_CONTROLLER_MANAGER, notVisible = NotVisible.Wording.COLLECT)
 public final class CertificateSigningDurationRule implements ComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(8760);

@@ -16,8 +16,7 @@ import java.util.List;
  * Checks that kubelets rotate their client certificates ({@code rotateCertificates}, default false) and get serving
  * certificates from the cluster CA ({@code serverTLSBootstrap}, default false) instead of signing their own.
  */
-@RuleInfo(id = "KPCI-0242", name = "kubelet-certificate-rotation", severity = Severity.MEDIUM,
-    reads = {"KubeletConfiguration", "Node"})
+@RuleInfo(id = "KPCI-0242", name = "kubelet-certificate-rotation", severity = Severity.MEDIUM)
 @EachKubelet(showing = "rotateCertificates and serverTLSBootstrap")
 public final class KubeletCertificateRotationRule implements ComponentRule<Resource> {
   @Override

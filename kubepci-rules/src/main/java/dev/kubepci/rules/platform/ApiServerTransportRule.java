@@ -18,7 +18,7 @@ import java.util.Optional;
  * over https with a client certificate, and kubelet serving certificates verified against a CA. The insecure port is
  * KPCI-0225's, not repeated here.
  */
-@RuleInfo(id = "KPCI-0311", name = "apiserver-transport-security", severity = Severity.HIGH, reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0311", name = "apiserver-transport-security", severity = Severity.HIGH)
 @EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.PROVIDER_SETTINGS)
 public final class ApiServerTransportRule implements ComponentRule<ControlPlane.Instance> {
   @Override

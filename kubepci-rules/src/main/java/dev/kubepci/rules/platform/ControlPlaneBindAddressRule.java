@@ -16,7 +16,7 @@ import java.util.Set;
  * loopback address only: their --bind-address defaults to 0.0.0.0, which publishes ports 10257 and 10259 on every
  * interface of the control-plane node.
  */
-@RuleInfo(id = "KPCI-0317", name = "control-plane-bind-address", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0317", name = "control-plane-bind-address", severity = Severity.MEDIUM)
 public final class ControlPlaneBindAddressRule implements ComponentRule<ControlPlane.Instance> {
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "localhost");
 

@@ -17,7 +17,7 @@ import java.util.List;
  * travels as plain http off the host. Client-certificate authentication, automatic TLS and http client listeners are
  * KPCI-0226's, not repeated here.
  */
-@RuleInfo(id = "KPCI-0313", name = "etcd-server-tls", severity = Severity.HIGH, reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0313", name = "etcd-server-tls", severity = Severity.HIGH)
 @EachInstance(of = ControlPlane.Component.ETCD, notVisible = NotVisible.Wording.PROVIDER_SETTINGS)
 public final class EtcdServerTlsRule implements ComponentRule<ControlPlane.Instance> {
   @Override

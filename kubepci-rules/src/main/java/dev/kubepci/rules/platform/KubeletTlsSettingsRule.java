@@ -19,8 +19,7 @@ import java.util.Locale;
  * certificate rotation KPCI-0242's, not repeated here. Configuration files are not API objects: a live collection
  * records KubeletConfiguration as not served by the API, and the files are read when given as input.
  */
-@RuleInfo(id = "KPCI-0312", name = "kubelet-tls-settings", severity = Severity.HIGH, reads = {"KubeletConfiguration",
-    "Node"})
+@RuleInfo(id = "KPCI-0312", name = "kubelet-tls-settings", severity = Severity.HIGH)
 public final class KubeletTlsSettingsRule implements ComponentRule<Resource> {
   @Override
   public Components<Resource> components() {
