@@ -26,6 +26,24 @@ public non-sealed interface ComponentRule<T> extends Rule {
     return Components.declaredBy(getClass());
   }
 
+  /**
+   * Notes the kubelet flags the class declares as overriding what it reads ({@link EachKubelet#overriddenBy()}); a
+   * rule that overrides this calls it too.
+   */
+  @Override
+  default void finish(RuleContext context) {
+    EachKubelet kubelets = getClass().getAnnotation(EachKubelet.class);
+    if (kubelets == null || kubelets.overriddenBy().length == 0) {
+      return;
+    }
+    List<String> flags = List.of(kubelets.overriddenBy());
+    context.noteOnce(flags.size() == 1
+        ? "the kubelet flag " + flags.get(0) + " overrides the configuration file and is not in the input; confirm "
+            + "it on each node"
+        : "kubelet command-line flags (" + String.join(", ", flags) + ") override the configuration file and are "
+            + "not in the input; confirm them on each node");
+  }
+
   /** The violations of one instance; empty when it passes. */
   List<Violation> check(T instance, RuleContext context);
 

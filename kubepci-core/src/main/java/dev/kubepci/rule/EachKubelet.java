@@ -15,4 +15,10 @@ import java.lang.annotation.Target;
 public @interface EachKubelet {
   /** The fields the NOT_ASSESSED reason asks for, e.g. {@code authorization.mode}. */
   String showing();
+
+  /**
+   * The kubelet command-line flags that override those fields (e.g. {@code --authorization-mode}): they are not in
+   * the input, so the rule notes once that an assessor confirms them on each node. Empty (the default): no note.
+   */
+  String[] overriddenBy() default {};
 }

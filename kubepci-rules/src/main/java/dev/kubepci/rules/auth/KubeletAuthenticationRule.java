@@ -18,12 +18,11 @@ import java.util.Optional;
  * file, are not visible and are listed as evidence to collect.
  */
 @RuleInfo(id = "KPCI-0227", name = "kubelet-authentication", severity = Severity.HIGH)
-@EachKubelet(showing = "authentication.anonymous.enabled and authentication.webhook.enabled")
+@EachKubelet(showing = "authentication.anonymous.enabled and authentication.webhook.enabled",
+    overriddenBy = {"--anonymous-auth", "--authentication-token-webhook"})
 public final class KubeletAuthenticationRule implements ComponentRule<Resource> {
   @Override
   public List<Violation> check(Resource kubelet, RuleContext context) {
-    context.noteOnce("kubelet command-line flags (--anonymous-auth, --authentication-token-webhook) override the "
-        + "configuration file and are not in the input; confirm them on each node");
     List<Violation> violations = new ArrayList<>();
     Optional<Object> anonymous = kubelet.field("authentication", "anonymous", "enabled");
     if (anonymous.isPresent() && FlagValues.isTrue(String.valueOf(anonymous.get()))) {

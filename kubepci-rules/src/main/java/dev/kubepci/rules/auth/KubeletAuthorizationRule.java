@@ -16,12 +16,10 @@ import java.util.Optional;
  * lets every authenticated caller use the whole kubelet API.
  */
 @RuleInfo(id = "KPCI-0228", name = "kubelet-authorization", severity = Severity.CRITICAL)
-@EachKubelet(showing = "authorization.mode")
+@EachKubelet(showing = "authorization.mode", overriddenBy = "--authorization-mode")
 public final class KubeletAuthorizationRule implements ComponentRule<Resource> {
   @Override
   public List<Violation> check(Resource kubelet, RuleContext context) {
-    context.noteOnce("the kubelet flag --authorization-mode overrides the configuration file and is not in the "
-        + "input; confirm it on each node");
     Optional<String> mode = kubelet.string("authorization", "mode");
     if (mode.isPresent() && !"Webhook".equals(mode.get())) {
       return List.of(Violation.at(FieldPath.parse("authorization.mode"), mode.get(),
