@@ -25,6 +25,7 @@ public @interface EachObject {
   /**
    * The NOT_ASSESSED reason when no object of these kinds is in the input at all, for a rule whose answer needs them
    * (no Node, so nothing says which kubelets run); empty (the default): NOT_APPLICABLE, worded by {@link #ifNone()}.
+   * A rule that writes its own {@code precheck} answers this itself.
    */
   String ifAbsent() default "";
 }
