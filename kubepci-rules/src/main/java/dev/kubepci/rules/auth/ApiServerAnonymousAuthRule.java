@@ -25,9 +25,7 @@ public final class ApiServerAnonymousAuthRule implements ComponentRule<ControlPl
     if (flag.isPresent() && FlagValues.isFalse(flag.get())) {
       return List.of();
     }
-    if (flag.isEmpty() && api.flag("authentication-config").isPresent()) {
-      context.undecided(api.pod().ref().displayName() + " (--authentication-config="
-          + api.flag("authentication-config").get() + ")");
+    if (flag.isEmpty() && FlagValues.decidedInFile(api, "authentication-config", context)) {
       return List.of();
     }
     String seen = flag.orElse(null);

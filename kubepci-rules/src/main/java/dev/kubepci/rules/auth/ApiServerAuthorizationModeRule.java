@@ -23,9 +23,7 @@ public final class ApiServerAuthorizationModeRule implements ComponentRule<Contr
   @Override
   public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
     Optional<String> flag = api.flag("authorization-mode");
-    if (flag.isEmpty() && api.flag("authorization-config").isPresent()) {
-      context.undecided(api.pod().ref().displayName() + " (--authorization-config="
-          + api.flag("authorization-config").get() + ")");
+    if (flag.isEmpty() && FlagValues.decidedInFile(api, "authorization-config", context)) {
       return List.of();
     }
     String seen = flag.orElse(null);
