@@ -39,6 +39,12 @@ public final class FlagValues {
     return file.isPresent();
   }
 
+  /** True when {@code value} is a Go duration above zero and at most {@code limit}. */
+  public static boolean isDurationWithin(String value, Duration limit) {
+    Optional<Duration> d = duration(value);
+    return d.isPresent() && !d.get().isZero() && d.get().compareTo(limit) <= 0;
+  }
+
   /** A Go duration such as {@code 8760h}, {@code 1h30m} or {@code 3600s}; empty when it is not one. */
   public static Optional<Duration> duration(String value) {
     if (value == null || value.isBlank()) {

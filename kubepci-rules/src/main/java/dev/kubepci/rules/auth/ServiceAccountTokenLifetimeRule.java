@@ -27,11 +27,10 @@ public final class ServiceAccountTokenLifetimeRule implements ComponentRule<Cont
   public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
     List<Violation> violations = new ArrayList<>();
     Optional<String> max = api.flag("service-account-max-token-expiration");
-    Optional<Duration> parsed = max.flatMap(FlagValues::duration);
     if (max.isEmpty()) {
       violations.add(Violation.at(api.pathOf("service-account-max-token-expiration"), null, "kube-apiserver does "
           + "not cap service-account token lifetime (--service-account-max-token-expiration not set)"));
-    } else if (parsed.isEmpty() || parsed.get().isZero() || parsed.get().compareTo(LIMIT) > 0) {
+    } else if (!FlagValues.isDurationWithin(max.get(), LIMIT)) {
       violations.add(Violation.at(api.pathOf("service-account-max-token-expiration"), max.get(), "kube-apiserver "
           + "allows service-account tokens valid for up to " + max.get() + ", longer than "
           + FlagValues.hours(LIMIT)));

@@ -31,8 +31,7 @@ public final class CertificateSigningDurationRule implements ComponentRule<Contr
       context.note(cm.pod().ref().displayName() + ": --cluster-signing-duration not set; the default is 8760h");
       return List.of();
     }
-    Optional<Duration> d = FlagValues.duration(value.get());
-    if (d.isPresent() && d.get().compareTo(LIMIT) <= 0 && !d.get().isZero()) {
+    if (FlagValues.isDurationWithin(value.get(), LIMIT)) {
       return List.of();
     }
     return List.of(Violation.at(cm.pathOf(flag), value.get(), "kube-controller-manager signs certificates "
