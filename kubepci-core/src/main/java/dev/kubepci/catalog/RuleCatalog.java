@@ -1,5 +1,6 @@
 package dev.kubepci.catalog;
 
+import dev.kubepci.model.Resource;
 import dev.kubepci.rule.Rule;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -89,6 +90,22 @@ public final class RuleCatalog {
             problems.add(who + ": " + kind + " is one of the network policy kinds the rule reads without naming them");
           }
         }
+      }
+      try {
+        if (d.rule() instanceof dev.kubepci.rule.ComponentRule<?> component) {
+          component.components();
+        } else if (d.rule() instanceof dev.kubepci.rule.NamespaceRule namespaces) {
+          dev.kubepci.rule.NamespaceRule.table(namespaces);
+        } else if (d.rule() instanceof dev.kubepci.rule.ResourceRule
+            && !d.rule().getClass().isAnnotationPresent(dev.kubepci.rule.EachObject.class)
+            && d.rule().getClass().getMethod("appliesTo", Resource.class).getDeclaringClass()
+                == dev.kubepci.rule.ResourceRule.class) {
+          problems.add(who + ": declares no @EachObject and does not say what it appliesTo()");
+        }
+      } catch (IllegalStateException e) {
+        problems.add(who + ": what the shape needs is not declared: " + e.getMessage());
+      } catch (NoSuchMethodException e) {
+        throw new AssertionError("every resource rule has appliesTo", e);
       }
     }
     return problems;

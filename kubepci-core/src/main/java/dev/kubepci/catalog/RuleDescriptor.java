@@ -29,8 +29,9 @@ public record RuleDescriptor(
 
   /**
    * What the rule reads: a workload rule reads the workload kinds first without naming them, a rule that says
-   * {@link RuleInfo#readsNetworkPolicies()} the policy model's kinds before what it names, and a rule that says
-   * {@link RuleInfo#readsWorkloads()} the workload kinds after it.
+   * {@link RuleInfo#readsNetworkPolicies()} the policy model's kinds before what it names, a rule that says
+   * {@link RuleInfo#readsWorkloads()} the workload kinds after it, and a component rule the kinds its instances come
+   * from ({@link dev.kubepci.rule.Components#reads()}) last.
    */
   private static List<String> reads(Rule rule, RuleInfo info) {
     java.util.LinkedHashSet<String> kinds = new java.util.LinkedHashSet<>();
@@ -43,6 +44,13 @@ public record RuleDescriptor(
     kinds.addAll(List.of(info.reads()));
     if (info.readsWorkloads()) {
       kinds.addAll(dev.kubepci.rule.WorkloadRule.KINDS);
+    }
+    if (rule instanceof dev.kubepci.rule.ComponentRule<?> component) {
+      try {
+        kinds.addAll(component.components().reads());
+      } catch (IllegalStateException e) {
+        // a rule that does not say what it checks: the catalogue's validation names it
+      }
     }
     return List.copyOf(kinds);
   }

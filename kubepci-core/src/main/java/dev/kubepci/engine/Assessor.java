@@ -20,12 +20,15 @@ import dev.kubepci.rbac.Rbac;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.ComponentRule;
 import dev.kubepci.rule.Components;
+import dev.kubepci.rule.NamespaceRule;
 import dev.kubepci.rule.Observations;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.SubjectRule;
+import dev.kubepci.rule.TableHeader;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.WorkloadNamespace;
 import dev.kubepci.rule.WorkloadRule;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,7 +48,8 @@ import java.util.stream.Collectors;
  * areas. The engine does the iterating for each rule shape: object rules (workload and resource rules) run in one
  * pass over the objects (the pod-spec view is built once per object); component rules over each visible
  * control-plane instance or kubelet configuration, after one visibility check, and once over each file an instance
- * names; subject rules over each binding subject (and kubeconfig user); cluster rules read the inventory's indexes
+ * names; namespace rules over each namespace that runs workloads; subject rules over each binding subject (and
+ * kubeconfig user); cluster rules read the inventory's indexes
  * themselves. Each rule has its own context and tally
  * ({@link #runRule} runs one), and violations of one object at one path are joined. The object pass and the
  * other rules run in parallel (see {@link RuleTasks}); the report does not depend on it. Missing data never rolls
@@ -176,8 +180,9 @@ public final class Assessor {
 
   /**
    * Runs one rule that is not an object rule over the whole inventory, into its own tally: a cluster rule decides
-   * its outcome itself; a component rule sees each instance once the component is visible; a subject rule sees each
-   * subject of each binding but the grants Kubernetes creates.
+   * its outcome itself; a component rule sees each instance once the component is visible; a namespace rule each
+   * namespace that runs workloads; a subject rule sees each subject of each binding but the grants Kubernetes
+   * creates.
    */
   private static void runRule(RuleDescriptor d, Inventory inventory, Tally tally) {
     RuleContext context = tally.context;
@@ -188,6 +193,16 @@ public final class Assessor {
       if (tally.decided == null) {
         component.finish(context);
       }
+    } else if (d.rule() instanceof NamespaceRule namespaces) {
+      tally.ifNothing = NamespaceRule.NO_NAMESPACES;
+      TableHeader table = NamespaceRule.table(namespaces);
+      for (WorkloadNamespace ns : WorkloadNamespace.all(inventory)) {
+        int uncounted = context.observations().uncountedCount();
+        NamespaceRule.Judged judged = namespaces.check(ns, context);
+        context.row(table, NamespaceRule.row(ns, judged));
+        tally.record(ns.object(), judged.violations(), uncounted);
+      }
+      namespaces.finish(context);
     } else if (d.rule() instanceof SubjectRule subjects) {
       runSubjects(subjects, inventory, tally);
     }

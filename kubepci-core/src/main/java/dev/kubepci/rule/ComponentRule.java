@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A rule about each instance of a control-plane component ({@code Components.of(KUBE_APISERVER, ...)}), each
- * kubelet configuration ({@code Components.kubelets(...)}), or both ({@code Components.anyOf(...)}). The engine
+ * A rule about each instance of a control-plane component ({@link EachInstance @EachInstance(of = KUBE_APISERVER,
+ * ...)}), each kubelet configuration ({@link EachKubelet @EachKubelet(...)}), or both ({@code Components.anyOf(...)}
+ * returned by {@link #components()}). The engine
  * answers NOT_ASSESSED once, in the words of {@link Components#hidden}, when none is in the input, so {@link #check}
  * only sees instances.
  *
@@ -17,8 +18,31 @@ import java.util.Optional;
  * @param <T> {@code ControlPlane.Instance}, the KubeletConfiguration {@code Resource}, or {@code Object} for both
  */
 public non-sealed interface ComponentRule<T> extends Rule {
-  /** Which instances the rule checks, and what to say when none is visible. */
-  Components<T> components();
+  /**
+   * Which instances the rule checks, and what to say when none is visible: by default what the class declares with
+   * {@link EachInstance} or {@link EachKubelet}.
+   */
+  default Components<T> components() {
+    return Components.declaredBy(getClass());
+  }
+
+  /**
+   * Notes the kubelet flags the class declares as overriding what it reads ({@link EachKubelet#overriddenBy()}); a
+   * rule that overrides this calls it too.
+   */
+  @Override
+  default void finish(RuleContext context) {
+    EachKubelet kubelets = getClass().getAnnotation(EachKubelet.class);
+    if (kubelets == null || kubelets.overriddenBy().length == 0) {
+      return;
+    }
+    List<String> flags = List.of(kubelets.overriddenBy());
+    context.noteOnce(flags.size() == 1
+        ? "the kubelet flag " + flags.get(0) + " overrides the configuration file and is not in the input; confirm "
+            + "it on each node"
+        : "kubelet command-line flags (" + String.join(", ", flags) + ") override the configuration file and are "
+            + "not in the input; confirm them on each node");
+  }
 
   /** The violations of one instance; empty when it passes. */
   List<Violation> check(T instance, RuleContext context);

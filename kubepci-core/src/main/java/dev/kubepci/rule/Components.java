@@ -14,36 +14,19 @@ import java.util.function.Function;
 /**
  * The instances a {@link ComponentRule} checks: of one or more control-plane components, or the kubelet
  * configurations, or both ({@link #anyOf}); with the wording for when none is visible and the object each instance's
- * findings are about.
+ * findings are about. Made by the factories below.
  *
  * @param <T> {@code ControlPlane.Instance}, the KubeletConfiguration {@code Resource}, or {@code Object} for both
+ * @param type the class of the instances
+ * @param lister the instances of an inventory
+ * @param resourceOf the object a finding about an instance is on
+ * @param ifNothing the NOT_APPLICABLE reason when there was nothing to check
+ * @param missingAs how a missing part is named in {@link #partlyVisible}; null for a part whose absence goes unsaid
+ * @param parts the parts of {@link #anyOf}; empty for one kind of instance
  */
-public final class Components<T> {
-  private final Class<?> type;
-  private final Function<Inventory, List<T>> instances;
-  private final Function<T, Resource> resource;
-  private final String shownAs;
-  private final NotVisible notVisible;
-  private final String ifNothing;
-  /** How a missing part is named in {@link #partlyVisible}; null for a part whose absence goes unsaid. */
-  private final String missingAs;
-  /** The parts of {@link #anyOf}; empty for one kind of instance. */
-  private final List<Components<?>> parts;
-  private final String ifClean;
-
-  private Components(Class<?> type, Function<Inventory, List<T>> instances, Function<T, Resource> resource,
-      String shownAs, NotVisible notVisible, String ifNothing, String missingAs, List<Components<?>> parts,
-      String ifClean) {
-    this.type = type;
-    this.instances = instances;
-    this.resource = resource;
-    this.shownAs = shownAs;
-    this.notVisible = notVisible;
-    this.ifNothing = ifNothing;
-    this.missingAs = missingAs;
-    this.parts = parts;
-    this.ifClean = ifClean;
-  }
+public record Components<T>(Class<?> type, Function<Inventory, List<T>> lister, Function<T, Resource> resourceOf,
+    String shownAs, NotVisible notVisible, String ifNothing, String missingAs, List<Components<?>> parts,
+    String ifClean) {
 
   /** Each instance of {@code component}, in input order. */
   public static Components<ControlPlane.Instance> of(ControlPlane.Component component, NotVisible notVisible) {
@@ -88,6 +71,27 @@ public final class Components<T> {
   }
 
   /**
+   * What {@code rule} declares with {@link EachInstance} or {@link EachKubelet}.
+   *
+   * @param <T> {@code ControlPlane.Instance} for {@link EachInstance}, the KubeletConfiguration {@code Resource} for
+   *     {@link EachKubelet}
+   * @throws IllegalStateException when it declares neither (and did not write {@link ComponentRule#components()})
+   */
+  @SuppressWarnings("unchecked")
+  static <T> Components<T> declaredBy(Class<?> rule) {
+    EachInstance each = rule.getAnnotation(EachInstance.class);
+    if (each != null) {
+      return (Components<T>) of(each.of(), each.notVisible().notVisible());
+    }
+    EachKubelet kubelets = rule.getAnnotation(EachKubelet.class);
+    if (kubelets != null) {
+      return (Components<T>) kubelets(NotVisible.kubeletField(kubelets.showing()));
+    }
+    throw new IllegalStateException(rule.getName() + " declares neither @EachInstance nor @EachKubelet, and does "
+        + "not say its components()");
+  }
+
+  /**
    * The instances of several parts (control-plane components and kubelet configurations), part by part: the rule
    * is not visible only when no part has an instance; when a part is missing and nothing failed, the rule is
    * NOT_ASSESSED naming it: "{@code ifClean}, but kube-apiserver and KubeletConfiguration not in the input". A part
@@ -109,22 +113,34 @@ public final class Components<T> {
 
   /** The same part, checked when present but never named as missing by {@link #anyOf}. */
   public Components<T> unnamed() {
-    return new Components<>(type, instances, resource, shownAs, notVisible, ifNothing, null, parts, ifClean);
+    return new Components<>(type, lister, resourceOf, shownAs, notVisible, ifNothing, null, parts, ifClean);
   }
 
   public List<T> instances(Inventory inventory) {
-    return instances.apply(inventory);
+    return lister.apply(inventory);
   }
 
   /** The object a finding about {@code instance} is on: the pod of a control-plane instance, or the configuration. */
   public Resource resource(T instance) {
-    return resource.apply(instance);
+    return resourceOf.apply(instance);
   }
 
   private Resource resourceOfAny(Object instance) {
     @SuppressWarnings("unchecked")
     T typed = (T) type.cast(instance);
     return resource(typed);
+  }
+
+  /**
+   * The kinds the instances are read from, which a component rule reads without naming them: the Pods of the
+   * control plane (static or mirror pods) or the KubeletConfiguration files, and the Nodes that show a managed
+   * provider; for {@link #anyOf}, those of each part in turn.
+   */
+  public List<String> reads() {
+    if (!parts.isEmpty()) {
+      return parts.stream().flatMap(p -> p.reads().stream()).distinct().toList();
+    }
+    return type == Resource.class ? List.of("KubeletConfiguration", "Node") : List.of("Pod", "Node");
   }
 
   /**
@@ -153,10 +169,5 @@ public final class Components<T> {
     }
     return missing.isEmpty() ? Optional.empty()
         : Optional.of(ifClean + ", but " + String.join(" and ", missing) + " not in the input");
-  }
-
-  /** The NOT_APPLICABLE reason when there was nothing to check. */
-  public String ifNothing() {
-    return ifNothing;
   }
 }

@@ -13,6 +13,18 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface NotVisible {
+  /** The wordings a rule names in {@link EachInstance}. */
+  enum Wording {
+    /** {@link #collect()}. */
+    COLLECT,
+    /** {@link #providerSettings()}. */
+    PROVIDER_SETTINGS;
+
+    NotVisible notVisible() {
+      return this == COLLECT ? collect() : providerSettings();
+    }
+  }
+
   /**
    * The NOT_ASSESSED reason for {@code component} (its binary name, e.g. {@code kube-apiserver}).
    *

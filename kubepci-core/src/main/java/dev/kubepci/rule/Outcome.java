@@ -10,8 +10,13 @@ import java.util.Objects;
 /**
  * What a rule concluded: evaluated (with failures and the number of objects that passed), not applicable,
  * not assessed (data missing, with the reason) or manual (automation cannot decide, with what to collect).
+ *
+ * @param reason why the rule did not evaluate; null when it did
+ * @param notes facts worth showing as evidence even when nothing failed ("3 namespaces have a default deny")
+ * @param tables tables of facts the rule gathered, shown by every report
  */
-public final class Outcome {
+public record Outcome(Kind kind, String reason, List<Failure> failures, int passed, List<String> notes,
+    List<Table> tables) {
   /** The kinds of conclusion. */
   public enum Kind { EVALUATED, NOT_APPLICABLE, NOT_ASSESSED, MANUAL }
 
@@ -22,21 +27,10 @@ public final class Outcome {
     }
   }
 
-  private final Kind kind;
-  private final String reason;
-  private final List<Failure> failures;
-  private final int passed;
-  private final List<String> notes;
-  private final List<Table> tables;
-
-  private Outcome(Kind kind, String reason, List<Failure> failures, int passed, List<String> notes,
-      List<Table> tables) {
-    this.kind = kind;
-    this.reason = reason;
-    this.failures = List.copyOf(failures);
-    this.passed = passed;
-    this.notes = List.copyOf(notes);
-    this.tables = List.copyOf(tables);
+  public Outcome {
+    failures = List.copyOf(failures);
+    notes = List.copyOf(notes);
+    tables = List.copyOf(tables);
   }
 
   public static Outcome notApplicable(String reason) {
@@ -53,33 +47,6 @@ public final class Outcome {
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  public Kind kind() {
-    return kind;
-  }
-
-  /** Why the rule did not evaluate; null when it did. */
-  public String reason() {
-    return reason;
-  }
-
-  public List<Failure> failures() {
-    return failures;
-  }
-
-  public int passed() {
-    return passed;
-  }
-
-  /** Facts worth showing as evidence even when nothing failed ("3 namespaces have a default deny"). */
-  public List<String> notes() {
-    return notes;
-  }
-
-  /** Tables of facts the rule gathered, shown by every report. */
-  public List<Table> tables() {
-    return tables;
   }
 
   /** The same conclusion with a table of evidence attached (also for NOT_ASSESSED or MANUAL outcomes). */

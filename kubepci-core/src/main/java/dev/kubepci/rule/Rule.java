@@ -10,6 +10,7 @@ import java.util.Optional;
  *   <li>{@link ResourceRule}: each object of the kinds it applies to;
  *   <li>{@link ComponentRule}: each control-plane instance or kubelet configuration (or both), after the engine
  *       checked that the component is visible at all; a file an instance names is judged once;
+ *   <li>{@link NamespaceRule}: each namespace that runs workloads, findings on the namespace;
  *   <li>{@link SubjectRule}: each subject of each RBAC binding, grants Kubernetes itself creates passed over unless
  *       the rule includes them, and the kubeconfig users if the rule checks them;
  *   <li>{@link ClusterRule}: the cluster as a whole, for what no single object decides (graphs, sets of namespaces).
@@ -17,7 +18,8 @@ import java.util.Optional;
  * Violations one check gives at the same path are joined ({@link Violation#onePerPath}). Rules are pure: no I/O, no
  * clock (use {@link RuleContext#now()}), no global state.
  */
-public sealed interface Rule permits WorkloadRule, ResourceRule, ComponentRule, SubjectRule, ClusterRule {
+public sealed interface Rule permits WorkloadRule, ResourceRule, ComponentRule, NamespaceRule, SubjectRule,
+    ClusterRule {
 
   /**
    * Decides before any object is looked at whether the rule can run with this configuration, e.g. a registry
@@ -28,8 +30,8 @@ public sealed interface Rule permits WorkloadRule, ResourceRule, ComponentRule, 
   }
 
   /**
-   * Called once after the engine gave a per-object rule (workload, resource, component or subject) every object,
-   * for what only the whole input says: a note about it, or what could not be decided ({@link
+   * Called once after the engine gave a per-object rule (workload, resource, component, namespace or subject) every
+   * object, for what only the whole input says: a note about it, or what could not be decided ({@link
    * RuleContext#undecided(String)}), such as running images no scan report covers. Not called on cluster rules or
    * when the rule was decided before it ran.
    */

@@ -24,7 +24,8 @@ public @interface RuleInfo {
   /**
    * The kinds the rule reads (e.g. {@code Pod}, {@code ClusterRoleBinding}, {@code kyverno.io/ClusterPolicy}).
    * A live collection lists exactly these; a kind the collector could not read makes the rule NOT_ASSESSED. A
-   * {@link WorkloadRule} reads {@link WorkloadRule#KINDS} besides these and names only the others.
+   * {@link WorkloadRule} reads {@link WorkloadRule#KINDS} besides these and names only the others; a {@link
+   * ComponentRule} reads the kinds of its instances ({@link Components#reads()}) after these.
    */
   String[] reads() default {};
 

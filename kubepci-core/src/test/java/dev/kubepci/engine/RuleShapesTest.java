@@ -13,7 +13,12 @@ import dev.kubepci.result.Finding;
 import dev.kubepci.result.Status;
 import dev.kubepci.rule.ClusterRule;
 import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.ContainerRule;
 import dev.kubepci.rule.Components;
+import dev.kubepci.rule.EachInstance;
+import dev.kubepci.rule.EachObject;
+import dev.kubepci.rule.NamespaceRule;
+import dev.kubepci.rule.NamespaceTable;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.ResourceRule;
@@ -23,6 +28,7 @@ import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.SubjectRule;
 import dev.kubepci.rule.TableHeader;
 import dev.kubepci.rule.Violation;
+import dev.kubepci.rule.WorkloadNamespace;
 import dev.kubepci.rule.WorkloadRule;
 import dev.kubepci.testing.RuleTester;
 import java.util.List;
@@ -30,6 +36,15 @@ import org.junit.jupiter.api.Test;
 
 /** What the engine does for each rule shape: iterating, the visibility check, skipping, joining, counting. */
 class RuleShapesTest {
+  /** {@code rule} run on an input of one Namespace and nothing else. */
+  private static RuleTester.Given onlyANamespace(dev.kubepci.rule.Rule rule) {
+    return RuleTester.of(rule).given("""
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        """);
+  }
+
   private static final String API_SERVER = """
       apiVersion: v1
       kind: Pod
@@ -66,13 +81,67 @@ class RuleShapesTest {
     }
   }
 
+  /** Flags --profiling=true, declaring its component instead of writing components(). */
+  @RuleInfo(id = "KPCI-9121", name = "test-declared-profiling", severity = Severity.LOW, reads = {"Pod"})
+  @EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.PROVIDER_SETTINGS)
+  static final class DeclaredProfilingRule implements ComponentRule<ControlPlane.Instance> {
+    @Override
+    public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
+      return api.flag("profiling").filter("true"::equals)
+          .map(p -> List.of(Violation.at(api.pathOf("profiling"), p, "profiling is on"))).orElse(List.of());
+    }
+  }
+
+  /** A component rule that says neither what it checks nor components(). */
+  @RuleInfo(id = "KPCI-9122", name = "test-undeclared", severity = Severity.LOW, reads = {"Pod"})
+  static final class UndeclaredRule implements ComponentRule<ControlPlane.Instance> {
+    @Override
+    public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
+      return List.of();
+    }
+  }
+
+  @Test
+  void aComponentRuleThatDeclaresItsComponentIsRunOverItsInstancesWithTheDeclaredWording() {
+    var given = RuleTester.of(new DeclaredProfilingRule()).given(API_SERVER).assertStatus(Status.FAIL);
+    assertThat(given.findings()).extracting(Finding::message).containsExactly("profiling is on");
+    var hidden = onlyANamespace(new DeclaredProfilingRule()).assertStatus(Status.NOT_ASSESSED);
+    assertThat(hidden.result().reason()).startsWith("no kube-apiserver static pod or mirror pod is in the input");
+  }
+
+  /** A resource rule that says neither its kinds nor appliesTo(). */
+  @RuleInfo(id = "KPCI-9125", name = "test-object-undeclared", severity = Severity.LOW, reads = {"Node"})
+  static final class UndeclaredObjectRule implements ResourceRule {
+    @Override
+    public List<Violation> check(Resource node, RuleContext context) {
+      return List.of();
+    }
+  }
+
+  @Test
+  void aComponentRuleReadsTheKindsOfItsInstancesAfterThoseItNames() {
+    assertThat(dev.kubepci.catalog.RuleDescriptor.of(new DeclaredProfilingRule()).reads())
+        .containsExactly("Pod", "Node");
+    assertThat(Components.kubelets().reads()).containsExactly("KubeletConfiguration", "Node");
+    assertThat(Components.anyOf(List.of(Components.of(ControlPlane.Component.KUBE_APISERVER), Components.kubelets()),
+        "kube-apiserver, kubelet", NotVisible.collect(), "nothing", "clean").reads())
+        .containsExactly("Pod", "Node", "KubeletConfiguration");
+  }
+
+  @Test
+  void theCatalogueRejectsARuleWithoutTheDeclarationItsShapeNeeds() {
+    assertThat(dev.kubepci.catalog.RuleCatalog.validate(List.of(
+        dev.kubepci.catalog.RuleDescriptor.of(new UndeclaredRule()),
+        dev.kubepci.catalog.RuleDescriptor.of(new UntabledRule()),
+        dev.kubepci.catalog.RuleDescriptor.of(new UndeclaredObjectRule()))))
+        .anySatisfy(p -> assertThat(p).contains("UndeclaredRule").contains("@EachInstance"))
+        .anySatisfy(p -> assertThat(p).contains("UntabledRule").contains("@NamespaceTable"))
+        .anySatisfy(p -> assertThat(p).contains("UndeclaredObjectRule").contains("@EachObject"));
+  }
+
   @Test
   void aComponentRuleIsNotAssessedOnceWhenTheComponentIsNotVisible() {
-    var given = RuleTester.of(new ProfilingRule()).given("""
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: shop}
-        """).assertStatus(Status.NOT_ASSESSED);
+    var given = onlyANamespace(new ProfilingRule()).assertStatus(Status.NOT_ASSESSED);
     assertThat(given.result().reason())
         .isEqualTo("control-plane manifests or mirror pods not in the input (kube-apiserver)");
   }
@@ -128,12 +197,158 @@ class RuleShapesTest {
 
   @Test
   void aSubjectRuleWithoutBindingsIsNotApplicable() {
-    var given = RuleTester.of(new AnySubjectRule()).given("""
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: shop}
-        """).assertStatus(Status.NOT_APPLICABLE);
+    var given = onlyANamespace(new AnySubjectRule()).assertStatus(Status.NOT_APPLICABLE);
     assertThat(given.result().reason()).isEqualTo(SubjectRule.NO_BINDINGS);
+  }
+
+  /** Flags a namespace without the label {@code team}; cannot decide one whose Namespace object is missing. */
+  @RuleInfo(id = "KPCI-9120", name = "test-namespace-team", severity = Severity.LOW, reads = {"Namespace"},
+      readsWorkloads = true)
+  @NamespaceTable(id = "teams", title = "Teams", columns = {"team"})
+  static final class TeamLabelRule implements NamespaceRule {
+    @Override
+    public Judged check(WorkloadNamespace namespace, RuleContext context) {
+      if (!namespace.known()) {
+        context.undecided(namespace.name());
+        return new Judged(List.of("unknown"), List.of());
+      }
+      String team = namespace.object().labels().get("team");
+      return new Judged(List.of(team == null ? "-" : team), team != null ? List.of()
+          : List.of(Violation.at(FieldPath.parse("metadata.labels"), null, "no team label")));
+    }
+  }
+
+  /** A namespace rule without its table. */
+  @RuleInfo(id = "KPCI-9123", name = "test-namespace-untabled", severity = Severity.LOW, reads = {"Namespace"})
+  static final class UntabledRule implements NamespaceRule {
+    @Override
+    public Judged check(WorkloadNamespace namespace, RuleContext context) {
+      return new Judged(List.of(), List.of());
+    }
+  }
+
+  private static final String NAMESPACED_PODS = """
+      apiVersion: v1
+      kind: Namespace
+      metadata:                  # expect-violation: no team label
+        name: shop
+      ---
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: audit
+        labels: {team: sec}
+      ---
+      apiVersion: apps/v1
+      kind: ReplicaSet
+      metadata: {name: web-1, namespace: shop, ownerReferences: [{kind: Deployment, name: web, uid: u1}]}
+      spec: {template: {spec: {containers: [{name: c, image: x}]}}}
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web, namespace: shop, uid: u1}
+      spec: {template: {spec: {containers: [{name: c, image: x}]}}}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: job, namespace: audit}
+      spec: {containers: [{name: c, image: x}]}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: stray, namespace: zoo}
+      spec: {containers: [{name: c, image: x}]}
+      """;
+
+  @Test
+  void aNamespaceRuleSeesEachNamespaceThatRunsWorkloadsOnceInNameOrder() {
+    var given = RuleTester.of(new TeamLabelRule()).given(NAMESPACED_PODS).assertMarkedViolations();
+    assertThat(given.result().passed()).isEqualTo(1);
+    // a ReplicaSet whose Deployment is in the input is the Deployment's, not a second workload
+    assertThat(given.result().tables().get(0).rows())
+        .containsExactly(List.of("audit", "1", "sec"), List.of("shop", "1", "-"), List.of("zoo", "1", "unknown"));
+    assertThat(given.result().tables().get(0).columns()).containsExactly("namespace", "workloads", "team");
+  }
+
+  @Test
+  void aNamespaceRuleWithoutWorkloadsIsNotApplicableAndAnUndecidedNamespaceNeverHidesAFailure() {
+    var none = onlyANamespace(new TeamLabelRule()).assertStatus(Status.NOT_APPLICABLE);
+    assertThat(none.result().reason()).isEqualTo(NamespaceRule.NO_NAMESPACES);
+    var clean = RuleTester.of(new TeamLabelRule()).given("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: stray, namespace: zoo}
+        spec: {containers: [{name: c, image: x}]}
+        """).assertStatus(Status.NOT_ASSESSED);
+    assertThat(clean.result().reason()).isEqualTo("could not decide zoo");
+    RuleTester.of(new TeamLabelRule()).given(NAMESPACED_PODS).assertStatus(Status.FAIL);
+  }
+
+  /** Flags a Node without the label {@code zone}; needs the Nodes to answer at all. */
+  @RuleInfo(id = "KPCI-9124", name = "test-node-zone", severity = Severity.LOW, reads = {"Node"})
+  @EachObject(value = "Node", ifNone = "no Node to look at", ifAbsent = "no Node objects are in the input")
+  static final class NodeZoneRule implements ResourceRule {
+    @Override
+    public List<Violation> check(Resource node, RuleContext context) {
+      return node.labels().containsKey("zone") ? List.of()
+          : List.of(Violation.at(FieldPath.parse("metadata.labels"), null, "no zone label"));
+    }
+  }
+
+  @Test
+  void aResourceRuleChecksTheDeclaredKindsInTheirGroupAndIsNotAssessedWhenTheyAreAbsent() {
+    var given = RuleTester.of(new NodeZoneRule()).given("""
+        apiVersion: v1
+        kind: Node
+        metadata:               # expect-violation: no zone label
+          name: a
+        ---
+        apiVersion: v1
+        kind: Node
+        metadata: {name: b, labels: {zone: z1}}
+        ---
+        apiVersion: example.com/v1
+        kind: Node
+        metadata: {name: not-a-node}
+        """).assertMarkedViolations();
+    assertThat(given.result().passed()).isEqualTo(1);
+    var absent = onlyANamespace(new NodeZoneRule()).assertStatus(Status.NOT_ASSESSED);
+    assertThat(absent.result().reason()).isEqualTo("no Node objects are in the input");
+  }
+
+  /** Flags each container whose image has no tag. */
+  @RuleInfo(id = "KPCI-9126", name = "test-untagged", severity = Severity.LOW)
+  static final class UntaggedRule implements ContainerRule {
+    @Override
+    public List<Violation> check(Workload.ContainerRef c, Workload workload, RuleContext context) {
+      return c.container().getImage().contains(":") ? List.of()
+          : List.of(Violation.at(c.path().child("image"), c.container().getImage(), c.describe() + " has no tag"));
+    }
+  }
+
+  @Test
+  void aContainerRuleSeesEveryContainerOfAPodSpecInOrderAndJudgesTheWorkload() {
+    var given = RuleTester.of(new UntaggedRule()).given("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          template:
+            spec:
+              initContainers:
+                - {name: init, image: busybox}      # expect-violation: init container "init" has no tag
+              containers:
+                - {name: app, image: "app:1.0"}
+                - {name: side, image: envoy}        # expect-violation: container "side" has no tag
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: clean, namespace: shop}
+        spec:
+          containers: [{name: c, image: "x:1"}]
+        """).assertMarkedViolations();
+    assertThat(given.result().failed()).isEqualTo(2);
+    assertThat(given.result().passed()).isEqualTo(1);
   }
 
   /** Says two things about one field, one of them at a higher severity than the rule's. */
@@ -364,11 +579,7 @@ class RuleShapesTest {
 
   @Test
   void aComponentRuleOverTwoKindsIsNotVisibleOnlyWhenNeitherIs() {
-    var hidden = RuleTester.of(new TwoKindsRule()).given("""
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: shop}
-        """).assertStatus(Status.NOT_ASSESSED);
+    var hidden = onlyANamespace(new TwoKindsRule()).assertStatus(Status.NOT_ASSESSED);
     assertThat(hidden.result().reason())
         .isEqualTo("control-plane manifests or mirror pods not in the input (kube-apiserver, kubelet)");
     var both = RuleTester.of(new TwoKindsRule()).given(API_SERVER + "---\n" + KUBELET).assertStatus(Status.FAIL);
@@ -510,11 +721,7 @@ class RuleShapesTest {
             user: {token: x}
         """).assertStatus(Status.FAIL);
     assertThat(users.findings()).extracting(Finding::message).containsExactly("oscar may log in");
-    var none = RuleTester.of(new EveryAccountRule()).given("""
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: shop}
-        """).assertStatus(Status.NOT_APPLICABLE);
+    var none = onlyANamespace(new EveryAccountRule()).assertStatus(Status.NOT_APPLICABLE);
     assertThat(none.result().reason()).isEqualTo(SubjectRule.NO_BINDINGS_OR_USERS);
   }
 

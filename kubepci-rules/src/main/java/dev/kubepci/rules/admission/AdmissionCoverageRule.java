@@ -4,21 +4,15 @@ import dev.kubepci.admission.AdmissionLandscape;
 import dev.kubepci.admission.Enforcement;
 import dev.kubepci.admission.NamespaceAdmission;
 import dev.kubepci.admission.PodSecurityLabels;
-import dev.kubepci.model.FieldPath;
-import dev.kubepci.model.Inventory;
-import dev.kubepci.model.Resource;
-import dev.kubepci.model.Workload;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.NamespaceRule;
+import dev.kubepci.rule.NamespaceTable;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
-import dev.kubepci.rule.Table;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.workload.NamespaceWorkloads;
+import dev.kubepci.rule.WorkloadNamespace;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -33,46 +27,39 @@ import java.util.stream.Collectors;
     "policies.kubewarden.io/ClusterAdmissionPolicy", "policies.kubewarden.io/AdmissionPolicy",
     "policies.kubewarden.io/ClusterAdmissionPolicyGroup", "policies.kubewarden.io/AdmissionPolicyGroup",
     "policy.jspolicy.com/JsPolicy", "security.openshift.io/SecurityContextConstraints"}, readsWorkloads = true)
-public final class AdmissionCoverageRule implements ClusterRule {
-  static final String TABLE = "admission-coverage";
+@NamespaceTable(id = "admission-coverage", title = "Admission control per namespace",
+    columns = {"enforced by", "strength", "exemptions"})
+public final class AdmissionCoverageRule implements NamespaceRule {
+  @Override
+  public Judged check(WorkloadNamespace namespace, RuleContext context) {
+    String ns = namespace.name();
+    NamespaceAdmission admission = AdmissionLandscape.of(context.inventory(), ns);
+    List<Enforcement> restricting = admission.restricting();
+    List<Enforcement> shown = new ArrayList<>(restricting);
+    shown.addAll(admission.unconfirmed());
+    List<String> cells = List.of(
+        shown.isEmpty() ? "-" : shown.stream().map(Enforcement::describe).collect(Collectors.joining("; ")),
+        admission.namespace().known() || !restricting.isEmpty() ? admission.strength() : "unknown",
+        admission.exemptions().isEmpty() ? "-" : String.join("; ", admission.exemptions()));
+    if (!restricting.isEmpty()) {
+      return new Judged(cells, List.of());
+    }
+    if (!admission.namespace().known() || !admission.unconfirmed().isEmpty()) {
+      String undecided = ns + (admission.namespace().known() ? " (engine of "
+          + admission.unconfirmed().stream().map(Enforcement::policy).collect(Collectors.joining(", "))
+          + " not in the input)" : " (Namespace object not in the input)");
+      context.undecided(undecided);
+      context.note("could not decide " + undecided);
+      return new Judged(cells, List.of());
+    }
+    PodSecurityLabels.Mode enforce = admission.podSecurity().enforce();
+    return new Judged(cells, List.of(Violation.at(enforce.levelPath(), enforce.levelText(),
+        message(ns, namespace.workloads().size(), admission))));
+  }
 
   @Override
-  public Outcome check(Inventory inventory, RuleContext context) {
-    Outcome.Builder out = Outcome.builder();
-    List<List<String>> rows = new ArrayList<>();
-    List<String> undecided = new ArrayList<>();
-    for (Map.Entry<String, List<Workload>> e : NamespaceWorkloads.of(inventory).entrySet()) {
-      String ns = e.getKey();
-      NamespaceAdmission admission = AdmissionLandscape.of(inventory, ns);
-      List<Enforcement> restricting = admission.restricting();
-      List<Enforcement> shown = new ArrayList<>(restricting);
-      shown.addAll(admission.unconfirmed());
-      rows.add(List.of(ns, String.valueOf(e.getValue().size()),
-          shown.isEmpty() ? "-" : shown.stream().map(Enforcement::describe).collect(Collectors.joining("; ")),
-          admission.namespace().known() || !restricting.isEmpty() ? admission.strength() : "unknown",
-          admission.exemptions().isEmpty() ? "-" : String.join("; ", admission.exemptions())));
-      if (!restricting.isEmpty()) {
-        out.pass();
-        continue;
-      }
-      if (!admission.namespace().known() || !admission.unconfirmed().isEmpty()) {
-        undecided.add(ns + (admission.namespace().known() ? " (engine of "
-            + admission.unconfirmed().stream().map(Enforcement::policy).collect(Collectors.joining(", "))
-            + " not in the input)" : " (Namespace object not in the input)"));
-        continue;
-      }
-      Resource subject = admission.namespace().object();
-      PodSecurityLabels.Mode enforce = admission.podSecurity().enforce();
-      FieldPath path = enforce.levelPath();
-      out.fail(subject, Violation.at(path, enforce.levelText(), message(ns, e.getValue().size(), admission)));
-    }
-    out.table(new Table(TABLE, "Admission control per namespace",
-        List.of("namespace", "workloads", "enforced by", "strength", "exemptions"), rows));
-    undecided.forEach(u -> out.note("could not decide " + u));
-    if (!undecided.isEmpty()) {
-      out.notAssessedIfClean("admission control could not be decided for " + String.join(", ", undecided));
-    }
-    return out.build("no namespace in the input runs workloads");
+  public String undecidedReason(List<String> undecided) {
+    return "admission control could not be decided for " + String.join(", ", undecided);
   }
 
   private static String message(String ns, int workloads, NamespaceAdmission admission) {

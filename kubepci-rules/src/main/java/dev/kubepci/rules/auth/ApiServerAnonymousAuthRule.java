@@ -1,8 +1,8 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -16,22 +16,16 @@ import java.util.Optional;
  * When anonymous authentication is configured in an {@code --authentication-config} file instead, the file is not
  * in the input and the instance is not assessed.
  */
-@RuleInfo(id = "KPCI-0220", name = "apiserver-anonymous-auth", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
-public final class ApiServerAnonymousAuthRule extends AbstractComponentRule<ControlPlane.Instance> {
-
-  public ApiServerAnonymousAuthRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
-  }
-
+@RuleInfo(id = "KPCI-0220", name = "apiserver-anonymous-auth", severity = Severity.MEDIUM)
+@EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.COLLECT)
+public final class ApiServerAnonymousAuthRule implements ComponentRule<ControlPlane.Instance> {
   @Override
   public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
     Optional<String> flag = api.flag("anonymous-auth");
     if (flag.isPresent() && FlagValues.isFalse(flag.get())) {
       return List.of();
     }
-    if (flag.isEmpty() && api.flag("authentication-config").isPresent()) {
-      context.undecided(api.pod().ref().displayName() + " (--authentication-config="
-          + api.flag("authentication-config").get() + ")");
+    if (flag.isEmpty() && FlagValues.decidedInFile(api, "authentication-config", context)) {
       return List.of();
     }
     String seen = flag.orElse(null);

@@ -1,8 +1,8 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -17,19 +17,13 @@ import java.util.Optional;
  * Checks the API server's authorization modes: no AlwaysAllow, no ABAC, RBAC and Node present. A Webhook mode is
  * noted: its decisions are made outside the cluster and must be reviewed with the provider's tools.
  */
-@RuleInfo(id = "KPCI-0223", name = "apiserver-authorization-mode", severity = Severity.HIGH, reads = {"Pod", "Node"})
-public final class ApiServerAuthorizationModeRule extends AbstractComponentRule<ControlPlane.Instance> {
-
-  public ApiServerAuthorizationModeRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
-  }
-
+@RuleInfo(id = "KPCI-0223", name = "apiserver-authorization-mode", severity = Severity.HIGH)
+@EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.COLLECT)
+public final class ApiServerAuthorizationModeRule implements ComponentRule<ControlPlane.Instance> {
   @Override
   public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
     Optional<String> flag = api.flag("authorization-mode");
-    if (flag.isEmpty() && api.flag("authorization-config").isPresent()) {
-      context.undecided(api.pod().ref().displayName() + " (--authorization-config="
-          + api.flag("authorization-config").get() + ")");
+    if (flag.isEmpty() && FlagValues.decidedInFile(api, "authorization-config", context)) {
       return List.of();
     }
     String seen = flag.orElse(null);

@@ -1,8 +1,8 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -15,15 +15,11 @@ import java.util.Optional;
  * Checks that the API server authenticates people through an external identity provider: OIDC flags, a JWT
  * AuthenticationConfiguration, or a token webhook. Whether that provider enforces MFA is evidence to collect.
  */
-@RuleInfo(id = "KPCI-0222", name = "apiserver-external-authentication", severity = Severity.HIGH, reads = {"Pod",
-    "Node"})
-public final class ApiServerExternalAuthenticationRule extends AbstractComponentRule<ControlPlane.Instance> {
+@RuleInfo(id = "KPCI-0222", name = "apiserver-external-authentication", severity = Severity.HIGH)
+@EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.COLLECT)
+public final class ApiServerExternalAuthenticationRule implements ComponentRule<ControlPlane.Instance> {
   private static final List<String> EXTERNAL = List.of("oidc-issuer-url", "authentication-config",
       "authentication-token-webhook-config-file");
-
-  public ApiServerExternalAuthenticationRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
-  }
 
   @Override
   public List<Violation> check(ControlPlane.Instance api, RuleContext context) {

@@ -1,8 +1,8 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -12,13 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Flags API servers that read static tokens ({@code --token-auth-file}) or passwords ({@code --basic-auth-file}). */
-@RuleInfo(id = "KPCI-0221", name = "apiserver-static-token-file", severity = Severity.HIGH, reads = {"Pod", "Node"})
-public final class ApiServerStaticTokenRule extends AbstractComponentRule<ControlPlane.Instance> {
-
-  public ApiServerStaticTokenRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
-  }
-
+@RuleInfo(id = "KPCI-0221", name = "apiserver-static-token-file", severity = Severity.HIGH)
+@EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.COLLECT)
+public final class ApiServerStaticTokenRule implements ComponentRule<ControlPlane.Instance> {
   @Override
   public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
     List<Violation> out = new ArrayList<>();

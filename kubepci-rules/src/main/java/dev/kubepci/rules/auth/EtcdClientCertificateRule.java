@@ -1,7 +1,7 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.rule.AbstractComponentRule;
+import dev.kubepci.rule.ComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -17,9 +17,8 @@ import java.util.Optional;
  * serves clients only over HTTPS. etcd run outside the cluster (the API server's {@code --etcd-servers} points
  * elsewhere) is not visible and is reported NOT_ASSESSED.
  */
-@RuleInfo(id = "KPCI-0226", name = "etcd-client-certificate-auth", severity = Severity.CRITICAL, reads = {"Pod",
-    "Node"})
-public final class EtcdClientCertificateRule extends AbstractComponentRule<ControlPlane.Instance> {
+@RuleInfo(id = "KPCI-0226", name = "etcd-client-certificate-auth", severity = Severity.CRITICAL)
+public final class EtcdClientCertificateRule implements ComponentRule<ControlPlane.Instance> {
   /** An API server that names its etcd members shows that etcd runs outside the input, not that it is hidden. */
   private static final NotVisible EXTERNAL_OR_HIDDEN = (inventory, component, managed) ->
       ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_APISERVER).stream()
@@ -28,8 +27,9 @@ public final class EtcdClientCertificateRule extends AbstractComponentRule<Contr
               + ": collect the flags or configuration file of those etcd members")
           .orElseGet(() -> NotVisible.collect().reason(inventory, component, managed));
 
-  public EtcdClientCertificateRule() {
-    super(Components.of(ControlPlane.Component.ETCD, EXTERNAL_OR_HIDDEN));
+  @Override
+  public Components<ControlPlane.Instance> components() {
+    return Components.of(ControlPlane.Component.ETCD, EXTERNAL_OR_HIDDEN);
   }
 
   @Override

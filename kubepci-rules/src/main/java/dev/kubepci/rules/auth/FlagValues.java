@@ -1,5 +1,7 @@
 package dev.kubepci.rules.auth;
 
+import dev.kubepci.model.ControlPlane;
+import dev.kubepci.rule.RuleContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Values of control-plane flags and kubelet configuration fields read as Kubernetes reads them: Go's boolean flag
- * values and Go durations.
+ * values and Go durations; and a flag a configuration file replaces.
  */
 public final class FlagValues {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
@@ -24,6 +26,23 @@ public final class FlagValues {
   /** True for the values Go's flag package reads as false. */
   public static boolean isFalse(String value) {
     return value != null && List.of("false", "0", "f").contains(value.trim().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * True, after saying the instance is undecided, when {@code fileFlag} names a configuration file (an
+   * AuthenticationConfiguration, say) that decides in place of the flag the rule reads: the file is not in the input.
+   * Call it only when that flag is absent.
+   */
+  public static boolean decidedInFile(ControlPlane.Instance api, String fileFlag, RuleContext context) {
+    Optional<String> file = api.flag(fileFlag);
+    file.ifPresent(f -> context.undecided(api.pod().ref().displayName() + " (--" + fileFlag + "=" + f + ")"));
+    return file.isPresent();
+  }
+
+  /** True when {@code value} is a Go duration above zero and at most {@code limit}. */
+  public static boolean isDurationWithin(String value, Duration limit) {
+    Optional<Duration> d = duration(value);
+    return d.isPresent() && !d.get().isZero() && d.get().compareTo(limit) <= 0;
   }
 
   /** A Go duration such as {@code 8760h}, {@code 1h30m} or {@code 3600s}; empty when it is not one. */

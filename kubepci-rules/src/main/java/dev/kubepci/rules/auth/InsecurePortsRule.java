@@ -18,8 +18,7 @@ import java.util.Optional;
  * controller manager and scheduler of older releases, and the kubelet's read-only port (10255). What is visible is
  * checked; a clean result with the API server or the kubelet configurations missing from the input is NOT_ASSESSED.
  */
-@RuleInfo(id = "KPCI-0225", name = "insecure-ports", severity = Severity.HIGH, reads = {"Pod", "Node",
-    "KubeletConfiguration"})
+@RuleInfo(id = "KPCI-0225", name = "insecure-ports", severity = Severity.HIGH)
 public final class InsecurePortsRule implements ComponentRule<Object> {
   private static final Components<Object> COMPONENTS = Components.anyOf(List.of(
       Components.of(ControlPlane.Component.KUBE_APISERVER),

@@ -2,9 +2,8 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
-import dev.kubepci.rule.NotVisible;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachKubelet;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -18,18 +17,12 @@ import java.util.Optional;
  * fields take the configuration file's defaults (anonymous off, webhook on); command-line flags, which override the
  * file, are not visible and are listed as evidence to collect.
  */
-@RuleInfo(id = "KPCI-0227", name = "kubelet-authentication", severity = Severity.HIGH, reads = {"KubeletConfiguration",
-    "Node"})
-public final class KubeletAuthenticationRule extends AbstractComponentRule<Resource> {
-  public KubeletAuthenticationRule() {
-    super(Components.kubelets(
-        NotVisible.kubeletField("authentication.anonymous.enabled and authentication.webhook.enabled")));
-  }
-
+@RuleInfo(id = "KPCI-0227", name = "kubelet-authentication", severity = Severity.HIGH)
+@EachKubelet(showing = "authentication.anonymous.enabled and authentication.webhook.enabled",
+    overriddenBy = {"--anonymous-auth", "--authentication-token-webhook"})
+public final class KubeletAuthenticationRule implements ComponentRule<Resource> {
   @Override
   public List<Violation> check(Resource kubelet, RuleContext context) {
-    context.noteOnce("kubelet command-line flags (--anonymous-auth, --authentication-token-webhook) override the "
-        + "configuration file and are not in the input; confirm them on each node");
     List<Violation> violations = new ArrayList<>();
     Optional<Object> anonymous = kubelet.field("authentication", "anonymous", "enabled");
     if (anonymous.isPresent() && FlagValues.isTrue(String.valueOf(anonymous.get()))) {

@@ -2,9 +2,8 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
-import dev.kubepci.rule.NotVisible;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachKubelet;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -16,17 +15,11 @@ import java.util.Optional;
  * Checks each KubeletConfiguration's authorization mode: Webhook (the file's default) asks the API server; AlwaysAllow
  * lets every authenticated caller use the whole kubelet API.
  */
-@RuleInfo(id = "KPCI-0228", name = "kubelet-authorization", severity = Severity.CRITICAL,
-    reads = {"KubeletConfiguration", "Node"})
-public final class KubeletAuthorizationRule extends AbstractComponentRule<Resource> {
-  public KubeletAuthorizationRule() {
-    super(Components.kubelets(NotVisible.kubeletField("authorization.mode")));
-  }
-
+@RuleInfo(id = "KPCI-0228", name = "kubelet-authorization", severity = Severity.CRITICAL)
+@EachKubelet(showing = "authorization.mode", overriddenBy = "--authorization-mode")
+public final class KubeletAuthorizationRule implements ComponentRule<Resource> {
   @Override
   public List<Violation> check(Resource kubelet, RuleContext context) {
-    context.noteOnce("the kubelet flag --authorization-mode overrides the configuration file and is not in the "
-        + "input; confirm it on each node");
     Optional<String> mode = kubelet.string("authorization", "mode");
     if (mode.isPresent() && !"Webhook".equals(mode.get())) {
       return List.of(Violation.at(FieldPath.parse("authorization.mode"), mode.get(),

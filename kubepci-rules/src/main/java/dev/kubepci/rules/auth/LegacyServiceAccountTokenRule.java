@@ -2,6 +2,7 @@ package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Resource;
+import dev.kubepci.rule.EachObject;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -14,13 +15,9 @@ import java.util.List;
  * type and annotations are read; token values are never looked at.
  */
 @RuleInfo(id = "KPCI-0215", name = "legacy-serviceaccount-token", severity = Severity.HIGH, reads = {"Secret"})
+@EachObject("Secret")
 public final class LegacyServiceAccountTokenRule implements ResourceRule {
   static final String TYPE = "kubernetes.io/service-account-token";
-
-  @Override
-  public boolean appliesTo(Resource resource) {
-    return resource.is("", "Secret");
-  }
 
   @Override
   public List<Violation> check(Resource resource, RuleContext context) {

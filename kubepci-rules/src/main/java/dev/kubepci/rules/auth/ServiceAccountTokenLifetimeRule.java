@@ -1,8 +1,8 @@
 package dev.kubepci.rules.auth;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -18,23 +18,19 @@ import java.util.Optional;
  * at most 24 hours) and does not silently extend the tokens it gives pods to a year
  * ({@code --service-account-extend-token-expiration}, true by default).
  */
-@RuleInfo(id = "KPCI-0224", name = "serviceaccount-token-lifetime", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
-public final class ServiceAccountTokenLifetimeRule extends AbstractComponentRule<ControlPlane.Instance> {
+@RuleInfo(id = "KPCI-0224", name = "serviceaccount-token-lifetime", severity = Severity.MEDIUM)
+@EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.COLLECT)
+public final class ServiceAccountTokenLifetimeRule implements ComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(24);
-
-  public ServiceAccountTokenLifetimeRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.collect()));
-  }
 
   @Override
   public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
     List<Violation> violations = new ArrayList<>();
     Optional<String> max = api.flag("service-account-max-token-expiration");
-    Optional<Duration> parsed = max.flatMap(FlagValues::duration);
     if (max.isEmpty()) {
       violations.add(Violation.at(api.pathOf("service-account-max-token-expiration"), null, "kube-apiserver does "
           + "not cap service-account token lifetime (--service-account-max-token-expiration not set)"));
-    } else if (parsed.isEmpty() || parsed.get().isZero() || parsed.get().compareTo(LIMIT) > 0) {
+    } else if (!FlagValues.isDurationWithin(max.get(), LIMIT)) {
       violations.add(Violation.at(api.pathOf("service-account-max-token-expiration"), max.get(), "kube-apiserver "
           + "allows service-account tokens valid for up to " + max.get() + ", longer than "
           + FlagValues.hours(LIMIT)));

@@ -10,10 +10,9 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.workload.NamespaceWorkloads;
+import dev.kubepci.rule.WorkloadNamespace;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -36,14 +35,14 @@ public final class SignatureVerificationRule implements ClusterRule {
     Outcome.Builder out = Outcome.builder();
     List<List<String>> rows = new ArrayList<>();
     Set<String> unconfirmed = new TreeSet<>();
-    for (Map.Entry<String, List<Workload>> e : NamespaceWorkloads.of(inventory).entrySet()) {
-      String ns = e.getKey();
+    for (WorkloadNamespace namespace : WorkloadNamespace.all(inventory)) {
+      String ns = namespace.name();
       List<ImageSignaturePolicies.Verifier> verifiers = ImageSignaturePolicies.forNamespace(inventory, ns);
       List<ImageSignaturePolicies.Verifier> effective = verifiers.stream()
           .filter(ImageSignaturePolicies.Verifier::effective).toList();
       Set<String> images = new TreeSet<>();
       Set<String> unverified = new TreeSet<>();
-      for (Workload w : e.getValue()) {
+      for (Workload w : namespace.workloads()) {
         List<Violation> violations = new ArrayList<>();
         for (Workload.ContainerRef c : w.containers()) {
           String image = c.container().getImage();

@@ -2,13 +2,12 @@ package dev.kubepci.rules.image;
 
 import dev.kubepci.model.ImageReference;
 import dev.kubepci.model.Workload;
+import dev.kubepci.rule.ContainerRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rule.WorkloadRule;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +16,7 @@ import java.util.Optional;
  * configuration's {@code trustedRegistries} does not list. Without that list the rule cannot decide and asks for it.
  */
 @RuleInfo(id = "KPCI-0110", name = "image-registry-untrusted", severity = Severity.HIGH)
-public final class UntrustedRegistryRule implements WorkloadRule {
+public final class UntrustedRegistryRule implements ContainerRule {
   @Override
   public Optional<Outcome> precheck(RuleContext context) {
     if (!context.config().hasTrustedRegistries()) {
@@ -28,23 +27,18 @@ public final class UntrustedRegistryRule implements WorkloadRule {
   }
 
   @Override
-  public List<Violation> check(Workload workload, RuleContext context) {
-    TrustedRegistries trusted = new TrustedRegistries(context.config().trustedRegistries());
-    List<Violation> out = new ArrayList<>();
-    for (Workload.ContainerRef c : workload.containers()) {
-      String image = c.container().getImage();
-      if (image == null || image.isBlank()) {
-        continue; // an image-less container is reported by KPCI-0004
-      }
-      ImageReference ref = ImageReference.parse(image);
-      if (trusted.trusting(ref).isPresent()) {
-        continue;
-      }
-      String registry = TrustedRegistries.canonicalRegistry(ref.registry());
-      String implied = ref.explicitRegistry() ? "" : " (Docker Hub, implied by the short name)";
-      out.add(Violation.at(c.path().child("image"), image, c.describe() + " image comes from " + registry + implied
-          + ", which is not a trusted registry"));
+  public List<Violation> check(Workload.ContainerRef c, Workload workload, RuleContext context) {
+    String image = c.container().getImage();
+    if (image == null || image.isBlank()) {
+      return List.of(); // an image-less container is reported by KPCI-0004
     }
-    return out;
+    ImageReference ref = ImageReference.parse(image);
+    if (new TrustedRegistries(context.config().trustedRegistries()).trusting(ref).isPresent()) {
+      return List.of();
+    }
+    String registry = TrustedRegistries.canonicalRegistry(ref.registry());
+    String implied = ref.explicitRegistry() ? "" : " (Docker Hub, implied by the short name)";
+    return List.of(Violation.at(c.path().child("image"), image, c.describe() + " image comes from " + registry
+        + implied + ", which is not a trusted registry"));
   }
 }

@@ -1,8 +1,8 @@
 package dev.kubepci.rules.pki;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -17,13 +17,10 @@ import java.util.Optional;
  * Checks the lifetime of certificates the controller manager signs through the CSR API
  * ({@code --cluster-signing-duration}, default one year): at most one year.
  */
-@RuleInfo(id = "KPCI-0241", name = "certificate-signing-duration", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
-public final class CertificateSigningDurationRule extends AbstractComponentRule<ControlPlane.Instance> {
+@RuleInfo(id = "KPCI-0241", name = "certificate-signing-duration", severity = Severity.MEDIUM)
+@EachInstance(of = ControlPlane.Component.KUBE_CONTROLLER_MANAGER, notVisible = NotVisible.Wording.COLLECT)
+public final class CertificateSigningDurationRule implements ComponentRule<ControlPlane.Instance> {
   static final Duration LIMIT = Duration.ofHours(8760);
-
-  public CertificateSigningDurationRule() {
-    super(Components.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, NotVisible.collect()));
-  }
 
   @Override
   public List<Violation> check(ControlPlane.Instance cm, RuleContext context) {
@@ -34,8 +31,7 @@ public final class CertificateSigningDurationRule extends AbstractComponentRule<
       context.note(cm.pod().ref().displayName() + ": --cluster-signing-duration not set; the default is 8760h");
       return List.of();
     }
-    Optional<Duration> d = FlagValues.duration(value.get());
-    if (d.isPresent() && d.get().compareTo(LIMIT) <= 0 && !d.get().isZero()) {
+    if (FlagValues.isDurationWithin(value.get(), LIMIT)) {
       return List.of();
     }
     return List.of(Violation.at(cm.pathOf(flag), value.get(), "kube-controller-manager signs certificates "

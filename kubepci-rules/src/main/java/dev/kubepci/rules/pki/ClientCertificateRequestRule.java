@@ -3,6 +3,7 @@ package dev.kubepci.rules.pki;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Resource;
 import dev.kubepci.pki.CertificateSubject;
+import dev.kubepci.rule.EachObject;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -21,13 +22,9 @@ import java.util.List;
  */
 @RuleInfo(id = "KPCI-0240", name = "csr-client-certificate", severity = Severity.HIGH,
     reads = {"CertificateSigningRequest"})
+@EachObject("certificates.k8s.io/CertificateSigningRequest")
 public final class ClientCertificateRequestRule implements ResourceRule {
   static final String CLIENT_SIGNER = "kubernetes.io/kube-apiserver-client";
-
-  @Override
-  public boolean appliesTo(Resource resource) {
-    return resource.is("certificates.k8s.io", "CertificateSigningRequest");
-  }
 
   @Override
   public List<Violation> check(Resource resource, RuleContext context) {

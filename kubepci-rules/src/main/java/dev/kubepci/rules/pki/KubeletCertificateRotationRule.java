@@ -2,9 +2,8 @@ package dev.kubepci.rules.pki;
 
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
-import dev.kubepci.rule.NotVisible;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachKubelet;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
@@ -17,13 +16,9 @@ import java.util.List;
  * Checks that kubelets rotate their client certificates ({@code rotateCertificates}, default false) and get serving
  * certificates from the cluster CA ({@code serverTLSBootstrap}, default false) instead of signing their own.
  */
-@RuleInfo(id = "KPCI-0242", name = "kubelet-certificate-rotation", severity = Severity.MEDIUM,
-    reads = {"KubeletConfiguration", "Node"})
-public final class KubeletCertificateRotationRule extends AbstractComponentRule<Resource> {
-  public KubeletCertificateRotationRule() {
-    super(Components.kubelets(NotVisible.kubeletField("rotateCertificates and serverTLSBootstrap")));
-  }
-
+@RuleInfo(id = "KPCI-0242", name = "kubelet-certificate-rotation", severity = Severity.MEDIUM)
+@EachKubelet(showing = "rotateCertificates and serverTLSBootstrap")
+public final class KubeletCertificateRotationRule implements ComponentRule<Resource> {
   @Override
   public List<Violation> check(Resource kubelet, RuleContext context) {
     List<Violation> violations = new ArrayList<>();

@@ -1,8 +1,8 @@
 package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -18,13 +18,9 @@ import java.util.Optional;
  * over https with a client certificate, and kubelet serving certificates verified against a CA. The insecure port is
  * KPCI-0225's, not repeated here.
  */
-@RuleInfo(id = "KPCI-0311", name = "apiserver-transport-security", severity = Severity.HIGH, reads = {"Pod", "Node"})
-public final class ApiServerTransportRule extends AbstractComponentRule<ControlPlane.Instance> {
-
-  public ApiServerTransportRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings()));
-  }
-
+@RuleInfo(id = "KPCI-0311", name = "apiserver-transport-security", severity = Severity.HIGH)
+@EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.PROVIDER_SETTINGS)
+public final class ApiServerTransportRule implements ComponentRule<ControlPlane.Instance> {
   @Override
   public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
     List<Violation> v = new ArrayList<>();

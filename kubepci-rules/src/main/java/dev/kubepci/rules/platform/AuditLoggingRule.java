@@ -3,18 +3,14 @@ package dev.kubepci.rules.platform;
 import dev.kubepci.model.ControlPlane;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Scheduling;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.TableHeader;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
-import dev.kubepci.rule.Table;
-import dev.kubepci.rule.TableRows;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
@@ -29,13 +25,10 @@ import java.util.Optional;
  */
 @RuleInfo(id = "KPCI-0330", name = "audit-logging", severity = Severity.HIGH, reads = {"Pod", "DaemonSet", "Node",
     "RuntimeClass"})
-public final class AuditLoggingRule extends AbstractComponentRule<ControlPlane.Instance> {
+@EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.PROVIDER_SETTINGS)
+public final class AuditLoggingRule implements ComponentRule<ControlPlane.Instance> {
   private static final TableHeader BACKENDS = new TableHeader("audit-backends", "API server audit logging",
       List.of("kube-apiserver", "policy file", "log path", "local retention", "webhook", "shipped by")).sorted();
-
-  public AuditLoggingRule() {
-    super(Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings()));
-  }
 
   @Override
   public List<Violation> check(ControlPlane.Instance api, RuleContext context) {

@@ -6,6 +6,7 @@ import dev.kubepci.model.Inventory;
 import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Resource;
 import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.EachObject;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * Metadata or above, Secrets at no more than Metadata, and a final catch-all rule must exist.
  */
 @RuleInfo(id = "KPCI-0331", name = "audit-policy-coverage", severity = Severity.HIGH, reads = {"Pod", "Node"})
+@EachObject(value = "audit.k8s.io/Policy", ifNone = "no audit Policy in the input")
 public final class AuditPolicyRule implements ResourceRule {
   private static final List<String> LEVELS = List.of("None", "Metadata", "Request", "RequestResponse");
   private static final User JANE = new User("jane@example.com", List.of("system:authenticated", "developers"));
@@ -80,16 +82,6 @@ public final class AuditPolicyRule implements ResourceRule {
           .orElse("no audit Policy (audit.k8s.io) is in the input; add the file named by --audit-policy-file")));
     }
     return Optional.empty();
-  }
-
-  @Override
-  public boolean appliesTo(Resource resource) {
-    return resource.kind().equals("Policy") && "audit.k8s.io".equals(resource.group());
-  }
-
-  @Override
-  public String nothingToCheck() {
-    return "no audit Policy in the input";
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.rule.AbstractComponentRule;
+import dev.kubepci.rule.ComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
@@ -16,15 +16,16 @@ import java.util.Set;
  * loopback address only: their --bind-address defaults to 0.0.0.0, which publishes ports 10257 and 10259 on every
  * interface of the control-plane node.
  */
-@RuleInfo(id = "KPCI-0317", name = "control-plane-bind-address", severity = Severity.MEDIUM, reads = {"Pod", "Node"})
-public final class ControlPlaneBindAddressRule extends AbstractComponentRule<ControlPlane.Instance> {
+@RuleInfo(id = "KPCI-0317", name = "control-plane-bind-address", severity = Severity.MEDIUM)
+public final class ControlPlaneBindAddressRule implements ComponentRule<ControlPlane.Instance> {
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "localhost");
 
-  public ControlPlaneBindAddressRule() {
-    super(Components.of(
+  @Override
+  public Components<ControlPlane.Instance> components() {
+    return Components.of(
         List.of(ControlPlane.Component.KUBE_CONTROLLER_MANAGER, ControlPlane.Component.KUBE_SCHEDULER),
         ControlPlane.Component.KUBE_SCHEDULER, NotVisible.providerSettings(),
-        "no controller manager or scheduler in the input"));
+        "no controller manager or scheduler in the input");
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.ControlPlane;
-import dev.kubepci.rule.AbstractComponentRule;
-import dev.kubepci.rule.Components;
+import dev.kubepci.rule.ComponentRule;
+import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -17,13 +17,9 @@ import java.util.List;
  * travels as plain http off the host. Client-certificate authentication, automatic TLS and http client listeners are
  * KPCI-0226's, not repeated here.
  */
-@RuleInfo(id = "KPCI-0313", name = "etcd-server-tls", severity = Severity.HIGH, reads = {"Pod", "Node"})
-public final class EtcdServerTlsRule extends AbstractComponentRule<ControlPlane.Instance> {
-
-  public EtcdServerTlsRule() {
-    super(Components.of(ControlPlane.Component.ETCD, NotVisible.providerSettings()));
-  }
-
+@RuleInfo(id = "KPCI-0313", name = "etcd-server-tls", severity = Severity.HIGH)
+@EachInstance(of = ControlPlane.Component.ETCD, notVisible = NotVisible.Wording.PROVIDER_SETTINGS)
+public final class EtcdServerTlsRule implements ComponentRule<ControlPlane.Instance> {
   @Override
   public List<Violation> check(ControlPlane.Instance etcd, RuleContext context) {
     List<Violation> v = new ArrayList<>();

@@ -5,16 +5,13 @@ import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.model.Workload;
 import dev.kubepci.netpol.AddressSet;
+import dev.kubepci.rule.EachObject;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.TableHeader;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
-import dev.kubepci.rule.Table;
-import dev.kubepci.rule.TableRows;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
 import java.util.ArrayList;
@@ -30,6 +27,7 @@ import java.util.Map;
  */
 @RuleInfo(id = "KPCI-0310", name = "exposed-management-service", severity = Severity.HIGH, reads = {"Service", "Pod",
     "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"})
+@EachObject(value = "Service", ifNone = "no Service leads to a management interface in the input")
 public final class ExposedManagementServiceRule implements ResourceRule {
   private static final List<String> INTERNAL_LB_ANNOTATIONS = List.of(
       "service.beta.kubernetes.io/aws-load-balancer-internal", "service.beta.kubernetes.io/azure-load-balancer-internal",
@@ -52,16 +50,6 @@ public final class ExposedManagementServiceRule implements ResourceRule {
         return new ByNamespace(workloads);
       });
     }
-  }
-
-  @Override
-  public boolean appliesTo(Resource resource) {
-    return resource.is("", "Service");
-  }
-
-  @Override
-  public String nothingToCheck() {
-    return "no Service leads to a management interface in the input";
   }
 
   @Override

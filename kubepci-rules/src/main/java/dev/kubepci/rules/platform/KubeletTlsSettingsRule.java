@@ -3,7 +3,7 @@ package dev.kubepci.rules.platform;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.ManagedProvider;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.AbstractComponentRule;
+import dev.kubepci.rule.ComponentRule;
 import dev.kubepci.rule.Components;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -19,15 +19,15 @@ import java.util.Locale;
  * certificate rotation KPCI-0242's, not repeated here. Configuration files are not API objects: a live collection
  * records KubeletConfiguration as not served by the API, and the files are read when given as input.
  */
-@RuleInfo(id = "KPCI-0312", name = "kubelet-tls-settings", severity = Severity.HIGH, reads = {"KubeletConfiguration",
-    "Node"})
-public final class KubeletTlsSettingsRule extends AbstractComponentRule<Resource> {
-  public KubeletTlsSettingsRule() {
-    super(Components.kubelets((inventory, component, managed) ->
+@RuleInfo(id = "KPCI-0312", name = "kubelet-tls-settings", severity = Severity.HIGH)
+public final class KubeletTlsSettingsRule implements ComponentRule<Resource> {
+  @Override
+  public Components<Resource> components() {
+    return Components.kubelets((inventory, component, managed) ->
         "no KubeletConfiguration is in the input; add /var/lib/kubelet/config.yaml of the nodes, or the output of "
             + "kubectl get --raw /api/v1/nodes/<node>/proxy/configz." + ManagedProvider.of(inventory)
             .map(p -> " On " + p.title() + ", read the kubelet configuration through the API proxy (configz) of each "
-                + "node; the provider sets tlsMinVersion and tlsCipherSuites.").orElse("")));
+                + "node; the provider sets tlsMinVersion and tlsCipherSuites.").orElse(""));
   }
 
   @Override

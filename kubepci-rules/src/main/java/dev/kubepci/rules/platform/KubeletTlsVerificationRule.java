@@ -1,12 +1,11 @@
 package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.Workload;
+import dev.kubepci.rule.ContainerRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rule.WorkloadRule;
-import io.fabric8.kubernetes.api.model.Container;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,18 +16,15 @@ import java.util.Set;
  * kubectl based tools).
  */
 @RuleInfo(id = "KPCI-0316", name = "component-tls-verification", severity = Severity.MEDIUM)
-public final class KubeletTlsVerificationRule implements WorkloadRule {
+public final class KubeletTlsVerificationRule implements ContainerRule {
   private static final Set<String> FLAGS = Set.of("--kubelet-insecure-tls", "--insecure-skip-tls-verify",
       "--kubelet-insecure-skip-tls-verify");
 
   @Override
-  public List<Violation> check(Workload workload, RuleContext context) {
+  public List<Violation> check(Workload.ContainerRef c, Workload workload, RuleContext context) {
     List<Violation> out = new ArrayList<>();
-    for (Workload.ContainerRef c : workload.containers()) {
-      Container container = c.container();
-      scan(container.getCommand(), c, "command", out);
-      scan(container.getArgs(), c, "args", out);
-    }
+    scan(c.container().getCommand(), c, "command", out);
+    scan(c.container().getArgs(), c, "args", out);
     return out;
   }
 

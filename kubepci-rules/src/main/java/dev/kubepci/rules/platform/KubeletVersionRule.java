@@ -1,16 +1,13 @@
 package dev.kubepci.rules.platform;
 
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.ClusterRule;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.EachObject;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.TableHeader;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rule.Table;
-import dev.kubepci.rule.TableRows;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,6 +19,8 @@ import java.util.Optional;
  * releases older from 1.28 on, two before) and against the support table (its minor release must still be patched).
  */
 @RuleInfo(id = "KPCI-0351", name = "kubelet-version-skew", severity = Severity.HIGH, reads = {"Node", "Pod"})
+@EachObject(value = "Node", ifNone = "no Node reports its kubelet version",
+    ifAbsent = "no Node objects are in the input; add kubectl get nodes -o yaml")
 public final class KubeletVersionRule implements ResourceRule {
   private static final TableHeader VERSIONS = new TableHeader("kubelet-versions", "Kubelet versions",
       List.of("node", "kubelet", "skew", "support")).sorted();
@@ -32,25 +31,8 @@ public final class KubeletVersionRule implements ResourceRule {
   }
 
   @Override
-  public boolean appliesTo(Resource resource) {
-    return resource.kind().equals("Node");
-  }
-
-  @Override
-  public String nothingToCheck() {
-    return "no Node reports its kubelet version";
-  }
-
-  @Override
   public List<TableHeader> tables() {
     return List.of(VERSIONS);
-  }
-
-  @Override
-  public Optional<Outcome> precheck(RuleContext context) {
-    return context.inventory().ofKind("Node").isEmpty()
-        ? Optional.of(Outcome.notAssessed("no Node objects are in the input; add kubectl get nodes -o yaml"))
-        : Optional.empty();
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.model.Workload;
+import dev.kubepci.rule.EachObject;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -23,17 +24,9 @@ import java.util.List;
  */
 @RuleInfo(id = "KPCI-0315", name = "management-ingress-tls", severity = Severity.HIGH, reads = {"Ingress", "Service",
     "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"})
+@EachObject(value = "networking.k8s.io/Ingress", ifNone = "no Ingress routes to an administrative interface in the "
+    + "input")
 public final class ManagementIngressTlsRule implements ResourceRule {
-  @Override
-  public boolean appliesTo(Resource resource) {
-    return resource.is("networking.k8s.io", "Ingress");
-  }
-
-  @Override
-  public String nothingToCheck() {
-    return "no Ingress routes to an administrative interface in the input";
-  }
-
   @Override
   public List<Violation> check(Resource r, RuleContext context) {
     Inventory inventory = context.inventory();

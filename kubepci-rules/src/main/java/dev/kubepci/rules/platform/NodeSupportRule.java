@@ -3,7 +3,7 @@ package dev.kubepci.rules.platform;
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.EachObject;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -26,6 +26,7 @@ import java.util.Optional;
  * operating system release or containerd release is past its end of life in the support table.
  */
 @RuleInfo(id = "KPCI-0352", name = "node-os-support", severity = Severity.HIGH, reads = {"Node"})
+@EachObject(value = "Node", ifNone = "no Node in the input", ifAbsent = "no Node objects are in the input; add kubectl get nodes -o yaml")
 public final class NodeSupportRule implements ResourceRule {
   private static final FieldPath OS = FieldPath.parse("status.nodeInfo.osImage");
   private static final FieldPath RUNTIME = FieldPath.parse("status.nodeInfo.containerRuntimeVersion");
@@ -42,24 +43,6 @@ public final class NodeSupportRule implements ResourceRule {
     this.windows = windows;
     this.nodes = new TableHeader("nodes", "Node operating systems and runtimes (table as of " + windows.asOf() + ")",
         COLUMNS).sorted();
-  }
-
-  @Override
-  public Optional<Outcome> precheck(RuleContext context) {
-    if (context.inventory().ofKind("Node").isEmpty()) {
-      return Optional.of(Outcome.notAssessed("no Node objects are in the input; add kubectl get nodes -o yaml"));
-    }
-    return Optional.empty();
-  }
-
-  @Override
-  public boolean appliesTo(Resource resource) {
-    return resource.kind().equals("Node");
-  }
-
-  @Override
-  public String nothingToCheck() {
-    return "no Node in the input";
   }
 
   @Override

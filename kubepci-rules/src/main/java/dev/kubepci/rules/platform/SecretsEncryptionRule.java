@@ -25,7 +25,7 @@ import java.util.Optional;
  * control-plane disk next to the data it protects. Key material is never shown, only key names. Each configuration
  * is judged once however many API servers name it; a named file missing from the input leaves the rule NOT_ASSESSED.
  */
-@RuleInfo(id = "KPCI-0320", name = "secrets-encryption-at-rest", severity = Severity.HIGH, reads = {"Pod", "Node"})
+@RuleInfo(id = "KPCI-0320", name = "secrets-encryption-at-rest", severity = Severity.HIGH)
 public final class SecretsEncryptionRule implements ComponentRule<ControlPlane.Instance> {
   private static final TableHeader TABLE = new TableHeader("encryption-at-rest", "Encryption at rest",
       List.of("configuration", "resources", "providers in order", "key names")).sorted();

@@ -5,6 +5,7 @@ import dev.kubepci.rbac.Identity;
 import dev.kubepci.rbac.RoleId;
 import dev.kubepci.rbac.Subject;
 import dev.kubepci.rbac.SystemGrants;
+import dev.kubepci.rule.EachObject;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -24,13 +25,8 @@ import java.util.Optional;
  */
 @RuleInfo(id = "KPCI-0008", name = "cluster-admin-binding", severity = Severity.CRITICAL, reads = {"ClusterRoleBinding",
     "RoleBinding"})
+@EachObject({"rbac.authorization.k8s.io/ClusterRoleBinding", "rbac.authorization.k8s.io/RoleBinding"})
 public final class ClusterAdminBindingRule implements ResourceRule {
-  @Override
-  public boolean appliesTo(Resource resource) {
-    return resource.is("rbac.authorization.k8s.io", "ClusterRoleBinding")
-        || resource.is("rbac.authorization.k8s.io", "RoleBinding");
-  }
-
   @Override
   public List<Violation> check(Resource resource, RuleContext context) {
     RoleRef roleRef;

@@ -59,6 +59,39 @@ final class RiskyGrants {
       return new Family(tableId, tableTitle, matches, perRule, names);
     }
 
+    /** The family {@code rule} declares with {@link RiskyPermissions}. */
+    static Family declaredBy(Class<?> rule) {
+      RiskyPermissions declared = rule.getAnnotation(RiskyPermissions.class);
+      if (declared == null) {
+        throw new IllegalStateException(rule.getName() + " declares no @RiskyPermissions and does not say its family");
+      }
+      return of(declared.table(), declared.title(), permissions(declared));
+    }
+
+    /** The permissions {@code declared} lists, entry by entry, verb by verb. */
+    static List<Permission> permissions(RiskyPermissions declared) {
+      List<Permission> permissions = new ArrayList<>();
+      for (String entry : declared.value()) {
+        String[] verbsAndResources = entry.split(" ");
+        for (String verb : verbsAndResources[0].split(",")) {
+          for (String resource : verbsAndResources[1].split(",")) {
+            permissions.add(permission(verb, resource));
+          }
+        }
+      }
+      return permissions;
+    }
+
+    /** {@code verb} on {@code resource[.group][/subresource]}. */
+    private static Permission permission(String verb, String resource) {
+      int slash = resource.indexOf('/');
+      String sub = slash < 0 ? null : resource.substring(slash + 1);
+      String groupResource = slash < 0 ? resource : resource.substring(0, slash);
+      int dot = groupResource.indexOf('.');
+      return dot < 0 ? Permission.of(verb, "", groupResource, sub)
+          : Permission.of(verb, groupResource.substring(dot + 1), groupResource.substring(0, dot), sub);
+    }
+
     /** A family defined by permissions: a grant matches each permission it could allow. */
     static Family of(String tableId, String tableTitle, List<Permission> permissions) {
       return new Family(tableId, tableTitle, g -> {

@@ -2,11 +2,11 @@ package dev.kubepci.rules.secrets;
 
 import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Workload;
+import dev.kubepci.rule.ContainerRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rule.WorkloadRule;
 import dev.kubepci.secrets.CommandLineSecrets;
 import dev.kubepci.secrets.SecretScanner;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -20,27 +20,25 @@ import java.util.Optional;
  * and ephemeral containers. Values are never shown: findings carry the key, the detector and a fingerprint.
  */
 @RuleInfo(id = "KPCI-0130", name = "secret-in-container-env", severity = Severity.HIGH)
-public final class EnvSecretRule implements WorkloadRule {
+public final class EnvSecretRule implements ContainerRule {
   @Override
-  public List<Violation> check(Workload workload, RuleContext context) {
+  public List<Violation> check(Workload.ContainerRef c, Workload workload, RuleContext context) {
     SecretScanner scanner = context.secrets();
     List<Violation> out = new ArrayList<>();
-    for (Workload.ContainerRef c : workload.containers()) {
-      List<EnvVar> env = c.container().getEnv();
-      for (int i = 0; env != null && i < env.size(); i++) {
-        EnvVar e = env.get(i);
-        if (e == null || e.getValue() == null) {
-          continue;
-        }
-        Optional<SecretScanner.Detection> d = scanner.scanValue(e.getName(), e.getValue());
-        if (d.isPresent()) {
-          out.add(Violation.at(c.path().child("env").index(i).child("value"), d.get().redacted(),
-              c.describe() + " sets environment variable " + e.getName() + " to a literal secret ("
-                  + d.get().describe() + ")"));
-        }
+    List<EnvVar> env = c.container().getEnv();
+    for (int i = 0; env != null && i < env.size(); i++) {
+      EnvVar e = env.get(i);
+      if (e == null || e.getValue() == null) {
+        continue;
       }
-      arguments(scanner, c, out);
+      Optional<SecretScanner.Detection> d = scanner.scanValue(e.getName(), e.getValue());
+      if (d.isPresent()) {
+        out.add(Violation.at(c.path().child("env").index(i).child("value"), d.get().redacted(),
+            c.describe() + " sets environment variable " + e.getName() + " to a literal secret ("
+                + d.get().describe() + ")"));
+      }
     }
+    arguments(scanner, c, out);
     return out;
   }
 

@@ -6,13 +6,13 @@ import dev.kubepci.model.ImageReference;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Resource;
 import dev.kubepci.model.Workload;
-import dev.kubepci.rule.Outcome;
+import dev.kubepci.rule.EachObject;
 import dev.kubepci.rule.ResourceRule;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
-import dev.kubepci.rules.workload.NamespaceWorkloads;
+import dev.kubepci.rule.WorkloadNamespace;
 import dev.kubepci.secrets.SecretScanner;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,22 +31,11 @@ import java.util.TreeSet;
  */
 @RuleInfo(id = "KPCI-0133", name = "image-exposed-secrets", severity = Severity.HIGH,
     reads = {"aquasecurity.github.io/ExposedSecretReport"}, readsWorkloads = true)
+@EachObject(value = "aquasecurity.github.io/ExposedSecretReport", ifAbsent = "no trivy-operator ExposedSecretReport "
+    + "is in the input, so image contents were not scanned for secrets (include the reports: kubectl get "
+    + "exposedsecretreports -A -o yaml)")
 public final class ExposedSecretReportRule implements ResourceRule {
   private static final String GROUP = "aquasecurity.github.io";
-
-  @Override
-  public Optional<Outcome> precheck(RuleContext context) {
-    if (context.inventory().ofKind(GROUP, "ExposedSecretReport").isEmpty()) {
-      return Optional.of(Outcome.notAssessed("no trivy-operator ExposedSecretReport is in the input, so image "
-          + "contents were not scanned for secrets (include the reports: kubectl get exposedsecretreports -A -o yaml)"));
-    }
-    return Optional.empty();
-  }
-
-  @Override
-  public boolean appliesTo(Resource resource) {
-    return resource.kind().equals("ExposedSecretReport") && GROUP.equals(resource.group());
-  }
 
   @Override
   public List<Violation> check(Resource report, RuleContext context) {
@@ -82,8 +71,8 @@ public final class ExposedSecretReportRule implements ResourceRule {
       }
     }
     Set<String> unscanned = new TreeSet<>();
-    for (List<Workload> workloads : NamespaceWorkloads.of(inventory).values()) {
-      for (Workload w : workloads) {
+    for (WorkloadNamespace ns : WorkloadNamespace.all(inventory)) {
+      for (Workload w : ns.workloads()) {
         for (Workload.ContainerRef c : w.containers()) {
           String image = c.container().getImage();
           if (image != null && !image.isBlank() && !scanned.contains(key(ImageReference.parse(image)))) {

@@ -1,5 +1,7 @@
 package dev.kubepci.rules.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kubepci.result.Status;
 import dev.kubepci.testing.RuleTester;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,8 @@ class KubeletAuthorizationRuleTest {
   }
 
   @Test
-  void passesWebhookAndTheDefault() {
-    tester.given("""
+  void passesWebhookAndTheDefaultAndNotesOnceThatTheFlagIsNotInTheInput() {
+    var given = tester.given("""
         apiVersion: kubelet.config.k8s.io/v1beta1
         kind: KubeletConfiguration
         metadata: {name: worker-a}
@@ -31,6 +33,8 @@ class KubeletAuthorizationRuleTest {
         metadata: {name: worker-b}
         readOnlyPort: 0
         """).assertNoViolations();
+    assertThat(given.result().notes()).containsExactly("the kubelet flag --authorization-mode overrides the "
+        + "configuration file and is not in the input; confirm it on each node");
   }
 
   @Test
