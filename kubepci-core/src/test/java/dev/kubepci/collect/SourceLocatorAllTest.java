@@ -106,10 +106,11 @@ class SourceLocatorAllTest {
         kind: List
         items:
           - apiVersion: v1
-            kind: ServiceAccount
+            kind: ConfigMap
             metadata:
               name: c
-            automountServiceAccountToken: true
+            data:
+              mode: strict
         ---
         apiVersion: v1
         kind: Namespace
@@ -118,10 +119,10 @@ class SourceLocatorAllTest {
         """;
     List<SourceLocator.Request> requests = List.of(
         new SourceLocator.Request(2, objectLine(yaml, 2, 0), FieldPath.parse("metadata.name")),
-        new SourceLocator.Request(3, objectLine(yaml, 3, 0), FieldPath.parse("automountServiceAccountToken")),
+        new SourceLocator.Request(3, objectLine(yaml, 3, 0), FieldPath.parse("data.mode")),
         new SourceLocator.Request(4, objectLine(yaml, 4, 0), FieldPath.parse("metadata.name")));
     Map<SourceLocator.Request, Integer> lines = SourceLocator.locateAll(new StringReader(yaml), requests);
-    assertThat(requests.stream().map(lines::get).toList()).containsExactly(8, 17, 22);
+    assertThat(requests.stream().map(lines::get).toList()).containsExactly(8, 18, 23);
   }
 
   @Test
