@@ -185,7 +185,7 @@ public final class ScanCommand extends KubepciSubcommand {
         .paths(paths).stdin(env.stdin()).live(live).cluster(cluster.connection(env)).saveSnapshot(saveSnapshot)
         .kubeconfigFiles(kubeconfigFiles).render(renderOptions()).selected(selection.select(catalog))
         .crossReference(builtIns.crossReference())
-        .config(cfg, config, governance.waivers, governance.attestations)
+        .config(cfg).configFile(config).waiverFiles(governance.waivers).attestationFiles(governance.attestations)
         .clock(env.clock()).toolVersion(VersionProvider.version()).redactionKey(env.redactionKey())
         .listener(new CollectionProgress(progress))
         .build();

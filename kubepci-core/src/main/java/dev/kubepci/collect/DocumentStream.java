@@ -1,5 +1,7 @@
 package dev.kubepci.collect;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.regex.Pattern;
@@ -28,6 +30,7 @@ final class DocumentStream {
   private int linesRead;
   private boolean eof;
   private Document current;
+  private int index;
 
   DocumentStream(Reader reader) {
     this.in = new BoundedLineReader(reader);
@@ -43,6 +46,14 @@ final class DocumentStream {
     }
     current = new Document(linesRead + 1);
     return current;
+  }
+
+  /**
+   * The number of the last document counted (1-based, 0 before the first), as {@code kubectl} numbers them: a
+   * document without content (blank lines, comments) is not one, a document that cannot be parsed is.
+   */
+  int index() {
+    return index;
   }
 
   private static boolean isSeparator(String line) {
@@ -179,6 +190,29 @@ final class DocumentStream {
     /** The file line of the document's first line (1-based). */
     int startLine() {
       return startLine;
+    }
+
+    /**
+     * The document's first token as {@code parser} reads it, null when it has no content; counts the document
+     * unless it has none, also when that token cannot be read.
+     */
+    JsonToken firstToken(JsonParser parser) throws IOException {
+      JsonToken first;
+      try {
+        first = parser.nextToken();
+      } catch (IOException e) {
+        index++;
+        throw e;
+      }
+      if (first != null) {
+        index++;
+      }
+      return first;
+    }
+
+    /** Counts the document, found to have content without parsing it. */
+    void count() {
+      index++;
     }
 
     /** True when {@code line} is text of a block scalar, which must reach the parser as it is. */

@@ -418,28 +418,22 @@ public final class ManifestReader {
 
   private void readYaml(String file, Reader reader, ManifestText text) throws IOException {
     DocumentStream docs = new DocumentStream(reader);
-    int index = 0;
     DocumentStream.Document doc;
     while ((doc = docs.next()) != null) {
       int offset = doc.startLine() - 1;
       // the previous document has been read to its end: the invalid bytes found so far are in it (or before it)
-      reportMalformed(file, Math.max(index, 1), offset, text);
-      boolean counted = false;
+      reportMalformed(file, Math.max(docs.index(), 1), offset, text);
       try (JsonParser parser = YAML.createParser(doc)) {
-        JsonToken first = parser.nextToken();
+        JsonToken first = doc.firstToken(parser);
         if (first == null) {
           continue;
         }
-        index++;
-        counted = true;
-        readRoot(file, index, offset, parser, first, new YamlTree(true));
+        readRoot(file, docs.index(), offset, parser, first, new YamlTree(true));
       } catch (JsonProcessingException e) {
         if (BoundedLineReader.LineTooLongException.in(e) != null) {
           throw BoundedLineReader.LineTooLongException.in(e); // the file cannot be read on: one error for it
         }
-        if (!counted) {
-          index++;
-        }
+        int index = docs.index();
         if (doc.overlongLine() > 0) {
           error(new ProcessingError(at(file, index, doc.overlongLine()), "line "
               + doc.overlongLine() + " is longer than " + DocumentStream.MAX_LINE_CHARS + " characters (the API"
@@ -449,7 +443,7 @@ public final class ManifestReader {
         error(new ProcessingError(at(file, index, offset + line(e)), describe(e)));
       }
     }
-    reportMalformed(file, Math.max(index, 1), Integer.MAX_VALUE, text);
+    reportMalformed(file, Math.max(docs.index(), 1), Integer.MAX_VALUE, text);
   }
 
   private void readJson(String file, Reader reader) throws IOException {

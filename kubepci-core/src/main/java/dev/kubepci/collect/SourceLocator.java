@@ -125,32 +125,28 @@ public final class SourceLocator {
       return;
     }
     DocumentStream docs = new DocumentStream(in);
-    int index = 0;
     DocumentStream.Document doc;
-    while (index < last && (doc = docs.next()) != null) {
+    while (docs.index() < last && (doc = docs.next()) != null) {
       int offset = doc.startLine() - 1;
       Reader text = doc;
-      Map<Integer, Node> requested = wanted.get(index + 1);
+      Map<Integer, Node> requested = wanted.get(docs.index() + 1);
       if (requested != null) {
         LineScan scanned = scanListItems(doc, requested);
         if (scanned.empty()) {
           continue;
         }
         if (scanned.rest() == null) {
-          index++;
+          doc.count();
           continue;
         }
         text = scanned.rest();
       }
-      boolean counted = false;
       try (JsonParser p = YAML.createParser(text)) {
-        JsonToken first = p.nextToken();
+        JsonToken first = doc.firstToken(p);
         if (first == null) {
           continue;
         }
-        index++;
-        counted = true;
-        Map<Integer, Node> anchors = wanted.get(index);
+        Map<Integer, Node> anchors = wanted.get(docs.index());
         if (anchors != null) {
           try {
             walkRoot(p, first, offset, anchors, true);
@@ -159,9 +155,7 @@ public final class SourceLocator {
           }
         }
       } catch (IOException e) {
-        if (!counted) {
-          index++;
-        }
+        // a document that cannot be parsed keeps its number; its lines stay unlocated
       }
     }
   }

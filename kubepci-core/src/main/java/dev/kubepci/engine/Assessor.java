@@ -9,6 +9,7 @@ import dev.kubepci.model.Workload;
 import dev.kubepci.model.Workloads;
 import dev.kubepci.result.AreaResult;
 import dev.kubepci.result.AssessmentReport;
+import dev.kubepci.result.AssessmentReportBuilder;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.ProcessingError;
 import dev.kubepci.result.RequirementResult;
@@ -155,7 +156,7 @@ public final class Assessor {
     waived.rules().forEach(r -> resultById.put(r.id(), r));
     List<AreaResult> areas = GovernanceStep.attest(rollUp(request.framework(), resultById, waived.findings()),
         request.config().attestations(), request.framework(), today, errors);
-    return AssessmentReport.builder().toolName("kubepci").toolVersion(request.toolVersion())
+    return AssessmentReportBuilder.builder().toolName("kubepci").toolVersion(request.toolVersion())
         .frameworkId(request.framework().id()).frameworkVersion(request.framework().version())
         .frameworkTitle(request.framework().title()).generatedAt(request.clock().instant()).inputs(request.inputs())
         .cluster(inventory.clusterInfo()).objects(inventory.size()).areas(areas).rules(waived.rules())

@@ -6,6 +6,7 @@ import dev.kubepci.model.ResourceRef;
 import dev.kubepci.model.ScopeZone;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.waiver.Waiver;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,14 +16,17 @@ import java.util.List;
  *
  * @param resource null for a finding about the cluster as a whole
  * @param source null for a finding about the cluster as a whole
- * @param status FAIL, or WAIVED when a waiver covers it
- * @param scope where the object sits in the declared PCI scope
+ * @param status FAIL (when not given), or WAIVED when a waiver covers it
+ * @param scope where the object sits in the declared PCI scope; unscoped when not given
+ * @param path the field the finding is about; the object's root when not given
  * @param waiver the waiver that covers it when WAIVED, else null
  */
+@RecordBuilder
+@RecordBuilder.Options(useImmutableCollections = true)
 public record Finding(
     String rule, String name, List<String> requirements, Severity severity, Status status,
     ResourceRef resource, Provenance source, ScopeZone scope, FieldPath path, String observed, String message,
-    String remediation, Waiver waiver) {
+    String remediation, Waiver waiver) implements FindingBuilder.With {
 
   /** Most severe first, then by rule, object, path: the order of every report. */
   public static final Comparator<Finding> ORDER =
@@ -34,116 +38,19 @@ public record Finding(
 
   public Finding {
     requirements = List.copyOf(requirements);
-    java.util.Objects.requireNonNull(path, "path");
-    java.util.Objects.requireNonNull(scope, "scope");
+    status = status == null ? Status.FAIL : status;
+    scope = scope == null ? ScopeZone.UNSCOPED : scope;
+    path = path == null ? FieldPath.root() : path;
   }
 
   /** A builder for a FAIL finding of rule {@code rule} ({@code name}) on no object, at the root path, unscoped. */
-  public static Builder builder(String rule, String name) {
-    return new Builder(rule, name);
-  }
-
-  /** A builder that starts from this finding. */
-  public Builder toBuilder() {
-    return new Builder(rule, name).requirements(requirements).severity(severity).status(status).resource(resource)
-        .source(source).scope(scope).path(path).observed(observed).message(message).remediation(remediation)
-        .waiver(waiver);
-  }
-
-  /** Builds a {@link Finding} by naming its parts; unset parts keep the defaults {@link #builder} names. */
-  public static final class Builder {
-    private final String rule;
-    private final String name;
-    private List<String> requirements = List.of();
-    private Severity severity;
-    private Status status = Status.FAIL;
-    private ResourceRef resource;
-    private Provenance source;
-    private ScopeZone scope = ScopeZone.UNSCOPED;
-    private FieldPath path = FieldPath.root();
-    private String observed;
-    private String message;
-    private String remediation;
-    private Waiver waiver;
-
-    private Builder(String rule, String name) {
-      this.rule = rule;
-      this.name = name;
-    }
-
-    public Builder requirements(List<String> v) {
-      requirements = v;
-      return this;
-    }
-
-    public Builder severity(Severity v) {
-      severity = v;
-      return this;
-    }
-
-    public Builder status(Status v) {
-      status = v;
-      return this;
-    }
-
-    /** The object and where it was read; null for a finding about the cluster as a whole. */
-    public Builder resource(ResourceRef v) {
-      resource = v;
-      return this;
-    }
-
-    public Builder source(Provenance v) {
-      source = v;
-      return this;
-    }
-
-    public Builder scope(ScopeZone v) {
-      scope = v;
-      return this;
-    }
-
-    public Builder path(FieldPath v) {
-      path = v;
-      return this;
-    }
-
-    public Builder observed(String v) {
-      observed = v;
-      return this;
-    }
-
-    public Builder message(String v) {
-      message = v;
-      return this;
-    }
-
-    public Builder remediation(String v) {
-      remediation = v;
-      return this;
-    }
-
-    public Builder waiver(Waiver v) {
-      waiver = v;
-      return this;
-    }
-
-    public Finding build() {
-      return new Finding(rule, name, requirements, severity, status, resource, source, scope, path, observed, message,
-          remediation, waiver);
-    }
-  }
-
-  public Finding withStatus(Status s) {
-    return toBuilder().status(s).build();
+  public static FindingBuilder builder(String rule, String name) {
+    return FindingBuilder.builder().rule(rule).name(name);
   }
 
   /** This finding shown as WAIVED under {@code w}. */
   public Finding waivedBy(Waiver w) {
-    return toBuilder().status(Status.WAIVED).waiver(w).build();
-  }
-
-  public Finding withSource(Provenance p) {
-    return toBuilder().source(p).build();
+    return with(b -> b.status(Status.WAIVED).waiver(w));
   }
 
   /** A {@code kubectl} command that shows the same evidence on the cluster; null for cluster-wide findings. */

@@ -7,10 +7,10 @@ import dev.kubepci.collect.RenderOptions;
 import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.crossref.CrossReference;
 import dev.kubepci.secrets.RedactionKey;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,23 +35,24 @@ import java.util.Objects;
  * @param toolVersion kubepci's version, in the report and in a saved snapshot's header
  * @param redactionKey the key of the fingerprints that stand for secret values
  */
+@RecordBuilder
 public record ScanRequest(List<String> paths, InputStream stdin, boolean live, ClusterConnection cluster,
     Path saveSnapshot, List<String> kubeconfigFiles, RenderOptions render, Framework framework, RuleCatalog catalog,
     List<RuleDescriptor> selected, CrossReference crossReference, KubepciConfig config, Path configFile,
     List<Path> waiverFiles, List<Path> attestationFiles, Clock clock, String toolVersion, RedactionKey redactionKey,
-    ScanListener listener) {
+    ScanListener listener) implements ScanRequestBuilder.With {
 
   public ScanRequest {
-    paths = List.copyOf(paths);
+    paths = paths == null ? List.of() : List.copyOf(paths);
     stdin = stdin == null ? InputStream.nullInputStream() : stdin;
-    kubeconfigFiles = List.copyOf(kubeconfigFiles);
+    kubeconfigFiles = kubeconfigFiles == null ? List.of() : List.copyOf(kubeconfigFiles);
     render = render == null ? RenderOptions.DEFAULTS : render;
     Objects.requireNonNull(framework, "framework");
     Objects.requireNonNull(catalog, "catalog");
     selected = List.copyOf(selected == null ? catalog.rules() : selected);
     config = config == null ? KubepciConfig.EMPTY : config;
-    waiverFiles = List.copyOf(waiverFiles);
-    attestationFiles = List.copyOf(attestationFiles);
+    waiverFiles = waiverFiles == null ? List.of() : List.copyOf(waiverFiles);
+    attestationFiles = attestationFiles == null ? List.of() : List.copyOf(attestationFiles);
     clock = clock == null ? Clock.systemUTC() : clock;
     toolVersion = toolVersion == null ? "dev" : toolVersion;
     redactionKey = redactionKey == null ? RedactionKey.random() : redactionKey;
@@ -59,8 +60,8 @@ public record ScanRequest(List<String> paths, InputStream stdin, boolean live, C
   }
 
   /** A request to assess with the rules of {@code catalog}, mapped by {@code framework}. */
-  public static Builder builder(Framework framework, RuleCatalog catalog) {
-    return new Builder(framework, catalog);
+  public static ScanRequestBuilder builder(Framework framework, RuleCatalog catalog) {
+    return ScanRequestBuilder.builder().framework(framework).catalog(catalog);
   }
 
   /**
@@ -69,120 +70,5 @@ public record ScanRequest(List<String> paths, InputStream stdin, boolean live, C
    */
   public boolean isLive() {
     return live || (paths.isEmpty() && kubeconfigFiles.isEmpty());
-  }
-
-  /** The same request, keeping the snapshot assessed at {@code file} (a live scan's evidence). */
-  public ScanRequest withSaveSnapshot(Path file) {
-    return new ScanRequest(paths, stdin, live, cluster, file, kubeconfigFiles, render, framework, catalog, selected,
-        crossReference, config, configFile, waiverFiles, attestationFiles, clock, toolVersion, redactionKey,
-        listener);
-  }
-
-  /** Builds a {@link ScanRequest}. */
-  public static final class Builder {
-    private final Framework framework;
-    private final RuleCatalog catalog;
-    private List<String> paths = List.of();
-    private InputStream stdin;
-    private boolean live;
-    private ClusterConnection cluster;
-    private Path saveSnapshot;
-    private List<String> kubeconfigFiles = List.of();
-    private RenderOptions render;
-    private List<RuleDescriptor> selected;
-    private CrossReference crossReference;
-    private KubepciConfig config;
-    private Path configFile;
-    private List<Path> waiverFiles = List.of();
-    private List<Path> attestationFiles = List.of();
-    private Clock clock;
-    private String toolVersion;
-    private RedactionKey redactionKey;
-    private ScanListener listener;
-
-    private Builder(Framework framework, RuleCatalog catalog) {
-      this.framework = framework;
-      this.catalog = catalog;
-    }
-
-    public Builder paths(List<String> value) {
-      paths = new ArrayList<>(value);
-      return this;
-    }
-
-    public Builder stdin(InputStream value) {
-      stdin = value;
-      return this;
-    }
-
-    public Builder live(boolean value) {
-      live = value;
-      return this;
-    }
-
-    public Builder cluster(ClusterConnection value) {
-      cluster = value;
-      return this;
-    }
-
-    public Builder saveSnapshot(Path value) {
-      saveSnapshot = value;
-      return this;
-    }
-
-    public Builder kubeconfigFiles(List<String> value) {
-      kubeconfigFiles = new ArrayList<>(value);
-      return this;
-    }
-
-    public Builder render(RenderOptions value) {
-      render = value;
-      return this;
-    }
-
-    public Builder selected(List<RuleDescriptor> value) {
-      selected = value;
-      return this;
-    }
-
-    public Builder crossReference(CrossReference value) {
-      crossReference = value;
-      return this;
-    }
-
-    /** The configuration, its file (or null) and the governance files already added to it. */
-    public Builder config(KubepciConfig value, Path file, List<Path> waivers, List<Path> attestations) {
-      config = value;
-      configFile = file;
-      waiverFiles = new ArrayList<>(waivers);
-      attestationFiles = new ArrayList<>(attestations);
-      return this;
-    }
-
-    public Builder clock(Clock value) {
-      clock = value;
-      return this;
-    }
-
-    public Builder toolVersion(String value) {
-      toolVersion = value;
-      return this;
-    }
-
-    public Builder redactionKey(RedactionKey value) {
-      redactionKey = value;
-      return this;
-    }
-
-    public Builder listener(ScanListener value) {
-      listener = value;
-      return this;
-    }
-
-    public ScanRequest build() {
-      return new ScanRequest(paths, stdin, live, cluster, saveSnapshot, kubeconfigFiles, render, framework, catalog,
-          selected, crossReference, config, configFile, waiverFiles, attestationFiles, clock, toolVersion,
-          redactionKey, listener);
-    }
   }
 }

@@ -91,6 +91,41 @@ class SourceLocatorAllTest {
   }
 
   @Test
+  void numbersDocumentsAsTheReaderDoesPastEmptyAndUnparsableOnes() throws IOException {
+    String yaml = """
+        # only a comment: not a document
+        ---
+        @not-a-token: the parser fails at its first token, yet this is document 1
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: b
+        ---
+        apiVersion: v1
+        kind: List
+        items:
+          - apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: c
+            data:
+              mode: strict
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: d
+        """;
+    List<SourceLocator.Request> requests = List.of(
+        new SourceLocator.Request(2, objectLine(yaml, 2, 0), FieldPath.parse("metadata.name")),
+        new SourceLocator.Request(3, objectLine(yaml, 3, 0), FieldPath.parse("data.mode")),
+        new SourceLocator.Request(4, objectLine(yaml, 4, 0), FieldPath.parse("metadata.name")));
+    Map<SourceLocator.Request, Integer> lines = SourceLocator.locateAll(new StringReader(yaml), requests);
+    assertThat(requests.stream().map(lines::get).toList()).containsExactly(8, 18, 23);
+  }
+
+  @Test
   void locatesFieldsInJsonArraysOfObjects() throws IOException {
     String json = "[\n{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\": {\"name\": \"a\"},\n"
         + " \"spec\": {\n  \"hostPID\": true}},\n{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n"

@@ -40,7 +40,7 @@ class ReportDiffTest {
     AssessmentReport old = ReportFixture.sample();
     List<Finding> changed = new ArrayList<>();
     Finding first = old.findings().get(0);
-    changed.add(first.toBuilder().source(Provenance.ofFile("moved.yaml", 1, 3).withFieldLine(40)).message("reworded")
+    changed.add(first.with().source(Provenance.ofFile("moved.yaml", 1, 3).withFieldLine(40)).message("reworded")
         .waiver(null).build());
     changed.add(old.findings().get(1).withStatus(Status.WAIVED));
     changed.add(Finding.builder("KPCI-0009", "new-rule").requirements(List.of("1.1")).severity(Severity.CRITICAL)

@@ -9,6 +9,7 @@ import dev.kubepci.model.Provenance;
 import dev.kubepci.model.ResourceRef;
 import dev.kubepci.result.AreaResult;
 import dev.kubepci.result.AssessmentReport;
+import dev.kubepci.result.AssessmentReportBuilder;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.ProcessingError;
 import dev.kubepci.result.RequirementResult;
@@ -130,7 +131,7 @@ public final class ReportFixture {
         new WaiverResult(active, new WaiverOutcome.Applied(1)),
         new WaiverResult(expired, new WaiverOutcome.Expired(java.time.LocalDate.parse("2025-12-31"))),
         new WaiverResult(invalid, new WaiverOutcome.Invalid("has no justification")));
-    return AssessmentReport.builder().toolName("kubepci").toolVersion("1.2.3").frameworkId("pci-container-guidance")
+    return AssessmentReportBuilder.builder().toolName("kubepci").toolVersion("1.2.3").frameworkId("pci-container-guidance")
         .frameworkVersion("1.0").frameworkTitle("Guidance for Containers and Container Orchestration Tools")
         .generatedAt(GENERATED).inputs(List.of("manifests/", "https://10.0.0.1:6443"))
         .cluster(new ClusterInfo("prod-eu", "https://10.0.0.1:6443", "v1.31.4", null)).objects(42).areas(areas)
@@ -179,7 +180,7 @@ public final class ReportFixture {
         new ResourceRef("networking.k8s.io/v1", "Ingress", "default", "admin", null, null),
         Provenance.ofFile("manifests/ingress.yaml", 1, 1).withAssumedNamespace("default"),
         "java.lang.NullPointerException: rule boom", "java.lang.NullPointerException: rule boom\n\tat Rule.check");
-    return r.toBuilder().rules(rules).ruleErrors(List.of(error)).skipped(List.of()).basis(AssessmentBasis.NONE)
+    return r.with().rules(rules).ruleErrors(List.of(error)).skipped(List.of()).basis(AssessmentBasis.NONE)
         .crossReference(null).build();
   }
 

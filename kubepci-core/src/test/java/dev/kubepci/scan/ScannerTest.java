@@ -76,7 +76,7 @@ class ScannerTest {
   @TempDir
   Path dir;
 
-  private static ScanRequest.Builder request() {
+  private static ScanRequestBuilder request() {
     RuleCatalog catalog = new RuleCatalog(List.of(new HostPidRule()));
     Framework framework = new Framework("test", "1", "Test", "kubepci", "2026", List.of(
         new Framework.Area("1", "Test", List.of(new Framework.Practice("1.1", "Test practice", null, null,

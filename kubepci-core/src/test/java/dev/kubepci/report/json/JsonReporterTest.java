@@ -90,9 +90,9 @@ class JsonReporterTest {
   @Test
   void configurationAndDerivedSourcesHaveTheirOwnFieldsAndValidate() throws IOException {
     var sample = ReportFixture.sample();
-    var derived = sample.findings().get(0).toBuilder()
+    var derived = sample.findings().get(0).with()
         .source(Provenance.derived("network policy analysis", "namespace shop")).build();
-    var report = sample.withFindings(List.of(derived)).toBuilder().errors(List.of(
+    var report = sample.withFindings(List.of(derived)).with().errors(List.of(
         new ProcessingError(Provenance.ofConfiguration(null, "waiver W-9"), "waiver W-9 has no approver"),
         new ProcessingError(Provenance.ofConfiguration("kubepci.yaml", "attestation for 3.1"), "no reviewer")))
         .build();

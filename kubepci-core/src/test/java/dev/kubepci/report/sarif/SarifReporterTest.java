@@ -136,7 +136,7 @@ class SarifReporterTest {
     JsonNode result = JSON.readTree(sarif()).path("runs").get(0).path("results").get(0);
     String fingerprint = result.path("partialFingerprints").path(SarifReporter.FINGERPRINT).asText();
     var f = ReportFixture.sample().findings().get(0);
-    var moved = f.toBuilder().source(((Provenance.FileSource) f.source()).withFieldLine(99)).message("reworded")
+    var moved = f.with().source(((Provenance.FileSource) f.source()).withFieldLine(99)).message("reworded")
         .build();
     assertThat(moved.fingerprint()).isEqualTo(fingerprint).matches("[0-9a-f]{16}");
   }
@@ -152,8 +152,8 @@ class SarifReporterTest {
   void configurationAndDerivedSourcesGetLogicalLocationsAndNoArtifact() throws IOException {
     var sample = ReportFixture.sample();
     var f = sample.findings().get(0);
-    var derived = f.toBuilder().source(Provenance.derived("network policy analysis", "namespace shop")).build();
-    var report = sample.withFindings(List.of(derived)).toBuilder()
+    var derived = f.with().source(Provenance.derived("network policy analysis", "namespace shop")).build();
+    var report = sample.withFindings(List.of(derived)).with()
         .errors(List.of(new ProcessingError(Provenance.ofConfiguration(null, "waiver W-9"), "waiver W-9 has no approver")))
         .build();
     ByteArrayOutputStream out = new ByteArrayOutputStream();

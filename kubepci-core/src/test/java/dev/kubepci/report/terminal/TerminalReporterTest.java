@@ -85,7 +85,7 @@ class TerminalReporterTest {
     AssessmentReport sample = ReportFixture.sample();
     Finding template = sample.findings().get(1); // HIGH, shared
     List<Finding> findings = new ArrayList<>(sample.findings());
-    findings.add(template.toBuilder().severity(Severity.HIGH).status(Status.FAIL).scope(ScopeZone.CDE)
+    findings.add(template.with().severity(Severity.HIGH).status(Status.FAIL).scope(ScopeZone.CDE)
         .path(FieldPath.parse("subjects[1].name")).observed("zz-cde-subject").build());
     String out = render(sample.withFindings(findings), TerminalReporter.Options.PLAIN);
     assertThat(out.indexOf("CRITICAL")).isLessThan(out.indexOf("zz-cde-subject"));
@@ -98,7 +98,7 @@ class TerminalReporterTest {
     Finding template = sample.findings().get(1);
     List<Finding> findings = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      findings.add(template.toBuilder().severity(Severity.HIGH).status(Status.FAIL).scope(ScopeZone.SHARED)
+      findings.add(template.with().severity(Severity.HIGH).status(Status.FAIL).scope(ScopeZone.SHARED)
           .path(FieldPath.parse("subjects[" + i + "].name")).observed("s" + i).build());
     }
     String out = render(sample.withFindings(findings), TerminalReporter.Options.PLAIN);
@@ -130,7 +130,7 @@ class TerminalReporterTest {
   @Test
   void saysWhyTheExitCodeIsWhatItIs() {
     AssessmentReport clean = ReportFixture.sample();
-    clean = clean.toBuilder().errors(List.of()).ruleErrors(List.of()).skipped(List.of()).basis(AssessmentBasis.NONE)
+    clean = clean.with().errors(List.of()).ruleErrors(List.of()).skipped(List.of()).basis(AssessmentBasis.NONE)
         .crossReference(null).build();
     assertThat(render(clean, TerminalReporter.Options.PLAIN))
         .contains("code 1: 2 failing findings at or above high (--fail-on high)");
@@ -155,7 +155,7 @@ class TerminalReporterTest {
       rules.add(r.id().equals("KPCI-0005") ? new RuleResult(r.id(), r.name(), r.title(), r.severity(),
           r.requirements(), r.status(), r.reason(), r.failed(), r.passed(), r.notes(), List.of(tables)) : r);
     }
-    return sample.toBuilder().rules(rules).ruleErrors(List.of()).skipped(List.of()).basis(AssessmentBasis.NONE)
+    return sample.with().rules(rules).ruleErrors(List.of()).skipped(List.of()).basis(AssessmentBasis.NONE)
         .crossReference(null).build();
   }
 
