@@ -74,7 +74,7 @@ public final class CollectCommand extends KubepciSubcommand {
     SnapshotTrailer trailer;
     try {
       trailer = new ClusterCollection(target, cluster.collectionOptions(), reads, producer(), env.clock().instant(),
-          new CollectionProgress(progress)).snapshot(output, env.redactionKey());
+          new CollectionProgress(progress)).snapshot(output, env.resolveRedactionKey());
     } catch (ClusterException e) {
       throw new UserException(ExitCode.INPUT_ERROR, e.getMessage());
     } catch (UncheckedIOException e) {

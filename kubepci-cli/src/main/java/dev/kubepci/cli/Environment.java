@@ -64,11 +64,18 @@ public record Environment(PrintWriter out, PrintWriter err, InputStream stdin, M
   }
 
   /**
-   * The key of this run's secret fingerprints (see {@link RedactionKeys}), found on each call: a run asks once (the
-   * key of a run without one configured is random).
+   * Resolves the key of secret fingerprints (see {@link RedactionKeys}) anew on each call: without a key configured
+   * each call gives another random key, so a run resolves it once and passes it on.
    */
-  public dev.kubepci.secrets.RedactionKey redactionKey() {
+  public dev.kubepci.secrets.RedactionKey resolveRedactionKey() {
     return RedactionKeys.resolve(env);
+  }
+
+  /** Names the variables but never their values: the environment holds the redaction key and credentials. */
+  @Override
+  public String toString() {
+    return "Environment[variables=" + new java.util.TreeSet<>(env.keySet()) + ", terminals=" + terminals + ", debug="
+        + debug + "]";
   }
 
   /** True when stdout is an interactive terminal that accepts colour (and NO_COLOR is not set). */

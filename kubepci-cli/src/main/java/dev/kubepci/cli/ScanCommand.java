@@ -186,7 +186,7 @@ public final class ScanCommand extends KubepciSubcommand {
         .kubeconfigFiles(kubeconfigFiles).render(renderOptions()).selected(selection.select(catalog))
         .crossReference(builtIns.crossReference())
         .config(cfg).configFile(config).waiverFiles(governance.waivers).attestationFiles(governance.attestations)
-        .clock(env.clock()).toolVersion(VersionProvider.version()).redactionKey(env.redactionKey())
+        .clock(env.clock()).toolVersion(VersionProvider.version()).redactionKey(env.resolveRedactionKey())
         .listener(new CollectionProgress(progress))
         .build();
     Path bundleSnapshotDir = null;

@@ -16,9 +16,9 @@ import java.util.List;
  *
  * @param resource null for a finding about the cluster as a whole
  * @param source null for a finding about the cluster as a whole
- * @param status FAIL (when not given), or WAIVED when a waiver covers it
- * @param scope where the object sits in the declared PCI scope; unscoped when not given
- * @param path the field the finding is about; the object's root when not given
+ * @param status FAIL (the builder's default), or WAIVED when a waiver covers it
+ * @param scope where the object sits in the declared PCI scope (the builder's default: unscoped); never null
+ * @param path the field the finding is about (the builder's default: the object's root); never null
  * @param waiver the waiver that covers it when WAIVED, else null
  */
 @RecordBuilder
@@ -38,14 +38,14 @@ public record Finding(
 
   public Finding {
     requirements = List.copyOf(requirements);
-    status = status == null ? Status.FAIL : status;
-    scope = scope == null ? ScopeZone.UNSCOPED : scope;
-    path = path == null ? FieldPath.root() : path;
+    java.util.Objects.requireNonNull(path, "path");
+    java.util.Objects.requireNonNull(scope, "scope");
   }
 
   /** A builder for a FAIL finding of rule {@code rule} ({@code name}) on no object, at the root path, unscoped. */
   public static FindingBuilder builder(String rule, String name) {
-    return FindingBuilder.builder().rule(rule).name(name);
+    return FindingBuilder.builder().rule(rule).name(name).status(Status.FAIL).scope(ScopeZone.UNSCOPED)
+        .path(FieldPath.root());
   }
 
   /** This finding shown as WAIVED under {@code w}. */
