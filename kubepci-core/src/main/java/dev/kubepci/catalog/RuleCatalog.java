@@ -93,7 +93,10 @@ public final class RuleCatalog {
       }
       try {
         if (d.rule() instanceof dev.kubepci.rule.ComponentRule<?> component) {
-          component.components();
+          if (component.components().notVisible() == null) {
+            problems.add(who + ": its components() do not say what to answer when none is visible (a part of "
+                + "anyOf?)");
+          }
         } else if (d.rule() instanceof dev.kubepci.rule.NamespaceRule namespaces) {
           dev.kubepci.rule.NamespaceRule.table(namespaces);
         } else if (d.rule() instanceof dev.kubepci.rule.ResourceRule

@@ -27,6 +27,20 @@ import java.util.function.Function;
 public record Components<T>(Class<?> type, Function<Inventory, List<T>> lister, Function<T, Resource> resourceOf,
     String shownAs, NotVisible notVisible, String ifNothing, String missingAs, List<Components<?>> parts,
     String ifClean) {
+  /**
+   * What the factories guarantee; {@code notVisible} may be null only for a part of {@link #anyOf}, which the
+   * catalogue checks for a rule's own components.
+   */
+  public Components {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(lister, "lister");
+    Objects.requireNonNull(resourceOf, "resourceOf");
+    Objects.requireNonNull(shownAs, "shownAs");
+    parts = List.copyOf(parts);
+    if (!parts.isEmpty() && ifClean == null) {
+      throw new IllegalArgumentException("the parts of " + shownAs + " need the reason for a partly visible result");
+    }
+  }
 
   /** Each instance of {@code component}, in input order. */
   public static Components<ControlPlane.Instance> of(ControlPlane.Component component, NotVisible notVisible) {

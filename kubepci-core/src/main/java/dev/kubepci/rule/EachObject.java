@@ -15,7 +15,8 @@ import java.lang.annotation.Target;
 public @interface EachObject {
   /**
    * The kinds of the objects checked, named as {@link RuleInfo#reads()} names them: {@code Node} for a core kind,
-   * {@code networking.k8s.io/Ingress} for another API group.
+   * {@code networking.k8s.io/Ingress} for another API group; the group {@code *} matches a kind of any API group
+   * (the Node rules take Rancher's {@code management.cattle.io} Node too, as {@code Inventory.ofKind("Node")} does).
    */
   String[] value();
 

@@ -8,14 +8,19 @@ import java.util.Optional;
 /**
  * What a {@link ResourceRule} declares with {@link EachObject}, read once per class.
  *
- * @param kinds group ({@code ""} for core) and kind of each kind checked
+ * @param kinds group ({@code ""} for core, null for any) and kind of each kind checked
  */
 record ObjectTarget(List<GroupKind> kinds, String ifNone, String ifAbsent) {
-  /** A kind in its API group. */
+  /** A kind in its API group, or in any group when {@code group} is null. */
   record GroupKind(String group, String kind) {
     static GroupKind parse(String name) {
       int slash = name.lastIndexOf('/');
-      return slash < 0 ? new GroupKind("", name) : new GroupKind(name.substring(0, slash), name.substring(slash + 1));
+      String group = slash < 0 ? "" : name.substring(0, slash);
+      return new GroupKind(group.equals("*") ? null : group, name.substring(slash + 1));
+    }
+
+    List<Resource> in(Inventory inventory) {
+      return group == null ? inventory.ofKind(kind) : inventory.ofKind(group, kind);
     }
   }
 
@@ -53,7 +58,7 @@ record ObjectTarget(List<GroupKind> kinds, String ifNone, String ifAbsent) {
   }
 
   Optional<Outcome> absent(Inventory inventory) {
-    if (ifAbsent == null || kinds.stream().anyMatch(k -> !inventory.ofKind(k.group(), k.kind()).isEmpty())) {
+    if (ifAbsent == null || kinds.stream().anyMatch(k -> !k.in(inventory).isEmpty())) {
       return Optional.empty();
     }
     return Optional.of(Outcome.notAssessed(ifAbsent));

@@ -27,10 +27,21 @@ public record Outcome(Kind kind, String reason, List<Failure> failures, int pass
     }
   }
 
+  /**
+   * Holds what the factories and the builder guarantee: a reason exactly when not EVALUATED, failures and passes
+   * only when EVALUATED (and at least one of them then), no negative count.
+   */
   public Outcome {
+    Objects.requireNonNull(kind, "kind");
     failures = List.copyOf(failures);
     notes = List.copyOf(notes);
     tables = List.copyOf(tables);
+    boolean evaluated = kind == Kind.EVALUATED;
+    if (evaluated == (reason != null) || passed < 0
+        || evaluated == (failures.isEmpty() && passed == 0)) {
+      throw new IllegalArgumentException(kind + " outcome with reason " + reason + ", " + failures.size()
+          + " failure(s) and " + passed + " pass(es)");
+    }
   }
 
   public static Outcome notApplicable(String reason) {

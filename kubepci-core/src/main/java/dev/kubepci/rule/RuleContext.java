@@ -54,7 +54,7 @@ public record RuleContext(Inventory inventory, KubepciConfig config, Instant now
 
   /**
    * The object being checked could not be decided ({@code what} names it and why): it neither passes nor fails, and
-   * when nothing failed the rule is NOT_ASSESSED with {@link Rule#undecided(List)} as its reason.
+   * when nothing failed the rule is NOT_ASSESSED with {@link Rule#undecidedReason(List)} as its reason.
    */
   public void undecided(String what) {
     observations.undecided(what);

@@ -19,7 +19,12 @@ import java.util.TreeMap;
  * @param workloads in input order
  */
 public record WorkloadNamespace(String name, Resource object, boolean known, List<Workload> workloads) {
+  /** The object is always there (findings are on it) and is the Namespace named {@code name}. */
   public WorkloadNamespace {
+    if (!object.is("", "Namespace") || !object.name().equals(name)) {
+      throw new IllegalArgumentException("the object of namespace " + name + " is " + object.kind() + "/"
+          + object.name());
+    }
     workloads = List.copyOf(workloads);
   }
 

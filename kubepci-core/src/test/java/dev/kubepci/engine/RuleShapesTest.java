@@ -118,6 +118,20 @@ class RuleShapesTest {
     }
   }
 
+  /** A component rule whose components are a part of anyOf, with no wording for when none is visible. */
+  @RuleInfo(id = "KPCI-9127", name = "test-component-part", severity = Severity.LOW, reads = {"Pod"})
+  static final class PartOnlyRule implements ComponentRule<ControlPlane.Instance> {
+    @Override
+    public Components<ControlPlane.Instance> components() {
+      return Components.of(ControlPlane.Component.KUBE_APISERVER, ControlPlane.Component.KUBE_SCHEDULER);
+    }
+
+    @Override
+    public List<Violation> check(ControlPlane.Instance api, RuleContext context) {
+      return List.of();
+    }
+  }
+
   @Test
   void aComponentRuleReadsTheKindsOfItsInstancesAfterThoseItNames() {
     assertThat(dev.kubepci.catalog.RuleDescriptor.of(new DeclaredProfilingRule()).reads())
@@ -133,10 +147,12 @@ class RuleShapesTest {
     assertThat(dev.kubepci.catalog.RuleCatalog.validate(List.of(
         dev.kubepci.catalog.RuleDescriptor.of(new UndeclaredRule()),
         dev.kubepci.catalog.RuleDescriptor.of(new UntabledRule()),
-        dev.kubepci.catalog.RuleDescriptor.of(new UndeclaredObjectRule()))))
+        dev.kubepci.catalog.RuleDescriptor.of(new UndeclaredObjectRule()),
+        dev.kubepci.catalog.RuleDescriptor.of(new PartOnlyRule()))))
         .anySatisfy(p -> assertThat(p).contains("UndeclaredRule").contains("@EachInstance"))
         .anySatisfy(p -> assertThat(p).contains("UntabledRule").contains("@NamespaceTable"))
-        .anySatisfy(p -> assertThat(p).contains("UndeclaredObjectRule").contains("@EachObject"));
+        .anySatisfy(p -> assertThat(p).contains("UndeclaredObjectRule").contains("@EachObject"))
+        .anySatisfy(p -> assertThat(p).contains("PartOnlyRule").contains("when none is visible"));
   }
 
   @Test

@@ -17,6 +17,11 @@ import java.util.Optional;
  */
 @RuleInfo(id = "KPCI-0110", name = "image-registry-untrusted", severity = Severity.HIGH)
 public final class UntrustedRegistryRule implements ContainerRule {
+  /** The trusted registries of the configuration last seen, built once for it rather than per container. */
+  private volatile Trusted trusted;
+
+  private record Trusted(List<String> configured, TrustedRegistries registries) {}
+
   @Override
   public Optional<Outcome> precheck(RuleContext context) {
     if (!context.config().hasTrustedRegistries()) {
@@ -33,12 +38,21 @@ public final class UntrustedRegistryRule implements ContainerRule {
       return List.of(); // an image-less container is reported by KPCI-0004
     }
     ImageReference ref = ImageReference.parse(image);
-    if (new TrustedRegistries(context.config().trustedRegistries()).trusting(ref).isPresent()) {
+    if (trusted(context.config().trustedRegistries()).trusting(ref).isPresent()) {
       return List.of();
     }
     String registry = TrustedRegistries.canonicalRegistry(ref.registry());
     String implied = ref.explicitRegistry() ? "" : " (Docker Hub, implied by the short name)";
     return List.of(Violation.at(c.path().child("image"), image, c.describe() + " image comes from " + registry
         + implied + ", which is not a trusted registry"));
+  }
+
+  private TrustedRegistries trusted(List<String> configured) {
+    Trusted last = trusted;
+    if (last == null || last.configured() != configured) {
+      last = new Trusted(configured, new TrustedRegistries(configured));
+      trusted = last;
+    }
+    return last.registries();
   }
 }

@@ -19,7 +19,7 @@ import java.util.Optional;
  * releases older from 1.28 on, two before) and against the support table (its minor release must still be patched).
  */
 @RuleInfo(id = "KPCI-0351", name = "kubelet-version-skew", severity = Severity.HIGH, reads = {"Node", "Pod"})
-@EachObject(value = "Node", ifNone = "no Node reports its kubelet version",
+@EachObject(value = "*/Node", ifNone = "no Node reports its kubelet version",
     ifAbsent = "no Node objects are in the input; add kubectl get nodes -o yaml")
 public final class KubeletVersionRule implements ResourceRule {
   private static final TableHeader VERSIONS = new TableHeader("kubelet-versions", "Kubelet versions",

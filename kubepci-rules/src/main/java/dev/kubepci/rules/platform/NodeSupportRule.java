@@ -26,7 +26,7 @@ import java.util.Optional;
  * operating system release or containerd release is past its end of life in the support table.
  */
 @RuleInfo(id = "KPCI-0352", name = "node-os-support", severity = Severity.HIGH, reads = {"Node"})
-@EachObject(value = "Node", ifNone = "no Node in the input", ifAbsent = "no Node objects are in the input; add kubectl get nodes -o yaml")
+@EachObject(value = "*/Node", ifNone = "no Node in the input", ifAbsent = "no Node objects are in the input; add kubectl get nodes -o yaml")
 public final class NodeSupportRule implements ResourceRule {
   private static final FieldPath OS = FieldPath.parse("status.nodeInfo.osImage");
   private static final FieldPath RUNTIME = FieldPath.parse("status.nodeInfo.containerRuntimeVersion");

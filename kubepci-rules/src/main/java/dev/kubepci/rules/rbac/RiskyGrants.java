@@ -43,6 +43,18 @@ final class RiskyGrants {
    */
   record Family(String tableId, String tableTitle, Function<Grant, List<String>> matches, boolean perRule,
       Function<Grant, List<String>> leastPrivilege) {
+    private static final ClassValue<Family> DECLARED = new ClassValue<>() {
+      @Override
+      protected Family computeValue(Class<?> rule) {
+        RiskyPermissions declared = rule.getAnnotation(RiskyPermissions.class);
+        if (declared == null) {
+          throw new IllegalStateException(rule.getName() + " declares no @RiskyPermissions and does not say its "
+              + "family");
+        }
+        return of(declared.table(), declared.title(), permissions(declared));
+      }
+    };
+
     Family(String tableId, String tableTitle, Function<Grant, List<String>> matches, boolean perRule) {
       this(tableId, tableTitle, matches, perRule, g -> List.of());
     }
@@ -59,13 +71,9 @@ final class RiskyGrants {
       return new Family(tableId, tableTitle, matches, perRule, names);
     }
 
-    /** The family {@code rule} declares with {@link RiskyPermissions}. */
+    /** The family {@code rule} declares with {@link RiskyPermissions}, read once per class. */
     static Family declaredBy(Class<?> rule) {
-      RiskyPermissions declared = rule.getAnnotation(RiskyPermissions.class);
-      if (declared == null) {
-        throw new IllegalStateException(rule.getName() + " declares no @RiskyPermissions and does not say its family");
-      }
-      return of(declared.table(), declared.title(), permissions(declared));
+      return DECLARED.get(rule);
     }
 
     /** The permissions {@code declared} lists, entry by entry, verb by verb. */

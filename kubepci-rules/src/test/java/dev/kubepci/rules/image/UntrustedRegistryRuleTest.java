@@ -119,4 +119,20 @@ class UntrustedRegistryRuleTest {
           image: nginx
         """).assertStatus(Status.NOT_APPLICABLE);
   }
+
+  /** The rule keeps the registries it built for one configuration, and builds them anew for another. */
+  @Test
+  void oneRuleFollowsEachRunsConfiguration() {
+    UntrustedRegistryRule rule = new UntrustedRegistryRule();
+    String pod = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web, namespace: shop}
+        spec: {containers: [{name: web, image: "quay.io/calico/node:v3.28.2"}]}
+        """;
+    RuleTester.of(rule).withConfig(TRUSTED).given(pod).assertNoViolations();
+    RuleTester.of(rule).withConfig(new KubepciConfig(null, List.of("registry.k8s.io"), null)).given(pod)
+        .assertStatus(Status.FAIL);
+    RuleTester.of(rule).withConfig(TRUSTED).given(pod).assertNoViolations();
+  }
 }

@@ -66,4 +66,16 @@ class KubeletVersionRuleTest {
   void isNotAssessedWithoutNodes() {
     tester.given(API_134).assertStatus(Status.NOT_ASSESSED);
   }
+
+  /** A Node of another API group (Rancher's) counts as a Node, as it did before the rule declared its kinds. */
+  @Test
+  void aNodeOfAnotherApiGroupIsCheckedNotMissing() {
+    var result = tester.given(API_134 + """
+        apiVersion: management.cattle.io/v3
+        kind: Node
+        metadata: {name: machine-1, namespace: c-abcde}
+        spec: {requestedHostname: worker-1}
+        """).assertStatus(Status.NOT_APPLICABLE).result();
+    org.assertj.core.api.Assertions.assertThat(result.reason()).isEqualTo("no Node reports its kubelet version");
+  }
 }

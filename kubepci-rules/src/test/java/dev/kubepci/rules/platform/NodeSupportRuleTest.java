@@ -93,4 +93,21 @@ class NodeSupportRuleTest {
         metadata: {name: x}
         """).assertStatus(Status.NOT_ASSESSED);
   }
+
+  /** A Node of another API group (Rancher's) counts as a Node, as it did before the rule declared its kinds. */
+  @Test
+  void aNodeOfAnotherApiGroupIsListedNotMissing() {
+    var result = tester.given("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web, namespace: shop}
+        spec: {containers: [{name: web, image: nginx:1.27}]}
+        ---
+        apiVersion: management.cattle.io/v3
+        kind: Node
+        metadata: {name: machine-1, namespace: c-abcde}
+        spec: {requestedHostname: worker-1}
+        """).assertStatus(Status.NOT_ASSESSED).result();
+    assertThat(result.reason()).isEqualTo("the Node objects carry no status.nodeInfo; collect them from the cluster");
+  }
 }

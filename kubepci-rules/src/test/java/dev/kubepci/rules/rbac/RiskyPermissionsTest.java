@@ -3,7 +3,9 @@ package dev.kubepci.rules.rbac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubepci.model.Inventory;
 import dev.kubepci.rbac.Permission;
+import dev.kubepci.rules.BuiltInRules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +32,19 @@ class RiskyPermissionsTest {
   void aRuleThatDeclaresNoFamilyIsAnError() {
     assertThatThrownBy(() -> RiskyGrants.Family.declaredBy(Undeclared.class))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("@RiskyPermissions");
+  }
+
+  @Test
+  void theDeclarationIsReadOncePerClass() {
+    assertThat(RiskyGrants.Family.declaredBy(Declared.class)).isSameAs(RiskyGrants.Family.declaredBy(Declared.class));
+  }
+
+  /** The catalogue in core cannot see {@link RiskyPermissions}: this is where a rule missing it is caught. */
+  @Test
+  void everyBuiltInRiskyGrantRuleHasAFamily() {
+    List<RiskyGrantRule> rules = BuiltInRules.all().stream().filter(r -> r instanceof RiskyGrantRule)
+        .map(r -> (RiskyGrantRule) r).toList();
+    assertThat(rules).hasSizeGreaterThan(10).allSatisfy(r -> assertThat(r.family(Inventory.of(List.of())))
+        .as(r.getClass().getSimpleName()).isNotNull());
   }
 }
