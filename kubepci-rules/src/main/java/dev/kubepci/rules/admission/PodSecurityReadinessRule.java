@@ -1,6 +1,5 @@
 package dev.kubepci.rules.admission;
 
-import dev.kubepci.admission.NamespaceView;
 import dev.kubepci.admission.PodSecurityLabels;
 import dev.kubepci.model.Workload;
 import dev.kubepci.pss.PodSecurityStandards;
@@ -33,16 +32,16 @@ public final class PodSecurityReadinessRule implements NamespaceRule {
   public Judged check(WorkloadNamespace namespace, RuleContext context) {
     String ns = namespace.name();
     List<Workload> workloads = namespace.workloads();
-    NamespaceView view = NamespaceView.of(context.inventory(), ns);
-    PodSecurityLabels labels = PodSecurityLabels.of(view.labels());
+    boolean known = namespace.known();
+    PodSecurityLabels labels = PodSecurityLabels.of(namespace.object().labels());
     PodSecurityLabels.Mode enforce = labels.enforce();
     PssVersion version = enforce.isSet() && !enforce.invalid() ? enforce.version() : PssVersion.LATEST;
     List<Workload> baseline = rejected(workloads, PssLevel.BASELINE, version);
     List<Workload> restricted = rejected(workloads, PssLevel.RESTRICTED, version);
-    List<String> cells = List.of(view.known() ? enforce.describe() : "unknown",
-        view.known() ? labels.audit().describe() : "unknown", view.known() ? labels.warn().describe() : "unknown",
+    List<String> cells = List.of(known ? enforce.describe() : "unknown",
+        known ? labels.audit().describe() : "unknown", known ? labels.warn().describe() : "unknown",
         list(baseline, workloads.size()), list(restricted, workloads.size()));
-    if (!view.known()) {
+    if (!known) {
       context.undecided(ns);
       return new Judged(cells, List.of());
     }
