@@ -220,15 +220,10 @@ final class RiskyGrants {
       out.table(new Table(family.tableId(), family.tableTitle(),
           List.of("subject", "may", "scope", "binding", "role rule", "kubernetes default"), rows));
     }
-    Outcome outcome = out.build("every binding in the input is one Kubernetes creates itself");
-    if (outcome.failures().isEmpty() && !rbac.unresolved().isEmpty()) {
-      Outcome unknown = Outcome.notAssessed(unresolvedReason(rbac));
-      for (Table t : outcome.tables()) {
-        unknown = unknown.withTable(t);
-      }
-      return unknown;
+    if (!rbac.unresolved().isEmpty()) {
+      out.notAssessedIfClean(unresolvedReason(rbac));
     }
-    return outcome;
+    return out.build("every binding in the input is one Kubernetes creates itself");
   }
 
   /** A rule of a role of the input that no binding of the input references, and what it would grant. */
