@@ -5,7 +5,7 @@ import dev.kubepci.model.FieldPath;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.rule.ComponentRule;
-import dev.kubepci.rule.Components;
+import dev.kubepci.rule.EachInstance;
 import dev.kubepci.rule.NotVisible;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -26,15 +26,11 @@ import java.util.Optional;
  * is judged once however many API servers name it; a named file missing from the input leaves the rule NOT_ASSESSED.
  */
 @RuleInfo(id = "KPCI-0320", name = "secrets-encryption-at-rest", severity = Severity.HIGH)
+@EachInstance(of = ControlPlane.Component.KUBE_APISERVER, notVisible = NotVisible.Wording.PROVIDER_SETTINGS)
 public final class SecretsEncryptionRule implements ComponentRule<ControlPlane.Instance> {
   private static final TableHeader TABLE = new TableHeader("encryption-at-rest", "Encryption at rest",
       List.of("configuration", "resources", "providers in order", "key names")).sorted();
   private static final String FLAG = "encryption-provider-config";
-
-  @Override
-  public Components<ControlPlane.Instance> components() {
-    return Components.of(ControlPlane.Component.KUBE_APISERVER, NotVisible.providerSettings());
-  }
 
   @Override
   public List<TableHeader> tables() {
