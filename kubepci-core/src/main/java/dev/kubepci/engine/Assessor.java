@@ -3,7 +3,6 @@ package dev.kubepci.engine;
 import dev.kubepci.catalog.Framework;
 import dev.kubepci.catalog.RuleDescriptor;
 import dev.kubepci.model.Inventory;
-import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.model.Workload;
 import dev.kubepci.model.Workloads;

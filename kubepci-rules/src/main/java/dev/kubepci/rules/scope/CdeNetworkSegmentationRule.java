@@ -6,7 +6,6 @@ import dev.kubepci.model.Workload;
 import dev.kubepci.model.Workloads;
 import dev.kubepci.netpol.AddressEndpoint;
 import dev.kubepci.netpol.AddressSet;
-import dev.kubepci.netpol.Endpoint;
 import dev.kubepci.netpol.NetworkPolicies;
 import dev.kubepci.netpol.PodEndpoint;
 import dev.kubepci.netpol.PortSet;
