@@ -143,13 +143,10 @@ public final class SourceLocator {
       }
       try (JsonParser p = YAML.createParser(text)) {
         JsonToken first = doc.firstToken(p);
-        if (first == null) {
-          continue;
-        }
-        Map<Integer, Node> anchors = wanted.get(docs.index());
-        if (anchors != null) {
+        // a document with content is counted: it is the one requested above
+        if (first != null && requested != null) {
           try {
-            walkRoot(p, first, offset, anchors, true);
+            walkRoot(p, first, offset, requested, true);
           } catch (PastLastObject done) {
             // the rest of this document holds no requested object
           }
