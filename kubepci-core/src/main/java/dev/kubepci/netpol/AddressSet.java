@@ -75,6 +75,22 @@ public final class AddressSet {
     return normalise(list);
   }
 
+  /**
+   * The addresses of those {@code values} that parse as a CIDR or a single address, each value parsed once; the others
+   * (a name, {@code 10.244.300.0/24}) are left out.
+   */
+  public static AddressSet ofValid(List<String> values) {
+    List<Interval> list = new ArrayList<>();
+    for (String v : values) {
+      try {
+        list.add(parse(v));
+      } catch (IllegalArgumentException notAnAddress) {
+        // not an address: left out
+      }
+    }
+    return normalise(list);
+  }
+
   /** True when {@code value} parses as a CIDR or a single address. */
   public static boolean isCidr(String value) {
     try {

@@ -192,25 +192,25 @@ public final class NetworkPolicies implements Peer.Addressing {
         if (n.getSpec().getPodCIDR() != null) {
           cidrs.add(n.getSpec().getPodCIDR());
         }
-        pods = pods.union(cidrsOrEmpty(cidrs));
+        pods = pods.union(AddressSet.ofValid(cidrs));
       }
       if (n.getStatus() != null && n.getStatus().getAddresses() != null) {
         for (NodeAddress a : n.getStatus().getAddresses()) {
           if (("InternalIP".equals(a.getType()) || "ExternalIP".equals(a.getType())) && a.getAddress() != null) {
-            nodes = nodes.union(cidrsOrEmpty(List.of(a.getAddress())));
+            nodes = nodes.union(AddressSet.ofValid(List.of(a.getAddress())));
           }
         }
       }
     }
     for (Resource r : inventory.ofKind("IPPool")) {
       if (CalicoPolicies.GROUPS.contains(r.group())) {
-        pods = pods.union(cidrsOrEmpty(r.string("spec", "cidr").map(List::of).orElse(List.of())));
+        pods = pods.union(AddressSet.ofValid(r.string("spec", "cidr").map(List::of).orElse(List.of())));
       }
     }
     for (ControlPlane.Instance i : ControlPlane.of(inventory).instances(ControlPlane.Component.KUBE_CONTROLLER_MANAGER)) {
       String cidr = i.flags().get("cluster-cidr");
       if (cidr != null) {
-        pods = pods.union(cidrsOrEmpty(List.of(cidr.split(","))));
+        pods = pods.union(AddressSet.ofValid(List.of(cidr.split(","))));
       }
     }
     this.podNetwork = pods.isEmpty() ? null : pods;
@@ -220,16 +220,6 @@ public final class NetworkPolicies implements Peer.Addressing {
   /** The network policies of {@code inventory}, evaluated once and shared. */
   public static NetworkPolicies of(Inventory inventory) {
     return inventory.derived(NetworkPolicies.class, NetworkPolicies::new);
-  }
-
-  private static AddressSet cidrsOrEmpty(List<String> cidrs) {
-    AddressSet out = AddressSet.EMPTY;
-    for (String c : cidrs) {
-      if (AddressSet.isCidr(c.trim())) {
-        out = out.union(AddressSet.of(c.trim()));
-      }
-    }
-    return out;
   }
 
   private PodEndpoint endpoint(Workload w) {
@@ -259,7 +249,7 @@ public final class NetworkPolicies implements Peer.Addressing {
       if (pod.getStatus().getPodIP() != null) {
         ips.add(pod.getStatus().getPodIP());
       }
-      AddressSet known = cidrsOrEmpty(ips);
+      AddressSet known = AddressSet.ofValid(ips);
       addresses = known.isEmpty() ? null : known;
     }
     String ns = w.namespace();

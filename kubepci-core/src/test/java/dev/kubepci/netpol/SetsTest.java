@@ -93,4 +93,11 @@ class SetsTest {
     assertThatThrownBy(() -> CalicoSelector.parse("app == web")).hasMessageContaining("quoted value");
     assertThatThrownBy(() -> CalicoSelector.parse("has(app")).hasMessageContaining("')'");
   }
+
+  @Test
+  void ofValidKeepsTheValuesThatAreAddressesAndLeavesOutTheRest() {
+    assertThat(AddressSet.ofValid(java.util.List.of("10.0.0.0/24", " 10.0.1.0/24 ", "10.244.300.0/24", "db.example",
+        "fd00::1"))).isEqualTo(AddressSet.of("10.0.0.0/23", "fd00::1"));
+    assertThat(AddressSet.ofValid(java.util.List.of("not-an-address"))).isEqualTo(AddressSet.EMPTY);
+  }
 }

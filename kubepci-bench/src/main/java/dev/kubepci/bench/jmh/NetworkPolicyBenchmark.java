@@ -60,13 +60,7 @@ public class NetworkPolicyBenchmark extends AverageTimeBenchmark {
    */
   @Benchmark
   public int nodePodCidrsRead() {
-    int addresses = 0;
-    for (String cidr : NODE_CIDRS) {
-      if (AddressSet.isCidr(cidr)) {
-        addresses += AddressSet.of(cidr).toCidrs().size();
-      }
-    }
-    return addresses;
+    return AddressSet.ofValid(NODE_CIDRS).toCidrs().size();
   }
 
   /** The policies that isolate one pod, ingress and egress. */

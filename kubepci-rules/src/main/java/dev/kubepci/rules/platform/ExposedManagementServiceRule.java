@@ -109,7 +109,9 @@ public final class ExposedManagementServiceRule implements ResourceRule {
     return false;
   }
 
+  private static final AddressSet HALF_OF_IPV4 = AddressSet.of("0.0.0.0/1");
+
   private static boolean everywhere(String cidr) {
-    return AddressSet.isCidr(cidr) && AddressSet.of(cidr).containsAll(AddressSet.of("0.0.0.0/1"));
+    return AddressSet.ofValid(List.of(cidr)).containsAll(HALF_OF_IPV4);
   }
 }
