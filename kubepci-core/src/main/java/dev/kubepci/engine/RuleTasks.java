@@ -2,7 +2,6 @@ package dev.kubepci.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,14 +42,7 @@ final class RuleTasks {
         futures.add(pool.submit(task));
       }
       for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (ExecutionException e) {
-          throw TaskFailure.unwrap(e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while the rules ran", e);
-        }
+        TaskFailure.await(f, "the rules ran");
       }
     } finally {
       pool.shutdownNow();

@@ -29,7 +29,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -68,18 +67,7 @@ public final class Scanner {
       basis.cancel(true); // the digests of a scan that failed are of no use
       throw e;
     }
-    return located.withSkipped(skipped).withBasis(await(basis)).withCrossReference(request.crossReference());
-  }
-
-  private static <T> T await(FutureTask<T> task) {
-    try {
-      return task.get();
-    } catch (ExecutionException e) {
-      throw TaskFailure.unwrap(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the input files were read for their digests", e);
-    }
+    return located.withSkipped(skipped).withBasis(TaskFailure.await(basis, "the input files were read for their digests")).withCrossReference(request.crossReference());
   }
 
   /** The kinds the {@code selected} rules read: what a live scan lists. */
