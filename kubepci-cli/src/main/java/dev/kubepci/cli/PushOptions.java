@@ -54,7 +54,7 @@ public final class PushOptions {
     if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
       throw new UserException(ExitCode.USAGE, "--push: expected an http:// or https:// URL, not '" + url + "'");
     }
-    if (tokenFile != null && token == null) {
+    if (tokenFile != null) {
       token = readToken(tokenFile);
     }
   }
@@ -86,9 +86,11 @@ public final class PushOptions {
     return text;
   }
 
-  /** Pushes the report when --push was given; a refusal is a usage error with the server's reason. */
+  /**
+   * Pushes the report when --push was given, with the token {@link #validate()} read before any work; a refusal is a
+   * usage error with the server's reason.
+   */
   void push(Environment env, AssessmentReport report, boolean reportToStdout) throws IOException {
-    validate();
     if (url == null) {
       return;
     }

@@ -55,7 +55,7 @@ public final class MeasuredRun {
   public static Measurement run(Mode mode, Path input, Path report) throws IOException {
     long start = System.nanoTime();
     long cpuStart = processCpuNanos();
-    int objects;
+    int objects = 0;
     int exit = 0;
     long reportBytes = 0;
     int findings = 0;
@@ -73,7 +73,6 @@ public final class MeasuredRun {
         }
         case COLLECT -> {
           cli("collect", "--kubeconfig", input.toString(), "--output", report.toString(), "--quiet");
-          objects = -1;
         }
         default -> {
           if (mode == Mode.LIVE) {
@@ -83,24 +82,22 @@ public final class MeasuredRun {
             cli("scan", input.toString(), "--format", "json", "--output", report.toString(), "--fail-on", "none",
                 "--quiet");
           }
-          objects = REPORT_NOT_COUNTED;
         }
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
       long cpuMillis = (processCpuNanos() - cpuStart) / 1_000_000;
       // the memory and collections of the run, before reading its output back adds its own
       MemoryProbe.Reading memory = probe.read();
-      if (objects == REPORT_NOT_COUNTED) {
+      if (mode == Mode.COLLECT) {
+        // counted after the clock stopped: reading the snapshot back is not part of the collection
+        objects = countSnapshot(report);
+        reportBytes = Files.size(report);
+      } else if (mode == Mode.ASSESS || mode == Mode.LIVE) {
         // counted after the clock stopped and streamed: reading a 320 MB report back into a tree took more heap than
         // the scan kept at its end, and its peak and resident memory were counted against the scan
         int[] counts = countReport(report);
         objects = counts[0];
         findings = counts[1];
-        reportBytes = Files.size(report);
-      }
-      if (objects < 0) {
-        // counted after the clock stopped: reading the snapshot back is not part of the collection
-        objects = countSnapshot(report);
         reportBytes = Files.size(report);
       }
       return new Measurement(mode.name().toLowerCase(java.util.Locale.ROOT), input.getFileName().toString(), objects,
@@ -162,9 +159,6 @@ public final class MeasuredRun {
       }
     });
   }
-
-  /** Marks a scan whose report is still to be counted. */
-  private static final int REPORT_NOT_COUNTED = -2;
 
   /** The JSON report's {@code objects} and the number of its {@code findings}, read as a stream of tokens. */
   static int[] countReport(Path report) throws IOException {
