@@ -17,7 +17,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-n", "--objects"}, required = true, description = "Number of objects (at least 200).")
+  @Option(names = {"-n", "--objects"}, required = true, description = "Number of objects (200 to 16,000,000).")
   int objects;
 
   @Option(names = "--seed", defaultValue = "20250106", description = "Random seed. Default: ${DEFAULT-VALUE}.")

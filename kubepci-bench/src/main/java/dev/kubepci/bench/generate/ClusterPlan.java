@@ -2,6 +2,7 @@ package dev.kubepci.bench.generate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -18,6 +19,8 @@ import java.util.SplittableRandom;
 public final class ClusterPlan {
   /** The fewest objects a plan can have: the system namespaces and cluster-wide objects alone. */
   public static final int MIN_OBJECTS = 200;
+  /** The largest cluster: one worker per 500 objects, and the cluster CIDR 10.128.0.0/9 has a /24 for 32,768 nodes. */
+  public static final int MAX_OBJECTS = 16_000_000;
 
   /** Kinds of application a namespace runs. */
   enum AppKind { DEPLOYMENT, STATEFULSET, DAEMONSET, CRONJOB, MIRROR }
@@ -148,12 +151,13 @@ public final class ClusterPlan {
    * A plan of exactly {@code objects} objects. The same seed and size always give the same cluster; a larger size
    * with the same seed keeps the smaller cluster's namespaces and adds more.
    *
-   * @throws IllegalArgumentException when {@code objects} is below {@link #MIN_OBJECTS}
+   * @throws IllegalArgumentException when {@code objects} is below {@link #MIN_OBJECTS} or above
+   *     {@link #MAX_OBJECTS}
    */
   public static ClusterPlan of(int objects, long seed) {
-    if (objects < MIN_OBJECTS) {
-      throw new IllegalArgumentException("a synthetic cluster needs at least " + MIN_OBJECTS + " objects, not "
-          + objects);
+    if (objects < MIN_OBJECTS || objects > MAX_OBJECTS) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "a synthetic cluster has %,d to %,d objects, not %,d", MIN_OBJECTS, MAX_OBJECTS, objects));
     }
     int workerCount = Math.max(3, objects / 500);
     int cpCount = objects >= 5_000 ? 3 : 1;

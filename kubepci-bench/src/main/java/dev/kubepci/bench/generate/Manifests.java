@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -52,10 +53,13 @@ final class Manifests {
     return arr(values.toArray());
   }
 
-  /** A string map (labels, annotations, data) keeping insertion order. */
+  /**
+   * A string map (labels, annotations, data) with its keys sorted, as the API server writes a map: the same bytes
+   * whatever the order of {@code map} (a {@code Map.of} iterates in an order that changes between JVM runs).
+   */
   static ObjectNode strings(Map<String, String> map) {
     ObjectNode node = NODES.objectNode();
-    map.forEach(node::put);
+    new TreeMap<>(map).forEach(node::put);
     return node;
   }
 

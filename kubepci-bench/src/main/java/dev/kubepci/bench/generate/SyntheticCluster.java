@@ -11,6 +11,7 @@ import dev.kubepci.bench.generate.ClusterPlan.NamespacePlan;
 import dev.kubepci.bench.generate.ClusterPlan.Practice;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,18 @@ public final class SyntheticCluster {
   private static final String RS_HASH_SALT = "rev";
 
   private final ClusterPlan plan;
+  /** Each node's place in the plan, which gives its addresses. */
+  private final Map<String, Integer> nodeIndex = new HashMap<>();
+  /** Pods given an address so far, per node. */
+  private final Map<String, Integer> podsPlaced = new HashMap<>();
   private long resourceVersion = 4_100_000;
 
   public SyntheticCluster(ClusterPlan plan) {
     this.plan = plan;
+    List<String> nodes = plan.nodes();
+    for (int i = 0; i < nodes.size(); i++) {
+      nodeIndex.put(nodes.get(i), i);
+    }
   }
 
   public ClusterPlan plan() {
@@ -51,6 +60,7 @@ public final class SyntheticCluster {
   /** Emits every object of the cluster, exactly {@link ClusterPlan#objects()} of them. */
   public void emit(Consumer<ObjectNode> out) {
     resourceVersion = 4_100_000;
+    podsPlaced.clear();
     for (String kind : kinds()) {
       emitKind(kind, out);
     }
@@ -59,8 +69,9 @@ public final class SyntheticCluster {
   private void emitKind(String kind, Consumer<ObjectNode> out) {
     switch (kind) {
       case "Node" -> {
-        for (String n : plan.nodes()) {
-          out.accept(node(n));
+        List<String> nodes = plan.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+          out.accept(node(i, nodes.get(i)));
         }
       }
       case "ClusterRole" -> clusterRoles(out);
@@ -212,9 +223,8 @@ public final class SyntheticCluster {
   // ---------------------------------------------------------------------------------------------------------------
   // cluster and namespaces
 
-  private ObjectNode node(String name) {
+  private ObjectNode node(int index, String name) {
     boolean cp = name.startsWith("control-plane");
-    int index = plan.nodes().indexOf(name);
     String zone = "eu-west-1" + "abc".charAt(index % 3);
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("beta.kubernetes.io/arch", "amd64");
@@ -228,7 +238,8 @@ public final class SyntheticCluster {
     labels.put("topology.kubernetes.io/region", "eu-west-1");
     labels.put("topology.kubernetes.io/zone", zone);
     String ip = nodeIp(name);
-    ObjectNode spec = obj("podCIDR", "10.244." + index + ".0/24", "podCIDRs", arr("10.244." + index + ".0/24"));
+    String podCidr = podCidr(index);
+    ObjectNode spec = obj("podCIDR", podCidr, "podCIDRs", arr(podCidr));
     if (cp) {
       spec.set("taints", arr(obj("effect", "NoSchedule", "key", "node-role.kubernetes.io/control-plane")));
     }
@@ -258,9 +269,23 @@ public final class SyntheticCluster {
         "reason", reason, "status", status, "type", type);
   }
 
-  private static String nodeIp(String node) {
-    int h = Math.floorMod(node.hashCode(), 250 * 250);
-    return "10.0." + (h / 250 + 1) + "." + (h % 250 + 2);
+  /** The node's InternalIP, from its place in the plan: 10.0.1.2 onwards, one per node. */
+  private String nodeIp(String node) {
+    int i = nodeIndex(node);
+    return "10.0." + (i / 250 + 1) + "." + (i % 250 + 2);
+  }
+
+  /** The node's /24 of the cluster CIDR 10.128.0.0/9, from its place in the plan. */
+  private static String podCidr(int index) {
+    return "10." + (128 + index / 256) + "." + (index % 256) + ".0/24";
+  }
+
+  private int nodeIndex(String node) {
+    Integer i = nodeIndex.get(node);
+    if (i == null) {
+      throw new IllegalArgumentException("no node " + node + " in the plan");
+    }
+    return i;
   }
 
   private ObjectNode namespace(NamespacePlan ns) {
@@ -784,7 +809,7 @@ public final class SyntheticCluster {
     for (var c : conditions) {
       ((ObjectNode) c).putNull("lastProbeTime");
     }
-    String podIp = a.practice().hostNetwork() ? nodeIp(node) : podIp(name);
+    String podIp = a.practice().hostNetwork() ? nodeIp(node) : podIp(node);
     ObjectNode status = obj("conditions", conditions, "containerStatuses", statuses, "hostIP", nodeIp(node),
         "hostIPs", arr(obj("ip", nodeIp(node))), "phase", running ? "Running" : "Succeeded", "podIP", podIp,
         "podIPs", arr(obj("ip", podIp)), "qosClass", a.practice().limits() ? "Burstable" : "Burstable",
@@ -800,9 +825,22 @@ public final class SyntheticCluster {
     return status;
   }
 
-  private static String podIp(String name) {
-    int h = Math.floorMod(name.hashCode(), 250 * 250);
-    return "10.244." + (h / 250) + "." + (h % 250 + 2);
+  /** The next address of the node's pod CIDR: the pods on one node get .2 to .255 in the order they are written. */
+  private String podIp(String node) {
+    return podAddress(node, podsPlaced.merge(node, 1, Integer::sum) - 1);
+  }
+
+  /**
+   * The address an Endpoints or EndpointSlice gives its {@code i}-th pod ({@code app-i}, a name no generated pod
+   * has): inside the pod CIDR of the node it names, fixed by the name.
+   */
+  private String endpointIp(String pod) {
+    return podAddress(pick(plan.workers(), pod), Math.floorMod(pod.hashCode(), 254));
+  }
+
+  private String podAddress(String node, int n) {
+    int i = nodeIndex(node);
+    return "10." + (128 + i / 256) + "." + (i % 256) + "." + (2 + n % 254);
   }
 
   private ObjectNode mirrorPod(NamespacePlan ns, AppPlan a, String node) {
@@ -864,7 +902,7 @@ public final class SyntheticCluster {
     ArrayNode addresses = arr();
     for (int i = 0; i < Math.min(a.pods(plan.workers().size(), plan.controlPlane().size()), 20); i++) {
       String pod = a.name() + "-" + i;
-      addresses.add(obj("ip", podIp(pod), "nodeName", pick(plan.workers(), pod),
+      addresses.add(obj("ip", endpointIp(pod), "nodeName", pick(plan.workers(), pod),
           "targetRef", obj("kind", "Pod", "name", pod, "namespace", ns.name(), "uid", Manifests.uid("Pod", ns.name(),
               pod))));
     }
@@ -882,7 +920,7 @@ public final class SyntheticCluster {
     ArrayNode endpoints = arr();
     for (int i = 0; i < Math.min(a.pods(plan.workers().size(), plan.controlPlane().size()), 20); i++) {
       String pod = a.name() + "-" + i;
-      endpoints.add(obj("addresses", arr(podIp(pod)), "conditions", obj("ready", true, "serving", true,
+      endpoints.add(obj("addresses", arr(endpointIp(pod)), "conditions", obj("ready", true, "serving", true,
           "terminating", false), "nodeName", pick(plan.workers(), pod),
           "targetRef", obj("kind", "Pod", "name", pod, "namespace", ns.name(), "uid", Manifests.uid("Pod", ns.name(),
               pod))));

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class SyntheticClusterTest {
   @Test
   void rejectsClustersSmallerThanItsSystemPart() {
     assertThatThrownBy(() -> ClusterPlan.of(ClusterPlan.MIN_OBJECTS - 1, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 200");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has 200 to 16,000,000 objects, not 199");
   }
 
   @Test
@@ -86,6 +87,54 @@ class SyntheticClusterTest {
     }
     assertThat(pods).isPositive();
     assertThat(uids).hasSize(objects.size());
+  }
+
+  @Test
+  void rejectsClustersLargerThanItsNodeAddressesHold() {
+    assertThatThrownBy(() -> ClusterPlan.of(ClusterPlan.MAX_OBJECTS + 1, 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 16,000,001");
+  }
+
+  /** Past the 256 /24s of 10.244.0.0/16 that the generator once gave nodes; Nodes come before Pods. */
+  @Test
+  void givesEachNodeAndPodItsOwnAddressInsideItsNodesPodCidr() {
+    Map<String, String> cidrByNode = new TreeMap<>();
+    Set<String> nodeIps = new HashSet<>();
+    Set<String> podIps = new HashSet<>();
+    new SyntheticCluster(ClusterPlan.of(140_000, 9)).emit(o -> {
+      if (o.path("kind").asText().equals("Node")) {
+        String cidr = o.path("spec").path("podCIDR").asText();
+        assertThat(octets(cidr)).hasSize(4).allMatch(n -> n < 256).endsWith(0);
+        assertThat(cidr).endsWith("/24").startsWith("10.");
+        assertThat(o.path("spec").path("podCIDRs").path(0).asText()).isEqualTo(cidr);
+        assertThat(cidrByNode.put(o.path("metadata").path("name").asText(), cidr)).isNull();
+        assertThat(nodeIps.add(o.path("status").path("addresses").path(0).path("address").asText())).isTrue();
+      } else if (o.path("kind").asText().equals("Pod") && !o.path("spec").path("hostNetwork").asBoolean()) {
+        String ip = o.path("status").path("podIP").asText();
+        String cidr = cidrByNode.get(o.path("spec").path("nodeName").asText());
+        assertThat(ip).startsWith(cidr.substring(0, cidr.length() - "0/24".length()));
+        assertThat(podIps.add(ip)).as(ip).isTrue();
+      }
+    });
+    assertThat(cidrByNode).hasSizeGreaterThan(256);
+    assertThat(new HashSet<>(cidrByNode.values())).hasSameSizeAs(cidrByNode.values());
+    assertThat(podIps).hasSizeGreaterThan(20_000);
+  }
+
+  private static List<Integer> octets(String cidr) {
+    return Arrays.stream(cidr.substring(0, cidr.indexOf('/')).split("\\.")).map(Integer::valueOf).toList();
+  }
+
+  /** As the API server writes a map; a {@code Map.of} would give another order in another JVM run. */
+  @Test
+  void writesMapKeysSorted() {
+    for (ObjectNode o : emit(1_000, 4)) {
+      for (String map : List.of("labels", "annotations")) {
+        List<String> keys = new ArrayList<>();
+        o.path("metadata").path(map).fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).as(o.path("kind").asText() + " " + map).isSorted();
+      }
+    }
   }
 
   @Test
