@@ -107,6 +107,19 @@ class CommandsTest {
     assertThat(unknown.err()).isEqualTo("kubepci: unknown rule 'nope' (see 'kubepci rules list')\n");
   }
 
+  /** What the engine iterates for the rule, one of each shape. */
+  @Test
+  void rulesExplainNamesTheRulesShape() {
+    java.util.Map<String, String> shapes = new java.util.LinkedHashMap<>();
+    shapes.put("privileged-container", "workload");
+    shapes.put("namespace-resource-quota", "namespace");
+    shapes.put("apiserver-anonymous-auth", "component");
+    for (var e : shapes.entrySet()) {
+      assertThat(Cli.run("rules", "explain", e.getKey()).out()).as(e.getKey())
+          .contains("Checks:      " + e.getValue() + " (reads ");
+    }
+  }
+
   @Test
   void frameworkListsAll42Practices() {
     Cli.Run run = Cli.run("framework", "--verbose");

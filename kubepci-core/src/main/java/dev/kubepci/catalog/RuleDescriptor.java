@@ -55,7 +55,7 @@ public record RuleDescriptor(
     return List.copyOf(kinds);
   }
 
-  /** The rule's shape, for help texts: workload, resource, component, subject or cluster. */
+  /** The rule's shape, for help texts: workload, resource, component, namespace, subject or cluster. */
   public String scope() {
     if (rule instanceof dev.kubepci.rule.WorkloadRule) {
       return "workload";
@@ -63,6 +63,8 @@ public record RuleDescriptor(
       return "resource";
     } else if (rule instanceof dev.kubepci.rule.ComponentRule) {
       return "component";
+    } else if (rule instanceof dev.kubepci.rule.NamespaceRule) {
+      return "namespace";
     }
     return rule instanceof dev.kubepci.rule.SubjectRule ? "subject" : "cluster";
   }
