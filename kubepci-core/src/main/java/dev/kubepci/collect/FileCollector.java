@@ -97,7 +97,7 @@ public final class FileCollector {
           + (skipped.isEmpty() ? "" : " (" + skipped.size() + " document(s) that are not Kubernetes objects skipped)"));
     }
     return new CollectedInput(Inventory.of(DefaultNamespace.apply(resources, render.namespace())), errors, paths, skipped,
-        rendered);
+        rendered, reader.digests());
   }
 
   /** The rendered manifests of a chart or kustomization, or null after recording why it could not be rendered. */

@@ -3,16 +3,12 @@ package dev.kubepci.collect;
 import dev.kubepci.config.KubepciConfig;
 import dev.kubepci.result.AssessmentBasis;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The files an assessment read, each with the SHA-256 of its bytes, so that an assessor can tell later that a
@@ -24,42 +20,40 @@ public final class InputFiles {
   /**
    * @param inputs the paths given to assess (directories are expanded to the manifests read from them; standard
    *     input and snapshots are listed as given)
+   * @param read the digests taken while the inputs were read ({@link CollectedInput#digests()}); a file without one
+   *     (a chart's files, the configuration, waivers and attestations) is read here for its digest
    * @param config the configuration file, or null
    */
-  public static AssessmentBasis basis(List<String> inputs, Path config, KubepciConfig configuration,
-      List<Path> waivers, List<Path> attestations) {
+  public static AssessmentBasis basis(List<String> inputs, Map<String, String> read, Path config,
+      KubepciConfig configuration, List<Path> waivers, List<Path> attestations) {
     List<AssessmentBasis.File> files = new ArrayList<>();
     for (String input : inputs) {
       switch (InputKind.of(input)) {
         case STDIN -> files.add(new AssessmentBasis.File("input", "standard input", null));
         // what cannot be read under a folder is an input error of the scan already
         case DIRECTORY, HELM_CHART, KUSTOMIZATION -> ManifestReader.expand(List.of(input), unreadable -> { })
-            .forEach(f -> files.add(file("input", Path.of(f))));
-        default -> files.add(file("input", Path.of(input)));
+            .forEach(f -> files.add(file("input", Path.of(f), read)));
+        default -> files.add(file("input", Path.of(input), read));
       }
     }
     if (config != null) {
-      files.add(file("config", config));
+      files.add(file("config", config, Map.of()));
     }
-    waivers.forEach(p -> files.add(file("waivers", p)));
-    attestations.forEach(p -> files.add(file("attestations", p)));
+    waivers.forEach(p -> files.add(file("waivers", p, Map.of())));
+    attestations.forEach(p -> files.add(file("attestations", p, Map.of())));
     return new AssessmentBasis(config == null ? null : config.toString(), describe(configuration.scope()), files);
   }
 
-  private static AssessmentBasis.File file(String role, Path path) {
-    return new AssessmentBasis.File(role, path.toString(), Files.isRegularFile(path) ? sha256(path) : null);
-  }
-
-  /** The hex SHA-256 of a file's bytes. */
-  public static String sha256(Path file) {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+  private static AssessmentBasis.File file(String role, Path path, Map<String, String> read) {
+    String digest = read.get(path.toString());
+    if (digest == null && Files.isRegularFile(path)) {
+      try {
+        digest = DigestedInput.sha256(path);
+      } catch (IOException e) {
+        throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+      }
     }
+    return new AssessmentBasis.File(role, path.toString(), digest);
   }
 
   /** {@code cde: namespaces payments; selectors pci=cde | connected: ...}, or null when no scope is declared. */

@@ -24,8 +24,11 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -58,6 +61,8 @@ public final class ManifestReader {
   private EmitQueue queue;
   /** Objects handed to the sink so far (written by the decoding stage; read once it has drained). */
   private int emitted;
+  /** The SHA-256 of each file read, taken as it was read, by its path. */
+  private final Map<String, String> digests = new TreeMap<>();
 
   /**
    * SnakeYAML refuses documents over 3 MB by default, and {@code kubectl get -o yaml} prints a whole cluster as one
@@ -291,8 +296,12 @@ public final class ManifestReader {
       if (STDIN.equals(file)) {
         return read(file, ManifestText.open(stdin));
       }
-      try (ManifestText text = ManifestText.open(Files.newInputStream(Path.of(file)))) {
-        return read(file, text);
+      try (DigestedInput raw = DigestedInput.open(Path.of(file)); ManifestText text = ManifestText.open(raw)) {
+        try {
+          return read(file, text);
+        } finally {
+          digest(file, raw);
+        }
       }
     } catch (BoundedLineReader.LineTooLongException e) {
       sink.error(new ProcessingError(Provenance.ofFile(file, 0, e.line()), e.getMessage()
@@ -301,6 +310,20 @@ public final class ManifestReader {
     } catch (IOException e) {
       sink.error(new ProcessingError(at(file, 0, 0), "cannot read: " + oneLine(e.getMessage())));
       return 0;
+    }
+  }
+
+  /** The SHA-256 of each file {@link #read(String, InputStream)} read, by its path, taken as it was read. */
+  public Map<String, String> digests() {
+    return Collections.unmodifiableMap(digests);
+  }
+
+  /** Records the digest of the whole file, read to its end; a file that fails to read has none. */
+  private void digest(String file, DigestedInput raw) {
+    try {
+      digests.put(Path.of(file).toString(), raw.finish());
+    } catch (IOException e) {
+      digests.remove(Path.of(file).toString()); // the basis reads it again and says what fails
     }
   }
 

@@ -48,13 +48,15 @@ public final class Scanner {
         request.config(), request.clock(), request.toolVersion(), input.inputs(), request.redactionKey());
     AssessmentReport assessed = new Assessor(assessment).assess(input.inventory(), input.errors());
     Map<String, String> rendered = input.rendered();
+    Map<String, String> read = input.digests();
     List<ProcessingError> skipped = input.skipped();
     // past the rules the objects are garbage (most of the heap at 300,000 objects): not kept while lines are
     // located and the reports written
     input = null;
-    // the digests of the files read (each read once more) on a second thread while this one locates the lines
+    // the basis on a second thread while this one locates the lines: the digests of the inputs were taken as they
+    // were read; the files read by others (charts, configuration, waivers, attestations) are read for theirs
     FutureTask<AssessmentBasis> basis = new FutureTask<>(() -> InputFiles.basis(
-        request.paths().stream().filter(p -> !request.kubeconfigFiles().contains(p)).toList(),
+        request.paths().stream().filter(p -> !request.kubeconfigFiles().contains(p)).toList(), read,
         request.configFile(), request.config(), request.waiverFiles(), request.attestationFiles()));
     Thread digests = new Thread(basis, "kubepci-digest");
     digests.setDaemon(true);

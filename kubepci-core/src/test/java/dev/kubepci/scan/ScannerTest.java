@@ -205,6 +205,45 @@ class ScannerTest {
       assertThat(heard.get(0)).startsWith("planned [").contains("Pod");
       assertThat(heard.get(1)).isEqualTo("snapshot " + snapshot);
       assertThat(SnapshotInventory.read(snapshot).inventory().ofKind("Pod")).hasSize(1);
+      assertThat(offline.basis().files()).singleElement()
+          .satisfies(f -> assertThat(f.sha256()).isEqualTo(sha256(Files.readAllBytes(snapshot))));
+    }
+  }
+
+  /**
+   * The digest of an input is that of the bytes assessed, taken as they were read: a file changed after it was read
+   * (here, as soon as the scan says it has read it) keeps the digest of what was read, and the change is not hashed.
+   */
+  @Test
+  void givesTheDigestOfTheBytesAssessedNotOfAFileChangedAfterwards() throws IOException {
+    Path pods = write("pods.yaml", PODS);
+    byte[] assessed = Files.readAllBytes(pods);
+    ScanListener changesTheFile = new ScanListener() {
+      @Override
+      public void sourcesRead(int sources) {
+        try {
+          Files.writeString(pods, "# changed after it was read\n", java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    };
+
+    AssessmentReport report = Scanner.scan(request().paths(List.of(pods.toString())).listener(changesTheFile).build());
+
+    assertThat(Files.readAllBytes(pods)).isNotEqualTo(assessed);
+    assertThat(report.findings()).hasSize(1);
+    assertThat(report.basis().files()).singleElement().satisfies(f -> {
+      assertThat(f.path()).isEqualTo(pods.toString());
+      assertThat(f.sha256()).isEqualTo(sha256(assessed));
+    });
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

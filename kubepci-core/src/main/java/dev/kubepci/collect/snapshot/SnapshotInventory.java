@@ -87,11 +87,11 @@ public final class SnapshotInventory implements SnapshotSink {
    */
   public static CollectedInput read(java.nio.file.Path file) {
     SnapshotInventory inventory = new SnapshotInventory();
-    SnapshotReader.read(file, inventory);
+    String sha256 = SnapshotReader.read(file, inventory);
     SnapshotHeader.Cluster c = inventory.header().cluster();
     return inventory.result(List.of(file + " (snapshot of cluster " + c.server()
         + (c.context() == null ? "" : ", context " + c.context()) + ", collected " + inventory.header().collectedAt()
-        + ")"));
+        + ")")).withDigest(file.toString(), sha256);
   }
 
   public SnapshotHeader header() {
@@ -141,7 +141,9 @@ public final class SnapshotInventory implements SnapshotSink {
     errors.addAll(files.errors());
     List<String> inputs = new ArrayList<>(cluster.inputs());
     inputs.addAll(files.inputs());
+    Map<String, String> digests = new TreeMap<>(cluster.digests());
+    digests.putAll(files.digests());
     return new CollectedInput(Inventory.of(all, Coverage.cluster(kinds), cluster.inventory().clusterInfo()), errors,
-        inputs, files.skipped(), files.rendered());
+        inputs, files.skipped(), files.rendered(), digests);
   }
 }

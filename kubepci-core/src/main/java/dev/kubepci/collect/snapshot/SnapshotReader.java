@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubepci.collect.InputException;
 import dev.kubepci.collect.BoundedLineReader;
+import dev.kubepci.collect.DigestedInput;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.result.ProcessingError;
 import java.io.FilterInputStream;
@@ -41,10 +42,14 @@ public final class SnapshotReader {
 
   private SnapshotReader() {}
 
-  /** @throws InputException when the file is not a complete kubepci snapshot this version can read */
-  public static void read(Path file, SnapshotSink sink) {
+  /**
+   * Reads the snapshot into {@code sink}; returns the hex SHA-256 of the file's bytes, taken as they were read.
+   *
+   * @throws InputException when the file is not a complete kubepci snapshot this version can read
+   */
+  public static String read(Path file, SnapshotSink sink) {
     try {
-      read(file, sink, decompressedLimit(Files.size(file)));
+      return read(file, sink, decompressedLimit(Files.size(file)));
     } catch (IOException e) {
       throw new InputException("cannot read " + file + ": " + e.getMessage());
     }
@@ -57,11 +62,12 @@ public final class SnapshotReader {
     return Math.min(MAX_DECOMPRESSED_BYTES, Math.max(FREE_ALLOWANCE, scaled));
   }
 
-  static void read(Path file, SnapshotSink sink, long maxDecompressed) {
-    try (InputStream raw = Files.newInputStream(file);
+  static String read(Path file, SnapshotSink sink, long maxDecompressed) {
+    try (DigestedInput raw = DigestedInput.open(file);
         Reader in = new InputStreamReader(
             new CappedStream(new GZIPInputStream(raw, 1 << 16), maxDecompressed), StandardCharsets.UTF_8)) {
       read(file.toString(), new BoundedLineReader(in), sink);
+      return raw.finish();
     } catch (BoundedLineReader.LineTooLongException e) {
       throw new InputException(file + ": " + e.getMessage() + "; the snapshot was not read");
     } catch (CappedStream.TooLarge e) {
