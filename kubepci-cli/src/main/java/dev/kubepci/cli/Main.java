@@ -26,8 +26,27 @@ public final class Main {
     System.exit(code);
   }
 
-  /** Runs kubepci as if from the command line; returns the exit code. */
+  /** What a command whose standard output could not be written says (exit code 2). */
+  static final String STDOUT_FAILED = "cannot write standard output (a full disk, a device error, or a pipe whose "
+      + "reader stopped): what was printed is incomplete";
+
+  /**
+   * Runs kubepci as if from the command line; returns the exit code. Output that could not be written to standard
+   * output (redirected to a full disk, say) is a usage error, exit 2, never a silent success.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
+    int code = execute(args, out, err, stdin, env);
+    if (out.checkError() && code != ExitCode.USAGE.code()) {
+      // a scan says so itself (the report for standard output was not written: exit 2); other commands here
+      err.println("kubepci: " + STDOUT_FAILED);
+      err.flush();
+      return Math.max(code, ExitCode.USAGE.code());
+    }
+    return code;
+  }
+
+  private static int execute(String[] args, PrintWriter out, PrintWriter err, InputStream stdin,
+      Map<String, String> env) {
     if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
       // what picocli prints for the option, without building the command tree first (most of the start-up time)
       for (String line : new VersionProvider().getVersion()) {

@@ -112,7 +112,9 @@ public final class OutputMode {
 
   private static void print(Environment env, String text) {
     env.out().print(text);
-    env.out().flush();
+    if (env.out().checkError()) { // flushes; a PrintWriter keeps a write error to itself until asked
+      throw new UserException(ExitCode.USAGE, Main.STDOUT_FAILED);
+    }
   }
 
   private static void wrote(Environment env, String file, long bytes, boolean quiet) {

@@ -519,4 +519,40 @@ class HostileOutputTest {
     // sizes and counts move with the example and the version; the lines, their order and their wording may not
     assertThat(shown.replaceAll("\\d+", "N")).isEqualTo(actual.replaceAll("\\d+", "N"));
   }
+
+  /** Standard output on a full disk: write errors a PrintWriter keeps to itself until asked. */
+  private static Cli.Run runWithFullStandardOutput(String... args) {
+    java.io.OutputStream full = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("No space left on device");
+      }
+    };
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(full, true), new PrintWriter(err, true),
+        new ByteArrayInputStream(new byte[0]), Cli.ENV);
+    return new Cli.Run(code, "", err.toString());
+  }
+
+  /** {@code kubepci scan -f json > report.json} on a full disk, in CI: exit 2, never 0 or 1 with half a report. */
+  @Test
+  void aReportForAStandardOutputThatCannotBeWrittenIsExit2NotASuccess() {
+    for (String format : List.of("json", "terminal")) {
+      Cli.Run run = runWithFullStandardOutput("scan", Cli.MANIFESTS, "-f", format, "--fail-on", "none");
+      assertThat(run.code()).as(format).isEqualTo(ExitCode.USAGE.code());
+      assertThat(run.err()).as(format).isEqualTo("kubepci: " + Main.STDOUT_FAILED + "\n"
+          + "kubepci: exit 2: 1 report could not be written (standard output)\n");
+    }
+  }
+
+  @Test
+  void anyCommandWhoseStandardOutputCannotBeWrittenSaysSoAndExits2() {
+    Cli.Run rules = runWithFullStandardOutput("rules", "list");
+    assertThat(rules.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(rules.err()).isEqualTo("kubepci: " + Main.STDOUT_FAILED + "\n");
+    Cli.Run pss = runWithFullStandardOutput("pss", Cli.MANIFESTS);
+    assertThat(pss.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(pss.err()).endsWith("kubepci: " + Main.STDOUT_FAILED + "\n");
+    assertThat(Cli.run("rules", "list").code()).isZero();
+  }
 }
