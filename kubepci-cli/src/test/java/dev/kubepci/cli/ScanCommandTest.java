@@ -143,6 +143,18 @@ class ScanCommandTest {
   }
 
   @Test
+  void countsOneObjectAsOneObject() {
+    String pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: x}\nspec:\n  containers: [{name: c, image: "
+        + "nginx:1.27}]\n";
+    for (String format : List.of("terminal", "html", "markdown")) {
+      Cli.Run run = Cli.runWithStdin(pod, "scan", "-", "--format", format, "--fail-on", "none");
+      assertThat(run.out()).as(format).contains("(1 object)").doesNotContain("1 objects");
+    }
+    Cli.Run dss = Cli.runWithStdin(pod, "scan", "-", "--group-by", "dss", "--fail-on", "none");
+    assertThat(dss.out()).as(dss.err()).contains("Input: - (1 object)");
+  }
+
+  @Test
   void usageErrorsAreOneLineWithCodeTwo(@TempDir Path dir) throws IOException {
     assertThat(Cli.run("scan", dir.resolve("missing.yaml").toString())).satisfies(r -> {
       assertThat(r.code()).isEqualTo(2);

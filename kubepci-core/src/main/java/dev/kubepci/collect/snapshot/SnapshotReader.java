@@ -143,7 +143,7 @@ public final class SnapshotReader {
     }
     if (trailer == null) {
       throw new InputException(name + ": the snapshot is cut short (no " + SnapshotFormat.TRAILER_KIND
-          + " line after " + objects + " objects)");
+          + " line after " + dev.kubepci.result.ScanOutcome.count(objects, "object") + ")");
     }
     if (trailer.objects() != objects) {
       throw new InputException(name + ": line " + trailerLine + ": the trailer counts " + trailer.objects()

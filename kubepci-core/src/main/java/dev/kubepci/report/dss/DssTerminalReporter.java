@@ -4,6 +4,7 @@ import dev.kubepci.report.DocumentReporter;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
 import dev.kubepci.result.Status;
+import dev.kubepci.result.ScanOutcome;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -22,8 +23,8 @@ public final class DssTerminalReporter extends DocumentReporter<String> {
     sb.append(report.toolName()).append(' ').append(report.toolVersion()).append(" - ").append(report.frameworkTitle())
         .append(" v").append(report.frameworkVersion()).append(", by ").append(DssGroups.standard(report))
         .append(" requirement\n");
-    sb.append("Input: ").append(String.join(", ", report.inputs())).append(" (").append(report.objects())
-        .append(" objects)\n");
+    sb.append("Input: ").append(String.join(", ", report.inputs())).append(" (")
+        .append(ScanOutcome.count(report.objects(), "object")).append(")\n");
     sb.append(DssGroups.require(report).statement()).append("\n");
     for (DssGroups.Group g : DssGroups.of(report)) {
       sb.append("\nDSS ").append(g.id()).append("  ").append(g.title()).append("\n");

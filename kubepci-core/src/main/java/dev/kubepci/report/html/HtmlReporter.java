@@ -15,6 +15,7 @@ import dev.kubepci.result.WaiverResult;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
 import dev.kubepci.waiver.Attestation;
+import dev.kubepci.result.ScanOutcome;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class HtmlReporter extends DocumentReporter<String> {
 
   private static void header(AssessmentReport report, String title, StringBuilder h) {
     h.append("<header>\n<h1>").append(esc(title)).append("</h1>\n<dl class=\"meta\">\n");
-    meta(h, "Input", String.join(", ", report.inputs()) + " (" + report.objects() + " objects)");
+    meta(h, "Input", String.join(", ", report.inputs()) + " (" + ScanOutcome.count(report.objects(), "object") + ")");
     if (report.cluster() != null && report.cluster().gitVersion() != null) {
       meta(h, "Kubernetes", report.cluster().gitVersion()
           + (report.cluster().provider() != null ? " (" + report.cluster().provider() + ")" : ""));

@@ -12,6 +12,7 @@ import dev.kubepci.result.Status;
 import dev.kubepci.result.WaiverResult;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
+import dev.kubepci.result.ScanOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -87,7 +88,7 @@ public final class MarkdownReporter extends DocumentReporter<String> {
   private static void footer(AssessmentReport report, StringBuilder sb) {
     sb.append("<sub>").append(report.toolName()).append(' ').append(report.toolVersion()).append(", ")
         .append(report.generatedAt()).append(", input: ").append(cell(String.join(", ", report.inputs())))
-        .append(" (").append(report.objects()).append(" objects)</sub>\n");
+        .append(" (").append(ScanOutcome.count(report.objects(), "object")).append(")</sub>\n");
   }
 
   private static void summary(AssessmentReport report, StringBuilder sb) {

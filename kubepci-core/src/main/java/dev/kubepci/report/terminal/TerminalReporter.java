@@ -165,7 +165,7 @@ public final class TerminalReporter implements Reporter {
   private void header(AssessmentReport report, StringBuilder sb) {
     sb.append(bold(TextLayout.truncate(report.toolName() + " " + report.toolVersion() + " - "
         + report.frameworkTitle() + " v" + report.frameworkVersion(), width()))).append('\n');
-    line(sb, "Input:", text(String.join(", ", report.inputs())) + " (" + report.objects() + " objects)");
+    line(sb, "Input:", text(String.join(", ", report.inputs())) + " (" + ScanOutcome.count(report.objects(), "object") + ")");
     line(sb, "Scope:", report.basis().scope() == null
         ? "no CDE scope declared (--config): every finding is unscoped"
         : text(report.basis().scope()));

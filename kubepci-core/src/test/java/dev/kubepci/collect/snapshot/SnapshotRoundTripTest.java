@@ -191,7 +191,7 @@ class SnapshotRoundTripTest {
   void refusesASnapshotCutShort() throws IOException {
     Path file = gzip(header(1) + "\n{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"a\"}}\n");
     assertThatThrownBy(() -> SnapshotInventory.read(file))
-        .hasMessageContaining("cut short (no SnapshotTrailer line after 1 objects)");
+        .hasMessageContaining("cut short (no SnapshotTrailer line after 1 object)");
   }
 
   @Test
