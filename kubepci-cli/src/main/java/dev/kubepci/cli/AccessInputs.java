@@ -54,10 +54,10 @@ final class AccessInputs {
   /** Prints input errors; the exit code for them (3), or 0 when there were none. */
   static int errors(CollectedInput input, Environment env) {
     for (ProcessingError e : input.errors()) {
-      env.err().println("kubepci: " + e.source().describe() + ": " + e.message());
+      env.say(e.source().describe() + ": " + e.message());
     }
     if (!input.errors().isEmpty()) {
-      env.err().println("kubepci: " + input.errors().size() + " input error(s); the answer covers the rest");
+      env.say(input.errors().size() + " input error(s); the answer covers the rest");
       return ExitCode.INPUT_ERROR.code();
     }
     return ExitCode.OK.code();

@@ -71,6 +71,16 @@ public record Environment(PrintWriter out, PrintWriter err, InputStream stdin, M
     return RedactionKeys.resolve(env);
   }
 
+  /**
+   * Says {@code message} on standard error as one line, {@code kubepci: message}, with its control characters
+   * escaped ({@link dev.kubepci.report.Printable#text}): messages quote file names, values and server answers from
+   * the input, which must neither reach the terminal as escape sequences nor forge lines of their own.
+   */
+  public void say(String message) {
+    err.println("kubepci: " + dev.kubepci.report.Printable.text(message));
+    err.flush();
+  }
+
   /** Names the variables but never their values: the environment holds the redaction key and credentials. */
   @Override
   public String toString() {

@@ -210,8 +210,7 @@ public final class EvidenceCommand extends CommandGroup {
       try {
         v = BundleVerifier.verify(bundle, t, env.clock().instant());
       } catch (EvidenceException e) {
-        env.err().println("kubepci: NOT VERIFIED: " + e.getMessage());
-        env.err().flush();
+        env.say("NOT VERIFIED: " + e.getMessage());
         return ExitCode.FINDINGS.code();
       }
       PrintWriter out = env.out();

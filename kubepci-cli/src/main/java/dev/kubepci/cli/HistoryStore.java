@@ -39,10 +39,8 @@ final class HistoryStore {
     new JsonReporter().write(report, json);
     try (AssessmentStore store = open(url, env, true)) {
       Recorded r = store.record(null, json.toByteArray(), ReportExtras.of(report), env.clock().instant());
-      env.err().println("kubepci: " + (r.created() ? "stored" : "already stored:") + " assessment "
-          + r.assessment().id() + " of " + dev.kubepci.report.Printable.text(r.assessment().cluster()) + " (#" + r.assessment().seq() + ") in "
-          + describe(url, env));
-      env.err().flush();
+      env.say((r.created() ? "stored" : "already stored:") + " assessment " + r.assessment().id() + " of "
+          + r.assessment().cluster() + " (#" + r.assessment().seq() + ") in " + describe(url, env));
     }
   }
 

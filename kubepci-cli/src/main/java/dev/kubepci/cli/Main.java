@@ -5,6 +5,7 @@ import dev.kubepci.scan.ScanException;
 import dev.kubepci.collect.InputException;
 import dev.kubepci.config.ConfigLoader;
 import dev.kubepci.model.ServerUrl;
+import dev.kubepci.report.Printable;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -109,7 +110,7 @@ public final class Main {
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root.environment(), parseResult));
     cli.setParameterExceptionHandler((ex, unused) -> {
       PrintWriter err = ex.getCommandLine().getErr();
-      err.println("kubepci: " + ex.getMessage());
+      err.println("kubepci: " + Printable.text(ex.getMessage()));
       if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
         err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
       }
@@ -138,15 +139,16 @@ public final class Main {
     }
     ExitCode code;
     if (ex instanceof ScanException s) {
-      err.println("kubepci: " + ServerUrl.redactIn(s.getMessage()));
+      environment.say(ServerUrl.redactIn(s.getMessage()));
       code = s.exitCode();
     } else if (ex instanceof InputException || ex instanceof ConfigLoader.ConfigException
         || ex instanceof dev.kubepci.store.StoreException
         || ex instanceof IllegalArgumentException && isUserMessage(ex)) {
-      err.println("kubepci: " + ServerUrl.redactIn(ex.getMessage()));
+      environment.say(ServerUrl.redactIn(ex.getMessage()));
       code = ExitCode.USAGE;
     } else {
-      err.println("kubepci: internal error: " + ServerUrl.redactIn(String.valueOf(ex)) + (environment.debug() ? "" : " (run with --debug for details)"));
+      environment.say("internal error: " + ServerUrl.redactIn(String.valueOf(ex))
+          + (environment.debug() ? "" : " (run with --debug for details)"));
       code = ExitCode.INTERNAL;
     }
     if (environment.debug()) {

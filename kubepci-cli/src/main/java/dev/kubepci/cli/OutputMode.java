@@ -119,8 +119,7 @@ public final class OutputMode {
 
   private static void wrote(Environment env, String file, long bytes, boolean quiet) {
     if (!quiet) {
-      env.err().println("kubepci: wrote " + file + " (" + size(bytes) + ")");
-      env.err().flush();
+      env.say("wrote " + file + " (" + size(bytes) + ")");
     }
   }
 

@@ -20,7 +20,7 @@ final class Progress {
     if (!enabled) {
       return;
     }
-    String line = "kubepci: " + message;
+    String line = "kubepci: " + dev.kubepci.report.Printable.text(message);
     env.err().print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
     env.err().flush();
     lastLength = line.length();
@@ -32,8 +32,7 @@ final class Progress {
       return;
     }
     clear();
-    env.err().println("kubepci: " + message);
-    env.err().flush();
+    env.say(message);
   }
 
   synchronized void done() {

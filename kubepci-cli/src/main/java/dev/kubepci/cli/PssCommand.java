@@ -98,10 +98,9 @@ public final class PssCommand extends KubepciSubcommand {
     output.write(env, buffer.toByteArray());
     if (!input.errors().isEmpty()) {
       if (fmt.equals("json") || output.toFile()) {
-        input.errors().forEach(e -> env.err().println("kubepci: " + e.describe()));
+        input.errors().forEach(e -> env.say(e.describe()));
       }
-      env.err().println("kubepci: " + input.errors().size() + " input error(s); the rest was evaluated");
-      env.err().flush();
+      env.say(input.errors().size() + " input error(s); the rest was evaluated");
       return ExitCode.INPUT_ERROR.code();
     }
     return review.deniedCount() > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();

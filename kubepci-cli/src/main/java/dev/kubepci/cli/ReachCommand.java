@@ -89,11 +89,11 @@ public final class ReachCommand extends KubepciSubcommand {
     env.out().print(fmt.equals("json") ? ReachReport.json(query) : ReachReport.text(query));
     env.out().flush();
     if (!input.errors().isEmpty()) {
-      input.errors().forEach(e -> env.err().println("kubepci: " + e.describe()));
+      input.errors().forEach(e -> env.say(e.describe()));
       return ExitCode.INPUT_ERROR.code();
     }
     if (expectAllowed != null && query.pairs().stream().anyMatch(p -> p.allowed() != expectAllowed)) {
-      env.err().println("kubepci: expected every flow to be " + expect.toLowerCase(Locale.ROOT) + "; "
+      env.say("expected every flow to be " + expect.toLowerCase(Locale.ROOT) + "; "
           + query.allowedCount() + " of " + query.pairs().size() + " allowed");
       return ExitCode.FINDINGS.code();
     }

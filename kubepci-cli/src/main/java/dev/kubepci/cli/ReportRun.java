@@ -121,7 +121,7 @@ final class ReportRun {
 
   private void broken(Reporter reporter, String where, Throwable e) {
     broken.add(reporter.format());
-    env.err().println("kubepci: internal error: the " + reporter.format() + " report for " + where
+    env.say("internal error: the " + reporter.format() + " report for " + where
         + " could not be produced: " + ServerUrl.redactIn(String.valueOf(e))
         + (env.debug() ? "" : " (run with --debug for details)") + "; the other reports are written");
     if (env.debug()) {
@@ -132,8 +132,7 @@ final class ReportRun {
 
   private void unwritten(String where, String message) {
     unwritten.add(where);
-    env.err().println("kubepci: " + message);
-    env.err().flush();
+    env.say(message);
   }
 
   /**
@@ -208,15 +207,14 @@ final class ReportRun {
    */
   ExitCode exit(AssessmentReport report, Severity threshold) {
     for (RuleError e : report.ruleErrors()) {
-      env.err().println("kubepci: internal error in rule " + e.describe());
+      env.say("internal error in rule " + e.describe());
       if (env.debug()) {
         env.err().print(e.stackTrace());
       }
     }
     ScanOutcome outcome = ScanOutcome.of(report, threshold).withReportFailures(broken, unwritten);
     if (outcome.code() != ExitCode.OK || !quiet) {
-      env.err().println("kubepci: exit " + outcome.code().code() + ": " + outcome.explanation(env.debug()));
-      env.err().flush();
+      env.say("exit " + outcome.code().code() + ": " + outcome.explanation(env.debug()));
     }
     return outcome.code();
   }

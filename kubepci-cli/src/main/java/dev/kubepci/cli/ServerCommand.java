@@ -86,10 +86,9 @@ public final class ServerCommand extends CommandGroup {
       } catch (IllegalArgumentException e) {
         throw new UserException(ExitCode.USAGE, e.getMessage());
       }
-      env.err().println("kubepci: created " + r.name().toLowerCase(java.util.Locale.ROOT) + " token "
+      env.say("created " + r.name().toLowerCase(java.util.Locale.ROOT) + " token "
           + t.info().id() + (cluster == null || r != Role.INGEST ? "" : " for cluster " + cluster)
           + "; its secret is printed once, below");
-      env.err().flush();
       env.out().println(t.secret());
       env.out().flush();
       return 0;

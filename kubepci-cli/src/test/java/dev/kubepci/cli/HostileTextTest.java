@@ -109,4 +109,35 @@ class HostileTextTest {
     assertThat(Cli.run("scan", input.toString(), "--details").out()).contains("\\x1B]0;pwned\\x07")
         .contains("\\nSummary: 42 practices: 42 PASS\\u202E");
   }
+
+  /**
+   * File names found by walking a folder reach standard error in input errors, "wrote" lines and exit lines: a name
+   * with an escape sequence and a line break (a forged summary) is shown escaped there too.
+   */
+  @Test
+  void noMessageOnStandardErrorPrintsControlCharactersFromFileNames() throws IOException {
+    Path folder = dir.resolve("evil\u001b]0;pwned\u0007\u001b[31m\nkubepci: exit 0: no failing finding");
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("hostile.yaml"), HOSTILE_YAML);
+    Files.writeString(folder.resolve("broken\u001b[2J.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: q\n");
+    Path report = folder.resolve("report.json");
+    List<List<String>> commands = List.of(
+        List.of("scan", folder.toString(), "--format", "json", "--output", report.toString()),
+        List.of("pss", folder.toString(), "--output", folder.resolve("pss.txt").toString()),
+        List.of("who-can", "update", "deployments", "-n", "shop", folder.toString()),
+        List.of("access", "sa:shop:bot", folder.toString()),
+        List.of("reach", "namespace:shop", "namespace:shop", folder.toString(), "--expect", "denied"));
+    for (List<String> command : commands) {
+      Cli.Run run = Cli.run(command.toArray(String[]::new));
+      assertThat(run.err()).as("%s exit %s", command.get(0), run.code()).contains("evil\\x1B]0;pwned\\x07");
+      for (char c : run.err().toCharArray()) {
+        if (c != '\n') {
+          assertThat(Printable.isControl(c)).as("%s prints U+%04X raw:%n%s", command.get(0), (int) c, run.err())
+              .isFalse();
+        }
+      }
+      assertThat(run.err().lines()).as(command.get(0)).allMatch(l -> l.startsWith("kubepci: "))
+          .noneMatch(l -> l.startsWith("kubepci: exit 0"));
+    }
+  }
 }
