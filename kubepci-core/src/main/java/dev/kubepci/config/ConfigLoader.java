@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.kubepci.model.Provenance;
@@ -78,6 +82,13 @@ public final class ConfigLoader {
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException(file + ":" + line(e) + ": unknown key '" + e.getPropertyName() + "'"
           + " (known here: " + e.getKnownPropertyIds() + ")");
+    } catch (ValueInstantiationException e) {
+      // a value the configuration's own types refuse, in their words (not Jackson's, which name Java classes)
+      Throwable cause = e.getCause();
+      throw new ConfigException(file + ":" + line(e) + ": " + (cause instanceof IllegalArgumentException
+          ? cause.getMessage() : e.getOriginalMessage()));
+    } catch (MismatchedInputException e) {
+      throw new ConfigException(file + ":" + line(e) + ": " + mismatch(e));
     } catch (JsonProcessingException e) {
       String message = e.getOriginalMessage();
       if (message != null && message.startsWith("Duplicate field '")) {
@@ -127,6 +138,53 @@ public final class ConfigLoader {
       // the document already parsed once; lines are a convenience
     }
     return lines;
+  }
+
+  /** {@code trustedRegistries: expected a list, not a text}: where the value is and what belongs there. */
+  private static String mismatch(MismatchedInputException e) {
+    StringBuilder where = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        where.append(where.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        where.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    Class<?> type = e.getTargetType();
+    String expected;
+    if (type == null) {
+      return e.getOriginalMessage();
+    } else if (java.util.Collection.class.isAssignableFrom(type) || type == TrustedRegistries.class) {
+      expected = "a list";
+    } else if (type == String.class) {
+      expected = "a text";
+    } else if (type == boolean.class || type == Boolean.class) {
+      expected = "true or false";
+    } else if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      expected = "a number";
+    } else if (type == java.time.LocalDate.class) {
+      expected = "a date (YYYY-MM-DD)";
+    } else if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+      expected = "a mapping (key: value lines)";
+    } else {
+      return e.getOriginalMessage();
+    }
+    JsonToken found = e.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
+    String seen = e instanceof InvalidFormatException f && f.getValue() != null ? ", not '" + shortened(f.getValue())
+        + "'" : found == null ? "" : switch (found) {
+      case START_ARRAY -> ", not a list";
+      case START_OBJECT, FIELD_NAME -> ", not a mapping";
+      case VALUE_STRING -> ", not a text";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ", not a number";
+      case VALUE_TRUE, VALUE_FALSE -> ", not true or false";
+      default -> "";
+    };
+    return (where.length() == 0 ? "" : where + ": ") + "expected " + expected + seen;
+  }
+
+  private static String shortened(Object value) {
+    String text = String.valueOf(value);
+    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
   }
 
   private static int line(JsonProcessingException e) {

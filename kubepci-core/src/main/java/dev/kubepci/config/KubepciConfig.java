@@ -16,7 +16,7 @@ import java.util.List;
 @JsonIgnoreProperties(value = {"$schema"})
 public record KubepciConfig(
     @JsonProperty("scope") Scope scope,
-    @JsonProperty("trustedRegistries") List<String> trustedRegistries,
+    @JsonProperty("trustedRegistries") TrustedRegistries trustedRegistries,
     @JsonProperty("highRisk") Selection highRisk,
     @JsonProperty("waivers") List<Waiver> waivers,
     @JsonProperty("attestations") List<Attestation> attestations) {
@@ -24,14 +24,18 @@ public record KubepciConfig(
   public static final KubepciConfig EMPTY = new KubepciConfig(null, null, null);
 
   public KubepciConfig {
-    trustedRegistries = trustedRegistries == null ? null : List.copyOf(trustedRegistries);
     waivers = waivers == null ? List.of() : List.copyOf(waivers);
     attestations = attestations == null ? List.of() : List.copyOf(attestations);
   }
 
-  /** A configuration without waivers or attestations. */
+  /**
+   * A configuration without waivers or attestations.
+   *
+   * @param trustedRegistries the entries of {@code trustedRegistries}, or null when the list is not given
+   * @throws IllegalArgumentException when an entry names no registry ({@link TrustedRegistries#of})
+   */
   public KubepciConfig(Scope scope, List<String> trustedRegistries, Selection highRisk) {
-    this(scope, trustedRegistries, highRisk, null, null);
+    this(scope, trustedRegistries == null ? null : TrustedRegistries.of(trustedRegistries), highRisk, null, null);
   }
 
   /** True when the user listed trusted registries (an empty list means "none is trusted"). */

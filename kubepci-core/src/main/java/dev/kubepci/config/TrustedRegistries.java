@@ -1,50 +1,75 @@
-package dev.kubepci.rules.image;
+package dev.kubepci.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.kubepci.model.Glob;
 import dev.kubepci.model.ImageReference;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The organisation's trusted image sources from the configuration: a registry host ({@code registry.k8s.io}, with
- * {@code *} wildcards such as {@code *.dkr.ecr.eu-west-1.amazonaws.com}) or a registry and path prefix
- * ({@code quay.io/calico}). Docker Hub is {@code docker.io} whatever alias an image uses.
+ * The organisation's trusted image sources from the configuration ({@code trustedRegistries}): a registry host
+ * ({@code registry.k8s.io}, with {@code *} wildcards such as {@code *.dkr.ecr.eu-west-1.amazonaws.com}) or a
+ * registry and path prefix ({@code quay.io/calico}). Docker Hub is {@code docker.io} whatever alias an image uses.
+ * Each entry is read once, when the configuration is loaded; an entry that names no registry is refused then.
  */
 public final class TrustedRegistries {
-  private final List<String> entries;
+  /** One entry: as normalised, its host pattern, and its path prefix ({@code /calico}, or empty for a host). */
+  private record Entry(String text, Glob host, String path) {}
 
-  public TrustedRegistries(List<String> entries) {
-    this.entries = entries.stream().map(TrustedRegistries::normalise).toList();
+  private final List<Entry> entries;
+
+  private TrustedRegistries(List<Entry> entries) {
+    this.entries = entries;
+  }
+
+  /**
+   * The entries of the configuration, in order.
+   *
+   * @throws IllegalArgumentException naming the entry that is missing or names no registry ({@code ""}, {@code *})
+   */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public static TrustedRegistries of(List<String> configured) {
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < configured.size(); i++) {
+      String given = configured.get(i);
+      String text = given == null ? "" : normalise(given);
+      if (text.isEmpty() || text.startsWith("/")) {
+        throw new IllegalArgumentException("trustedRegistries: entry " + (i + 1) + " ("
+            + (given == null ? "empty" : "'" + given + "'") + ") names no registry; give a host such as "
+            + "registry.example.com, *.azurecr.io or quay.io/calico (an empty list trusts none)");
+      }
+      int slash = text.indexOf('/');
+      String host = slash < 0 ? text : text.substring(0, slash);
+      entries.add(new Entry(text, Glob.segments(host, '/'), slash < 0 ? "" : text.substring(slash)));
+    }
+    return new TrustedRegistries(List.copyOf(entries));
   }
 
   /** The entry that trusts {@code image}, or empty when none does. */
   public Optional<String> trusting(ImageReference image) {
     String registry = canonicalRegistry(image.registry());
     String name = registry + "/" + image.repository();
-    for (String entry : entries) {
-      int slash = entry.indexOf('/');
-      String host = slash < 0 ? entry : entry.substring(0, slash);
-      if (!hostMatches(host, registry)) {
+    for (Entry entry : entries) {
+      if (!entry.host().matches(registry)) {
         continue;
       }
-      if (slash < 0) {
-        return Optional.of(entry);
-      }
-      String prefix = registry + entry.substring(slash);
-      if (name.equals(prefix) || name.startsWith(prefix + "/")) {
-        return Optional.of(entry);
+      String prefix = registry + entry.path();
+      if (entry.path().isEmpty() || name.equals(prefix) || name.startsWith(prefix + "/")) {
+        return Optional.of(entry.text());
       }
     }
     return Optional.empty();
   }
 
+  /** The entries, normalised: no scheme, no trailing {@code /} or {@code *}, Docker Hub's aliases as docker.io. */
   public List<String> entries() {
-    return entries;
+    return entries.stream().map(Entry::text).toList();
   }
 
   /** Docker Hub's aliases as one name. */
-  static String canonicalRegistry(String registry) {
+  public static String canonicalRegistry(String registry) {
     String r = registry.toLowerCase(Locale.ROOT);
     return switch (r) {
       case "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com" -> ImageReference.DOCKER_HUB;
@@ -65,7 +90,8 @@ public final class TrustedRegistries {
     return slash < 0 ? host : host + e.substring(slash);
   }
 
-  private static boolean hostMatches(String pattern, String host) {
-    return Glob.segments(pattern, '/').matches(host);
+  @Override
+  public String toString() {
+    return String.join(", ", entries());
   }
 }

@@ -38,7 +38,7 @@ class GovernanceConfigTest {
             evidence: [audit policy]
         """);
     KubepciConfig c = ConfigLoader.load(file);
-    assertThat(c.trustedRegistries()).containsExactly("registry.example.com");
+    assertThat(c.trustedRegistries().entries()).containsExactly("registry.example.com");
     assertThat(c.waivers()).hasSize(2);
     assertThat(c.waivers().get(0).expires()).isEqualTo(LocalDate.parse("2026-06-30"));
     assertThat(((Provenance.FileSource) c.waivers().get(0).source()).line()).isEqualTo(3);
@@ -65,6 +65,27 @@ class GovernanceConfigTest {
     Path file = dir.resolve("w.yaml");
     Files.writeString(file, "waivers:\n  - rule: KPCI-0001\n    expires: next year\n");
     assertThatThrownBy(() -> ConfigLoader.loadGovernance(file)).isInstanceOf(ConfigLoader.ConfigException.class)
-        .hasMessageContaining("w.yaml:3");
+        .hasMessage(file + ":3: waivers[0].expires: expected a date (YYYY-MM-DD), not 'next year'");
+  }
+
+  /** Before: Jackson's words, naming Java classes ("Cannot construct instance of `java.util.ArrayList`..."). */
+  @Test
+  void aValueOfTheWrongShapeIsReportedWithWhereItIsAndWhatBelongsThere(@TempDir Path dir) throws IOException {
+    java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put("trustedRegistries: registry.k8s.io\n", "1: trustedRegistries: expected a list, not a text");
+    cases.put("trustedRegistries: {a: b}\n", "1: trustedRegistries: expected a list, not a mapping");
+    cases.put("trustedRegistries: [{a: 1}]\n", "1: trustedRegistries[0]: expected a text, not a mapping");
+    cases.put("trustedRegistries: [quay.io, ~]\n", "1: trustedRegistries: entry 2 (empty) names no registry; give a "
+        + "host such as registry.example.com, *.azurecr.io or quay.io/calico (an empty list trusts none)");
+    cases.put("trustedRegistries: ['*']\n", "1: trustedRegistries: entry 1 ('*') names no registry; give a host "
+        + "such as registry.example.com, *.azurecr.io or quay.io/calico (an empty list trusts none)");
+    cases.put("scope:\n  cde:\n    namespaces: payments\n", "3: scope.cde.namespaces: expected a list, not a text");
+    cases.put("highRisk: [a]\n", "1: highRisk: expected a mapping (key: value lines), not a list");
+    Path file = dir.resolve("kubepci.yaml");
+    for (var c : cases.entrySet()) {
+      Files.writeString(file, c.getKey());
+      assertThatThrownBy(() -> ConfigLoader.load(file)).as(c.getKey()).isInstanceOf(ConfigLoader.ConfigException.class)
+          .hasMessage(file + ":" + c.getValue());
+    }
   }
 }

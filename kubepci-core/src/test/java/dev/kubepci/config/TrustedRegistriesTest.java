@@ -1,6 +1,7 @@
-package dev.kubepci.rules.image;
+package dev.kubepci.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubepci.model.ImageReference;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TrustedRegistriesTest {
   @Test
   void matchesHostsPathPrefixesAndWildcards() {
-    TrustedRegistries trusted = new TrustedRegistries(List.of("registry.k8s.io", "quay.io/calico/",
+    TrustedRegistries trusted = TrustedRegistries.of(List.of("registry.k8s.io", "quay.io/calico/",
         "https://*.azurecr.io", "docker.io/library"));
     assertThat(trusted.trusting(ImageReference.parse("registry.k8s.io/pause:3.10"))).contains("registry.k8s.io");
     assertThat(trusted.trusting(ImageReference.parse("quay.io/calico/node:v3"))).contains("quay.io/calico");
@@ -19,6 +20,20 @@ class TrustedRegistriesTest {
     assertThat(trusted.trusting(ImageReference.parse("nginx:1.27"))).contains("docker.io/library");
     assertThat(trusted.trusting(ImageReference.parse("index.docker.io/library/nginx"))).contains("docker.io/library");
     assertThat(trusted.trusting(ImageReference.parse("grafana/grafana"))).isEmpty();
+  }
+
+  /** Before, {@code *} or an empty entry was kept and matched no image: the user's intent lost without a word. */
+  @Test
+  void refusesAnEntryThatNamesNoRegistry() {
+    for (String entry : List.of("", "  ", "*", "**", "https://", "/library")) {
+      assertThatThrownBy(() -> TrustedRegistries.of(List.of("registry.k8s.io", entry)))
+          .as("'%s'", entry).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("trustedRegistries: entry 2 ('" + entry + "') names no registry");
+    }
+    assertThatThrownBy(() -> TrustedRegistries.of(java.util.Arrays.asList("quay.io", null)))
+        .hasMessageStartingWith("trustedRegistries: entry 2 (empty) names no registry");
+    assertThat(TrustedRegistries.of(List.of()).trusting(ImageReference.parse("nginx"))).isEmpty();
+    assertThat(TrustedRegistries.of(List.of("https://Quay.io/calico/*")).entries()).containsExactly("quay.io/calico");
   }
 
   @Test

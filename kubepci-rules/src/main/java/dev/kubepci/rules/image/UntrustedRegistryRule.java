@@ -1,5 +1,6 @@
 package dev.kubepci.rules.image;
 
+import dev.kubepci.config.TrustedRegistries;
 import dev.kubepci.model.ImageReference;
 import dev.kubepci.model.Workload;
 import dev.kubepci.rule.ContainerRule;
@@ -9,6 +10,7 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Violation;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,11 +19,6 @@ import java.util.Optional;
  */
 @RuleInfo(id = "KPCI-0110", name = "image-registry-untrusted", severity = Severity.HIGH)
 public final class UntrustedRegistryRule implements ContainerRule {
-  /** The trusted registries of the configuration last seen, built once for it rather than per container. */
-  private volatile Trusted trusted;
-
-  private record Trusted(List<String> configured, TrustedRegistries registries) {}
-
   @Override
   public Optional<Outcome> precheck(RuleContext context) {
     if (!context.config().hasTrustedRegistries()) {
@@ -38,21 +35,13 @@ public final class UntrustedRegistryRule implements ContainerRule {
       return List.of(); // an image-less container is reported by KPCI-0004
     }
     ImageReference ref = ImageReference.parse(image);
-    if (trusted(context.config().trustedRegistries()).trusting(ref).isPresent()) {
+    TrustedRegistries trusted = Objects.requireNonNull(context.config().trustedRegistries(), "precheck: listed");
+    if (trusted.trusting(ref).isPresent()) {
       return List.of();
     }
     String registry = TrustedRegistries.canonicalRegistry(ref.registry());
     String implied = ref.explicitRegistry() ? "" : " (Docker Hub, implied by the short name)";
     return List.of(Violation.at(c.path().child("image"), image, c.describe() + " image comes from " + registry
         + implied + ", which is not a trusted registry"));
-  }
-
-  private TrustedRegistries trusted(List<String> configured) {
-    Trusted last = trusted;
-    if (last == null || last.configured() != configured) {
-      last = new Trusted(configured, new TrustedRegistries(configured));
-      trusted = last;
-    }
-    return last.registries();
   }
 }

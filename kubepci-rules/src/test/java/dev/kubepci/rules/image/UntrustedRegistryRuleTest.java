@@ -120,7 +120,7 @@ class UntrustedRegistryRuleTest {
         """).assertStatus(Status.NOT_APPLICABLE);
   }
 
-  /** The rule keeps the registries it built for one configuration, and builds them anew for another. */
+  /** The rule holds nothing between runs: each run judges by its own configuration's list. */
   @Test
   void oneRuleFollowsEachRunsConfiguration() {
     UntrustedRegistryRule rule = new UntrustedRegistryRule();
