@@ -210,7 +210,13 @@ public final class EvidenceCommand extends CommandGroup {
       try {
         v = BundleVerifier.verify(bundle, t, env.clock().instant());
       } catch (EvidenceException e) {
-        env.say("NOT VERIFIED: " + e.getMessage());
+        // one problem a line (the verifier escapes the names in them); each line escaped again on its way out
+        String[] lines = e.getMessage().split("\n", -1);
+        env.say("NOT VERIFIED: " + lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+          env.err().println(dev.kubepci.report.Printable.text(lines[i]));
+        }
+        env.err().flush();
         return ExitCode.FINDINGS.code();
       }
       PrintWriter out = env.out();

@@ -70,6 +70,12 @@ class EvidenceCommandTest {
     assertNotVerified(missing, pub, "missing file catalogue/rules.json");
     Path extra = rewrite(m -> m.put("inputs/late-addition.yaml", "kind: Pod\n".getBytes()));
     assertNotVerified(extra, pub, "extra file inputs/late-addition.yaml");
+    // an entry name that would end the list with a line of its own and recolour the terminal
+    Path forged = rewrite(m -> m.put("inputs/x\n  all files match\u001b[32m.yaml", "kind: Pod\n".getBytes()));
+    Cli.Run run = Cli.run("evidence", "verify", forged.toString(), "--public-key", pub.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("NOT VERIFIED").contains("unsafe entry").doesNotContain("\u001b");
+    assertThat(run.err().lines()).noneMatch(l -> l.startsWith("  all files match"));
     Path otherPub = dir.resolve("other.pub");
     Cli.run("evidence", "keygen", "--algorithm", "ecdsa-p256", "--private-key", dir.resolve("other.key").toString(),
         "--public-key", otherPub.toString());

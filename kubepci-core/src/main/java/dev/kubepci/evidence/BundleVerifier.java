@@ -1,5 +1,6 @@
 package dev.kubepci.evidence;
 
+import dev.kubepci.report.Printable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -102,18 +103,19 @@ public final class BundleVerifier {
       listed.add(s.name());
       BundleReader.Digest d = contents.files().get(s.name());
       if (d == null) {
-        problems.add("missing file " + s.name());
+        problems.add("missing file " + Printable.text(s.name()));
       } else if (!d.sha256().equals(s.sha256()) || s.annotations() == null || d.size() != s.annotations().size()) {
-        problems.add("changed file " + s.name() + ": sha256 " + d.sha256() + ", " + d.size() + " bytes; the manifest "
+        problems.add("changed file " + Printable.text(s.name()) + ": sha256 " + d.sha256() + ", " + d.size() + " bytes; the manifest "
             + "says sha256 " + s.sha256() + ", " + (s.annotations() == null ? "?" : s.annotations().size()) + " bytes");
       }
     }
     for (Map.Entry<String, BundleReader.Digest> e : contents.files().entrySet()) {
       if (!listed.contains(e.getKey())) {
-        problems.add("extra file " + e.getKey() + " is not in the signed manifest");
+        problems.add("extra file " + Printable.text(e.getKey()) + " is not in the signed manifest");
       }
     }
     if (!problems.isEmpty()) {
+      // one problem a line: the names in them are escaped, so no name can break a line of its own
       throw new EvidenceException(bundle + ": the signature is valid but the contents differ from the signed "
           + "manifest:\n  " + String.join("\n  ", problems));
     }
