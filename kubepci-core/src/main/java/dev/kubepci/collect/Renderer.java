@@ -83,7 +83,7 @@ final class Renderer {
     }
     Process process;
     try {
-      process = new ProcessBuilder(kubectl, "kustomize", dir.toString()).redirectInput(ProcessBuilder.Redirect.PIPE)
+      process = new ProcessBuilder(kubectl, "kustomize", operand(dir)).redirectInput(ProcessBuilder.Redirect.PIPE)
           .start();
       process.getOutputStream().close();
     } catch (IOException e) {
@@ -104,6 +104,15 @@ final class Renderer {
           + ManifestReader.oneLine(err.join().replaceFirst("^error: ", "")), null);
     }
     return out;
+  }
+
+  /**
+   * The folder as kubectl's operand: a name starting with {@code -} (a folder called {@code --enable-alpha-plugins},
+   * say) would otherwise be read as a flag, so it is given as {@code ./-name}.
+   */
+  static String operand(Path dir) {
+    String d = dir.toString();
+    return d.startsWith("-") ? "." + java.io.File.separator + d : d;
   }
 
   private static String readAll(InputStream in) {

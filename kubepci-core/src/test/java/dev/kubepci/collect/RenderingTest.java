@@ -102,6 +102,22 @@ class RenderingTest {
     assertThat(((Provenance.FileSource) input.inventory().all().get(0).provenance()).file()).isEqualTo(prod);
   }
 
+  /** A folder named like a flag ({@code --enable-alpha-plugins} turns on exec functions) reaches kubectl as a path. */
+  @Test
+  void aFolderNamedLikeAFlagIsGivenToKubectlAsAPath(@TempDir Path bin) throws Exception {
+    assumeTrue(!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows"));
+    Path args = bin.resolve("args");
+    Path kubectl = bin.resolve("kubectl");
+    Files.writeString(kubectl, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + args + "'\n");
+    assertThat(kubectl.toFile().setExecutable(true)).isTrue();
+    for (String dir : List.of("--enable-alpha-plugins", "-k")) {
+      assertThat(Renderer.kustomize(Path.of(dir), bin.toString())).isEmpty();
+      assertThat(Files.readAllLines(args)).containsExactly("kustomize", "./" + dir);
+    }
+    Renderer.kustomize(Path.of("overlays/prod"), bin.toString());
+    assertThat(Files.readAllLines(args)).containsExactly("kustomize", "overlays/prod");
+  }
+
   @Test
   void withoutKubectlAKustomizationIsOneErrorSayingHowToRenderIt(@TempDir Path empty) {
     Path prod = RENDER.resolve("shop-kustomize/overlays/prod");
