@@ -95,6 +95,10 @@ public final class PushOptions {
       return;
     }
     URI target = target(report);
+    if ("http".equals(target.getScheme()) && !isLoopback(target.getHost())) {
+      env.say("--push: " + display(target) + " is plain http: the ingest token and the report cross the network "
+          + "unencrypted; serve kubepci with --tls-cert or behind a TLS proxy and push to https://");
+    }
     ByteArrayOutputStream json = new ByteArrayOutputStream();
     new JsonReporter().write(report, json);
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
@@ -132,6 +136,16 @@ public final class PushOptions {
     var stream = reportToStdout ? env.err() : env.out();
     stream.println("kubepci: pushed to " + display(target) + ": " + what);
     stream.flush();
+  }
+
+  /** This machine by name or address ({@code localhost}, 127.0.0.0/8, {@code ::1}): no network in between. */
+  static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return h.equalsIgnoreCase("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("::1")
+        || h.equals("0:0:0:0:0:0:0:1");
   }
 
   private URI target(AssessmentReport report) {

@@ -66,7 +66,8 @@ class ServerCommandsTest {
       Cli.Run first = Cli.run("scan", Cli.MANIFESTS, "--fail-on", "none", "--quiet", "--push", url,
           "--token-file", token.toString());
       assertThat(first.code()).as(first.err()).isZero();
-      assertThat(first.err()).contains("kubepci: pushed to " + url + ": assessment 1 stored");
+      assertThat(first.err()).contains("kubepci: pushed to " + url + ": assessment 1 stored")
+          .as("this machine: no network in between").doesNotContain("plain http");
       Cli.Run second = Cli.run("scan", Cli.MANIFESTS, "--fail-on", "none", "--quiet", "--push", url,
           "--token-file", token.toString());
       assertThat(second.err()).contains("assessment 1 already stored");
@@ -77,6 +78,17 @@ class ServerCommandsTest {
           "--token-file", token.toString());
       assertThat(refused.code()).isEqualTo(3);
       assertThat(refused.err()).contains("the server refused the report (HTTP 401)");
+      // across a network, plain http carries the token unencrypted: said before it is sent
+      String remote = "http://kubepci.example.invalid/api/v1/clusters/prod/assessments";
+      Cli.Run overHttp = Cli.run("scan", Cli.MANIFESTS, "--fail-on", "none", "--quiet", "--push", remote,
+          "--token-file", token.toString());
+      assertThat(overHttp.err()).startsWith("kubepci: --push: " + remote + " is plain http: the ingest token and the "
+          + "report cross the network unencrypted").contains("cannot reach");
+      assertThat(PushOptions.isLoopback("localhost")).isTrue();
+      assertThat(PushOptions.isLoopback("127.1.2.3")).isTrue();
+      assertThat(PushOptions.isLoopback("[::1]")).isTrue();
+      assertThat(PushOptions.isLoopback("127.0.0.1.example.com")).isFalse();
+      assertThat(PushOptions.isLoopback("10.0.0.1")).isFalse();
       Cli.Run alone = Cli.run("scan", Cli.MANIFESTS, "--quiet", "--push", url);
       assertThat(alone.code()).isEqualTo(2);
       assertThat(alone.err()).contains("--push and --token-file go together");
