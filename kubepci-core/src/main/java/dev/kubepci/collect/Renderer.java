@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,11 +73,22 @@ final class Renderer {
 
   /** {@code kubectl kustomize} of the folder, or an error that says how to render it when kubectl is missing. */
   static String kustomize(Path dir) throws RenderException {
-    return kustomize(dir, System.getenv("PATH"));
+    return kustomize(dir, System.getenv("PATH"), KUSTOMIZE_TIMEOUT);
   }
+
+  /**
+   * How long {@code kubectl kustomize} may take: a local build takes seconds, a remote base that does not answer would
+   * otherwise hold the scan for as long as git waits.
+   */
+  static final Duration KUSTOMIZE_TIMEOUT = Duration.ofMinutes(5);
 
   /** As {@link #kustomize(Path)}, looking for kubectl on {@code searchPath}. */
   static String kustomize(Path dir, String searchPath) throws RenderException {
+    return kustomize(dir, searchPath, KUSTOMIZE_TIMEOUT);
+  }
+
+  /** As {@link #kustomize(Path, String)}, giving up after {@code timeout}. */
+  static String kustomize(Path dir, String searchPath, Duration timeout) throws RenderException {
     String kubectl = onPath("kubectl", searchPath);
     if (kubectl == null) {
       throw new RenderException("kustomization not built: kubectl is not on the PATH. Build it and scan the "
@@ -90,15 +103,23 @@ final class Renderer {
       throw new RenderException("kustomization not built: cannot run " + kubectl + ": " + e.getMessage(), null);
     }
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-    String out = readAll(process.getInputStream());
+    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
     int code;
     try {
-      code = process.waitFor();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly); // git fetching a remote base, say
+        process.destroyForcibly();
+        String limit = timeout.toMillis() >= 1000 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+        throw new RenderException("kustomization not built: kubectl kustomize " + dir + " did not finish in " + limit
+            + " (a remote base that does not answer?); build it yourself and scan the output", null);
+      }
+      code = process.exitValue();
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new RenderException("kustomization not built: interrupted", null);
     }
+    String out = output.join();
     if (code != 0) {
       throw new RenderException("kubectl kustomize failed: "
           + ManifestReader.oneLine(err.join().replaceFirst("^error: ", "")), null);

@@ -118,6 +118,19 @@ class RenderingTest {
     assertThat(Files.readAllLines(args)).containsExactly("kustomize", "overlays/prod");
   }
 
+  /** A kubectl that never finishes (a remote base that does not answer) costs the timeout, then is one error. */
+  @Test
+  void aKustomizeThatDoesNotFinishIsStoppedAndSaysSo(@TempDir Path bin) throws Exception {
+    assumeTrue(!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows"));
+    Path kubectl = bin.resolve("kubectl");
+    Files.writeString(kubectl, "#!/bin/sh\nexec sleep 600\n");
+    assertThat(kubectl.toFile().setExecutable(true)).isTrue();
+    assertThatThrownBy(() -> Renderer.kustomize(Path.of("remote"), bin.toString(), java.time.Duration.ofMillis(300)))
+        .isInstanceOf(Renderer.RenderException.class)
+        .hasMessage("kustomization not built: kubectl kustomize remote did not finish in 300 ms (a remote base that does "
+            + "not answer?); build it yourself and scan the output");
+  }
+
   @Test
   void withoutKubectlAKustomizationIsOneErrorSayingHowToRenderIt(@TempDir Path empty) {
     Path prod = RENDER.resolve("shop-kustomize/overlays/prod");
