@@ -29,8 +29,11 @@ public record CollectedInput(Inventory inventory, List<ProcessingError> errors, 
     this(inventory, errors, inputs, List.of(), Map.of(), Map.of());
   }
 
-  /** This input with the digest of the file it was read from. */
+  /** This input with the digest of the file it was read from; as it is when {@code sha256} is null (none taken). */
   public CollectedInput withDigest(String file, String sha256) {
+    if (sha256 == null) {
+      return this;
+    }
     Map<String, String> all = new java.util.HashMap<>(digests);
     all.put(file, sha256);
     return new CollectedInput(inventory, errors, inputs, skipped, rendered, all);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * A file's bytes with the SHA-256 of them taken as they are read, so that the digest a report gives for an input is
@@ -16,10 +17,14 @@ import java.util.HexFormat;
  */
 public final class DigestedInput extends FilterInputStream {
   private final MessageDigest digest;
+  private final boolean regularFile;
+  private boolean atEnd;
+  private String hex;
 
   private DigestedInput(Path file) throws IOException {
     super(Files.newInputStream(file));
     this.digest = sha256();
+    this.regularFile = Files.isRegularFile(file);
   }
 
   public static DigestedInput open(Path file) throws IOException {
@@ -29,14 +34,21 @@ public final class DigestedInput extends FilterInputStream {
   /** The hex SHA-256 of a file's bytes. */
   public static String sha256(Path file) throws IOException {
     try (DigestedInput in = open(file)) {
-      return in.finish();
+      in.transferTo(OutputStream.nullOutputStream());
+      return in.finish().orElseThrow();
     }
   }
 
-  /** Reads what the reader left unread, then gives the hex SHA-256 of the whole file; once. */
-  public String finish() throws IOException {
-    transferTo(OutputStream.nullOutputStream());
-    return HexFormat.of().formatHex(digest.digest());
+  /**
+   * The hex SHA-256 of the whole file: of a regular file, after reading what the reader left unread; of a pipe or
+   * device, only when the reader read it to its end (the rest of a stream may never end), else empty.
+   */
+  public Optional<String> finish() throws IOException {
+    if (hex == null && (atEnd || regularFile)) {
+      transferTo(OutputStream.nullOutputStream());
+      hex = HexFormat.of().formatHex(digest.digest());
+    }
+    return Optional.ofNullable(hex);
   }
 
   @Override
@@ -44,6 +56,8 @@ public final class DigestedInput extends FilterInputStream {
     int b = in.read();
     if (b >= 0) {
       digest.update((byte) b);
+    } else {
+      atEnd = true;
     }
     return b;
   }
@@ -53,12 +67,17 @@ public final class DigestedInput extends FilterInputStream {
     int n = in.read(b, off, len);
     if (n > 0) {
       digest.update(b, off, n);
+    } else if (n < 0) {
+      atEnd = true;
     }
     return n;
   }
 
   @Override
   public long skip(long n) throws IOException {
+    if (n <= 0) {
+      return 0;
+    }
     byte[] discard = new byte[(int) Math.min(n, 8192)];
     long skipped = 0;
     while (skipped < n) {

@@ -318,12 +318,16 @@ public final class ManifestReader {
     return Collections.unmodifiableMap(digests);
   }
 
-  /** Records the digest of the whole file, read to its end; a file that fails to read has none. */
+  /**
+   * Records the digest of the whole file; a file that fails to read has none, nor has a pipe the reader stopped
+   * reading (what follows in it may never end).
+   */
   private void digest(String file, DigestedInput raw) {
+    String path = Path.of(file).toString();
     try {
-      digests.put(Path.of(file).toString(), raw.finish());
+      raw.finish().ifPresentOrElse(d -> digests.put(path, d), () -> digests.remove(path));
     } catch (IOException e) {
-      digests.remove(Path.of(file).toString()); // the basis reads it again and says what fails
+      digests.remove(path); // the basis reads a regular file again and says what fails
     }
   }
 

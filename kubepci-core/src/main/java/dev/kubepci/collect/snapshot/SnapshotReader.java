@@ -43,7 +43,8 @@ public final class SnapshotReader {
   private SnapshotReader() {}
 
   /**
-   * Reads the snapshot into {@code sink}; returns the hex SHA-256 of the file's bytes, taken as they were read.
+   * Reads the snapshot into {@code sink}; returns the hex SHA-256 of the file's bytes, taken as they were read (null
+   * for a pipe that goes on after the snapshot's trailer).
    *
    * @throws InputException when the file is not a complete kubepci snapshot this version can read
    */
@@ -67,7 +68,8 @@ public final class SnapshotReader {
         Reader in = new InputStreamReader(
             new CappedStream(new GZIPInputStream(raw, 1 << 16), maxDecompressed), StandardCharsets.UTF_8)) {
       read(file.toString(), new BoundedLineReader(in), sink);
-      return raw.finish();
+      // a snapshot read whole: its end, unless it came through a pipe that goes on after its trailer
+      return raw.finish().orElse(null);
     } catch (BoundedLineReader.LineTooLongException e) {
       throw new InputException(file + ": " + e.getMessage() + "; the snapshot was not read");
     } catch (CappedStream.TooLarge e) {
