@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads {@link KubepciConfig} from YAML, rejecting unknown and repeated keys so that neither a typo nor a second
@@ -85,17 +86,32 @@ public final class ConfigLoader {
     } catch (ValueInstantiationException e) {
       // a value the configuration's own types refuse, in their words (not Jackson's, which name Java classes)
       Throwable cause = e.getCause();
-      throw new ConfigException(file + ":" + line(e) + ": " + (cause instanceof IllegalArgumentException
+      int line = line(e);
+      if (cause instanceof TrustedRegistries.InvalidEntry entry) {
+        List<Integer> lines = itemLines(text, "trustedRegistries"); // Jackson points at the list's end
+        line = entry.index() < lines.size() ? lines.get(entry.index()) : line;
+      }
+      throw new ConfigException(file + ":" + line + ": " + (cause instanceof IllegalArgumentException
           ? cause.getMessage() : e.getOriginalMessage()));
     } catch (MismatchedInputException e) {
       throw new ConfigException(file + ":" + line(e) + ": " + mismatch(e));
     } catch (JsonProcessingException e) {
+      MarkedYAMLException yaml = null;
+      for (Throwable t = e; t != null && yaml == null; t = t.getCause()) {
+        yaml = t instanceof MarkedYAMLException m ? m : null;
+      }
+      if (yaml != null && yaml.getProblemMark() != null) {
+        // SnakeYAML's message spans lines (a caret under the excerpt): its context and problem on one line
+        throw new ConfigException(file + ":" + (yaml.getProblemMark().getLine() + 1) + ": "
+            + (yaml.getContext() == null ? "" : yaml.getContext() + ": ") + yaml.getProblem());
+      }
       String message = e.getOriginalMessage();
       if (message != null && message.startsWith("Duplicate field '")) {
         message = "repeated key " + message.substring("Duplicate field ".length())
             + " (a key may appear once in each mapping)";
       }
-      throw new ConfigException(file + ":" + line(e) + ": " + message);
+      throw new ConfigException(file + ":" + line(e) + ": " + (message == null ? "not readable"
+          : message.strip().lines().findFirst().orElse("")));
     }
   }
 
@@ -166,6 +182,9 @@ public final class ConfigLoader {
       expected = "a date (YYYY-MM-DD)";
     } else if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
       expected = "a mapping (key: value lines)";
+    } else if (type.isEnum()) {
+      expected = "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+          .collect(java.util.stream.Collectors.joining(", "));
     } else {
       return e.getOriginalMessage();
     }

@@ -24,10 +24,28 @@ public final class TrustedRegistries {
     this.entries = entries;
   }
 
+  /** An entry that names no registry; {@link #index()} is its place in the list, from 0. */
+  public static final class InvalidEntry extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final int index;
+
+    InvalidEntry(int index, String given) {
+      super("trustedRegistries: entry " + (index + 1) + " (" + (given == null ? "empty" : "'" + given + "'")
+          + ") names no registry; give a host such as registry.example.com, *.azurecr.io or quay.io/calico, "
+          + "with a path if you like (an empty list trusts none)");
+      this.index = index;
+    }
+
+    public int index() {
+      return index;
+    }
+  }
+
   /**
    * The entries of the configuration, in order.
    *
-   * @throws IllegalArgumentException naming the entry that is missing or names no registry ({@code ""}, {@code *})
+   * @throws InvalidEntry naming the entry that is missing or names no registry host ({@code ""}, {@code *},
+   *     {@code *.*}, {@code * /library})
    */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static TrustedRegistries of(List<String> configured) {
@@ -35,13 +53,11 @@ public final class TrustedRegistries {
     for (int i = 0; i < configured.size(); i++) {
       String given = configured.get(i);
       String text = given == null ? "" : normalise(given);
-      if (text.isEmpty() || text.startsWith("/")) {
-        throw new IllegalArgumentException("trustedRegistries: entry " + (i + 1) + " ("
-            + (given == null ? "empty" : "'" + given + "'") + ") names no registry; give a host such as "
-            + "registry.example.com, *.azurecr.io or quay.io/calico (an empty list trusts none)");
-      }
       int slash = text.indexOf('/');
       String host = slash < 0 ? text : text.substring(0, slash);
+      if (!isHost(host) || text.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+        throw new InvalidEntry(i, given);
+      }
       entries.add(new Entry(text, Glob.segments(host, '/'), slash < 0 ? "" : text.substring(slash)));
     }
     return new TrustedRegistries(List.copyOf(entries));
@@ -75,6 +91,30 @@ public final class TrustedRegistries {
       case "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com" -> ImageReference.DOCKER_HUB;
       default -> r;
     };
+  }
+
+  /**
+   * A registry host: labels of letters, digits, {@code -} and {@code *}, at least one label not only wildcards, and an
+   * optional port ({@code localhost:5000}). Before this check, {@code *.*} trusted nothing and {@code * /library}
+   * trusted that path on every registry.
+   */
+  static boolean isHost(String host) {
+    if (host.matches("\\[[0-9a-f:.]+\\](:[0-9]{1,5})?")) {
+      return true; // an IPv6 address
+    }
+    int colon = host.indexOf(':');
+    String name = colon < 0 ? host : host.substring(0, colon);
+    if (colon >= 0 && !host.substring(colon + 1).matches("[0-9]{1,5}")) {
+      return false;
+    }
+    boolean named = false;
+    for (String label : name.split("\\.", -1)) {
+      if (!label.matches("[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?")) {
+        return false;
+      }
+      named |= !label.matches("\\*+");
+    }
+    return named;
   }
 
   private static String normalise(String entry) {

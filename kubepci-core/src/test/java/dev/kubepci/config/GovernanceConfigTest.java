@@ -75,10 +75,16 @@ class GovernanceConfigTest {
     cases.put("trustedRegistries: registry.k8s.io\n", "1: trustedRegistries: expected a list, not a text");
     cases.put("trustedRegistries: {a: b}\n", "1: trustedRegistries: expected a list, not a mapping");
     cases.put("trustedRegistries: [{a: 1}]\n", "1: trustedRegistries[0]: expected a text, not a mapping");
-    cases.put("trustedRegistries: [quay.io, ~]\n", "1: trustedRegistries: entry 2 (empty) names no registry; give a "
-        + "host such as registry.example.com, *.azurecr.io or quay.io/calico (an empty list trusts none)");
-    cases.put("trustedRegistries: ['*']\n", "1: trustedRegistries: entry 1 ('*') names no registry; give a host "
-        + "such as registry.example.com, *.azurecr.io or quay.io/calico (an empty list trusts none)");
+    String hint = " names no registry; give a host such as registry.example.com, *.azurecr.io or quay.io/calico, "
+        + "with a path if you like (an empty list trusts none)";
+    cases.put("trustedRegistries: [quay.io, ~]\n", "1: trustedRegistries: entry 2 (empty)" + hint);
+    // each entry on its own line: the line of the entry, not of the list's end
+    cases.put("trustedRegistries:\n  - quay.io\n  - '*'\n  - registry.k8s.io\nscope: {}\n",
+        "3: trustedRegistries: entry 2 ('*')" + hint);
+    cases.put("trustedRegistries:\n  - '*/library'\n", "2: trustedRegistries: entry 1 ('*/library')" + hint);
+    cases.put("scope:\n  cde: {}\n  - payments\n", "3: while parsing a block mapping: expected <block end>, but found '-'");
+    cases.put("attestations:\n  - practice: '7.1'\n    verdict: maybe\n",
+        "3: attestations[0].verdict: expected one of PASS, FAIL, NOT_APPLICABLE, not 'maybe'");
     cases.put("scope:\n  cde:\n    namespaces: payments\n", "3: scope.cde.namespaces: expected a list, not a text");
     cases.put("highRisk: [a]\n", "1: highRisk: expected a mapping (key: value lines), not a list");
     Path file = dir.resolve("kubepci.yaml");

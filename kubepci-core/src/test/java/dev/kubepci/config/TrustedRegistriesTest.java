@@ -25,7 +25,8 @@ class TrustedRegistriesTest {
   /** Before, {@code *} or an empty entry was kept and matched no image: the user's intent lost without a word. */
   @Test
   void refusesAnEntryThatNamesNoRegistry() {
-    for (String entry : List.of("", "  ", "*", "**", "https://", "/library")) {
+    for (String entry : List.of("", "  ", "*", "**", "https://", "/library", "*.*", "*/library", "*.*:5000/x",
+        "bad host", "reg\u001b[31m.io", "a..b", "-a.io", "host:port")) {
       assertThatThrownBy(() -> TrustedRegistries.of(List.of("registry.k8s.io", entry)))
           .as("'%s'", entry).isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("trustedRegistries: entry 2 ('" + entry + "') names no registry");
@@ -34,6 +35,8 @@ class TrustedRegistriesTest {
         .hasMessageStartingWith("trustedRegistries: entry 2 (empty) names no registry");
     assertThat(TrustedRegistries.of(List.of()).trusting(ImageReference.parse("nginx"))).isEmpty();
     assertThat(TrustedRegistries.of(List.of("https://Quay.io/calico/*")).entries()).containsExactly("quay.io/calico");
+    assertThat(TrustedRegistries.of(List.of("localhost:5000", "[::1]:5000/team", "*.dkr.ecr.*.amazonaws.com",
+        "10.0.0.7")).entries()).hasSize(4);
   }
 
   @Test
