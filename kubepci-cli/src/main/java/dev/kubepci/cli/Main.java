@@ -41,7 +41,8 @@ public final class Main {
       // a scan says so itself (the report for standard output was not written: exit 2); other commands here
       err.println("kubepci: " + STDOUT_FAILED);
       err.flush();
-      return Math.max(code, ExitCode.USAGE.code());
+      // as in a scan: output not written outweighs input errors and findings, a bug in kubepci outweighs it
+      return code == ExitCode.INTERNAL.code() ? code : ExitCode.USAGE.code();
     }
     return code;
   }

@@ -95,7 +95,13 @@ public final class PssCommand extends KubepciSubcommand {
       boolean color = !output.toFile() && !noColor && env.colorTerminal();
       new PssTerminalWriter(color).write(review, input.errors(), buffer);
     }
-    output.write(env, buffer.toByteArray());
+    try {
+      output.write(env, buffer.toByteArray());
+    } catch (UserException e) {
+      // the answer, which may have listed them, was not written: the input errors are still said
+      input.errors().forEach(er -> env.say(er.describe()));
+      throw e;
+    }
     if (!input.errors().isEmpty()) {
       if (fmt.equals("json") || output.toFile()) {
         input.errors().forEach(e -> env.say(e.describe()));

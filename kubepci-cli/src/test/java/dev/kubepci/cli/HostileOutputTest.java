@@ -555,4 +555,20 @@ class HostileOutputTest {
     assertThat(pss.err()).endsWith("kubepci: " + Main.STDOUT_FAILED + "\n");
     assertThat(Cli.run("rules", "list").code()).isZero();
   }
+
+  /** The answer could not be written, but what could not be read is still said. */
+  @Test
+  void inputErrorsAreSaidWhenStandardOutputCannotBeWritten() throws IOException {
+    Path broken = write("in/broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: q\n");
+    write("in/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: x}\nspec: {containers: [{name: c, "
+        + "image: nginx}]}\n");
+    String in = broken.getParent().toString();
+    for (List<String> command : List.of(List.of("who-can", "get", "pods", "-n", "x", in), List.of("access",
+        "sa:x:default", in), List.of("pss", in), List.of("pss", in, "--format", "json"), List.of("reach", "namespace:x",
+        "namespace:x", in))) {
+      Cli.Run run = runWithFullStandardOutput(command.toArray(String[]::new));
+      assertThat(run.code()).as(command.get(0)).isEqualTo(ExitCode.USAGE.code());
+      assertThat(run.err()).as(command.get(0)).contains(broken + ":3").contains(Main.STDOUT_FAILED);
+    }
+  }
 }
