@@ -88,6 +88,7 @@ class HostileTextTest {
         List.of("scan", input.toString()),
         List.of("scan", input.toString(), "--details"),
         List.of("scan", input.toString(), "--format", "markdown"),
+        List.of("scan", input.toString(), "--group-by", "dss"),
         List.of("diff", before.toString(), after.toString()),
         List.of("diff", before.toString(), after.toString(), "--format", "markdown"),
         List.of("pss", input.toString()),

@@ -1,5 +1,7 @@
 package dev.kubepci.report.dss;
 
+import static dev.kubepci.report.Printable.text;
+
 import dev.kubepci.report.DocumentReporter;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.result.Finding;
@@ -11,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The terminal report organised by PCI DSS requirement ({@code scan --group-by dss}): under each requirement, the
  * practices that support it with their verdicts and why they support it, then the findings of those practices. A
- * finding appears under every requirement its practices support. Plain text, no colour.
+ * finding appears under every requirement its practices support. Plain text, no colour; text from the input is
+ * escaped ({@link dev.kubepci.report.Printable}).
  */
 public final class DssTerminalReporter extends DocumentReporter<String> {
   public DssTerminalReporter() {
@@ -23,7 +26,7 @@ public final class DssTerminalReporter extends DocumentReporter<String> {
     sb.append(report.toolName()).append(' ').append(report.toolVersion()).append(" - ").append(report.frameworkTitle())
         .append(" v").append(report.frameworkVersion()).append(", by ").append(DssGroups.standard(report))
         .append(" requirement\n");
-    sb.append("Input: ").append(String.join(", ", report.inputs())).append(" (")
+    sb.append("Input: ").append(text(String.join(", ", report.inputs()))).append(" (")
         .append(ScanOutcome.count(report.objects(), "object")).append(")\n");
     sb.append(DssGroups.require(report).statement()).append("\n");
     for (DssGroups.Group g : DssGroups.of(report)) {
@@ -43,10 +46,11 @@ public final class DssTerminalReporter extends DocumentReporter<String> {
       for (Finding f : g.findings()) {
         sb.append(String.format(Locale.ROOT, "    %-9s %s %s  [%s]  %s%n",
             f.status() == Status.WAIVED ? "WAIVED" : f.severity().name(), f.rule(), f.name(),
-            String.join(", ", f.requirements()), f.resource() == null ? "cluster" : f.resource().displayName()));
-        sb.append("        ").append(f.message()).append("\n");
+            String.join(", ", f.requirements()), f.resource() == null ? "cluster" : text(f.resource().displayName())));
+        sb.append("        ").append(text(f.message())).append("\n");
         if (!f.path().isRoot()) {
-          sb.append("        ").append(f.path()).append(" = ").append(f.observed()).append("\n");
+          sb.append("        ").append(text(f.path().toString())).append(" = ").append(text(String.valueOf(f.observed())))
+              .append("\n");
         }
       }
     }
