@@ -53,7 +53,7 @@ public final class SnapshotBundle {
     try (SnapshotWriter writer = new SnapshotWriter(target)) {
       writer.header(SnapshotHeader.of(new SnapshotHeader.Producer("kubepci-bench", "synthetic"), COLLECTED_AT,
           new SnapshotHeader.Cluster("synthetic", "synthetic", SERVER,
-              Map.of("gitVersion", "v1.31.4", "platform", "linux/amd64")),
+              new TreeMap<>(Map.of("gitVersion", "v1.31.4", "platform", "linux/amd64"))),
           List.copyOf(requested)));
       cluster.emit(o -> {
         writer.object(o);

@@ -825,7 +825,7 @@ public final class SyntheticCluster {
     return status;
   }
 
-  /** The next address of the node's pod CIDR: the pods on one node get .2 to .255 in the order they are written. */
+  /** The next address of the node's pod CIDR: the pods on one node get .2 to .254 in the order they are written. */
   private String podIp(String node) {
     return podAddress(node, podsPlaced.merge(node, 1, Integer::sum) - 1);
   }
@@ -835,12 +835,12 @@ public final class SyntheticCluster {
    * has): inside the pod CIDR of the node it names, fixed by the name.
    */
   private String endpointIp(String pod) {
-    return podAddress(pick(plan.workers(), pod), Math.floorMod(pod.hashCode(), 254));
+    return podAddress(pick(plan.workers(), pod), Math.floorMod(pod.hashCode(), 253));
   }
 
   private String podAddress(String node, int n) {
     int i = nodeIndex(node);
-    return "10." + (128 + i / 256) + "." + (i % 256) + "." + (2 + n % 254);
+    return "10." + (128 + i / 256) + "." + (i % 256) + "." + (2 + n % 253);
   }
 
   private ObjectNode mirrorPod(NamespacePlan ns, AppPlan a, String node) {
