@@ -1,6 +1,7 @@
 package dev.kubepci.cli;
 
 import dev.kubepci.result.ExitCode;
+import dev.kubepci.result.ScanOutcome;
 import dev.kubepci.collect.cluster.ClusterCollection;
 import dev.kubepci.collect.cluster.ClusterException;
 import dev.kubepci.collect.cluster.ClusterTarget;
@@ -84,8 +85,8 @@ public final class CollectCommand extends KubepciSubcommand {
     }
     List<KindReport> gaps = trailer.kinds().stream().filter(k -> !k.coverage().collected()).toList();
     long absent = trailer.kinds().stream().filter(k -> k.outcome() == KindReport.Outcome.ABSENT).count();
-    out.println("Wrote " + output + ": " + trailer.objects() + " objects of " + trailer.kinds().size()
-        + " kinds from " + target.describe() + (absent > 0 ? "; " + absent + " kinds not served by this cluster" : "")
+    out.println("Wrote " + output + ": " + ScanOutcome.count(trailer.objects(), "object") + " of "
+        + ScanOutcome.count(trailer.kinds().size(), "kind") + " from " + target.describe() + (absent > 0 ? "; " + absent + " kinds not served by this cluster" : "")
         + ".");
     if (!gaps.isEmpty()) {
       out.println("Not collected (the rules that need these will be NOT_ASSESSED):");

@@ -203,7 +203,11 @@ public final class ConfigLoader {
 
   private static String shortened(Object value) {
     String text = String.valueOf(value);
-    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    if (text.length() <= 60) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(56)) ? 56 : 57; // never half a character
+    return text.substring(0, end) + "...";
   }
 
   private static int line(JsonProcessingException e) {

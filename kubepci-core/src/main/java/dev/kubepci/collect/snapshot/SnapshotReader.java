@@ -148,8 +148,8 @@ public final class SnapshotReader {
           + " line after " + dev.kubepci.result.ScanOutcome.count(objects, "object") + ")");
     }
     if (trailer.objects() != objects) {
-      throw new InputException(name + ": line " + trailerLine + ": the trailer counts " + trailer.objects()
-          + " objects but the snapshot holds " + objects);
+      throw new InputException(name + ": line " + trailerLine + ": the trailer counts "
+          + dev.kubepci.result.ScanOutcome.count(trailer.objects(), "object") + " but the snapshot holds " + objects);
     }
     Provenance where = Provenance.ofFile(name, 0, trailerLine);
     java.util.Set<String> reported = new java.util.HashSet<>();
