@@ -102,6 +102,18 @@ class RenderingTest {
     assertThat(((Provenance.FileSource) input.inventory().all().get(0).provenance()).file()).isEqualTo(prod);
   }
 
+  /** The basis of an assessment lists every file of a chart's folder with its digest (before: none of them). */
+  @Test
+  void theBasisListsEveryFileOfAChartWithItsDigest() {
+    Path chart = RENDER.resolve("shop-chart");
+    var basis = InputFiles.basis(List.of(chart.toString()), java.util.Map.of(), null,
+        dev.kubepci.config.KubepciConfig.EMPTY, List.of(), List.of());
+    assertThat(basis.files()).extracting(dev.kubepci.result.AssessmentBasis.File::path)
+        .contains(chart.resolve("Chart.yaml").toString(), chart.resolve("values.yaml").toString())
+        .anyMatch(p -> p.startsWith(chart.resolve("templates").toString())).isSorted();
+    assertThat(basis.files()).allSatisfy(f -> assertThat(f.sha256()).matches("[0-9a-f]{64}"));
+  }
+
   /** A folder named like a flag ({@code --enable-alpha-plugins} turns on exec functions) reaches kubectl as a path. */
   @Test
   void aFolderNamedLikeAFlagIsGivenToKubectlAsAPath(@TempDir Path bin) throws Exception {
