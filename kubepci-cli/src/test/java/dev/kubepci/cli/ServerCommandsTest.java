@@ -54,6 +54,60 @@ class ServerCommandsTest {
     assertThat(noCluster.err()).contains("--cluster");
   }
 
+  /** A standard output whose every write fails, as {@code > /dev/full}. */
+  private static PrintWriter fullStandardOutput() {
+    return new PrintWriter(new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw new java.io.IOException("No space left on device");
+      }
+    }, true);
+  }
+
+  @Test
+  void aTokenWhoseSecretCouldNotBeWrittenIsRevoked(@TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"server", "token", "create", "--role", "viewer", "--database", db(dir)},
+        fullStandardOutput(), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]), Cli.ENV);
+    assertThat(code).as(err.toString()).isEqualTo(2);
+    Matcher id = Pattern.compile("token (tok-[0-9a-f]{12}) was revoked: its secret could not be written")
+        .matcher(err.toString());
+    assertThat(id.find()).as(err.toString()).isTrue();
+    Cli.Run list = Cli.run("server", "token", "list", "--database", db(dir));
+    assertThat(list.out().lines().filter(l -> l.startsWith(id.group(1))))
+        .singleElement().satisfies(l -> assertThat(l.split("\\s+")[4]).as(l).isNotEqualTo("-"));
+  }
+
+  @Test
+  void serveWhoseAdminTokenCouldNotBeWrittenRevokesItAndDoesNotServe(@TempDir Path dir) throws Exception {
+    StringWriter err = new StringWriter();
+    Environment env = new Environment(fullStandardOutput(), new PrintWriter(err, true),
+        new ByteArrayInputStream(new byte[0]), Map.of("XDG_DATA_HOME", dir.toString()), Clock.systemUTC(),
+        Environment.Terminals.NONE);
+    CountDownLatch stop = new CountDownLatch(1);
+    ServeCommand.stop = stop;
+    int[] code = {-1};
+    Thread serve = new Thread(() -> code[0] = Main.commandLine(env).execute("serve", "--port", "0"));
+    serve.start();
+    try {
+      serve.join(60_000);
+      assertThat(serve.isAlive()).as("still serving: " + err).isFalse();
+    } finally {
+      stop.countDown();
+      serve.join(30_000);
+      ServeCommand.stop = new CountDownLatch(1);
+    }
+    assertThat(code[0]).as(err.toString()).isEqualTo(2);
+    assertThat(err.toString()).contains("was revoked: it could not be written to standard output")
+        .contains("not serving");
+    try (AssessmentStore store = AssessmentStore.open(StoreLocation.parse(null,
+        Map.of("XDG_DATA_HOME", dir.toString())), List.of(FleetServer.MIGRATIONS))) {
+      TokenStore tokens = new TokenStore(store.dataSource(), Clock.systemUTC());
+      assertThat(tokens.list()).singleElement().satisfies(t -> assertThat(t.revoked()).isTrue());
+      assertThat(tokens.noAdmin()).isTrue();
+    }
+  }
+
   @Test
   void scanPushesItsJsonReportOnceAndReportsARefusal(@TempDir Path dir) throws Exception {
     try (AssessmentStore store = AssessmentStore.open(StoreLocation.parse(db(dir), Map.of()),
