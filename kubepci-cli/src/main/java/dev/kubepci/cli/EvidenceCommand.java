@@ -67,8 +67,8 @@ public final class EvidenceCommand extends CommandGroup {
       writeNew(privateKey, Keys.privateKeyPem(pair.getPrivate()) + Keys.publicKeyPem(pair.getPublic()), true);
       writeNew(publicKey, Keys.publicKeyPem(pair.getPublic()), false);
       PrintWriter out = env().out();
-      out.println("kubepci: " + alg.label() + " key pair written: private key " + privateKey + ", public key "
-          + publicKey + " (key id " + Keys.keyId(pair.getPublic()) + ")");
+      out.println("kubepci: " + Printable.text(alg.label() + " key pair written: private key " + privateKey
+          + ", public key " + publicKey + " (key id " + Keys.keyId(pair.getPublic()) + ")"));
       out.flush();
       return ExitCode.OK.code();
     }

@@ -130,6 +130,27 @@ class EvidenceCommandTest {
     assertThat(run.out().lines()).as(run.out()).filteredOn(l -> l.startsWith("  files:")).hasSize(1);
   }
 
+  @Test
+  void filesNamedOnTheCommandLineArePrintedEscaped() {
+    Path evilKey = dir.resolve("k\u001b]0;pwned\u0007.key");
+    Path evilPub = dir.resolve("k\u001b[31m.pub");
+    Cli.Run keygen = Cli.run("evidence", "keygen", "--private-key", evilKey.toString(), "--public-key",
+        evilPub.toString());
+    assertThat(keygen.code()).as(keygen.err()).isZero();
+    assertThat(keygen.out()).contains("k\\x1B]0;pwned\\x07.key").doesNotContain("\u001b").doesNotContain("\u0007");
+    Path evilBundle = dir.resolve("e\u001b[31m\nkubepci: evidence bundle b.zip verified.zip");
+    Cli.Run scan = Cli.run("scan", Cli.MANIFESTS, "--fail-on", "none", "--quiet", "--evidence-bundle",
+        evilBundle.toString(), "--signing-key", key.toString());
+    assertThat(scan.code()).as(scan.err()).isZero();
+    assertThat(scan.err()).contains("e\\x1B[31m\\nkubepci: evidence bundle b.zip verified.zip written")
+        .doesNotContain("\u001b");
+    assertThat(scan.err().lines()).noneMatch(l -> l.startsWith("kubepci: evidence bundle b.zip"));
+    Cli.Run verify = Cli.run("evidence", "verify", evilBundle.toString(), "--public-key", pub.toString());
+    assertThat(verify.code()).as(verify.err()).isZero();
+    assertThat(verify.out()).doesNotContain("\u001b");
+    assertThat(verify.out().lines()).noneMatch(l -> l.startsWith("kubepci: evidence bundle b.zip"));
+  }
+
   private static void assertNoForgedLines(Cli.Run run, String message) {
     assertThat(run.code()).as(run.err()).isEqualTo(1);
     assertThat(run.out()).isEmpty();

@@ -109,6 +109,44 @@ class ServerCommandsTest {
   }
 
   @Test
+  void aPushUrlIsPrintedInItsRawFormNeverDecodedIntoAnEscape(@TempDir Path dir) throws Exception {
+    Path token = Files.writeString(dir.resolve("prod.token"), "kpci_test\n");
+    // a server on this machine that stores whatever is pushed to any path
+    com.sun.net.httpserver.HttpServer any = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    any.createContext("/", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      byte[] body = "{\"id\":7,\"created\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(201, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    any.start();
+    try {
+      String path = "/x%1b%5b31m%1b%5d0;pwned%07/api/v1/clusters/prod/assessments";
+      String url = "http://127.0.0.1:" + any.getAddress().getPort() + path;
+      for (List<String> format : List.<List<String>>of(List.of(), List.of("--format", "json", "--output",
+          dir.resolve("r.json").toString()))) {
+        List<String> args = new java.util.ArrayList<>(List.of("scan", Cli.MANIFESTS, "--fail-on", "none", "--quiet",
+            "--push", url, "--token-file", token.toString()));
+        args.addAll(format);
+        Cli.Run pushed = Cli.run(args.toArray(String[]::new));
+        assertThat(pushed.code()).as(pushed.err()).isZero();
+        assertThat(pushed.out() + pushed.err()).as(format.toString()).contains("kubepci: pushed to " + url
+            + ": assessment 7 stored").doesNotContain("\u001b").doesNotContain("\u0007");
+      }
+      // and the warning before a push across a network
+      String remote = "http://kubepci.example.invalid" + path;
+      Cli.Run overHttp = Cli.run("scan", Cli.MANIFESTS, "--fail-on", "none", "--quiet", "--push", remote,
+          "--token-file", token.toString());
+      assertThat(overHttp.err()).startsWith("kubepci: --push: " + remote + " is plain http")
+          .doesNotContain("\u001b").doesNotContain("\u0007");
+    } finally {
+      any.stop(0);
+    }
+  }
+
+  @Test
   void scanPushesItsJsonReportOnceAndReportsARefusal(@TempDir Path dir) throws Exception {
     try (AssessmentStore store = AssessmentStore.open(StoreLocation.parse(db(dir), Map.of()),
         List.of(FleetServer.MIGRATIONS));
