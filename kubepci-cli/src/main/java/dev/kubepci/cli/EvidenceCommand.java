@@ -7,6 +7,7 @@ import dev.kubepci.evidence.KeyAlgorithm;
 import dev.kubepci.evidence.Keys;
 import dev.kubepci.evidence.SigningKey;
 import dev.kubepci.evidence.Statement;
+import dev.kubepci.report.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -66,8 +67,8 @@ public final class EvidenceCommand extends CommandGroup {
       writeNew(privateKey, Keys.privateKeyPem(pair.getPrivate()) + Keys.publicKeyPem(pair.getPublic()), true);
       writeNew(publicKey, Keys.publicKeyPem(pair.getPublic()), false);
       PrintWriter out = env().out();
-      out.println("kubepci: " + alg.label() + " key pair written: private key " + privateKey + ", public key "
-          + publicKey + " (key id " + Keys.keyId(pair.getPublic()) + ")");
+      out.println("kubepci: " + Printable.text(alg.label() + " key pair written: private key " + privateKey
+          + ", public key " + publicKey + " (key id " + Keys.keyId(pair.getPublic()) + ")"));
       out.flush();
       return ExitCode.OK.code();
     }
@@ -210,33 +211,36 @@ public final class EvidenceCommand extends CommandGroup {
       try {
         v = BundleVerifier.verify(bundle, t, env.clock().instant());
       } catch (EvidenceException e) {
-        // one problem a line (the verifier escapes the names in them); each line escaped again on its way out
-        String[] lines = e.getMessage().split("\n", -1);
-        env.say("NOT VERIFIED: " + lines[0]);
-        for (int i = 1; i < lines.length; i++) {
-          env.err().println(dev.kubepci.report.Printable.text(lines[i]));
+        // one problem a line, each escaped: the only line breaks are these, never one from a value in the bundle
+        env.say("NOT VERIFIED: " + e.headline());
+        for (String problem : e.problems()) {
+          env.err().println("  " + Printable.text(problem));
         }
         env.err().flush();
         return ExitCode.FINDINGS.code();
       }
       PrintWriter out = env.out();
       Statement.Predicate p = v.statement().predicate();
-      out.println("kubepci: evidence bundle " + bundle + " verified");
-      out.println("  signed by:   " + v.signer());
+      // everything below but the counts comes from the signed statement or the command line: a valid signature
+      // says who wrote it, not that it is safe to print, so each value is escaped
+      out.println("kubepci: evidence bundle " + Printable.text(bundle.toString()) + " verified");
+      out.println("  signed by:   " + Printable.text(v.signer()));
       out.println("  files:       " + v.files() + ", each matching the SHA-256 and size in the signed manifest");
-      out.println("  assessed:    " + p.createdAt() + " by " + p.tool().name() + " " + p.tool().version());
-      out.println("  framework:   " + p.framework().name() + " " + p.framework().version()
+      out.println("  assessed:    " + Printable.text(p.createdAt() + " by " + p.tool().name() + " "
+          + p.tool().version()));
+      out.println("  framework:   " + Printable.text(p.framework().name() + " " + p.framework().version()
           + (p.crossReference() == null ? "" : ", cross-reference " + p.crossReference().name() + " "
-              + p.crossReference().version()) + ", " + p.rules() + " rules");
+              + p.crossReference().version())) + ", " + p.rules() + " rules");
       out.println("  cluster:     " + (p.cluster() == null ? "none (offline files)"
-          : p.cluster().name() + (p.cluster().server() == null ? "" : " at " + p.cluster().server())
-              + (p.cluster().version() == null ? "" : ", Kubernetes " + p.cluster().version())));
-      out.println("  inputs:      " + String.join(", ", p.inputs()));
+          : Printable.text(p.cluster().name()) + (p.cluster().server() == null ? ""
+              : " at " + Printable.text(p.cluster().server()))
+              + (p.cluster().version() == null ? "" : ", Kubernetes " + Printable.text(p.cluster().version()))));
+      out.println("  inputs:      " + p.inputs().stream().map(Printable::text).collect(Collectors.joining(", ")));
       out.println("  practices:   " + counts(p.summary().practices()));
       out.println("  findings:    " + counts(p.summary().failingFindings()) + " failing; "
           + p.summary().waivedFindings() + " waived; " + p.summary().inputErrors() + " input errors");
       if (p.notIncluded() != null) {
-        p.notIncluded().forEach(n -> out.println("  not packed:  " + n));
+        p.notIncluded().forEach(n -> out.println("  not packed:  " + Printable.text(n)));
       }
       out.flush();
       return ExitCode.OK.code();
@@ -244,7 +248,7 @@ public final class EvidenceCommand extends CommandGroup {
 
     private static String counts(Map<String, Integer> counts) {
       String s = counts.entrySet().stream().filter(e -> e.getValue() > 0)
-          .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+          .map(e -> e.getValue() + " " + Printable.text(e.getKey())).collect(Collectors.joining(", "));
       return s.isEmpty() ? "none" : s;
     }
   }

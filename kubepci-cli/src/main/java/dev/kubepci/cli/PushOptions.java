@@ -1,7 +1,8 @@
 package dev.kubepci.cli;
 
-import dev.kubepci.result.ExitCode;
+import dev.kubepci.report.Printable;
 import dev.kubepci.report.json.JsonReporter;
+import dev.kubepci.result.ExitCode;
 import dev.kubepci.result.AssessmentReport;
 import dev.kubepci.store.PushEnvelope;
 import dev.kubepci.store.ReportExtras;
@@ -133,9 +134,12 @@ public final class PushOptions {
     Matcher m = RESULT.matcher(body);
     String what = m.find() ? "assessment " + m.group(1) + ("true".equals(m.group(2)) ? " stored" : " already stored")
         : "accepted";
-    var stream = reportToStdout ? env.err() : env.out();
-    stream.println("kubepci: pushed to " + display(target) + ": " + what);
-    stream.flush();
+    if (reportToStdout) {
+      env.say("pushed to " + display(target) + ": " + what);
+    } else {
+      env.out().println("kubepci: " + Printable.text("pushed to " + display(target) + ": " + what));
+      env.out().flush();
+    }
   }
 
   /** This machine by name or address ({@code localhost}, 127.0.0.0/8, {@code ::1}): no network in between. */
@@ -162,8 +166,13 @@ public final class PushOptions {
     return URI.create(base).resolve("api/v1/clusters/" + cluster + "/assessments");
   }
 
-  /** The URL without user information. */
-  private static String display(URI u) {
-    return u.getScheme() + "://" + u.getHost() + (u.getPort() == -1 ? "" : ":" + u.getPort()) + u.getPath();
+  /**
+   * The URL without user information, in its raw (still percent-encoded) form: {@link URI#getPath()} would decode
+   * {@code %1b} into an ESC. Printed through {@link Printable#text} all the same.
+   */
+  static String display(URI u) {
+    String authority = u.getRawAuthority() == null ? "" : u.getRawAuthority();
+    return u.getScheme() + "://" + authority.substring(authority.lastIndexOf('@') + 1)
+        + (u.getRawPath() == null ? "" : u.getRawPath());
   }
 }

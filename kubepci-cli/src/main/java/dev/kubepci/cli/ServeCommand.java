@@ -81,6 +81,22 @@ public final class ServeCommand extends KubepciSubcommand {
         env.out().println("  " + admin.secret());
       }
       env.out().flush();
+      if (admin != null && env.out().checkError()) {
+        // the only admin token, and nobody saw it: revoke it and do not serve (the next start makes another)
+        server.close();
+        String id = admin.info().id();
+        try {
+          tokens.revoke(id);
+        } catch (RuntimeException e) {
+          throw new UserException(ExitCode.USAGE, "the first admin token " + id + " could not be written to "
+              + "standard output, and revoking it failed (" + e.getMessage() + "): revoke it with 'kubepci server "
+              + "token revoke " + id + "'; not serving");
+        }
+        throw new UserException(ExitCode.USAGE, "the first admin token " + id + " was revoked: it could not be "
+            + "written to standard output (a full disk, a device error, or a pipe whose reader stopped); not "
+            + "serving, as nobody could sign in. Start again with a standard output that can be written: the next "
+            + "start prints a new admin token");
+      }
     } catch (IllegalArgumentException e) {
       store.close();
       throw new UserException(ExitCode.USAGE, e.getMessage());

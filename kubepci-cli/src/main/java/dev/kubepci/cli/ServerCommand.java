@@ -90,8 +90,30 @@ public final class ServerCommand extends CommandGroup {
           + t.info().id() + (cluster == null || r != Role.INGEST ? "" : " for cluster " + cluster)
           + "; its secret is printed once, below");
       env.out().println(t.secret());
-      env.out().flush();
+      if (env.out().checkError()) {
+        // nobody has the secret: a valid token that no one can use, or that someone could read later from wherever
+        // part of it went, is revoked at once
+        revokeUnseen(t.info().id());
+      }
       return 0;
+    }
+
+    /** Revokes a token just created whose secret could not be written, and fails saying so (exit 2). */
+    private void revokeUnseen(String id) {
+      String why = "its secret could not be written to standard output";
+      try {
+        withTokens((tokens, audit) -> {
+          if (tokens.revoke(id)) {
+            audit.record(actor(), "token.revoke", id, why);
+          }
+          return null;
+        });
+      } catch (RuntimeException e) {
+        throw new UserException(ExitCode.USAGE, "token " + id + " was created but " + why + ", and revoking it "
+            + "failed (" + e.getMessage() + "): revoke it with 'kubepci server token revoke " + id + "'");
+      }
+      throw new UserException(ExitCode.USAGE, "token " + id + " was revoked: " + why + " (a full disk, a device "
+          + "error, or a pipe whose reader stopped); create another");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists tokens (never their secrets).")

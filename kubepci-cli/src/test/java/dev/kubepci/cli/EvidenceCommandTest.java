@@ -83,6 +83,85 @@ class EvidenceCommandTest {
   }
 
   @Test
+  void valuesFromTheEnvelopeCannotForgeLinesOrReachTheTerminal() throws IOException {
+    // the keyid is not signed (DSSE signs the payload and its type), so anyone can write one; it is shown when the
+    // signature does not verify with the given key
+    String forged = "evil\\n  files: 38\\nkubepci: evidence bundle b.zip verified\\u001b[31m";
+    Path keyid = rewrite(m -> m.put("signature/envelope.dsse.json", new String(m.get("signature/envelope.dsse.json"))
+        .replaceFirst("\"keyid\"\\s*:\\s*\"[^\"]*\"", java.util.regex.Matcher.quoteReplacement(
+            "\"keyid\":\"" + forged + "\"")).getBytes()));
+    assertThat(new String(entries(keyid).get("signature/envelope.dsse.json"))).contains(forged);
+    Path otherPub = dir.resolve("stranger.pub");
+    Cli.run("evidence", "keygen", "--private-key", dir.resolve("stranger.key").toString(), "--public-key",
+        otherPub.toString());
+    assertNoForgedLines(Cli.run("evidence", "verify", keyid.toString(), "--public-key", otherPub.toString()),
+        "the signature does not verify");
+    // the payload type is checked before the signature
+    Path type = rewrite(m -> m.put("signature/envelope.dsse.json", new String(m.get("signature/envelope.dsse.json"))
+        .replaceFirst("\"payloadType\"\\s*:\\s*\"[^\"]*\"", java.util.regex.Matcher.quoteReplacement(
+            "\"payloadType\":\"" + forged + "\"")).getBytes()));
+    assertNoForgedLines(Cli.run("evidence", "verify", type.toString(), "--public-key", pub.toString()),
+        "payloadType");
+    // a JSON parser's message quotes the text it could not read
+    Path broken = rewrite(m -> m.put("signature/envelope.dsse.json",
+        "{\"payload\": x\n  files: 38\nkubepci: evidence bundle b.zip verified\u001b[31m".getBytes()));
+    assertNoForgedLines(Cli.run("evidence", "verify", broken.toString(), "--public-key", pub.toString()),
+        "not a DSSE envelope");
+  }
+
+  @Test
+  void whatASignedStatementSaysIsPrintedEscaped() {
+    // a valid signature says who wrote the statement, not that its text is safe to print
+    String evil = "evil\n  files:       0\nkubepci: evidence bundle b.zip verified\u001b]0;pwned\u0007\u202e";
+    var predicate = new dev.kubepci.evidence.Statement.Predicate("2026-01-01T12:00:00Z",
+        new dev.kubepci.evidence.Statement.Named("kubepci", evil), new dev.kubepci.evidence.Statement.Named(evil, "1.0"),
+        null, 80, new dev.kubepci.evidence.Statement.Cluster(evil, "https://" + evil, evil), java.util.List.of(evil),
+        new dev.kubepci.evidence.Statement.Summary(Map.of(evil, 1), Map.of("HIGH", 3), 1, 0), java.util.List.of(evil));
+    Path signed = dir.resolve("hostile-statement.zip");
+    dev.kubepci.evidence.EvidenceBundle.write(signed, java.util.List.of(dev.kubepci.evidence.BundleFile.ofBytes(
+        "reports/report.json", "report", "{}".getBytes())), predicate,
+        dev.kubepci.evidence.Keys.readSigningKey(key, null), null);
+    Cli.Run run = Cli.run("evidence", "verify", signed.toString(), "--public-key", pub.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("cluster:     evil\\n  files:");
+    assertThat(run.out().chars().filter(c -> c != '\n' && dev.kubepci.report.Printable.isControl((char) c)))
+        .as(run.out()).isEmpty();
+    assertThat(run.out().lines()).as(run.out()).filteredOn(l -> l.startsWith("kubepci: evidence bundle")).hasSize(1);
+    assertThat(run.out().lines()).as(run.out()).filteredOn(l -> l.startsWith("  files:")).hasSize(1);
+  }
+
+  @Test
+  void filesNamedOnTheCommandLineArePrintedEscaped() {
+    Path evilKey = dir.resolve("k\u001b]0;pwned\u0007.key");
+    Path evilPub = dir.resolve("k\u001b[31m.pub");
+    Cli.Run keygen = Cli.run("evidence", "keygen", "--private-key", evilKey.toString(), "--public-key",
+        evilPub.toString());
+    assertThat(keygen.code()).as(keygen.err()).isZero();
+    assertThat(keygen.out()).contains("k\\x1B]0;pwned\\x07.key").doesNotContain("\u001b").doesNotContain("\u0007");
+    Path evilBundle = dir.resolve("e\u001b[31m\nkubepci: evidence bundle b.zip verified.zip");
+    Cli.Run scan = Cli.run("scan", Cli.MANIFESTS, "--fail-on", "none", "--quiet", "--evidence-bundle",
+        evilBundle.toString(), "--signing-key", key.toString());
+    assertThat(scan.code()).as(scan.err()).isZero();
+    assertThat(scan.err()).contains("e\\x1B[31m\\nkubepci: evidence bundle b.zip verified.zip written")
+        .doesNotContain("\u001b");
+    assertThat(scan.err().lines()).noneMatch(l -> l.startsWith("kubepci: evidence bundle b.zip"));
+    Cli.Run verify = Cli.run("evidence", "verify", evilBundle.toString(), "--public-key", pub.toString());
+    assertThat(verify.code()).as(verify.err()).isZero();
+    assertThat(verify.out()).doesNotContain("\u001b");
+    assertThat(verify.out().lines()).noneMatch(l -> l.startsWith("kubepci: evidence bundle b.zip"));
+  }
+
+  private static void assertNoForgedLines(Cli.Run run, String message) {
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("NOT VERIFIED").contains(message);
+    assertThat(run.err().chars().filter(c -> c != '\n' && dev.kubepci.report.Printable.isControl((char) c)))
+        .as(run.err()).isEmpty();
+    assertThat(run.err().lines()).as(run.err())
+        .noneMatch(l -> l.startsWith("kubepci: evidence bundle") || l.startsWith("  files:"));
+  }
+
+  @Test
   void scanPacksInOneStepWithItsReportsAndAnExpiredCertificateFails() throws Exception {
     Path signed = dir.resolve("scan.zip");
     var pki = dev.kubepci.evidence.TestPki.create(dir.resolve("pki"));

@@ -54,6 +54,98 @@ class ServerCommandsTest {
     assertThat(noCluster.err()).contains("--cluster");
   }
 
+  /** A standard output whose every write fails, as {@code > /dev/full}. */
+  private static PrintWriter fullStandardOutput() {
+    return new PrintWriter(new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw new java.io.IOException("No space left on device");
+      }
+    }, true);
+  }
+
+  @Test
+  void aTokenWhoseSecretCouldNotBeWrittenIsRevoked(@TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"server", "token", "create", "--role", "viewer", "--database", db(dir)},
+        fullStandardOutput(), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]), Cli.ENV);
+    assertThat(code).as(err.toString()).isEqualTo(2);
+    Matcher id = Pattern.compile("token (tok-[0-9a-f]{12}) was revoked: its secret could not be written")
+        .matcher(err.toString());
+    assertThat(id.find()).as(err.toString()).isTrue();
+    Cli.Run list = Cli.run("server", "token", "list", "--database", db(dir));
+    assertThat(list.out().lines().filter(l -> l.startsWith(id.group(1))))
+        .singleElement().satisfies(l -> assertThat(l.split("\\s+")[4]).as(l).isNotEqualTo("-"));
+  }
+
+  @Test
+  void serveWhoseAdminTokenCouldNotBeWrittenRevokesItAndDoesNotServe(@TempDir Path dir) throws Exception {
+    StringWriter err = new StringWriter();
+    Environment env = new Environment(fullStandardOutput(), new PrintWriter(err, true),
+        new ByteArrayInputStream(new byte[0]), Map.of("XDG_DATA_HOME", dir.toString()), Clock.systemUTC(),
+        Environment.Terminals.NONE);
+    CountDownLatch stop = new CountDownLatch(1);
+    ServeCommand.stop = stop;
+    int[] code = {-1};
+    Thread serve = new Thread(() -> code[0] = Main.commandLine(env).execute("serve", "--port", "0"));
+    serve.start();
+    try {
+      serve.join(60_000);
+      assertThat(serve.isAlive()).as("still serving: " + err).isFalse();
+    } finally {
+      stop.countDown();
+      serve.join(30_000);
+      ServeCommand.stop = new CountDownLatch(1);
+    }
+    assertThat(code[0]).as(err.toString()).isEqualTo(2);
+    assertThat(err.toString()).contains("was revoked: it could not be written to standard output")
+        .contains("not serving");
+    try (AssessmentStore store = AssessmentStore.open(StoreLocation.parse(null,
+        Map.of("XDG_DATA_HOME", dir.toString())), List.of(FleetServer.MIGRATIONS))) {
+      TokenStore tokens = new TokenStore(store.dataSource(), Clock.systemUTC());
+      assertThat(tokens.list()).singleElement().satisfies(t -> assertThat(t.revoked()).isTrue());
+      assertThat(tokens.noAdmin()).isTrue();
+    }
+  }
+
+  @Test
+  void aPushUrlIsPrintedInItsRawFormNeverDecodedIntoAnEscape(@TempDir Path dir) throws Exception {
+    Path token = Files.writeString(dir.resolve("prod.token"), "kpci_test\n");
+    // a server on this machine that stores whatever is pushed to any path
+    com.sun.net.httpserver.HttpServer any = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    any.createContext("/", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      byte[] body = "{\"id\":7,\"created\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(201, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    any.start();
+    try {
+      String path = "/x%1b%5b31m%1b%5d0;pwned%07/api/v1/clusters/prod/assessments";
+      String url = "http://127.0.0.1:" + any.getAddress().getPort() + path;
+      for (List<String> format : List.<List<String>>of(List.of(), List.of("--format", "json", "--output",
+          dir.resolve("r.json").toString()))) {
+        List<String> args = new java.util.ArrayList<>(List.of("scan", Cli.MANIFESTS, "--fail-on", "none", "--quiet",
+            "--push", url, "--token-file", token.toString()));
+        args.addAll(format);
+        Cli.Run pushed = Cli.run(args.toArray(String[]::new));
+        assertThat(pushed.code()).as(pushed.err()).isZero();
+        assertThat(pushed.out() + pushed.err()).as(format.toString()).contains("kubepci: pushed to " + url
+            + ": assessment 7 stored").doesNotContain("\u001b").doesNotContain("\u0007");
+      }
+      // and the warning before a push across a network
+      String remote = "http://kubepci.example.invalid" + path;
+      Cli.Run overHttp = Cli.run("scan", Cli.MANIFESTS, "--fail-on", "none", "--quiet", "--push", remote,
+          "--token-file", token.toString());
+      assertThat(overHttp.err()).startsWith("kubepci: --push: " + remote + " is plain http")
+          .doesNotContain("\u001b").doesNotContain("\u0007");
+    } finally {
+      any.stop(0);
+    }
+  }
+
   @Test
   void scanPushesItsJsonReportOnceAndReportsARefusal(@TempDir Path dir) throws Exception {
     try (AssessmentStore store = AssessmentStore.open(StoreLocation.parse(db(dir), Map.of()),

@@ -1,6 +1,7 @@
 package dev.kubepci.collect;
 
 import com.marcnuri.helm.Helm;
+import dev.kubepci.result.KubectlCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ final class Renderer {
     } catch (LinkageError e) {
       throw new RenderException("Helm's native library cannot be loaded on this platform ("
           + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ": " + e.getMessage()
-          + "); render the chart with helm template and scan the output: helm template NAME " + dir
+          + "); render the chart with helm template and scan the output: helm template NAME " + pasteable(dir)
           + " | kubepci scan -", null);
     }
   }
@@ -92,7 +93,8 @@ final class Renderer {
     String kubectl = onPath("kubectl", searchPath);
     if (kubectl == null) {
       throw new RenderException("kustomization not built: kubectl is not on the PATH. Build it and scan the "
-          + "output: kubectl kustomize " + dir + " | kubepci scan - (or kustomize build " + dir + ")", null);
+          + "output: kubectl kustomize " + pasteable(dir) + " | kubepci scan - (or kustomize build " + pasteable(dir)
+          + ")", null);
     }
     Process process;
     try {
@@ -110,7 +112,8 @@ final class Renderer {
         process.descendants().forEach(ProcessHandle::destroyForcibly); // git fetching a remote base, say
         process.destroyForcibly();
         String limit = timeout.toMillis() >= 1000 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
-        throw new RenderException("kustomization not built: kubectl kustomize " + dir + " did not finish in " + limit
+        throw new RenderException("kustomization not built: kubectl kustomize " + pasteable(dir) + " did not finish in "
+            + limit
             + " (a remote base that does not answer?); build it yourself and scan the output", null);
       }
       code = process.exitValue();
@@ -134,6 +137,14 @@ final class Renderer {
   static String operand(Path dir) {
     String d = dir.toString();
     return d.startsWith("-") ? "." + java.io.File.separator + d : d;
+  }
+
+  /**
+   * The folder as it appears in a command the message suggests: as kubectl's {@link #operand}, quoted for a POSIX
+   * shell, so that a folder named {@code $(touch pwned)} stays a folder name when the command is pasted.
+   */
+  static String pasteable(Path dir) {
+    return KubectlCommand.shellQuote(operand(dir));
   }
 
   private static String readAll(InputStream in) {

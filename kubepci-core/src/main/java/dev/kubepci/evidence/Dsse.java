@@ -34,7 +34,8 @@ public final class Dsse {
       try {
         return Base64.getDecoder().decode(payload);
       } catch (IllegalArgumentException e) {
-        throw new EvidenceException("the envelope's payload is not base64: " + e.getMessage());
+        throw new EvidenceException("the envelope's payload is not base64: "
+            + dev.kubepci.report.Printable.text(e.getMessage()));
       }
     }
   }

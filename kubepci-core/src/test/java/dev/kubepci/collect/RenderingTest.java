@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,6 +151,22 @@ class RenderingTest {
         .isInstanceOf(Renderer.RenderException.class)
         .hasMessage("kustomization not built: kubectl is not on the PATH. Build it and scan the output: kubectl "
             + "kustomize " + prod + " | kubepci scan - (or kustomize build " + prod + ")");
+  }
+
+  /** The folder in the suggested command is quoted for the shell it is pasted into, and never read as a flag. */
+  @Test
+  void theSuggestedCommandIsSafeToPasteWhateverTheFolderIsCalled(@TempDir Path empty) {
+    Map<String, String> quoted = Map.of(
+        "$(touch pwned)", "'$(touch pwned)'",
+        "a b;touch `x`", "'a b;touch `x`'",
+        "it's", "'it'\\''s'",
+        "-k", "./-k",
+        "--enable-alpha-plugins", "./--enable-alpha-plugins",
+        "-k $(id)", "'./-k $(id)'");
+    quoted.forEach((dir, shown) -> assertThatThrownBy(() -> Renderer.kustomize(Path.of(dir), empty.toString()))
+        .as(dir).isInstanceOf(Renderer.RenderException.class)
+        .hasMessage("kustomization not built: kubectl is not on the PATH. Build it and scan the output: kubectl "
+            + "kustomize " + shown + " | kubepci scan - (or kustomize build " + shown + ")"));
   }
 
   @Test
