@@ -81,14 +81,10 @@ class ServerCommandsTest {
   @Test
   void serveWhoseAdminTokenCouldNotBeWrittenRevokesItAndDoesNotServe(@TempDir Path dir) throws Exception {
     StringWriter err = new StringWriter();
-    Environment env = new Environment(fullStandardOutput(), new PrintWriter(err, true),
-        new ByteArrayInputStream(new byte[0]), Map.of("XDG_DATA_HOME", dir.toString()), Clock.systemUTC(),
-        Environment.Terminals.NONE);
     CountDownLatch stop = new CountDownLatch(1);
     ServeCommand.stop = stop;
     int[] code = {-1};
-    Thread serve = new Thread(() -> code[0] = Main.commandLine(env).execute("serve", "--port", "0"));
-    serve.start();
+    Thread serve = serve(fullStandardOutput(), err, dir, code);
     try {
       serve.join(60_000);
       assertThat(serve.isAlive()).as("still serving: " + err).isFalse();
@@ -279,6 +275,15 @@ class ServerCommandsTest {
     }
   }
 
+  /** Starts {@code kubepci serve} on a free port in a thread, its store under {@code dir}; its exit code into code[0]. */
+  private static Thread serve(PrintWriter out, StringWriter err, Path dir, int[] code) {
+    Environment env = new Environment(out, new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]),
+        Map.of("XDG_DATA_HOME", dir.toString()), Clock.systemUTC(), Environment.Terminals.NONE);
+    Thread serve = new Thread(() -> code[0] = Main.commandLine(env).execute("serve", "--port", "0"));
+    serve.start();
+    return serve;
+  }
+
   private static String text(byte[] bytes) {
     return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
   }
@@ -287,14 +292,10 @@ class ServerCommandsTest {
   void servePrintsItsUrlAndAOneTimeAdminTokenThenServes(@TempDir Path dir) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Environment env = new Environment(new PrintWriter(out, true), new PrintWriter(err, true),
-        new ByteArrayInputStream(new byte[0]), Map.of("XDG_DATA_HOME", dir.toString()), Clock.systemUTC(),
-        Environment.Terminals.NONE);
     CountDownLatch stop = new CountDownLatch(1);
     ServeCommand.stop = stop;
     int[] code = {-1};
-    Thread serve = new Thread(() -> code[0] = Main.commandLine(env).execute("serve", "--port", "0"));
-    serve.start();
+    Thread serve = serve(new PrintWriter(out, true), err, dir, code);
     String printed = "";
     for (int i = 0; i < 600 && !printed.contains("kpci_"); i++) {
       Thread.sleep(100);
