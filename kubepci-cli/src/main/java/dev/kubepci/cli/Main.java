@@ -33,7 +33,8 @@ public final class Main {
 
   /**
    * Runs kubepci as if from the command line; returns the exit code. Output that could not be written to standard
-   * output (redirected to a full disk, say) is a usage error, exit 2, never a silent success.
+   * output (redirected to a full disk, say) is a usage error, exit 2, never a silent success: commands print to
+   * standard output without checking, and this says so once they are done (a scan says it itself, per report).
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Map<String, String> env) {
     int code = execute(args, out, err, stdin, env);

@@ -95,15 +95,10 @@ public final class PssCommand extends KubepciSubcommand {
       boolean color = !output.toFile() && !noColor && env.colorTerminal();
       new PssTerminalWriter(color).write(review, input.errors(), buffer);
     }
-    try {
-      output.write(env, buffer.toByteArray());
-    } catch (UserException e) {
-      // the answer, which may have listed them, was not written: the input errors are still said
-      input.errors().forEach(er -> env.say(er.describe()));
-      throw e;
-    }
+    output.write(env, buffer.toByteArray());
     if (!input.errors().isEmpty()) {
-      if (fmt.equals("json") || output.toFile()) {
+      // said here unless the terminal answer listed them, and reached standard output
+      if (fmt.equals("json") || output.toFile() || env.out().checkError()) {
         input.errors().forEach(e -> env.say(e.describe()));
       }
       env.say(input.errors().size() + " input error(s); the rest was evaluated");

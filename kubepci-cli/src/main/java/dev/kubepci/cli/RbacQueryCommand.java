@@ -42,12 +42,7 @@ abstract class RbacQueryCommand extends KubepciSubcommand {
     }
     checkArguments();
     CollectedInput input = AccessInputs.read(paths, env, quiet, namespace);
-    int code;
-    try {
-      AccessInputs.write(render(input.inventory(), "json".equals(target.format())), target, output.mode, env, quiet);
-    } finally {
-      code = AccessInputs.errors(input, env); // said even when the answer could not be written
-    }
-    return code;
+    AccessInputs.write(render(input.inventory(), "json".equals(target.format())), target, output.mode, env, quiet);
+    return AccessInputs.errors(input, env);
   }
 }

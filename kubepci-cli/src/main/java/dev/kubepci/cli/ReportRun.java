@@ -83,6 +83,10 @@ final class ReportRun {
       mode.write(env, file, content, quiet);
     } catch (UserException e) {
       unwritten(where, e.getMessage());
+      return;
+    }
+    if (file == null && env.out().checkError()) { // flushes; a PrintWriter keeps a write error until asked
+      unwritten(where, Main.STDOUT_FAILED);
     }
   }
 
