@@ -77,8 +77,13 @@ public record Environment(PrintWriter out, PrintWriter err, InputStream stdin, M
    * the input, which must neither reach the terminal as escape sequences nor forge lines of their own.
    */
   public void say(String message) {
-    err.println("kubepci: " + dev.kubepci.report.Printable.text(message));
-    err.flush();
+    say(err, message);
+  }
+
+  /** {@link #say(String)} on {@code to}: standard output, for a line that belongs with what a command answers. */
+  static void say(PrintWriter to, String message) {
+    to.println("kubepci: " + dev.kubepci.report.Printable.text(message));
+    to.flush();
   }
 
   /** Names the variables but never their values: the environment holds the redaction key and credentials. */

@@ -66,10 +66,8 @@ public final class EvidenceCommand extends CommandGroup {
       KeyPair pair = Keys.generate(alg);
       writeNew(privateKey, Keys.privateKeyPem(pair.getPrivate()) + Keys.publicKeyPem(pair.getPublic()), true);
       writeNew(publicKey, Keys.publicKeyPem(pair.getPublic()), false);
-      PrintWriter out = env().out();
-      out.println("kubepci: " + Printable.text(alg.label() + " key pair written: private key " + privateKey
-          + ", public key " + publicKey + " (key id " + Keys.keyId(pair.getPublic()) + ")"));
-      out.flush();
+      Environment.say(env().out(), alg.label() + " key pair written: private key " + privateKey + ", public key "
+          + publicKey + " (key id " + Keys.keyId(pair.getPublic()) + ")");
       return ExitCode.OK.code();
     }
 

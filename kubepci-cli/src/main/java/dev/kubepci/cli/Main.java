@@ -5,7 +5,6 @@ import dev.kubepci.scan.ScanException;
 import dev.kubepci.collect.InputException;
 import dev.kubepci.config.ConfigLoader;
 import dev.kubepci.model.ServerUrl;
-import dev.kubepci.report.Printable;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -27,9 +26,12 @@ public final class Main {
     System.exit(code);
   }
 
+  /** Why standard output may not take what is written to it. */
+  static final String STDOUT_CAUSES = "(a full disk, a device error, or a pipe whose reader stopped)";
+
   /** What a command whose standard output could not be written says (exit code 2). */
-  static final String STDOUT_FAILED = "cannot write standard output (a full disk, a device error, or a pipe whose "
-      + "reader stopped): what was printed is incomplete";
+  static final String STDOUT_FAILED = "cannot write standard output " + STDOUT_CAUSES + ": what was printed is "
+      + "incomplete";
 
   /**
    * Runs kubepci as if from the command line; returns the exit code. Output that could not be written to standard
@@ -112,7 +114,7 @@ public final class Main {
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root.environment(), parseResult));
     cli.setParameterExceptionHandler((ex, unused) -> {
       PrintWriter err = ex.getCommandLine().getErr();
-      err.println("kubepci: " + Printable.text(ex.getMessage()));
+      Environment.say(err, ex.getMessage());
       if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
         err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
       }

@@ -134,12 +134,7 @@ public final class PushOptions {
     Matcher m = RESULT.matcher(body);
     String what = m.find() ? "assessment " + m.group(1) + ("true".equals(m.group(2)) ? " stored" : " already stored")
         : "accepted";
-    if (reportToStdout) {
-      env.say("pushed to " + display(target) + ": " + what);
-    } else {
-      env.out().println("kubepci: " + Printable.text("pushed to " + display(target) + ": " + what));
-      env.out().flush();
-    }
+    Environment.say(reportToStdout ? env.err() : env.out(), "pushed to " + display(target) + ": " + what);
   }
 
   /** This machine by name or address ({@code localhost}, 127.0.0.0/8, {@code ::1}): no network in between. */

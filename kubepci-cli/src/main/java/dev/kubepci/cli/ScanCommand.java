@@ -217,10 +217,8 @@ public final class ScanCommand extends KubepciSubcommand {
         var statement = EvidencePacker.pack(evidenceBundle, report, new EvidencePacker.Sources(paths,
             liveSnapshot(),
             config, governance.waivers, governance.attestations, kubeconfigFiles), signer.key(), signer.chain());
-        (reportToStdout ? env.err() : env.out()).println("kubepci: evidence bundle "
-            + dev.kubepci.report.Printable.text(evidenceBundle.toString()) + " written: "
+        Environment.say(reportToStdout ? env.err() : env.out(), "evidence bundle " + evidenceBundle + " written: "
             + statement.subject().size() + " files, signed by key id " + signer.key().keyId());
-        (reportToStdout ? env.err() : env.out()).flush();
       } catch (dev.kubepci.evidence.EvidenceException e) {
         throw new UserException(ExitCode.USAGE, e.getMessage());
       } finally {

@@ -93,7 +93,7 @@ public final class ServeCommand extends KubepciSubcommand {
               + "token revoke " + id + "'; not serving");
         }
         throw new UserException(ExitCode.USAGE, "the first admin token " + id + " was revoked: it could not be "
-            + "written to standard output (a full disk, a device error, or a pipe whose reader stopped); not "
+            + "written to standard output " + Main.STDOUT_CAUSES + "; not "
             + "serving, as nobody could sign in. Start again with a standard output that can be written: the next "
             + "start prints a new admin token");
       }

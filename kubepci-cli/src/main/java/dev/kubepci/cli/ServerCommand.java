@@ -112,8 +112,8 @@ public final class ServerCommand extends CommandGroup {
         throw new UserException(ExitCode.USAGE, "token " + id + " was created but " + why + ", and revoking it "
             + "failed (" + e.getMessage() + "): revoke it with 'kubepci server token revoke " + id + "'");
       }
-      throw new UserException(ExitCode.USAGE, "token " + id + " was revoked: " + why + " (a full disk, a device "
-          + "error, or a pipe whose reader stopped); create another");
+      throw new UserException(ExitCode.USAGE, "token " + id + " was revoked: " + why + " " + Main.STDOUT_CAUSES
+          + "; create another");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists tokens (never their secrets).")

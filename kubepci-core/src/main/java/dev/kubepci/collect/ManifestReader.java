@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.kubepci.model.EvidenceText;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.result.ProcessingError;
@@ -661,10 +662,7 @@ public final class ManifestReader {
   }
 
   static String oneLine(String s) {
-    if (s == null) {
-      return "unknown error";
-    }
-    String first = s.strip().lines().findFirst().orElse("");
+    String first = EvidenceText.firstLine(s);
     return first.length() > 300 ? first.substring(0, 297) + "..." : first;
   }
 }

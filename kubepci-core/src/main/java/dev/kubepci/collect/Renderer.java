@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,12 +84,7 @@ final class Renderer {
    */
   static final Duration KUSTOMIZE_TIMEOUT = Duration.ofMinutes(5);
 
-  /** As {@link #kustomize(Path)}, looking for kubectl on {@code searchPath}. */
-  static String kustomize(Path dir, String searchPath) throws RenderException {
-    return kustomize(dir, searchPath, KUSTOMIZE_TIMEOUT);
-  }
-
-  /** As {@link #kustomize(Path, String)}, giving up after {@code timeout}. */
+  /** As {@link #kustomize(Path)}, looking for kubectl on {@code searchPath} and giving up after {@code timeout}. */
   static String kustomize(Path dir, String searchPath, Duration timeout) throws RenderException {
     String kubectl = onPath("kubectl", searchPath);
     if (kubectl == null) {
@@ -104,8 +100,14 @@ final class Renderer {
     } catch (IOException e) {
       throw new RenderException("kustomization not built: cannot run " + kubectl + ": " + e.getMessage(), null);
     }
-    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+    // a thread of its own for each stream: blocking reads have no place in the common pool
+    Executor reader = task -> {
+      Thread t = new Thread(task, "kubepci-kustomize");
+      t.setDaemon(true);
+      t.start();
+    };
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), reader);
+    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), reader);
     int code;
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -113,8 +115,7 @@ final class Renderer {
         process.destroyForcibly();
         String limit = timeout.toMillis() >= 1000 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
         throw new RenderException("kustomization not built: kubectl kustomize " + pasteable(dir) + " did not finish in "
-            + limit
-            + " (a remote base that does not answer?); build it yourself and scan the output", null);
+            + limit + " (a remote base that does not answer?); build it yourself and scan the output", null);
       }
       code = process.exitValue();
     } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kubepci.model.EvidenceText;
 import dev.kubepci.model.Provenance;
 import dev.kubepci.waiver.Attestation;
 import dev.kubepci.waiver.Waiver;
@@ -110,8 +111,7 @@ public final class ConfigLoader {
         message = "repeated key " + message.substring("Duplicate field ".length())
             + " (a key may appear once in each mapping)";
       }
-      throw new ConfigException(file + ":" + line(e) + ": " + (message == null ? "not readable"
-          : message.strip().lines().findFirst().orElse("")));
+      throw new ConfigException(file + ":" + line(e) + ": " + EvidenceText.firstLine(message));
     }
   }
 
@@ -189,7 +189,7 @@ public final class ConfigLoader {
       return e.getOriginalMessage();
     }
     JsonToken found = e.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
-    String seen = e instanceof InvalidFormatException f && f.getValue() != null ? ", not '" + shortened(f.getValue())
+    String seen = e instanceof InvalidFormatException f && f.getValue() != null ? ", not '" + EvidenceText.cut(String.valueOf(f.getValue()), 80)
         + "'" : found == null ? "" : switch (found) {
       case START_ARRAY -> ", not a list";
       case START_OBJECT, FIELD_NAME -> ", not a mapping";
@@ -199,15 +199,6 @@ public final class ConfigLoader {
       default -> "";
     };
     return (where.length() == 0 ? "" : where + ": ") + "expected " + expected + seen;
-  }
-
-  private static String shortened(Object value) {
-    String text = String.valueOf(value);
-    if (text.length() <= 60) {
-      return text;
-    }
-    int end = Character.isHighSurrogate(text.charAt(56)) ? 56 : 57; // never half a character
-    return text.substring(0, end) + "...";
   }
 
   private static int line(JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package dev.kubepci.engine;
 
+import dev.kubepci.model.EvidenceText;
 import dev.kubepci.catalog.Framework;
 import dev.kubepci.catalog.RuleDescriptor;
 import dev.kubepci.model.Inventory;
@@ -324,7 +325,7 @@ public final class Assessor {
     java.io.StringWriter trace = new java.io.StringWriter();
     e.printStackTrace(new java.io.PrintWriter(trace));
     String message = e.getMessage() == null ? e.getClass().getName()
-        : e.getClass().getName() + ": " + e.getMessage().strip().lines().findFirst().orElse("");
+        : e.getClass().getName() + ": " + EvidenceText.firstLine(e.getMessage());
     return new RuleError(d.id(), d.name(), resource == null ? null : resource.ref(),
         resource == null ? null : resource.provenance(), message, trace.toString());
   }

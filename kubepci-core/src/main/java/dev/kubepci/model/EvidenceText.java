@@ -10,6 +10,11 @@ public final class EvidenceText {
 
   private EvidenceText() {}
 
+  /** The first line of a message, stripped, or {@code unknown error} for none: errors are one line. */
+  public static String firstLine(String s) {
+    return s == null ? "unknown error" : s.strip().lines().findFirst().orElse("");
+  }
+
   /** {@code s} when at most {@code max} characters long, else its start, an ellipsis and its length. */
   public static String cut(String s, int max) {
     if (s == null || s.length() <= max) {

@@ -124,10 +124,10 @@ class RenderingTest {
     Files.writeString(kubectl, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + args + "'\n");
     assertThat(kubectl.toFile().setExecutable(true)).isTrue();
     for (String dir : List.of("--enable-alpha-plugins", "-k")) {
-      assertThat(Renderer.kustomize(Path.of(dir), bin.toString())).isEmpty();
+      assertThat(Renderer.kustomize(Path.of(dir), bin.toString(), Renderer.KUSTOMIZE_TIMEOUT)).isEmpty();
       assertThat(Files.readAllLines(args)).containsExactly("kustomize", "./" + dir);
     }
-    Renderer.kustomize(Path.of("overlays/prod"), bin.toString());
+    Renderer.kustomize(Path.of("overlays/prod"), bin.toString(), Renderer.KUSTOMIZE_TIMEOUT);
     assertThat(Files.readAllLines(args)).containsExactly("kustomize", "overlays/prod");
   }
 
@@ -147,7 +147,7 @@ class RenderingTest {
   @Test
   void withoutKubectlAKustomizationIsOneErrorSayingHowToRenderIt(@TempDir Path empty) {
     Path prod = RENDER.resolve("shop-kustomize/overlays/prod");
-    assertThatThrownBy(() -> Renderer.kustomize(prod, empty.toString()))
+    assertThatThrownBy(() -> Renderer.kustomize(prod, empty.toString(), Renderer.KUSTOMIZE_TIMEOUT))
         .isInstanceOf(Renderer.RenderException.class)
         .hasMessage("kustomization not built: kubectl is not on the PATH. Build it and scan the output: kubectl "
             + "kustomize " + prod + " | kubepci scan - (or kustomize build " + prod + ")");
@@ -163,7 +163,7 @@ class RenderingTest {
         "-k", "./-k",
         "--enable-alpha-plugins", "./--enable-alpha-plugins",
         "-k $(id)", "'./-k $(id)'");
-    quoted.forEach((dir, shown) -> assertThatThrownBy(() -> Renderer.kustomize(Path.of(dir), empty.toString()))
+    quoted.forEach((dir, shown) -> assertThatThrownBy(() -> Renderer.kustomize(Path.of(dir), empty.toString(), Renderer.KUSTOMIZE_TIMEOUT))
         .as(dir).isInstanceOf(Renderer.RenderException.class)
         .hasMessage("kustomization not built: kubectl is not on the PATH. Build it and scan the output: kubectl "
             + "kustomize " + shown + " | kubepci scan - (or kustomize build " + shown + ")"));

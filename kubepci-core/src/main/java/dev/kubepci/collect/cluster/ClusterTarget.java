@@ -1,5 +1,6 @@
 package dev.kubepci.collect.cluster;
 
+import dev.kubepci.model.EvidenceText;
 import dev.kubepci.model.ServerUrl;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
@@ -114,10 +115,7 @@ public record ClusterTarget(Config config, String name, String context, String s
   }
 
   static String firstLine(String s) {
-    if (s == null) {
-      return "unknown error";
-    }
-    return s.strip().lines().findFirst().orElse("");
+    return EvidenceText.firstLine(s);
   }
 
   /** How reports name the cluster: {@code cluster https://... (context NAME)}. */
