@@ -45,10 +45,8 @@ public final class BundleReader {
   }
 
   public static Contents read(Path bundle, Limits limits) {
-    // the bundle's path (given by the user) and its entry names (from the bundle) are escaped in every message
-    String where = Printable.text(bundle.toString());
     if (!Files.isRegularFile(bundle)) {
-      throw new EvidenceException(where + ": no such file");
+      throw new EvidenceException(bundle + ": no such file");
     }
     List<String> local = new ArrayList<>();
     Map<String, Digest> files = new LinkedHashMap<>();
@@ -60,18 +58,18 @@ public final class BundleReader {
         String name = e.getName();
         String problem = BundleLayout.problem(name);
         if (problem != null) {
-          throw new EvidenceException(where + ": unsafe entry '" + Printable.text(name) + "': " + problem);
+          throw new EvidenceException(bundle + ": unsafe entry '" + Printable.text(name) + "': " + problem);
         }
         if (local.contains(name)) {
-          throw new EvidenceException(where + ": entry '" + Printable.text(name) + "' occurs twice");
+          throw new EvidenceException(bundle + ": entry '" + name + "' occurs twice");
         }
         local.add(name);
         if (local.size() > limits.maxEntries()) {
-          throw new EvidenceException(where + ": more than " + limits.maxEntries() + " entries");
+          throw new EvidenceException(bundle + ": more than " + limits.maxEntries() + " entries");
         }
         if (BundleLayout.isDirectory(name)) {
           if (zip.read() != -1) {
-            throw new EvidenceException(where + ": directory entry '" + Printable.text(name) + "' holds data");
+            throw new EvidenceException(bundle + ": directory entry '" + name + "' holds data");
           }
           continue;
         }
@@ -80,7 +78,7 @@ public final class BundleReader {
             limits.maxTotalBytes() - total);
         MessageDigest sha = EvidenceBundle.sha256();
         ByteArrayOutputStream kept = signature ? new ByteArrayOutputStream() : null;
-        long size = copy(zip, sha, kept, cap, where, name, signature ? "signature entry limit" : "size limit");
+        long size = copy(zip, sha, kept, cap, bundle, name, signature ? "signature entry limit" : "size limit");
         total += size;
         if (signature) {
           if (BundleLayout.ENVELOPE.equals(name)) {
@@ -93,30 +91,29 @@ public final class BundleReader {
         }
       }
     } catch (ZipException e) {
-      throw new EvidenceException(where + ": not a valid zip archive: " + Printable.text(e.getMessage()), e);
+      throw new EvidenceException(bundle + ": not a valid zip archive: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new EvidenceException("cannot read " + where + ": " + Printable.text(e.getMessage()), e);
+      throw new EvidenceException("cannot read " + bundle + ": " + e.getMessage(), e);
     }
     if (local.isEmpty()) {
-      throw new EvidenceException(where + ": not an evidence bundle (no zip entries)");
+      throw new EvidenceException(bundle + ": not an evidence bundle (no zip entries)");
     }
-    List<String> central = centralDirectory(bundle, where);
+    List<String> central = centralDirectory(bundle);
     if (!central.equals(local)) {
-      throw new EvidenceException(where + ": the archive's central directory lists other entries than its "
+      throw new EvidenceException(bundle + ": the archive's central directory lists other entries than its "
           + "local headers; refusing an archive that extracts differently from what is verified");
     }
     return new Contents(Collections.unmodifiableMap(files), envelope, chain);
   }
 
-  private static long copy(InputStream in, MessageDigest sha, ByteArrayOutputStream kept, long cap, String where,
+  private static long copy(InputStream in, MessageDigest sha, ByteArrayOutputStream kept, long cap, Path bundle,
       String name, String limit) throws IOException {
     byte[] buf = new byte[64 * 1024];
     long size = 0;
     for (int n; (n = in.read(buf)) > 0; ) {
       size += n;
       if (size > cap) {
-        throw new EvidenceException(where + ": entry '" + Printable.text(name) + "' exceeds the " + limit + " (" + cap
-            + " bytes)");
+        throw new EvidenceException(bundle + ": entry '" + name + "' exceeds the " + limit + " (" + cap + " bytes)");
       }
       sha.update(buf, 0, n);
       if (kept != null) {
@@ -126,12 +123,12 @@ public final class BundleReader {
     return size;
   }
 
-  private static List<String> centralDirectory(Path bundle, String where) {
+  private static List<String> centralDirectory(Path bundle) {
     List<String> names = new ArrayList<>();
     try (ZipFile zip = new ZipFile(bundle.toFile())) {
       zip.stream().forEach(e -> names.add(e.getName()));
     } catch (IOException e) {
-      throw new EvidenceException(where + ": not a valid zip archive: " + Printable.text(e.getMessage()), e);
+      throw new EvidenceException(bundle + ": not a valid zip archive: " + e.getMessage(), e);
     }
     return names;
   }

@@ -1,6 +1,5 @@
 package dev.kubepci.evidence;
 
-import dev.kubepci.report.Printable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -54,25 +53,20 @@ public final class BundleVerifier {
 
   public static Verified verify(Path bundle, Trust trust, Instant now, BundleReader.Limits limits) {
     BundleReader.Contents contents = BundleReader.read(bundle, limits);
-    // every value taken from the bundle (or a parser's message quoting it) is escaped where it enters a message:
-    // a newline in a key id would otherwise print as a line of its own (a forged "verified"), an ESC reach the terminal
-    String where = Printable.text(bundle.toString());
     if (contents.envelope() == null) {
-      throw new EvidenceException(where + ": not signed: " + BundleLayout.ENVELOPE + " is missing");
+      throw new EvidenceException(bundle + ": not signed: " + BundleLayout.ENVELOPE + " is missing");
     }
     Dsse.Envelope envelope;
     try {
       envelope = EvidenceBundle.JSON.readValue(contents.envelope(), Dsse.Envelope.class);
     } catch (IOException e) {
-      throw new EvidenceException(where + ": " + BundleLayout.ENVELOPE + " is not a DSSE envelope: "
-          + Printable.text(e.getMessage()), e);
+      throw new EvidenceException(bundle + ": " + BundleLayout.ENVELOPE + " is not a DSSE envelope: " + e.getMessage(), e);
     }
     if (!Dsse.IN_TOTO_PAYLOAD_TYPE.equals(envelope.payloadType())) {
-      throw new EvidenceException(where + ": the envelope's payloadType is '" + Printable.text(envelope.payloadType())
+      throw new EvidenceException(bundle + ": the envelope's payloadType is '" + envelope.payloadType()
           + "', expected " + Dsse.IN_TOTO_PAYLOAD_TYPE);
     }
-    String signedBy = envelope.signatures().isEmpty() ? "nobody" : "key id "
-        + Printable.text(envelope.signatures().get(0).keyid());
+    String signedBy = envelope.signatures().isEmpty() ? "nobody" : "key id " + envelope.signatures().get(0).keyid();
     PublicKey key;
     String signer;
     if (trust.key() != null) {
@@ -80,27 +74,26 @@ public final class BundleVerifier {
       signer = "key id " + Keys.keyId(key);
     } else {
       if (contents.chain() == null) {
-        throw new EvidenceException(where + ": signed without a certificate chain (" + BundleLayout.CHAIN
+        throw new EvidenceException(bundle + ": signed without a certificate chain (" + BundleLayout.CHAIN
             + " is missing); verify it with --public-key");
       }
-      List<X509Certificate> chain = Keys.certificates(contents.chain(), where + ": " + BundleLayout.CHAIN);
-      validate(chain, trust.authorities(), now, where);
+      List<X509Certificate> chain = Keys.certificates(contents.chain(), bundle + ": " + BundleLayout.CHAIN);
+      validate(chain, trust.authorities(), now, bundle);
       key = chain.get(0).getPublicKey();
-      signer = Printable.text(chain.get(0).getSubjectX500Principal().getName()) + " (key id " + Keys.keyId(key) + ")";
+      signer = chain.get(0).getSubjectX500Principal().getName() + " (key id " + Keys.keyId(key) + ")";
     }
     if (!Dsse.verify(envelope, key)) {
-      throw new EvidenceException(where + ": the signature does not verify with " + signer + "; the bundle was "
+      throw new EvidenceException(bundle + ": the signature does not verify with " + signer + "; the bundle was "
           + "signed by " + signedBy + " or its manifest was altered");
     }
     Statement statement;
     try {
       statement = EvidenceBundle.JSON.readValue(envelope.payloadBytes(), Statement.class);
     } catch (IOException e) {
-      throw new EvidenceException(where + ": the signed payload is not an in-toto Statement: "
-          + Printable.text(e.getMessage()), e);
+      throw new EvidenceException(bundle + ": the signed payload is not an in-toto Statement: " + e.getMessage(), e);
     }
     if (!Statement.TYPE.equals(statement.type()) || !Statement.PREDICATE_TYPE.equals(statement.predicateType())) {
-      throw new EvidenceException(where + ": the signed statement is a " + Printable.text(statement.predicateType())
+      throw new EvidenceException(bundle + ": the signed statement is a " + statement.predicateType()
           + ", not a kubepci evidence bundle");
     }
     List<String> problems = new ArrayList<>();
@@ -109,21 +102,19 @@ public final class BundleVerifier {
       listed.add(s.name());
       BundleReader.Digest d = contents.files().get(s.name());
       if (d == null) {
-        problems.add("missing file " + Printable.text(s.name()));
+        problems.add("missing file " + s.name());
       } else if (!d.sha256().equals(s.sha256()) || s.annotations() == null || d.size() != s.annotations().size()) {
-        problems.add("changed file " + Printable.text(s.name()) + ": sha256 " + d.sha256() + ", " + d.size()
-            + " bytes; the manifest says sha256 " + Printable.text(s.sha256()) + ", "
-            + (s.annotations() == null ? "?" : s.annotations().size()) + " bytes");
+        problems.add("changed file " + s.name() + ": sha256 " + d.sha256() + ", " + d.size() + " bytes; the manifest "
+            + "says sha256 " + s.sha256() + ", " + (s.annotations() == null ? "?" : s.annotations().size()) + " bytes");
       }
     }
     for (Map.Entry<String, BundleReader.Digest> e : contents.files().entrySet()) {
       if (!listed.contains(e.getKey())) {
-        problems.add("extra file " + Printable.text(e.getKey()) + " is not in the signed manifest");
+        problems.add("extra file " + e.getKey() + " is not in the signed manifest");
       }
     }
     if (!problems.isEmpty()) {
-      // one problem a line: the names in them are escaped, so no name can break a line of its own
-      throw new EvidenceException(where + ": the signature is valid but the contents differ from the signed "
+      throw new EvidenceException(bundle + ": the signature is valid but the contents differ from the signed "
           + "manifest:", problems);
     }
     return new Verified(statement, signer, statement.subject().size());
@@ -131,7 +122,7 @@ public final class BundleVerifier {
 
   /** Validates the chain (leaf first) up to one of the authorities at {@code now}, with a message per failure. */
   private static void validate(List<X509Certificate> chain, List<X509Certificate> authorities, Instant now,
-      String bundle) {
+      Path bundle) {
     if (chain.isEmpty()) {
       throw new EvidenceException(bundle + ": " + BundleLayout.CHAIN + " holds no certificate");
     }
@@ -140,10 +131,10 @@ public final class BundleVerifier {
       try {
         c.checkValidity(at);
       } catch (CertificateExpiredException e) {
-        throw new EvidenceException(bundle + ": certificate '" + Printable.text(c.getSubjectX500Principal().getName())
+        throw new EvidenceException(bundle + ": certificate '" + c.getSubjectX500Principal().getName()
             + "' expired on " + c.getNotAfter().toInstant() + " (checked at " + now + ")", e);
       } catch (CertificateNotYetValidException e) {
-        throw new EvidenceException(bundle + ": certificate '" + Printable.text(c.getSubjectX500Principal().getName())
+        throw new EvidenceException(bundle + ": certificate '" + c.getSubjectX500Principal().getName()
             + "' is not valid before " + c.getNotBefore().toInstant() + " (checked at " + now + ")", e);
       }
     }
@@ -160,10 +151,9 @@ public final class BundleVerifier {
       CertPathValidator.getInstance("PKIX").validate(certPath, params);
     } catch (CertPathValidatorException e) {
       throw new EvidenceException(bundle + ": the certificate chain does not validate against the given CA: "
-          + Printable.text(e.getMessage()), e);
+          + e.getMessage(), e);
     } catch (GeneralSecurityException e) {
-      throw new EvidenceException(bundle + ": cannot validate the certificate chain: "
-          + Printable.text(e.getMessage()), e);
+      throw new EvidenceException(bundle + ": cannot validate the certificate chain: " + e.getMessage(), e);
     }
   }
 }

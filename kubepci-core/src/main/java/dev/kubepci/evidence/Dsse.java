@@ -34,8 +34,7 @@ public final class Dsse {
       try {
         return Base64.getDecoder().decode(payload);
       } catch (IllegalArgumentException e) {
-        throw new EvidenceException("the envelope's payload is not base64: "
-            + dev.kubepci.report.Printable.text(e.getMessage()));
+        throw new EvidenceException("the envelope's payload is not base64: " + e.getMessage());
       }
     }
   }

@@ -6,7 +6,7 @@ import java.util.List;
  * An evidence bundle or key that cannot be used or does not verify; the message says what and where. A bundle whose
  * contents differ from its manifest carries one problem per file: {@link #headline()} and {@link #problems()} give
  * them apart, so that whoever prints them one a line decides where the lines break, never a value from the bundle.
- * Values taken from a bundle are escaped with {@link dev.kubepci.report.Printable#text} where they enter a message.
+ * Whoever prints a message escapes what it quotes from a bundle (the CLI: {@link dev.kubepci.report.Printable#text}).
  */
 public final class EvidenceException extends RuntimeException {
   private final String headline;

@@ -139,8 +139,7 @@ public final class Keys {
       }
       return out;
     } catch (CertificateException e) {
-      throw new EvidenceException(where + ": not a PEM certificate chain: "
-          + dev.kubepci.report.Printable.text(e.getMessage()), e);
+      throw new EvidenceException(where + ": not a PEM certificate chain: " + e.getMessage(), e);
     }
   }
 
