@@ -86,8 +86,8 @@ public final class CollectCommand extends KubepciSubcommand {
     List<KindReport> gaps = trailer.kinds().stream().filter(k -> !k.coverage().collected()).toList();
     long absent = trailer.kinds().stream().filter(k -> k.outcome() == KindReport.Outcome.ABSENT).count();
     out.println("Wrote " + output + ": " + ScanOutcome.count(trailer.objects(), "object") + " of "
-        + ScanOutcome.count(trailer.kinds().size(), "kind") + " from " + target.describe() + (absent > 0 ? "; " + absent + " kinds not served by this cluster" : "")
-        + ".");
+        + ScanOutcome.count(trailer.kinds().size(), "kind") + " from " + target.describe()
+        + (absent > 0 ? "; " + absent + " kinds not served by this cluster" : "") + ".");
     if (!gaps.isEmpty()) {
       out.println("Not collected (the rules that need these will be NOT_ASSESSED):");
       gaps.forEach(k -> out.println("  " + k.read() + ": " + k.coverage().reason()));
