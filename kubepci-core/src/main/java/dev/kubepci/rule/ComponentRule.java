@@ -27,12 +27,11 @@ public non-sealed interface ComponentRule<T> extends Rule {
   }
 
   /**
-   * Notes the kubelet flags the class declares as overriding what it reads ({@link EachKubelet#overriddenBy()}); a
-   * rule that overrides this calls it too.
+   * Notes the kubelet flags {@code rule} declares as overriding what it reads ({@link EachKubelet#overriddenBy()}):
+   * the engine's, once the instances were checked, before the rule's own {@link #finish}.
    */
-  @Override
-  default void finish(RuleContext context) {
-    EachKubelet kubelets = getClass().getAnnotation(EachKubelet.class);
+  static void noteOverriddenFlags(Class<?> rule, RuleContext context) {
+    EachKubelet kubelets = rule.getAnnotation(EachKubelet.class);
     if (kubelets == null || kubelets.overriddenBy().length == 0) {
       return;
     }

@@ -69,7 +69,9 @@ public final class Scanner {
       basis.cancel(true); // the digests of a scan that failed are of no use
       throw e;
     }
-    return located.withSkipped(skipped).withBasis(TaskFailure.await(basis, "the input files were read for their digests")).withCrossReference(request.crossReference());
+    return located.withSkipped(skipped)
+        .withBasis(TaskFailure.await(basis, "the input files were read for their digests"))
+        .withCrossReference(request.crossReference());
   }
 
   /** The kinds the {@code selected} rules read: what a live scan lists. */
