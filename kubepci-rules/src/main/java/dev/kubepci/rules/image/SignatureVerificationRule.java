@@ -4,6 +4,7 @@ import dev.kubepci.model.ImageReference;
 import dev.kubepci.model.Inventory;
 import dev.kubepci.model.Workload;
 import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.NamespaceRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -79,7 +80,7 @@ public final class SignatureVerificationRule implements ClusterRule {
       out.note("verification not confirmed (policy engine not in the input) for " + String.join(", ", unconfirmed));
       out.notAssessedIfClean("the engine that would verify " + String.join(", ", unconfirmed) + " is not in the input");
     }
-    return out.build("no namespace in the input runs workloads");
+    return out.build(NamespaceRule.NO_NAMESPACES);
   }
 
   private static String why(List<ImageSignaturePolicies.Verifier> verifiers, ImageReference ref) {

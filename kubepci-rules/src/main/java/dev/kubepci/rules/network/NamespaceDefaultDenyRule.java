@@ -8,6 +8,7 @@ import dev.kubepci.netpol.NetworkPolicies;
 import dev.kubepci.netpol.PodEndpoint;
 import dev.kubepci.netpol.Policy;
 import dev.kubepci.rule.ClusterRule;
+import dev.kubepci.rule.NamespaceRule;
 import dev.kubepci.rule.Outcome;
 import dev.kubepci.rule.RuleContext;
 import dev.kubepci.rule.RuleInfo;
@@ -61,6 +62,6 @@ public final class NamespaceDefaultDenyRule implements ClusterRule {
     }
     out.table(new Table("namespace-default-deny", "Default deny per namespace (" + model.engine().title()
         + " semantics)", List.of("namespace", "workloads", "ingress default deny", "egress default deny"), rows));
-    return out.build("no namespace in the input runs workloads");
+    return out.build(NamespaceRule.NO_NAMESPACES);
   }
 }
