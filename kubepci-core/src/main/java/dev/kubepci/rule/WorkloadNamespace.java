@@ -1,6 +1,7 @@
 package dev.kubepci.rule;
 
 import dev.kubepci.model.Inventory;
+import dev.kubepci.model.Provenance;
 import dev.kubepci.model.Resource;
 import dev.kubepci.model.Workload;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -38,6 +39,14 @@ public record WorkloadNamespace(String name, Resource object, boolean known, Lis
     return w.resource().kind() + "/" + w.resource().name();
   }
 
+  /**
+   * A stand-in for the Namespace {@code name} when the input does not hold it, so that findings still have an
+   * object: just its name, at {@code provenance} (the source of a workload that runs there).
+   */
+  public static Resource objectOf(String name, Provenance provenance) {
+    return new Resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build(), provenance);
+  }
+
   private static List<WorkloadNamespace> compute(Inventory inventory) {
     Map<String, List<Workload>> byNamespace = new TreeMap<>();
     for (Workload w : inventory.workloads()) {
@@ -51,8 +60,8 @@ public record WorkloadNamespace(String name, Resource object, boolean known, Lis
     byNamespace.forEach((name, workloads) -> {
       Resource object = inventory.get("Namespace", null, name).orElse(null);
       out.add(object != null ? new WorkloadNamespace(name, object, true, workloads)
-          : new WorkloadNamespace(name, new Resource(new NamespaceBuilder().withNewMetadata().withName(name)
-              .endMetadata().build(), workloads.get(0).resource().provenance()), false, workloads));
+          : new WorkloadNamespace(name, objectOf(name, workloads.get(0).resource().provenance()), false,
+              workloads));
     });
     return List.copyOf(out);
   }

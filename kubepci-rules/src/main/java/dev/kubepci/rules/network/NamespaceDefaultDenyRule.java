@@ -15,7 +15,7 @@ import dev.kubepci.rule.RuleInfo;
 import dev.kubepci.rule.Severity;
 import dev.kubepci.rule.Table;
 import dev.kubepci.rule.Violation;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import dev.kubepci.rule.WorkloadNamespace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,9 +54,8 @@ public final class NamespaceDefaultDenyRule implements ClusterRule {
       }
       String missing = ingress.isEmpty() && egress.isEmpty() ? "ingress or egress"
           : ingress.isEmpty() ? "ingress" : "egress";
-      Resource subject = inventory.get("Namespace", null, ns).orElseGet(() -> new Resource(
-          new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build(),
-          pods.get(0).resource().provenance()));
+      Resource subject = inventory.get("Namespace", null, ns)
+          .orElseGet(() -> WorkloadNamespace.objectOf(ns, pods.get(0).resource().provenance()));
       out.fail(subject, Violation.at(FieldPath.root().child("metadata").child("name"), ns,
           "namespace " + ns + " runs " + pods.size() + " workload(s) but has no default-deny policy for " + missing));
     }
