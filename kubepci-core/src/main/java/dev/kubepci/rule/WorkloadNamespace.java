@@ -34,11 +34,6 @@ public record WorkloadNamespace(String name, Resource object, boolean known, Lis
     return inventory.derived(WorkloadNamespace.class, WorkloadNamespace::compute);
   }
 
-  /** {@code Kind/name} of a workload, as tables list them inside a namespace row. */
-  public static String shortName(Workload w) {
-    return w.resource().kind() + "/" + w.resource().name();
-  }
-
   /**
    * A stand-in for the Namespace {@code name} when the input does not hold it, so that findings still have an
    * object: just its name, at {@code provenance} (the source of a workload that runs there).

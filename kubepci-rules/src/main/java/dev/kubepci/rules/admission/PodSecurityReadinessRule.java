@@ -96,8 +96,13 @@ public final class PodSecurityReadinessRule implements NamespaceRule {
   }
 
   private static String names(List<Workload> workloads, int max) {
-    List<String> names = workloads.stream().map(WorkloadNamespace::shortName).sorted().toList();
+    List<String> names = workloads.stream().map(PodSecurityReadinessRule::shortName).sorted().toList();
     String shown = String.join(", ", names.subList(0, Math.min(max, names.size())));
     return names.size() > max ? shown + ", ... (" + (names.size() - max) + " more)" : shown;
+  }
+
+  /** {@code Kind/name} of a workload, as the table lists it inside a namespace row. */
+  private static String shortName(Workload w) {
+    return w.resource().kind() + "/" + w.resource().name();
   }
 }
