@@ -280,7 +280,7 @@ public final class Assessor {
         // a Pod of a ReplicaSet of a Deployment is checked through the Deployment's template, once; known
         // without decoding a compact Pod, which is most of a large cluster
         owned = inventory.hasOwnerPresent(resource) && Workloads.hasPodSpec(resource);
-        workload = owned ? null : Workloads.of(resource).map(Workload::viewed).orElse(null);
+        workload = owned ? null : Workloads.of(resource).orElse(null);
       }
       for (RuleDescriptor d : rules) {
         Tally tally = tallies.get(d.id());

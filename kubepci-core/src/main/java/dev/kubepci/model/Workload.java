@@ -39,23 +39,6 @@ public final class Workload implements HasRef {
     return view != null ? view : Workloads.view(resource);
   }
 
-  /**
-   * This workload with its pod-spec view built now. The engine hands one workload to every workload rule of its
-   * object pass; a compact workload (whose place in the inventory's lists keeps no view, so that they stay small)
-   * would otherwise decode and build its view again at each call. One that no longer decodes stays as it is: each
-   * rule then meets the failure as its own rule error.
-   */
-  public Workload viewed() {
-    if (view != null) {
-      return this;
-    }
-    try {
-      return new Workload(resource, podMetadataPath, podSpecPath, Workloads.view(resource));
-    } catch (RuntimeException e) {
-      return this;
-    }
-  }
-
   public Resource resource() {
     return resource;
   }
